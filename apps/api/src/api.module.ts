@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { CoreModule, HealthModule } from '@roundtable/core';
+import { JobsModule } from '@roundtable/jobs';
+import { MembersModule } from '@roundtable/members';
+
+/** The HTTP app: JSON API under /api and the server-rendered pages. Wiring only. */
+@Module({
+  imports: [CoreModule, HealthModule, JobsModule, MembersModule],
+})
+export class ApiModule {}

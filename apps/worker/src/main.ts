@@ -1,0 +1,16 @@
+import { NestFactory } from '@nestjs/core';
+import { APP_VERSION, createLogger, loadSettingsOrExit } from '@roundtable/core';
+import { JobLoop } from '@roundtable/jobs';
+import { WorkerModule } from './worker.module';
+
+async function bootstrap(): Promise<void> {
+  const settings = loadSettingsOrExit();
+  const app = await NestFactory.createApplicationContext(WorkerModule, {
+    logger: createLogger({ format: settings.LOG_FORMAT, level: settings.LOG_LEVEL }),
+  });
+  app.enableShutdownHooks();
+  app.get(JobLoop).start();
+  process.stdout.write(`Roundtable ${APP_VERSION} worker started\n`);
+}
+
+void bootstrap();

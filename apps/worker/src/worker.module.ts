@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { CoreModule } from '@roundtable/core';
+import { JobsModule } from '@roundtable/jobs';
+
+/** The background app: takes queued jobs (email, schedules, rankings, billing reconcile). Wiring only. */
+@Module({
+  imports: [CoreModule, JobsModule],
+})
+export class WorkerModule {}

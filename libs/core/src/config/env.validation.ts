@@ -1,0 +1,77 @@
+import { plainToInstance, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
+
+/**
+ * The core environment variables, with their rules. `.env.example` documents each one. Feature areas
+ * declare their own variables in a class like this one and validate it with `validateEnvironment`.
+ */
+export class EnvironmentVariables {
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT: number = 3000;
+
+  /** Loopback by default; containers set 0.0.0.0. */
+  @IsOptional()
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  APP_BASE_URL = 'http://localhost:3000';
+
+  @IsString()
+  @Matches(/^mongodb(\+srv)?:\/\/\S+$/, { message: 'MONGODB_URI must be a mongodb:// or mongodb+srv:// URI' })
+  MONGODB_URI: string;
+
+  @IsOptional()
+  @IsIn(['json', 'pretty'])
+  LOG_FORMAT: 'json' | 'pretty' = 'json';
+
+  @IsOptional()
+  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+}
+
+export class EnvironmentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment: ${problems.join('; ')}`);
+    this.name = 'EnvironmentError';
+  }
+}
+
+/**
+ * Validates `process.env` (or any record) into typed settings of the given class. Throws an
+ * `EnvironmentError` whose message names each missing or malformed variable; values are never
+ * echoed, since some are secrets.
+ */
+export function validateEnvironment<T extends object>(
+  raw: Record<string, unknown>,
+  variables: new () => T,
+): T {
+  const settings = plainToInstance(variables, withoutEmptyStrings(raw), {
+    enableImplicitConversion: true,
+    exposeDefaultValues: true,
+  });
+  const errors = validateSync(settings, { skipMissingProperties: false, whitelist: false });
+  if (errors.length > 0) {
+    const problems = errors.map((error) => {
+      const rules = Object.values(error.constraints ?? {});
+      const missing = raw[error.property] === undefined || raw[error.property] === '';
+      return missing ? `${error.property} is required but not set` : `${error.property}: ${rules.join(', ')}`;
+    });
+    throw new EnvironmentError(problems);
+  }
+  return settings;
+}
+
+/** An empty variable (`FOO=`) means "not set", so defaults apply and required ones are reported missing. */
+function withoutEmptyStrings(raw: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ''));
+}

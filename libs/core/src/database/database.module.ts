@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { MongooseModule } from '@nestjs/mongoose';
+import { databaseConfig } from '../config/configuration';
+
+/**
+ * The mongoose connection. Timeouts are short so that a stopped database shows up quickly in
+ * `/health` and in requests (503/500) instead of hanging; the driver reconnects by itself when it
+ * returns. `autoIndex` builds each schema's declared indexes at start-up, on MongoDB and FerretDB.
+ */
+@Module({
+  imports: [
+    MongooseModule.forRootAsync({
+      inject: [databaseConfig.KEY],
+      useFactory: (config: ConfigType<typeof databaseConfig>) => ({
+        uri: config.uri,
+        serverSelectionTimeoutMS: 3000,
+        connectTimeoutMS: 3000,
+        heartbeatFrequencyMS: 2000,
+        autoIndex: true,
+      }),
+    }),
+  ],
+})
+export class DatabaseModule {}

@@ -1,0 +1,100 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { DomainError } from './domain-errors';
+
+export interface ErrorBody {
+  statusCode: number;
+  message: string | string[];
+  path: string;
+  errorId?: string;
+}
+
+/**
+ * The one place errors become responses: `{ statusCode, message, path }` for the API and for clients
+ * that do not ask for HTML, a friendly page for people. Messages of unknown errors (database, Stripe,
+ * SMTP) are never echoed: the person gets an error id, the log gets the stack.
+ */
+@Catch()
+export class DomainErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const body = this.toBody(exception, request.originalUrl ?? request.url);
+
+    if (response.headersSent) {
+      return;
+    }
+    if (wantsHtml(request)) {
+      response.status(body.statusCode).render('error', { error: body, title: titleFor(body.statusCode) });
+    } else {
+      response.status(body.statusCode).json(body);
+    }
+  }
+
+  private toBody(exception: unknown, path: string): ErrorBody {
+    if (exception instanceof DomainError) {
+      return { statusCode: exception.statusCode, message: exception.message, path };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const payload = exception.getResponse();
+      const message =
+        typeof payload === 'object' && payload !== null && 'message' in payload
+          ? (payload as { message: string | string[] }).message
+          : exception.message;
+      return { statusCode: status, message, path };
+    }
+    const clientError = asClientError(exception);
+    if (clientError) {
+      return { statusCode: clientError.status, message: clientError.message, path };
+    }
+    const errorId = randomUUID();
+    const stack = exception instanceof Error ? exception.stack : String(exception);
+    this.logger.error(`Unhandled error ${errorId} on ${path}`, stack);
+    return { statusCode: 500, message: 'Something went wrong on our side. Please try again.', path, errorId };
+  }
+}
+
+/** Errors from Express middleware (body-parser's oversized or malformed bodies) that are safe to show. */
+function asClientError(exception: unknown): { status: number; message: string } | null {
+  if (typeof exception !== 'object' || exception === null) {
+    return null;
+  }
+  const { status, expose, type } = exception as { status?: number; expose?: boolean; type?: string };
+  if (typeof status !== 'number' || status < 400 || status >= 500 || expose !== true) {
+    return null;
+  }
+  const messages: Record<string, string> = {
+    'entity.too.large': 'The request is too large.',
+    'entity.parse.failed': 'The request body is not valid JSON.',
+    'charset.unsupported': 'The request uses an unsupported character set.',
+  };
+  return { status, message: messages[type ?? ''] ?? 'The request could not be read.' };
+}
+
+/** Pages get HTML; `/api`, feeds and programmatic clients get JSON. */
+function wantsHtml(request: Request): boolean {
+  const path = request.originalUrl ?? request.url;
+  if (path.startsWith('/api') || path.startsWith('/health')) {
+    return false;
+  }
+  return request.accepts(['json', 'html']) === 'html';
+}
+
+function titleFor(status: number): string {
+  const titles: Record<number, string> = {
+    400: 'That request did not look right',
+    401: 'Please sign in',
+    403: 'You do not have access to this page',
+    404: 'Page not found',
+    409: 'That conflicts with something that already exists',
+    413: 'That was too large',
+    422: 'That could not be done',
+    429: 'Too many attempts',
+  };
+  return titles[status] ?? (status >= 500 ? 'Something went wrong' : 'That did not work');
+}

@@ -1,0 +1,41 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { JobRunner } from './job-runner.service';
+
+/**
+ * The worker's loop: run due jobs, and when none are due, wait `idleMs` before looking again.
+ * Stops between jobs on shutdown, so a job is never cut off halfway by a deploy.
+ */
+@Injectable()
+export class JobLoop implements OnApplicationShutdown {
+  private readonly logger = new Logger(JobLoop.name);
+  private running: Promise<void> | null = null;
+  private stopping = false;
+
+  constructor(private readonly runner: JobRunner) {}
+
+  start(idleMs = 1000): void {
+    this.running ??= this.loop(idleMs);
+  }
+
+  private async loop(idleMs: number): Promise<void> {
+    this.logger.log(`Worker ${this.runner.workerId} is taking jobs`);
+    while (!this.stopping) {
+      try {
+        const settled = await this.runner.runDue();
+        if (settled === 0) {
+          await sleep(idleMs);
+        }
+      } catch (error) {
+        // The database may be away for a moment; keep the loop alive and try again.
+        this.logger.error(`Job loop error: ${error instanceof Error ? error.message : String(error)}`);
+        await sleep(idleMs * 5);
+      }
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    await this.running;
+  }
+}
