@@ -1,0 +1,22 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hasFerretDb, startFerretDb, startStripeMock } from '../../tools/servers/local-servers';
+
+/**
+ * Starts the real servers once for the whole e2e run: FerretDB on a free port with its SQLite files in
+ * a temp dir, and stripe-mock. Their addresses reach the tests through the environment.
+ */
+export default async function globalSetup(): Promise<void> {
+  if (!hasFerretDb()) {
+    throw new Error('FerretDB is not built: run `bash tools/install-servers.sh` (npm test does it for you).');
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'roundtable-test-'));
+  const database = await startFerretDb({ dir: join(dataDir, 'ferretdb'), logFile: join(dataDir, 'ferretdb.log') });
+  const stripe = await startStripeMock({ logFile: join(dataDir, 'stripe-mock.log') });
+  process.env.TEST_DATA_DIR = dataDir;
+  process.env.TEST_MONGODB_URI = database.uri;
+  process.env.TEST_FERRETDB_PORT = String(database.port);
+  process.env.TEST_STRIPE_URL = stripe.url;
+  (globalThis as Record<string, unknown>).__roundtableServers = [database, stripe];
+}

@@ -1,0 +1,25 @@
+import type { ChildProcess } from 'node:child_process';
+
+export interface RunningServer {
+  port: number;
+  stop(): Promise<void>;
+  child: ChildProcess;
+}
+export interface RunningDatabase extends RunningServer {
+  kind: string;
+  uri: string;
+}
+export const ROOT: string;
+export const BIN: string;
+export function freePort(): Promise<number>;
+export function waitForPort(port: number, options?: { timeoutMs?: number; child?: ChildProcess; name?: string }): Promise<void>;
+export function isPortOpen(port: number): Promise<boolean>;
+export function hasCommand(name: string): boolean;
+export function hasFerretDb(): boolean;
+export function startFerretDb(options: { port?: number; dir: string; logFile?: string }): Promise<RunningDatabase>;
+export function startMongod(options: { port?: number; dir: string; logFile?: string }): Promise<RunningDatabase>;
+export function startStripeMock(options?: {
+  httpPort?: number;
+  httpsPort?: number;
+  logFile?: string;
+}): Promise<RunningServer & { url: string }>;
