@@ -1,6 +1,10 @@
 // Two projects: unit specs beside the code (no servers), and end-to-end tests in test/ that run
 // against the real local servers started once by the global setup.
-const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }];
+const tsJest = ['<rootDir>/test/support/esm-transformer.js', { tsconfig: '<rootDir>/tsconfig.jest.json' }];
+// NestJS 12 and a few other dependencies ship only ES modules; Jest's module runtime on Node 20 cannot
+// require() them, so those packages are compiled to CommonJS like our own code.
+const esmOnlyPackages = ['@nestjs', 'marked'];
+const transformIgnorePatterns = [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`];
 const moduleNameMapper = { '^@roundtable/(.*)$': '<rootDir>/libs/$1/src' };
 
 /** @type {import('jest').Config} */
@@ -11,7 +15,8 @@ module.exports = {
       displayName: 'unit',
       rootDir: __dirname,
       testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
-      transform: { '^.+\\.ts$': tsJest },
+      transform: { '^.+\\.[tj]s$': tsJest },
+      transformIgnorePatterns,
       moduleNameMapper,
       testEnvironment: 'node',
       setupFiles: ['reflect-metadata'],
@@ -20,7 +25,8 @@ module.exports = {
       displayName: 'e2e',
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      transform: { '^.+\\.ts$': tsJest },
+      transform: { '^.+\\.[tj]s$': tsJest },
+      transformIgnorePatterns,
       moduleNameMapper,
       testEnvironment: 'node',
       setupFiles: ['reflect-metadata'],

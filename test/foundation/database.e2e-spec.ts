@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import request from 'supertest';
-import { MemberRepository } from '@roundtable/members';
+import { MemberRepository, MembersModule } from '@roundtable/members';
 import { createTestApp, TestApp } from '../support/create-test-app';
 
 /** A test-only route that writes through the real repository, so the duplicate reaches the real filter. */
@@ -23,7 +23,7 @@ describe('The database (real FerretDB)', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp({ controllers: [MemberProbeController] });
+    t = await createTestApp({ imports: [MembersModule], controllers: [MemberProbeController] });
   });
   afterAll(() => t.close());
 

@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, ModuleMetadata } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { getConnectionToken } from '@nestjs/mongoose';
@@ -31,11 +31,15 @@ export function testEnvironment(databaseName: string): Record<string, string> {
 
 /**
  * Boots the real API app, with the same HTTP stack as `main.ts`, against the real local servers, in a
- * database of its own. `env` overrides variables for this app only; `controllers` adds test-only
- * routes (probes of a repository or of the error filter).
+ * database of its own. `env` overrides variables for this app only; `controllers` (and the
+ * `imports` they need) add test-only routes (probes of a repository or of the error filter).
  */
 export async function createTestApp(
-  options: { env?: Record<string, string | undefined>; controllers?: Array<new (...args: never[]) => unknown> } = {},
+  options: {
+    env?: Record<string, string | undefined>;
+    controllers?: Array<new (...args: never[]) => unknown>;
+    imports?: ModuleMetadata['imports'];
+  } = {},
 ): Promise<TestApp> {
   const databaseName = `rt_test_${randomBytes(4).toString('hex')}`;
   const env = { ...testEnvironment(databaseName), ...options.env };
@@ -46,7 +50,10 @@ export async function createTestApp(
       process.env[key] = value;
     }
   }
-  const moduleRef = await Test.createTestingModule({ imports: [ApiModule], controllers: options.controllers ?? [] }).compile();
+  const moduleRef = await Test.createTestingModule({
+    imports: [ApiModule, ...(options.imports ?? [])],
+    controllers: options.controllers ?? [],
+  }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ rawBody: true, logger: ['error', 'warn'] });
   configureHttpApp(app);
   await app.init();

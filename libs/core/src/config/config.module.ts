@@ -1,19 +1,19 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { appConfig, databaseConfig } from './configuration';
-import { EnvironmentVariables, validateEnvironment } from './env.validation';
 
-/** Loads and validates the environment once; a bad variable stops the process before anything listens. */
+/**
+ * Exposes the validated settings as typed namespaces. The namespaces are read when the app is
+ * instantiated, not when this file is imported, so a test can set the environment of each app it
+ * boots; `main.ts` validates the whole environment before that and exits naming a bad variable.
+ */
 @Global()
 @Module({
   imports: [
-    ConfigModule.forRoot({
-      isGlobal: true,
-      ignoreEnvFile: true,
-      cache: true,
-      validate: (raw) => ({ ...raw, ...validateEnvironment(raw, EnvironmentVariables) }),
-      load: [appConfig, databaseConfig],
-    }),
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true }),
+    ConfigModule.forFeature(appConfig),
+    ConfigModule.forFeature(databaseConfig),
   ],
+  exports: [ConfigModule],
 })
 export class CoreConfigModule {}

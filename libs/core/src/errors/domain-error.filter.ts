@@ -39,6 +39,11 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       return { statusCode: exception.statusCode, message: exception.message, path };
     }
+    // Express body-parser errors arrive wrapped in an HttpException whose cause says what went wrong.
+    const clientError = asClientError(exception instanceof HttpException ? exception.cause : exception);
+    if (clientError) {
+      return { statusCode: clientError.status, message: clientError.message, path };
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const payload = exception.getResponse();
@@ -47,10 +52,6 @@ export class DomainErrorFilter implements ExceptionFilter {
           ? (payload as { message: string | string[] }).message
           : exception.message;
       return { statusCode: status, message, path };
-    }
-    const clientError = asClientError(exception);
-    if (clientError) {
-      return { statusCode: clientError.status, message: clientError.message, path };
     }
     const errorId = randomUUID();
     const stack = exception instanceof Error ? exception.stack : String(exception);

@@ -1,9 +1,13 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, MongooseHealthIndicator } from '@nestjs/terminus';
+import { HealthCheckService, MongooseHealthIndicator } from '@nestjs/terminus';
+import type { Response } from 'express';
 import { APP_VERSION } from '../version';
 
-/** Liveness and readiness for load balancers: 200 when the database answers a ping, 503 when not. */
+/**
+ * Liveness and readiness for load balancers: 200 when the database answers a ping, 503 when not. The
+ * body keeps Terminus's report (`status`, `info`, `error`, `details`) either way, plus the version.
+ */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
@@ -13,9 +17,16 @@ export class HealthController {
   ) {}
 
   @Get()
-  @HealthCheck()
-  async check() {
-    const result = await this.health.check([() => this.mongoose.pingCheck('database', { timeout: 1500 })]);
-    return { ...result, version: APP_VERSION };
+  async check(@Res({ passthrough: true }) response: Response) {
+    try {
+      const result = await this.health.check([() => this.mongoose.pingCheck('database', { timeout: 1500 })]);
+      return { ...result, version: APP_VERSION };
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) {
+        throw error;
+      }
+      response.status(HttpStatus.SERVICE_UNAVAILABLE);
+      return { ...(error.getResponse() as object), version: APP_VERSION };
+    }
   }
 }
