@@ -26,6 +26,8 @@ export function testEnvironment(databaseName: string): Record<string, string> {
     MONGODB_URI: `${base}${databaseName}`,
     APP_BASE_URL: 'http://127.0.0.1',
     LOG_LEVEL: 'warn',
+    SMTP_URL: process.env.TEST_SMTP_URL ?? '',
+    MAIL_FROM: 'Roundtable Test <council@roundtable.test>',
   };
 }
 

@@ -1,11 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hasFerretDb, startFerretDb, startStripeMock } from '../../tools/servers/local-servers';
+import { hasFerretDb, startFerretDb, startMailSink, startStripeMock } from '../../tools/servers/local-servers';
 
 /**
  * Starts the real servers once for the whole e2e run: FerretDB on a free port with its SQLite files in
- * a temp dir, and stripe-mock. Their addresses reach the tests through the environment.
+ * a temp dir, stripe-mock, and the
+ * local mailbox (SMTP sink). Their addresses reach the tests through the environment.
  */
 export default async function globalSetup(): Promise<void> {
   if (!hasFerretDb()) {
@@ -14,9 +15,12 @@ export default async function globalSetup(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'roundtable-test-'));
   const database = await startFerretDb({ dir: join(dataDir, 'ferretdb'), logFile: join(dataDir, 'ferretdb.log') });
   const stripe = await startStripeMock({ logFile: join(dataDir, 'stripe-mock.log') });
+  const mail = await startMailSink({ logFile: join(dataDir, 'mail-sink.log') });
+  process.env.TEST_SMTP_URL = mail.smtpUrl;
+  process.env.TEST_MAILBOX_URL = mail.url;
   process.env.TEST_DATA_DIR = dataDir;
   process.env.TEST_MONGODB_URI = database.uri;
   process.env.TEST_FERRETDB_PORT = String(database.port);
   process.env.TEST_STRIPE_URL = stripe.url;
-  (globalThis as Record<string, unknown>).__roundtableServers = [database, stripe];
+  (globalThis as Record<string, unknown>).__roundtableServers = [database, stripe, mail];
 }

@@ -23,3 +23,8 @@ export function startStripeMock(options?: {
   httpsPort?: number;
   logFile?: string;
 }): Promise<RunningServer & { url: string }>;
+export function startMailSink(options?: {
+  smtpPort?: number;
+  httpPort?: number;
+  logFile?: string;
+}): Promise<RunningServer & { smtpUrl: string; url: string }>;

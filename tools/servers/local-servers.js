@@ -122,6 +122,27 @@ async function startStripeMock({ httpPort, httpsPort, logFile } = {}) {
   return { url: `http://127.0.0.1:${httpPort}`, port: httpPort, stop: stopper(child), child };
 }
 
+/** The local mailbox (tools/servers/mail-sink.js): SMTP in, a page and JSON out. */
+async function startMailSink({ smtpPort, httpPort, logFile } = {}) {
+  smtpPort ??= await freePort();
+  httpPort ??= await freePort();
+  const child = spawnServer(
+    'mail-sink',
+    process.execPath,
+    [path.join(__dirname, 'mail-sink.js'), '--smtp-port', String(smtpPort), '--http-port', String(httpPort)],
+    { logFile },
+  );
+  await waitForPort(smtpPort, { child, name: 'mail-sink (SMTP)' });
+  await waitForPort(httpPort, { child, name: 'mail-sink (HTTP)' });
+  return {
+    smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
+    url: `http://127.0.0.1:${httpPort}`,
+    port: smtpPort,
+    stop: stopper(child),
+    child,
+  };
+}
+
 module.exports = {
   ROOT,
   BIN,
@@ -133,4 +154,5 @@ module.exports = {
   startFerretDb,
   startMongod,
   startStripeMock,
+  startMailSink,
 };

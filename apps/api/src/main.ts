@@ -1,10 +1,11 @@
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { APP_VERSION, configureHttpApp, createLogger, loadSettingsOrExit } from '@roundtable/core';
+import { MailEnvironmentVariables } from '@roundtable/mail';
 import { ApiModule } from './api.module';
 
 async function bootstrap(): Promise<void> {
-  const settings = loadSettingsOrExit();
+  const settings = loadSettingsOrExit(MailEnvironmentVariables);
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, {
     logger: createLogger({ format: settings.LOG_FORMAT, level: settings.LOG_LEVEL }),
     rawBody: true,

@@ -1,10 +1,11 @@
 import { NestFactory } from '@nestjs/core';
 import { APP_VERSION, createLogger, loadSettingsOrExit } from '@roundtable/core';
+import { MailEnvironmentVariables } from '@roundtable/mail';
 import { JobLoop } from '@roundtable/jobs';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
-  const settings = loadSettingsOrExit();
+  const settings = loadSettingsOrExit(MailEnvironmentVariables);
   const app = await NestFactory.createApplicationContext(WorkerModule, {
     logger: createLogger({ format: settings.LOG_FORMAT, level: settings.LOG_LEVEL }),
   });

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CoreModule } from '@roundtable/core';
 import { JobsModule } from '@roundtable/jobs';
+import { MailModule } from '@roundtable/mail';
 
 /** The background app: takes queued jobs (email, schedules, rankings, billing reconcile). Wiring only. */
 @Module({
-  imports: [CoreModule, JobsModule],
+  imports: [CoreModule, JobsModule, MailModule],
 })
 export class WorkerModule {}
