@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import request from 'supertest';
 import { MemberRepository, MembersModule } from '@roundtable/members';
 import { createTestApp, TestApp } from '../support/create-test-app';
+import { signInAs } from '../support/sessions';
 
 /** A test-only route that writes through the real repository, so the duplicate reaches the real filter. */
 @Controller('api/test-probe/members')
@@ -36,10 +36,16 @@ describe('The database (real FerretDB)', () => {
   });
 
   it('rejects a duplicate through the unique index with a 409 and a clear message, not a 500', async () => {
-    const server = t.app.getHttpServer();
-    await request(server).post('/api/test-probe/members').send({ email: 'grace@example.com', name: 'Grace' }).expect(201);
-    const duplicate = await request(server)
+    // Writes carry a session's CSRF token like every state-changing request.
+    const { agent, csrfToken } = await signInAs(t, { role: 'admin' });
+    await agent
       .post('/api/test-probe/members')
+      .set('x-csrf-token', csrfToken)
+      .send({ email: 'grace@example.com', name: 'Grace' })
+      .expect(201);
+    const duplicate = await agent
+      .post('/api/test-probe/members')
+      .set('x-csrf-token', csrfToken)
       .send({ email: 'GRACE@example.com', name: 'Grace again' })
       .expect(409);
     expect(duplicate.body).toEqual({
@@ -47,7 +53,7 @@ describe('The database (real FerretDB)', () => {
       message: 'A member with the email address grace@example.com already exists.',
       path: '/api/test-probe/members',
     });
-    const stored = await request(server).get('/api/test-probe/members/grace@example.com').expect(200);
+    const stored = await agent.get('/api/test-probe/members/grace@example.com').expect(200);
     expect(stored.body.name).toBe('Grace');
   });
 

@@ -27,6 +27,7 @@ export function testEnvironment(databaseName: string): Record<string, string> {
     APP_BASE_URL: 'http://127.0.0.1',
     LOG_LEVEL: 'warn',
     SMTP_URL: process.env.TEST_SMTP_URL ?? '',
+    SESSION_SECRET: 'test-session-secret-0123456789abcdef0123456789',
     MAIL_FROM: 'Roundtable Test <council@roundtable.test>',
   };
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '@roundtable/auth';
 import { CoreModule, HealthModule } from '@roundtable/core';
 import { JobsModule } from '@roundtable/jobs';
 import { MailModule } from '@roundtable/mail';
@@ -6,6 +7,6 @@ import { MembersModule } from '@roundtable/members';
 
 /** The HTTP app: JSON API under /api and the server-rendered pages. Wiring only. */
 @Module({
-  imports: [CoreModule, HealthModule, JobsModule, MailModule, MembersModule],
+  imports: [CoreModule, HealthModule, JobsModule, MailModule, MembersModule, AuthModule],
 })
 export class ApiModule {}

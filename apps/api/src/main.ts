@@ -1,3 +1,4 @@
+import { AuthEnvironmentVariables } from '@roundtable/auth';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { APP_VERSION, configureHttpApp, createLogger, loadSettingsOrExit } from '@roundtable/core';
@@ -5,7 +6,7 @@ import { MailEnvironmentVariables } from '@roundtable/mail';
 import { ApiModule } from './api.module';
 
 async function bootstrap(): Promise<void> {
-  const settings = loadSettingsOrExit(MailEnvironmentVariables);
+  const settings = loadSettingsOrExit(MailEnvironmentVariables, AuthEnvironmentVariables);
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, {
     logger: createLogger({ format: settings.LOG_FORMAT, level: settings.LOG_LEVEL }),
     rawBody: true,

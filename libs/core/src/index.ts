@@ -3,10 +3,12 @@ export { CoreModule } from './core.module';
 export { appConfig, databaseConfig, type AppConfig, type DatabaseConfig } from './config/configuration';
 export { EnvironmentError, EnvironmentVariables, validateEnvironment } from './config/env.validation';
 export {
+  BadRequestError,
   ConflictError,
   DomainError,
   ForbiddenError,
   NotFoundError,
+  UnauthenticatedError,
   ValidationError,
   isDuplicateKeyError,
 } from './errors/domain-errors';

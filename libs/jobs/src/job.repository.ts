@@ -29,7 +29,7 @@ export class JobRepository {
     const due = await this.jobs
       .findOneAndUpdate({ status: 'pending', runAt: { $lte: now } }, { ...lease, $inc: { attempts: 1 } }, {
         sort: { runAt: 1 },
-        new: true,
+        returnDocument: 'after',
       })
       .lean<JobRecord>();
     if (due) {
@@ -38,7 +38,7 @@ export class JobRepository {
     return this.jobs
       .findOneAndUpdate({ status: 'running', lockedUntil: { $lt: now } }, { ...lease, $inc: { attempts: 1 } }, {
         sort: { lockedUntil: 1 },
-        new: true,
+        returnDocument: 'after',
       })
       .lean<JobRecord>();
   }

@@ -1,4 +1,4 @@
 /** @roundtable/members: members, applicants and staff, and their profiles. */
 export { MembersModule } from './members.module';
 export { MemberRepository, type MemberRecord } from './member.repository';
-export { Member } from './member.schema';
+export { Member, MembershipSummary, MEMBER_ROLES, type MemberRole } from './member.schema';

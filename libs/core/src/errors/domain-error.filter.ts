@@ -28,6 +28,11 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (response.headersSent) {
       return;
     }
+    if (wantsHtml(request) && body.statusCode === 401 && request.method === 'GET') {
+      // A person who must sign in goes to the sign-in page (the auth lib's), and comes back here after.
+      response.redirect(303, `/sign-in?returnTo=${encodeURIComponent(request.originalUrl ?? request.url)}`);
+      return;
+    }
     if (wantsHtml(request)) {
       response.status(body.statusCode).render('error', { error: body, title: titleFor(body.statusCode) });
     } else {
@@ -60,12 +65,12 @@ export class DomainErrorFilter implements ExceptionFilter {
   }
 }
 
-/** Errors from Express middleware (body-parser's oversized or malformed bodies) that are safe to show. */
+/** Errors from Express middleware (body-parser, CSRF) that are marked safe to show (`expose`). */
 function asClientError(exception: unknown): { status: number; message: string } | null {
   if (typeof exception !== 'object' || exception === null) {
     return null;
   }
-  const { status, expose, type } = exception as { status?: number; expose?: boolean; type?: string };
+  const { status, expose, type, message } = exception as { status?: number; expose?: boolean; type?: string; message?: string };
   if (typeof status !== 'number' || status < 400 || status >= 500 || expose !== true) {
     return null;
   }
@@ -74,7 +79,8 @@ function asClientError(exception: unknown): { status: number; message: string } 
     'entity.parse.failed': 'The request body is not valid JSON.',
     'charset.unsupported': 'The request uses an unsupported character set.',
   };
-  return { status, message: messages[type ?? ''] ?? 'The request could not be read.' };
+  // Other exposable http-errors (CSRF's) carry a message written for people.
+  return { status, message: messages[type ?? ''] ?? message ?? 'The request could not be read.' };
 }
 
 /** Pages get HTML; `/api`, feeds and programmatic clients get JSON. */

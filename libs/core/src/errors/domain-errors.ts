@@ -18,6 +18,16 @@ export class ConflictError extends DomainError {
   readonly statusCode = 409;
 }
 
+/** Not signed in (or the session ended). Pages answer it with a redirect to the sign-in page. */
+export class UnauthenticatedError extends DomainError {
+  readonly statusCode = 401;
+}
+
+/** Input that is malformed in a way a DTO cannot express (a bad token, a forged `state`). */
+export class BadRequestError extends DomainError {
+  readonly statusCode = 400;
+}
+
 export class ForbiddenError extends DomainError {
   readonly statusCode = 403;
 }

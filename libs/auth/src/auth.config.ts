@@ -1,0 +1,33 @@
+import { registerAs } from '@nestjs/config';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import { validateEnvironment } from '@roundtable/core';
+
+/** The variables of sessions and sign-in. */
+export class AuthEnvironmentVariables {
+  /** Signs session cookies; at least 32 random characters (`openssl rand -hex 32`). */
+  @IsString()
+  @MinLength(32, { message: 'SESSION_SECRET must be at least 32 characters long' })
+  SESSION_SECRET: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  SESSION_MAX_AGE_DAYS = 14;
+}
+
+export const authConfig = registerAs('auth', () => {
+  const env = validateEnvironment(process.env, AuthEnvironmentVariables);
+  const baseUrl = process.env.APP_BASE_URL ?? 'http://localhost:3000';
+  return {
+    sessionSecret: env.SESSION_SECRET,
+    sessionMaxAgeMs: env.SESSION_MAX_AGE_DAYS * 24 * 60 * 60 * 1000,
+    /** Secure cookies whenever the site is served over HTTPS. */
+    secureCookies: baseUrl.startsWith('https://'),
+  };
+});
+
+export const SESSION_COOKIE = 'rt.sid';
+export const SESSIONS_COLLECTION = 'sessions';

@@ -1,0 +1,9 @@
+/** @roundtable/auth: sessions in the database, CSRF, roles and entitlement guards, sign-in. */
+export { AuthModule } from './auth.module';
+export { AuthEnvironmentVariables, authConfig, SESSION_COOKIE, SESSIONS_COLLECTION } from './auth.config';
+export { SessionService } from './session.service';
+export { Roles, RequiresEntitlement, RolesGuard } from './roles.guard';
+export { CurrentMember } from './current-member.decorator';
+export { ROLES, SIGNED_IN, MEMBERS_AND_STAFF, STAFF, ADMIN, type Role, type StoredRole } from './roles';
+export type { SessionMember } from './session-member';
+export { safeReturnTo } from './return-to';

@@ -1,0 +1,51 @@
+import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { ForbiddenError, UnauthenticatedError } from '@roundtable/core';
+import type { Role } from './roles';
+
+const ROLES_KEY = 'roundtable:roles';
+const ENTITLEMENTS_KEY = 'roundtable:entitlements';
+
+/** Admits only the listed roles (`visitor` means signed out). A route without it is open to all. */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+/**
+ * Admits members whose membership grants every listed entitlement (billing keeps them current on the
+ * member record). Staff and admins are entitled to everything, since they run the council.
+ */
+export const RequiresEntitlement = (...entitlements: string[]) => SetMetadata(ENTITLEMENTS_KEY, entitlements);
+
+/** The global guard behind `@Roles()` and `@RequiresEntitlement()`. */
+@Injectable()
+export class RolesGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    const entitlements = this.reflector.getAllAndOverride<string[] | undefined>(ENTITLEMENTS_KEY, targets);
+    if (!roles && !entitlements) {
+      return true;
+    }
+    const member = context.switchToHttp().getRequest<Request>().member;
+    const role: Role = member?.role ?? 'visitor';
+    if (roles && !roles.includes(role)) {
+      if (!member) {
+        throw new UnauthenticatedError('Please sign in to continue.');
+      }
+      throw new ForbiddenError('Your account does not have access to this page.');
+    }
+    if (entitlements) {
+      if (!member) {
+        throw new UnauthenticatedError('Please sign in to continue.');
+      }
+      const isStaff = member.role === 'staff' || member.role === 'admin';
+      const missing = entitlements.filter((name) => !member.membership.entitlements.includes(name));
+      if (!isStaff && missing.length > 0) {
+        throw new ForbiddenError('Your membership does not include this. See your membership page to change your tier.');
+      }
+    }
+    return true;
+  }
+}

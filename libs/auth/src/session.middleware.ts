@@ -1,0 +1,109 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { InjectConnection } from '@nestjs/mongoose';
+import MongoStore from 'connect-mongo';
+import { csrfSync } from 'csrf-sync';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import session from 'express-session';
+import { Connection } from 'mongoose';
+import { MemberRepository } from '@roundtable/members';
+import { authConfig, SESSION_COOKIE, SESSIONS_COLLECTION } from './auth.config';
+import type { SessionMember } from './session-member';
+
+/** Requests that prove themselves another way (Stripe's signature) and carry no session. */
+const CSRF_EXEMPT_PREFIXES = ['/webhooks/'];
+
+/**
+ * The per-request chain every route runs behind: the database-backed session, CSRF checks on every
+ * state-changing request (token from the `_csrf` form field or the `x-csrf-token` header), and
+ * `request.member` loaded fresh from the member record.
+ */
+@Injectable()
+export class SessionMiddleware {
+  private readonly logger = new Logger('Sessions');
+
+  constructor(
+    @InjectConnection() private readonly connection: Connection,
+    @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
+    private readonly members: MemberRepository,
+  ) {}
+
+  handlers(): RequestHandler[] {
+    const store = MongoStore.create({
+      client: this.connection.getClient(),
+      dbName: this.connection.name,
+      collectionName: SESSIONS_COLLECTION,
+      stringify: false,
+      // FerretDB refuses TTL indexes; expired sessions are removed on an interval instead.
+      autoRemove: 'interval',
+      autoRemoveInterval: 10,
+    });
+    const sessions = session({
+      name: SESSION_COOKIE,
+      secret: this.config.sessionSecret,
+      store,
+      resave: false,
+      // Visitors who only read get no session; one starts when a page needs a CSRF token or at sign-in.
+      saveUninitialized: false,
+      rolling: false,
+      cookie: { httpOnly: true, sameSite: 'lax', secure: this.config.secureCookies, maxAge: this.config.sessionMaxAgeMs },
+    });
+    const { csrfSynchronisedProtection } = csrfSync({
+      getTokenFromRequest: (req) => {
+        const body = req.body as Record<string, unknown> | undefined;
+        const fromBody = typeof body?._csrf === 'string' ? body._csrf : undefined;
+        return fromBody ?? (req.headers['x-csrf-token'] as string | undefined);
+      },
+      skipCsrfProtection: (req) => CSRF_EXEMPT_PREFIXES.some((prefix) => req.path.startsWith(prefix)),
+      errorConfig: {
+        statusCode: 403,
+        message: 'This form has expired or did not come from this site. Please reload the page and try again.',
+        code: 'EBADCSRFTOKEN',
+      },
+    });
+    const exposeCsrfToken: RequestHandler = (req, res, next) => {
+      // Lazy, so a page without a form does not start a session.
+      res.locals.csrfToken = () => req.csrfToken?.() ?? '';
+      next();
+    };
+    return [sessions, exposeCsrfToken, csrfSynchronisedProtection, this.loadMember];
+  }
+
+  private readonly loadMember = (req: Request, res: Response, next: NextFunction): void => {
+    const memberId = req.session?.memberId;
+    if (!memberId) {
+      next();
+      return;
+    }
+    this.members
+      .findById(memberId)
+      .then((record) => {
+        if (!record) {
+          // The member was deleted: the session means nothing any more.
+          req.session.memberId = undefined;
+        } else {
+          req.member = toSessionMember(record);
+          res.locals.member = req.member;
+        }
+        next();
+      })
+      .catch((error: unknown) => {
+        this.logger.error(`Could not load the signed-in member: ${String(error)}`);
+        next(error);
+      });
+  };
+}
+
+function toSessionMember(record: Awaited<ReturnType<MemberRepository['findById']>> & object): SessionMember {
+  return {
+    id: String(record._id),
+    email: record.email,
+    name: record.name,
+    role: record.role,
+    membership: {
+      tier: record.membership?.tier ?? null,
+      state: record.membership?.state ?? 'none',
+      entitlements: record.membership?.entitlements ?? [],
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import { sign } from 'cookie-signature';
+import request from 'supertest';
+import TestAgent from 'supertest/lib/agent';
+import { SESSION_COOKIE, SESSIONS_COLLECTION } from '@roundtable/auth';
+import type { MemberRecord, MemberRole } from '@roundtable/members';
+import type { TestApp } from './create-test-app';
+import { buildMember } from './factories';
+
+export interface SignedIn {
+  member: MemberRecord;
+  /** A supertest agent that sends the member's session cookie. */
+  agent: TestAgent;
+  /** The session's CSRF token, for `_csrf` form fields and the `x-csrf-token` header. */
+  csrfToken: string;
+  cookie: string;
+}
+
+/**
+ * A signed-in member without walking a sign-in flow: writes a session into the real session store
+ * (the `sessions` collection, in connect-mongo's format) and signs its cookie with the app's secret.
+ * Tests of sign-in itself walk the real flows; tests of everything behind sign-in use this.
+ */
+export async function signInAs(
+  t: TestApp,
+  overrides: Parameters<typeof buildMember>[1] & { role?: MemberRole } = {},
+): Promise<SignedIn> {
+  const member = await buildMember(t, overrides);
+  return sessionFor(t, member);
+}
+
+export async function sessionFor(t: TestApp, member: MemberRecord): Promise<SignedIn> {
+  const sid = randomBytes(24).toString('base64url');
+  const csrfToken = randomBytes(32).toString('hex');
+  const maxAge = 24 * 60 * 60 * 1000;
+  const expires = new Date(Date.now() + maxAge);
+  await t.connection.collection(SESSIONS_COLLECTION).insertOne({
+    _id: sid as never,
+    expires,
+    session: {
+      cookie: { originalMaxAge: maxAge, expires, httpOnly: true, path: '/', sameSite: 'lax', secure: false },
+      memberId: String(member._id),
+      signedInAt: Date.now(),
+      csrfToken,
+    },
+  });
+  const secret = process.env.SESSION_SECRET ?? '';
+  const cookie = `${SESSION_COOKIE}=${encodeURIComponent(`s:${sign(sid, secret)}`)}`;
+  const agent = request.agent(t.app.getHttpServer()).set('Cookie', cookie);
+  return { member, agent, csrfToken, cookie };
+}
