@@ -1,0 +1,53 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import type { TestApp } from './create-test-app';
+
+/** Screenshots of browser tests are kept here (git-ignored) as test artifacts. */
+export const SCREENSHOT_DIR = join(__dirname, '..', '..', 'test-artifacts', 'screenshots');
+
+/**
+ * Debian's Chromium, headless, with the flags this offline machine needs: without the
+ * background-networking ones Chromium keeps trying Google's hosts and its connections are refused.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'roundtable-chromium-'))}`,
+    ],
+  });
+}
+
+/** Starts the test app on a free loopback port and returns its base URL (browsers need a real socket). */
+export async function listen(t: TestApp): Promise<string> {
+  await t.app.listen(0, '127.0.0.1');
+  const address = t.app.getHttpServer().address() as { port: number };
+  return `http://127.0.0.1:${address.port}`;
+}
+
+/** A phone-sized or desktop page in a fresh context (its own cookies). */
+export async function newPage(browser: Browser, options: { phone?: boolean; javaScript?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: options.phone ? { width: 390, height: 844 } : { width: 1280, height: 900 },
+    javaScriptEnabled: options.javaScript ?? true,
+  });
+  return { context, page: await context.newPage() };
+}
+
+/** Saves a full-page screenshot under test-artifacts/screenshots/<name>.png and returns its path. */
+export async function keepScreenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
