@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the local servers Roundtable runs against, into the git-ignored .tools/bin, building only
-# what is missing: FerretDB v1.24.2 (SQLite backend) and stripe-mock v0.197.0 from the Go module
-# proxy, and Debian's Chromium for the browser tests. Safe to run again; a second run does nothing.
+# what is missing: FerretDB v1.24.2 (SQLite backend), stripe-mock v0.197.0 and compose-check (validates
+# docker-compose.yml with compose-go) from the Go module proxy, and Debian's Chromium for the browser
+# tests. Safe to run again; a second run does nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN="$PWD/.tools/bin"
@@ -29,6 +30,15 @@ elif have go; then
   GOBIN="$BIN" go install github.com/stripe/stripe-mock@v0.197.0
 else
   echo "stripe-mock: skipped (no Go); billing calls need STRIPE_API_URL pointing at a Stripe-compatible server." >&2
+fi
+
+if [ -x "$BIN/compose-check" ]; then
+  echo "compose-check: present"
+elif have go; then
+  echo "compose-check: building the docker-compose.yml validator (compose-go)..."
+  (cd tools/compose-check && go build -trimpath -o "$BIN/compose-check" .)
+else
+  echo "compose-check: skipped (no Go); the compose-file test will say so." >&2
 fi
 
 if [ -x /usr/bin/chromium ]; then

@@ -61,9 +61,13 @@ describe('Sessions, CSRF and guards', () => {
   });
 
   it('checks entitlements from the membership summary, with staff entitled to everything', async () => {
-    const without = await signInAs(t, { membership: { tier: 'associate', state: 'active', entitlements: ['comment'] } });
+    const without = await signInAs(t, {
+      membership: { tier: 'associate', state: 'active', entitlements: ['comment'] },
+    });
     await without.agent.get('/api/test-probe/surveys').expect(403);
-    const withIt = await signInAs(t, { membership: { tier: 'council', state: 'active', entitlements: ['take_surveys'] } });
+    const withIt = await signInAs(t, {
+      membership: { tier: 'council', state: 'active', entitlements: ['take_surveys'] },
+    });
     await withIt.agent.get('/api/test-probe/surveys').expect(200);
     await (await signInAs(t, { role: 'staff' })).agent.get('/api/test-probe/surveys').expect(200);
   });
@@ -79,7 +83,10 @@ describe('Sessions, CSRF and guards', () => {
   it('treats a tampered session cookie as signed out', async () => {
     const { cookie } = await signInAs(t, { role: 'staff' });
     const tampered = cookie.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
-    await request(t.app.getHttpServer()).get('/api/test-probe/open').set('Cookie', tampered).expect(200, { who: 'visitor' });
+    await request(t.app.getHttpServer())
+      .get('/api/test-probe/open')
+      .set('Cookie', tampered)
+      .expect(200, { who: 'visitor' });
   });
 
   it('signs a member out everywhere', async () => {

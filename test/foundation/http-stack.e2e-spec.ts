@@ -20,7 +20,11 @@ describe('The HTTP stack', () => {
 
   it('answers an unknown API route with JSON in the one error shape', async () => {
     const response = await request(t.app.getHttpServer()).get('/api/nothing-here').expect(404);
-    expect(response.body).toEqual({ statusCode: 404, message: 'Cannot GET /api/nothing-here', path: '/api/nothing-here' });
+    expect(response.body).toEqual({
+      statusCode: 404,
+      message: 'Cannot GET /api/nothing-here',
+      path: '/api/nothing-here',
+    });
   });
 
   it('answers an unknown page with a friendly HTML page', async () => {

@@ -52,7 +52,11 @@ describe('The job queue (real FerretDB)', () => {
   it('fails a job at once on a permanent error', async () => {
     const id = await queue.enqueue('test.permanent', {});
     await runner.runDue();
-    expect(await jobs.findById(id)).toMatchObject({ status: 'failed', attempts: 1, lastError: 'the address does not exist' });
+    expect(await jobs.findById(id)).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      lastError: 'the address does not exist',
+    });
   });
 
   it('takes over a job whose worker crashed once its lease has run out', async () => {

@@ -36,7 +36,10 @@ export async function listen(t: TestApp): Promise<string> {
 }
 
 /** A phone-sized or desktop page in a fresh context (its own cookies). */
-export async function newPage(browser: Browser, options: { phone?: boolean; javaScript?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPage(
+  browser: Browser,
+  options: { phone?: boolean; javaScript?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport: options.phone ? { width: 390, height: 844 } : { width: 1280, height: 900 },
     javaScriptEnabled: options.javaScript ?? true,

@@ -13,7 +13,12 @@ export function uniqueEmail(label = 'member'): string {
 /** Creates a member through the real repository. */
 export async function buildMember(
   t: TestApp,
-  overrides: { email?: string; name?: string; role?: MemberRole; membership?: { tier: string | null; state: string; entitlements: string[] } } = {},
+  overrides: {
+    email?: string;
+    name?: string;
+    role?: MemberRole;
+    membership?: { tier: string | null; state: string; entitlements: string[] };
+  } = {},
 ): Promise<MemberRecord> {
   const members = t.app.get(MemberRepository);
   const created = await members.create({

@@ -32,7 +32,12 @@ export async function mailTo(address: string): Promise<ReceivedMail[]> {
  * Runs the app's queued jobs (the worker's part: mail goes out through the job queue), then waits
  * until a message for `address` matching `subject` has arrived over SMTP, and returns the newest.
  */
-export async function deliverAndRead(t: TestApp, address: string, subject: RegExp, timeoutMs = 10_000): Promise<ReceivedMail> {
+export async function deliverAndRead(
+  t: TestApp,
+  address: string,
+  subject: RegExp,
+  timeoutMs = 10_000,
+): Promise<ReceivedMail> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     await t.app.get(JobRunner).runDue();

@@ -12,7 +12,10 @@ export interface RunningDatabase extends RunningServer {
 export const ROOT: string;
 export const BIN: string;
 export function freePort(): Promise<number>;
-export function waitForPort(port: number, options?: { timeoutMs?: number; child?: ChildProcess; name?: string }): Promise<void>;
+export function waitForPort(
+  port: number,
+  options?: { timeoutMs?: number; child?: ChildProcess; name?: string },
+): Promise<void>;
 export function isPortOpen(port: number): Promise<boolean>;
 export function hasCommand(name: string): boolean;
 export function hasFerretDb(): boolean;

@@ -97,7 +97,13 @@ async function startMongod({ port, dir, logFile }) {
     logFile,
   });
   await waitForPort(port, { child, name: 'mongod' });
-  return { kind: 'MongoDB (mongod on the PATH)', uri: `mongodb://127.0.0.1:${port}/`, port, stop: stopper(child), child };
+  return {
+    kind: 'MongoDB (mongod on the PATH)',
+    uri: `mongodb://127.0.0.1:${port}/`,
+    port,
+    stop: stopper(child),
+    child,
+  };
 }
 
 function hasCommand(name) {

@@ -55,7 +55,12 @@ function startSmtp(store, port) {
             envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
             envelopeTo: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
             from: parsed.from ? parsed.from.text : '',
-            to: parsed.to ? [].concat(parsed.to).map((a) => a.text).join(', ') : '',
+            to: parsed.to
+              ? []
+                  .concat(parsed.to)
+                  .map((a) => a.text)
+                  .join(', ')
+              : '',
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
             html: typeof parsed.html === 'string' ? parsed.html : '',

@@ -4,5 +4,6 @@ import type { SessionMember } from './session-member';
 
 /** The signed-in member, or undefined for a visitor. Pair with `@Roles()` when it must be present. */
 export const CurrentMember = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): SessionMember | undefined => context.switchToHttp().getRequest<Request>().member,
+  (_data: unknown, context: ExecutionContext): SessionMember | undefined =>
+    context.switchToHttp().getRequest<Request>().member,
 );

@@ -9,7 +9,7 @@ export function safeReturnTo(value: unknown, fallback = '/portal'): string {
   if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
     return fallback;
   }
-  if (/[\u0000-\u001f\\]/.test(value)) {
+  if (value.includes('\\') || [...value].some((char) => char.charCodeAt(0) < 0x20)) {
     return fallback;
   }
   return value;

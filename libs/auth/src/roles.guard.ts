@@ -43,7 +43,9 @@ export class RolesGuard implements CanActivate {
       const isStaff = member.role === 'staff' || member.role === 'admin';
       const missing = entitlements.filter((name) => !member.membership.entitlements.includes(name));
       if (!isStaff && missing.length > 0) {
-        throw new ForbiddenError('Your membership does not include this. See your membership page to change your tier.');
+        throw new ForbiddenError(
+          'Your membership does not include this. See your membership page to change your tier.',
+        );
       }
     }
     return true;

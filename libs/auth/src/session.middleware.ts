@@ -46,7 +46,12 @@ export class SessionMiddleware {
       // Visitors who only read get no session; one starts when a page needs a CSRF token or at sign-in.
       saveUninitialized: false,
       rolling: false,
-      cookie: { httpOnly: true, sameSite: 'lax', secure: this.config.secureCookies, maxAge: this.config.sessionMaxAgeMs },
+      cookie: {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: this.config.secureCookies,
+        maxAge: this.config.sessionMaxAgeMs,
+      },
     });
     const { csrfSynchronisedProtection } = csrfSync({
       getTokenFromRequest: (req) => {

@@ -25,7 +25,9 @@ export class SessionService implements OnModuleInit {
   /** Starts a signed-in session under a new id (no session fixation); keeps where to go next. */
   async signIn(request: Request, memberId: string): Promise<{ returnTo?: string }> {
     const returnTo = request.session.returnTo;
-    await new Promise<void>((resolve, reject) => request.session.regenerate((error) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      request.session.regenerate((error) => (error ? reject(error) : resolve())),
+    );
     request.session.memberId = memberId;
     request.session.signedInAt = Date.now();
     request.session.cookie.maxAge = this.config.sessionMaxAgeMs;
@@ -35,7 +37,9 @@ export class SessionService implements OnModuleInit {
 
   /** Ends this browser's session. */
   async signOut(request: Request): Promise<void> {
-    await new Promise<void>((resolve, reject) => request.session.destroy((error) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      request.session.destroy((error) => (error ? reject(error) : resolve())),
+    );
   }
 
   /** Ends every session of a member, on every device. Returns how many ended. */

@@ -27,19 +27,27 @@ export class JobRepository {
   async claimNext(workerId: string, leaseMs: number, now = new Date()): Promise<JobRecord | null> {
     const lease = { $set: { status: 'running', lockedBy: workerId, lockedUntil: new Date(now.getTime() + leaseMs) } };
     const due = await this.jobs
-      .findOneAndUpdate({ status: 'pending', runAt: { $lte: now } }, { ...lease, $inc: { attempts: 1 } }, {
-        sort: { runAt: 1 },
-        returnDocument: 'after',
-      })
+      .findOneAndUpdate(
+        { status: 'pending', runAt: { $lte: now } },
+        { ...lease, $inc: { attempts: 1 } },
+        {
+          sort: { runAt: 1 },
+          returnDocument: 'after',
+        },
+      )
       .lean<JobRecord>();
     if (due) {
       return due;
     }
     return this.jobs
-      .findOneAndUpdate({ status: 'running', lockedUntil: { $lt: now } }, { ...lease, $inc: { attempts: 1 } }, {
-        sort: { lockedUntil: 1 },
-        returnDocument: 'after',
-      })
+      .findOneAndUpdate(
+        { status: 'running', lockedUntil: { $lt: now } },
+        { ...lease, $inc: { attempts: 1 } },
+        {
+          sort: { lockedUntil: 1 },
+          returnDocument: 'after',
+        },
+      )
       .lean<JobRecord>();
   }
 

@@ -2,7 +2,10 @@ import { EnvironmentError, EnvironmentVariables, validateEnvironment } from './e
 
 describe(validateEnvironment.name, () => {
   it('applies defaults and converts numbers', () => {
-    const settings = validateEnvironment({ MONGODB_URI: 'mongodb://127.0.0.1:27017/rt', PORT: '8080' }, EnvironmentVariables);
+    const settings = validateEnvironment(
+      { MONGODB_URI: 'mongodb://127.0.0.1:27017/rt', PORT: '8080' },
+      EnvironmentVariables,
+    );
     expect(settings).toMatchObject({ PORT: 8080, HOST: '127.0.0.1', LOG_FORMAT: 'json', NODE_ENV: 'development' });
   });
 

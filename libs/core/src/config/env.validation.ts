@@ -51,10 +51,7 @@ export class EnvironmentError extends Error {
  * `EnvironmentError` whose message names each missing or malformed variable; values are never
  * echoed, since some are secrets.
  */
-export function validateEnvironment<T extends object>(
-  raw: Record<string, unknown>,
-  variables: new () => T,
-): T {
+export function validateEnvironment<T extends object>(raw: Record<string, unknown>, variables: new () => T): T {
   const settings = plainToInstance(variables, withoutEmptyStrings(raw), {
     enableImplicitConversion: true,
     exposeDefaultValues: true,

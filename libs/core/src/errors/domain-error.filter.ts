@@ -70,7 +70,12 @@ function asClientError(exception: unknown): { status: number; message: string } 
   if (typeof exception !== 'object' || exception === null) {
     return null;
   }
-  const { status, expose, type, message } = exception as { status?: number; expose?: boolean; type?: string; message?: string };
+  const { status, expose, type, message } = exception as {
+    status?: number;
+    expose?: boolean;
+    type?: string;
+    message?: string;
+  };
   if (typeof status !== 'number' || status < 400 || status >= 500 || expose !== true) {
     return null;
   }

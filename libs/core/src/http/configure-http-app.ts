@@ -23,7 +23,11 @@ export function configureHttpApp(app: NestExpressApplication): void {
     helmet({
       contentSecurityPolicy: {
         // Every asset is served by the app itself: no CDN, nothing leaks to third parties.
-        directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:', 'https:'], upgradeInsecureRequests: null },
+        directives: {
+          'script-src': ["'self'"],
+          'img-src': ["'self'", 'data:', 'https:'],
+          upgradeInsecureRequests: null,
+        },
       },
     }),
   );

@@ -1,0 +1,21 @@
+# Builds both apps from one image; docker-compose.yml runs it as `api` and as `worker`.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json nest-cli.json ./
+COPY apps ./apps
+COPY libs ./libs
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
+WORKDIR /app
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+# Views, mail templates and stylesheets are read from the libs at run time.
+COPY --from=build /app/libs ./libs
+USER node
+EXPOSE 3000
+CMD ["node", "dist/apps/api/src/main.js"]
