@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs everything Roundtable needs on this machine, skipping what is already in place:
-# npm packages (a clean `npm ci` whenever package-lock.json changed) and the local servers.
+# npm packages (installed from package-lock.json whenever it changed) and the local servers.
+# `npm install` rather than `npm ci`: the registry these machines reach serves only the Linux builds
+# of some optional native packages (unrs-resolver's), so the lock has no entries for the others and
+# `npm ci` refuses it as "out of sync"; `npm install` installs the same locked versions.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,7 +13,7 @@ if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$lock_hash" ]; then
   echo "npm packages: present"
 else
   echo "npm packages: installing from package-lock.json..."
-  npm ci --no-audit --no-fund
+  npm install --no-audit --no-fund
   echo "$lock_hash" > "$stamp"
 fi
 
