@@ -28,6 +28,11 @@ export function testEnvironment(databaseName: string): Record<string, string> {
     LOG_LEVEL: 'warn',
     SMTP_URL: process.env.TEST_SMTP_URL ?? '',
     SESSION_SECRET: 'test-session-secret-0123456789abcdef0123456789',
+    LINKEDIN_CLIENT_ID: 'roundtable-test',
+    LINKEDIN_CLIENT_SECRET: 'roundtable-test-secret',
+    LINKEDIN_AUTHORIZATION_URL: `${process.env.TEST_OIDC_URL}/authorize`,
+    LINKEDIN_TOKEN_URL: `${process.env.TEST_OIDC_URL}/token`,
+    LINKEDIN_USERINFO_URL: `${process.env.TEST_OIDC_URL}/userinfo`,
     MAIL_FROM: 'Roundtable Test <council@roundtable.test>',
   };
 }

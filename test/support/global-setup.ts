@@ -1,12 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hasFerretDb, startFerretDb, startMailSink, startStripeMock } from '../../tools/servers/local-servers';
+import { hasFerretDb, startFerretDb, startMailSink, startOidcProvider, startStripeMock } from '../../tools/servers/local-servers';
 
 /**
  * Starts the real servers once for the whole e2e run: FerretDB on a free port with its SQLite files in
  * a temp dir, stripe-mock, and the
- * local mailbox (SMTP sink). Their addresses reach the tests through the environment.
+ * local mailbox (SMTP sink), and the
+ * OpenID Connect provider standing in for LinkedIn. Their addresses reach the tests through the environment.
  */
 export default async function globalSetup(): Promise<void> {
   if (!hasFerretDb()) {
@@ -18,9 +19,11 @@ export default async function globalSetup(): Promise<void> {
   const mail = await startMailSink({ logFile: join(dataDir, 'mail-sink.log') });
   process.env.TEST_SMTP_URL = mail.smtpUrl;
   process.env.TEST_MAILBOX_URL = mail.url;
+  const oidc = await startOidcProvider({ logFile: join(dataDir, 'oidc-provider.log') });
+  process.env.TEST_OIDC_URL = oidc.url;
   process.env.TEST_DATA_DIR = dataDir;
   process.env.TEST_MONGODB_URI = database.uri;
   process.env.TEST_FERRETDB_PORT = String(database.port);
   process.env.TEST_STRIPE_URL = stripe.url;
-  (globalThis as Record<string, unknown>).__roundtableServers = [database, stripe, mail];
+  (globalThis as Record<string, unknown>).__roundtableServers = [database, stripe, mail, oidc];
 }

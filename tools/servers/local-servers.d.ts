@@ -31,3 +31,7 @@ export function startMailSink(options?: {
   httpPort?: number;
   logFile?: string;
 }): Promise<RunningServer & { smtpUrl: string; url: string }>;
+export function startOidcProvider(options?: {
+  port?: number;
+  logFile?: string;
+}): Promise<RunningServer & { url: string; linkedInEnvironment: Record<string, string> }>;

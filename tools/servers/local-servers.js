@@ -149,6 +149,30 @@ async function startMailSink({ smtpPort, httpPort, logFile } = {}) {
   };
 }
 
+/** The local OpenID Connect provider standing in for LinkedIn (tools/servers/oidc-provider.js). */
+async function startOidcProvider({ port, logFile } = {}) {
+  port ??= await freePort();
+  const child = spawnServer('oidc-provider', process.execPath, [path.join(__dirname, 'oidc-provider.js'), '--port', String(port)], {
+    logFile,
+  });
+  await waitForPort(port, { child, name: 'oidc-provider' });
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    port,
+    stop: stopper(child),
+    child,
+    /** What the app needs to use it as LinkedIn. */
+    linkedInEnvironment: {
+      LINKEDIN_CLIENT_ID: 'roundtable-local',
+      LINKEDIN_CLIENT_SECRET: 'roundtable-local-secret',
+      LINKEDIN_AUTHORIZATION_URL: `${url}/authorize`,
+      LINKEDIN_TOKEN_URL: `${url}/token`,
+      LINKEDIN_USERINFO_URL: `${url}/userinfo`,
+    },
+  };
+}
+
 module.exports = {
   ROOT,
   BIN,
@@ -161,4 +185,5 @@ module.exports = {
   startMongod,
   startStripeMock,
   startMailSink,
+  startOidcProvider,
 };
