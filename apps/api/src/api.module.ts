@@ -4,9 +4,10 @@ import { CoreModule, HealthModule } from '@roundtable/core';
 import { JobsModule } from '@roundtable/jobs';
 import { MailModule } from '@roundtable/mail';
 import { MembersModule } from '@roundtable/members';
+import { PortalModule } from '@roundtable/portal';
 
 /** The HTTP app: JSON API under /api and the server-rendered pages. Wiring only. */
 @Module({
-  imports: [CoreModule, HealthModule, JobsModule, MailModule, MembersModule, AuthModule],
+  imports: [CoreModule, HealthModule, JobsModule, MailModule, MembersModule, AuthModule, PortalModule],
 })
 export class ApiModule {}

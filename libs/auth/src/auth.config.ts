@@ -1,6 +1,6 @@
 import { registerAs } from '@nestjs/config';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
 import { validateEnvironment } from '@roundtable/core';
 
 /** The variables of sessions and sign-in. */
@@ -16,6 +16,26 @@ export class AuthEnvironmentVariables {
   @Min(1)
   @Max(90)
   SESSION_MAX_AGE_DAYS = 14;
+
+  /** The LinkedIn app's credentials (Sign In with LinkedIn using OpenID Connect). */
+  @IsString()
+  LINKEDIN_CLIENT_ID: string;
+
+  @IsString()
+  LINKEDIN_CLIENT_SECRET: string;
+
+  /** LinkedIn's endpoints; tests and `npm start` point them at the local OpenID Connect provider. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  LINKEDIN_AUTHORIZATION_URL = 'https://www.linkedin.com/oauth/v2/authorization';
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  LINKEDIN_TOKEN_URL = 'https://www.linkedin.com/oauth/v2/accessToken';
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  LINKEDIN_USERINFO_URL = 'https://api.linkedin.com/v2/userinfo';
 }
 
 export const authConfig = registerAs('auth', () => {
@@ -26,6 +46,14 @@ export const authConfig = registerAs('auth', () => {
     sessionMaxAgeMs: env.SESSION_MAX_AGE_DAYS * 24 * 60 * 60 * 1000,
     /** Secure cookies whenever the site is served over HTTPS. */
     secureCookies: baseUrl.startsWith('https://'),
+    linkedIn: {
+      clientId: env.LINKEDIN_CLIENT_ID,
+      clientSecret: env.LINKEDIN_CLIENT_SECRET,
+      authorizationUrl: env.LINKEDIN_AUTHORIZATION_URL,
+      tokenUrl: env.LINKEDIN_TOKEN_URL,
+      userinfoUrl: env.LINKEDIN_USERINFO_URL,
+      callbackUrl: `${baseUrl.replace(/\/$/, '')}/auth/linkedin/callback`,
+    },
   };
 });
 

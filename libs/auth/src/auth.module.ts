@@ -1,17 +1,47 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
+import { MongooseModule } from '@nestjs/mongoose';
+import { PassportModule } from '@nestjs/passport';
+import { MailModule } from '@roundtable/mail';
 import { MembersModule } from '@roundtable/members';
+import { EmailSignInService } from './email-link/email-sign-in.service';
+import { SignInToken, SignInTokenSchema } from './email-link/sign-in-token.schema';
+import { LinkedInIdentity, LinkedInIdentitySchema } from './linkedin/linkedin-identity.schema';
+import { LinkedInSignInService } from './linkedin/linkedin-sign-in.service';
+import { LinkedInStrategy } from './linkedin/linkedin.strategy';
+import { RateLimiter } from './rate-limit/rate-limiter.service';
+import { SignInController } from './sign-in.controller';
+import { SignInPages } from './sign-in.pages';
 import { authConfig } from './auth.config';
 import { RolesGuard } from './roles.guard';
 import { SessionMiddleware } from './session.middleware';
 import { SessionService } from './session.service';
 
-/** Sessions, CSRF, `request.member`, and the global roles/entitlements guard. */
+/** Sessions, CSRF, `request.member`, the global roles/entitlements guard, and sign-in (LinkedIn, email link). */
 @Module({
-  imports: [ConfigModule.forFeature(authConfig), MembersModule],
-  providers: [SessionService, SessionMiddleware, { provide: APP_GUARD, useClass: RolesGuard }],
-  exports: [SessionService],
+  imports: [
+    ConfigModule.forFeature(authConfig),
+    MembersModule,
+    MailModule,
+    PassportModule,
+    MongooseModule.forFeature([
+      { name: SignInToken.name, schema: SignInTokenSchema },
+      { name: LinkedInIdentity.name, schema: LinkedInIdentitySchema },
+    ]),
+  ],
+  controllers: [SignInController],
+  providers: [
+    SessionService,
+    SessionMiddleware,
+    RateLimiter,
+    EmailSignInService,
+    LinkedInSignInService,
+    LinkedInStrategy,
+    SignInPages,
+    { provide: APP_GUARD, useClass: RolesGuard },
+  ],
+  exports: [SessionService, RateLimiter],
 })
 export class AuthModule implements NestModule {
   constructor(private readonly sessionMiddleware: SessionMiddleware) {}

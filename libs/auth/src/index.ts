@@ -2,6 +2,7 @@
 export { AuthModule } from './auth.module';
 export { AuthEnvironmentVariables, authConfig, SESSION_COOKIE, SESSIONS_COLLECTION } from './auth.config';
 export { SessionService } from './session.service';
+export { RateLimiter } from './rate-limit/rate-limiter.service';
 export { Roles, RequiresEntitlement, RolesGuard } from './roles.guard';
 export { CurrentMember } from './current-member.decorator';
 export { ROLES, SIGNED_IN, MEMBERS_AND_STAFF, STAFF, ADMIN, type Role, type StoredRole } from './roles';

@@ -8,6 +8,7 @@ export {
   DomainError,
   ForbiddenError,
   NotFoundError,
+  TooManyRequestsError,
   UnauthenticatedError,
   ValidationError,
   isDuplicateKeyError,

@@ -1,5 +1,15 @@
-/** @roundtable/members: members, applicants and staff, and their profiles. */
+/** @roundtable/members: members, applicants and staff, their profiles and applications. */
 export { MembersModule } from './members.module';
-export { MemberRepository, type MemberRecord } from './member.repository';
-export { Member, MembershipSummary, MEMBER_ROLES, type MemberRole } from './member.schema';
+export { MemberRepository, type MemberRecord, type MemberListFilter } from './member.repository';
+export {
+  Member,
+  MembershipSummary,
+  ProfileFields,
+  MEMBER_ROLES,
+  APPLICATION_STATUSES,
+  type MemberRole,
+  type ApplicationStatus,
+} from './member.schema';
 export { DEMO_MEMBERS, seedDemoMembers } from './demo-members';
+export * from './profile';
+export { toCsv, csvCell } from './csv';

@@ -1,17 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { isValidObjectId, Model, Types } from 'mongoose';
+import { isValidObjectId, Model, QueryFilter, Types } from 'mongoose';
 import { ConflictError, isDuplicateKeyError } from '@roundtable/core';
-import { Member, MemberRole, MembershipSummary } from './member.schema';
+import { Member, MemberRole, MembershipSummary, ProfileFields } from './member.schema';
 
 export type MemberRecord = Member & { _id: Types.ObjectId };
+
+/** Filters of the admin member list; every one optional. */
+export interface MemberListFilter {
+  search?: string;
+  role?: MemberRole;
+  state?: string;
+  tier?: string;
+  revenueBand?: string;
+  businessModel?: string;
+  /** Page after this member id (ids ascend). */
+  after?: string;
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 /** The only code that touches the members collection. */
 @Injectable()
 export class MemberRepository {
   constructor(@InjectModel(Member.name) private readonly members: Model<Member>) {}
 
-  async create(fields: Pick<Member, 'email' | 'name'> & { role?: MemberRole }): Promise<MemberRecord> {
+  async create(fields: Pick<Member, 'email' | 'name'> & { role?: MemberRole; pictureUrl?: string | null }): Promise<MemberRecord> {
     try {
       const created = await this.members.create(fields);
       return created.toObject() as MemberRecord;
@@ -41,5 +57,88 @@ export class MemberRepository {
 
   async setRole(id: string, role: MemberRole): Promise<void> {
     await this.members.updateOne({ _id: id }, { $set: { role } });
+  }
+
+  /** Keeps the LinkedIn photo current; the name stays as the member edited it. */
+  async fillFromLinkedIn(id: string, fields: { pictureUrl: string | null }): Promise<void> {
+    await this.members.updateOne({ _id: id }, { $set: { pictureUrl: fields.pictureUrl } });
+  }
+
+  async updateProfile(id: string, name: string, profile: ProfileFields): Promise<void> {
+    await this.members.updateOne({ _id: id }, { $set: { name, profile } });
+  }
+
+  /** Submits (or re-submits after a decline) an application; refused once approved. */
+  async submitApplication(id: string, name: string, profile: ProfileFields): Promise<boolean> {
+    const result = await this.members.updateOne(
+      { _id: id, 'application.status': { $in: ['none', 'submitted', 'declined'] } },
+      {
+        $set: {
+          name,
+          profile,
+          'application.status': 'submitted',
+          'application.submittedAt': new Date(),
+          'application.declineReason': null,
+        },
+      },
+    );
+    return result.modifiedCount === 1;
+  }
+
+  /** Decides a submitted application once; a second decision finds nothing to change and returns false. */
+  async decideApplication(
+    id: string,
+    decision: { status: 'approved' | 'declined'; by: string; reason: string | null },
+  ): Promise<boolean> {
+    const set: Record<string, unknown> = {
+      'application.status': decision.status,
+      'application.decidedAt': new Date(),
+      'application.decidedBy': decision.by,
+      'application.declineReason': decision.reason,
+    };
+    if (decision.status === 'approved') {
+      set.role = 'member';
+    }
+    const result = await this.members.updateOne({ _id: id, 'application.status': 'submitted' }, { $set: set });
+    return result.modifiedCount === 1;
+  }
+
+  /** Staff's queue: submitted applications, oldest first. */
+  listSubmittedApplications(limit = 100): Promise<MemberRecord[]> {
+    return this.members
+      .find({ 'application.status': 'submitted' })
+      .sort({ 'application.submittedAt': 1 })
+      .limit(limit)
+      .lean<MemberRecord[]>();
+  }
+
+  /** One page of the admin list, by ascending id (an indexed range, not skip). */
+  list(filter: MemberListFilter, limit: number): Promise<MemberRecord[]> {
+    return this.members.find(this.toQuery(filter)).sort({ _id: 1 }).limit(limit).lean<MemberRecord[]>();
+  }
+
+  /** Every member matching the filter, streamed (CSV export). */
+  cursor(filter: MemberListFilter) {
+    return this.members.find(this.toQuery({ ...filter, after: undefined })).sort({ _id: 1 }).lean<MemberRecord>().cursor();
+  }
+
+  async requestDeletion(id: string): Promise<void> {
+    await this.members.updateOne({ _id: id, deletionRequestedAt: null }, { $set: { deletionRequestedAt: new Date() } });
+  }
+
+  private toQuery(filter: MemberListFilter): QueryFilter<Member> {
+    const query: Record<string, unknown> = {};
+    if (filter.role) query.role = filter.role;
+    if (filter.state) query['membership.state'] = filter.state;
+    if (filter.tier) query['membership.tier'] = filter.tier;
+    if (filter.revenueBand) query['profile.revenueBand'] = filter.revenueBand;
+    if (filter.businessModel) query['profile.businessModel'] = filter.businessModel;
+    if (filter.after && isValidObjectId(filter.after)) query._id = { $gt: new Types.ObjectId(filter.after) };
+    if (filter.search) {
+      // No text indexes on FerretDB: a bounded, escaped, case-insensitive match on name, email, company.
+      const pattern = new RegExp(escapeRegex(filter.search.slice(0, 100)), 'i');
+      query.$or = [{ name: pattern }, { email: pattern }, { 'profile.company': pattern }];
+    }
+    return query as QueryFilter<Member>;
   }
 }

@@ -22,6 +22,37 @@ export class MembershipSummary {
 }
 const MembershipSummarySchema = SchemaFactory.createForClass(MembershipSummary);
 
+/** The profile research cuts by (see profile.ts for the allowed values). */
+@Schema({ _id: false })
+export class ProfileFields {
+  @Prop() title: string;
+  @Prop() company: string;
+  @Prop() revenueBand: string;
+  @Prop() businessModel: string;
+  @Prop() industry: string;
+  @Prop() ccoModel: string;
+  @Prop() reportsTo: string;
+  @Prop() boardMember: boolean;
+  @Prop() yearsInRole: number;
+  @Prop() linkedinUrl: string;
+}
+const ProfileFieldsSchema = SchemaFactory.createForClass(ProfileFields);
+
+export const APPLICATION_STATUSES = ['none', 'submitted', 'approved', 'declined'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+/** The membership application: submitted by the applicant, decided by staff. */
+@Schema({ _id: false })
+export class Application {
+  @Prop({ type: String, enum: APPLICATION_STATUSES, default: 'none' })
+  status: ApplicationStatus;
+  @Prop({ type: Date, default: null }) submittedAt: Date | null;
+  @Prop({ type: Date, default: null }) decidedAt: Date | null;
+  @Prop({ type: String, default: null }) decidedBy: string | null;
+  @Prop({ type: String, default: null }) declineReason: string | null;
+}
+const ApplicationSchema = SchemaFactory.createForClass(Application);
+
 /** A person known to the council: applicant, member or staff. */
 @Schema({ collection: 'members', timestamps: true })
 export class Member {
@@ -38,6 +69,20 @@ export class Member {
   @Prop({ type: MembershipSummarySchema, default: () => ({}) })
   membership: MembershipSummary;
 
+  @Prop({ type: ProfileFieldsSchema, default: null })
+  profile: ProfileFields | null;
+
+  @Prop({ type: ApplicationSchema, default: () => ({}) })
+  application: Application;
+
+  /** From LinkedIn at sign-in; shown on the portal and author pages. */
+  @Prop({ type: String, default: null })
+  pictureUrl: string | null;
+
+  /** The member asked to be deleted; staff act on it (billing and research records are involved). */
+  @Prop({ type: Date, default: null })
+  deletionRequestedAt: Date | null;
+
   createdAt: Date;
   updatedAt: Date;
 }
@@ -47,3 +92,8 @@ export const MemberSchema = SchemaFactory.createForClass(Member);
 
 // findByEmail (sign-in by email link, applications): one member per address.
 MemberSchema.index({ email: 1 }, { unique: true });
+
+// Staff's application queue: submitted applications, oldest first.
+MemberSchema.index({ 'application.status': 1, 'application.submittedAt': 1 });
+// The admin member list filters by role/state and pages by _id.
+MemberSchema.index({ role: 1, _id: 1 });

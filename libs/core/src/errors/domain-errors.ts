@@ -28,6 +28,11 @@ export class BadRequestError extends DomainError {
   readonly statusCode = 400;
 }
 
+/** Too many attempts in a window (sign-in links, comments). */
+export class TooManyRequestsError extends DomainError {
+  readonly statusCode = 429;
+}
+
 export class ForbiddenError extends DomainError {
   readonly statusCode = 403;
 }

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { BadRequestError, isDuplicateKeyError } from '@roundtable/core';
+import { MemberRecord, MemberRepository } from '@roundtable/members';
+import { LinkedInIdentity } from './linkedin-identity.schema';
+import type { LinkedInProfile } from './linkedin-profile';
+
+/**
+ * Turns a LinkedIn profile into one member: the member already linked to the subject, else the
+ * member with the same verified email (then linked), else a new applicant.
+ */
+@Injectable()
+export class LinkedInSignInService {
+  constructor(
+    @InjectModel(LinkedInIdentity.name) private readonly identities: Model<LinkedInIdentity>,
+    private readonly members: MemberRepository,
+  ) {}
+
+  async memberFor(profile: LinkedInProfile): Promise<MemberRecord> {
+    if (!profile.email || !profile.emailVerified) {
+      throw new BadRequestError(
+        'LinkedIn has not verified the email address on your account, so we cannot sign you in with it. Verify it on LinkedIn, or sign in with an email link.',
+      );
+    }
+    const linked = await this.identities.findOne({ subject: profile.id }).lean<LinkedInIdentity>();
+    if (linked) {
+      const member = await this.members.findById(linked.memberId);
+      if (member) {
+        await this.members.fillFromLinkedIn(String(member._id), { pictureUrl: profile.pictureUrl });
+        return member;
+      }
+      await this.identities.deleteOne({ subject: profile.id });
+    }
+    const member =
+      (await this.members.findByEmail(profile.email)) ??
+      (await this.members.create({ email: profile.email, name: profile.displayName, role: 'applicant', pictureUrl: profile.pictureUrl }));
+    try {
+      await this.identities.create({ subject: profile.id, memberId: String(member._id) });
+    } catch (error) {
+      if (isDuplicateKeyError(error)) {
+        throw new BadRequestError(
+          `The member account for ${profile.email} is already linked to a different LinkedIn account. Sign in with that one, or with an email link.`,
+        );
+      }
+      throw error;
+    }
+    await this.members.fillFromLinkedIn(String(member._id), { pictureUrl: profile.pictureUrl });
+    return member;
+  }
+}
