@@ -3,16 +3,11 @@ import TestAgent from 'supertest/lib/agent';
 import { MemberRepository } from '@roundtable/members';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { buildMember, uniqueEmail } from '../support/factories';
+import { csrfFrom } from '../support/forms';
 import { deliverAndRead, linkIn, mailTo } from '../support/mailbox';
 
 const OIDC = () => process.env.TEST_OIDC_URL!;
 
-/** The hidden CSRF field of the first form on a page. */
-function csrfFrom(html: string): string {
-  const match = /name="_csrf" value="([^"]+)"/.exec(html);
-  if (!match) throw new Error(`No CSRF field in page:\n${html.slice(0, 500)}`);
-  return match[1];
-}
 
 async function queueLinkedInUser(claims: Record<string, unknown>): Promise<void> {
   const response = await fetch(`${OIDC()}/__control/next-user`, { method: 'POST', body: JSON.stringify(claims) });

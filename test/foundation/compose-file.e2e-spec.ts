@@ -17,7 +17,12 @@ function composeCheck(...variables: string[]) {
 
 describe('docker-compose.yml', () => {
   it('is a valid compose project with mongo, api, worker, mailpit and stripe-mock', () => {
-    const result = composeCheck('SESSION_SECRET=placeholder', 'STRIPE_WEBHOOK_SECRET=placeholder');
+    const result = composeCheck(
+      'SESSION_SECRET=placeholder',
+      'STRIPE_WEBHOOK_SECRET=placeholder',
+      'LINKEDIN_CLIENT_ID=placeholder',
+      'LINKEDIN_CLIENT_SECRET=placeholder',
+    );
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout.trim()).toBe('valid: project roundtable with services api, mailpit, mongo, stripe-mock, worker');

@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import type { TestApp } from './create-test-app';
@@ -10,6 +9,7 @@ export const SCREENSHOT_DIR = join(__dirname, '..', '..', 'test-artifacts', 'scr
 /**
  * Debian's Chromium, headless, with the flags this offline machine needs: without the
  * background-networking ones Chromium keeps trying Google's hosts and its connections are refused.
+ * Playwright gives each launch a fresh, empty profile directory.
  */
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -23,14 +23,16 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'roundtable-chromium-'))}`,
     ],
   });
 }
 
-/** Starts the test app on a free loopback port and returns its base URL (browsers need a real socket). */
-export async function listen(t: TestApp): Promise<string> {
-  await t.app.listen(0, '127.0.0.1');
+/**
+ * Starts the test app on a loopback port and returns its base URL (browsers need a real socket).
+ * Pass the port the app's APP_BASE_URL names when the flow leaves the site and comes back (OAuth).
+ */
+export async function listen(t: TestApp, port = 0): Promise<string> {
+  await t.app.listen(port, '127.0.0.1');
   const address = t.app.getHttpServer().address() as { port: number };
   return `http://127.0.0.1:${address.port}`;
 }

@@ -157,7 +157,8 @@ async function main() {
     log(`  LinkedIn      local OpenID Connect provider at ${oidc.url} (sign in offline)`);
   }
   log(`  health        ${baseUrl}/health     API docs ${baseUrl}/api/docs`);
-  log('  demo sign-in  ask for an email sign-in link as admin@roundtable.local and open it from the mailbox');
+  log(`  sign in       ${baseUrl}/sign-in: "Sign in with LinkedIn" (the local stand-in; admin@roundtable.local is`);
+  log('                the demo admin) or an email link for any demo address, opened from the local mailbox');
   log('Press Ctrl-C to stop.');
 }
 

@@ -1,0 +1,60 @@
+import type { Browser } from 'playwright-core';
+import { keepScreenshot, launchBrowser, listen, newPage } from '../support/browser';
+import { createTestApp, TestApp } from '../support/create-test-app';
+import { freePort } from '../../tools/servers/local-servers';
+import { buildMember } from '../support/factories';
+import { deliverAndRead, linkIn } from '../support/mailbox';
+
+describe('Signing in through the real pages (Chromium)', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    // OAuth comes back to APP_BASE_URL, so the app listens where that says.
+    const port = await freePort();
+    t = await createTestApp({ env: { APP_BASE_URL: `http://127.0.0.1:${port}` } });
+    baseUrl = await listen(t, port);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t.close();
+  });
+
+  it('asks for an email link on a phone, opens it, confirms, and lands on the portal', async () => {
+    const member = await buildMember(t, { role: 'member', name: 'Morgan Ortiz' });
+    const { context, page } = await newPage(browser, { phone: true });
+    await page.goto(`${baseUrl}/portal`);
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await page.getByLabel('Email address').fill(member.email);
+    await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await page.getByRole('heading', { name: 'Check your email' }).waitFor();
+
+    const mail = await deliverAndRead(t, member.email, /sign-in link/);
+    await page.goto(linkIn(mail, `${baseUrl}/sign-in/email/`));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    await page.getByRole('heading', { name: 'Welcome, Morgan Ortiz' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/portal');
+    expect(await page.getByText('No paid membership yet').isVisible()).toBe(true);
+    const cookies = await context.cookies();
+    expect(cookies.find((c) => c.name === 'rt.sid')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    await keepScreenshot(page, 'portal-after-email-sign-in');
+    await context.close();
+  });
+
+  it('signs in with LinkedIn (the local provider) without JavaScript and lands on the application', async () => {
+    const { context, page } = await newPage(browser, { javaScript: false });
+    await page.goto(`${baseUrl}/join`);
+    await page.getByRole('link', { name: 'Sign in with LinkedIn to apply' }).click();
+    // The local provider's "sign in as" page, standing in for LinkedIn's.
+    await page.getByLabel('Email').fill('new.applicant@example.test');
+    await page.getByLabel('Name').fill('Nia Applicant');
+    await page.getByRole('button', { name: 'Allow and sign in' }).click();
+    await page.getByRole('heading', { name: 'Apply for membership' }).waitFor();
+    expect(await page.getByLabel('Your name').inputValue()).toBe('Nia Applicant');
+    await keepScreenshot(page, 'application-after-linkedin-sign-in');
+    await context.close();
+  });
+});

@@ -1,0 +1,67 @@
+import request from 'supertest';
+import type { Role } from '@roundtable/auth';
+import { createTestApp, TestApp } from '../support/create-test-app';
+import { signInAs } from '../support/sessions';
+
+type Access = 'open' | Role[];
+
+/** Every page of the members and sign-in features, and who may enter it. */
+const ROUTES: Array<{ path: string; access: Access }> = [
+  { path: '/sign-in', access: 'open' },
+  { path: '/join', access: 'open' },
+  { path: '/api/auth/csrf', access: 'open' },
+  { path: '/apply', access: ['applicant', 'member', 'staff', 'admin'] },
+  { path: '/portal', access: ['applicant', 'member', 'staff', 'admin'] },
+  { path: '/portal/profile', access: ['applicant', 'member', 'staff', 'admin'] },
+  { path: '/portal/data.json', access: ['applicant', 'member', 'staff', 'admin'] },
+  { path: '/admin/applications', access: ['staff', 'admin'] },
+  { path: '/admin/members', access: ['staff', 'admin'] },
+  { path: '/admin/members.csv', access: ['staff', 'admin'] },
+];
+const WHO: Role[] = ['visitor', 'applicant', 'member', 'staff', 'admin'];
+
+describe('Who may enter each page', () => {
+  let t: TestApp;
+  const agents = new Map<Role, ReturnType<typeof request.agent>>();
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    agents.set('visitor', request.agent(t.app.getHttpServer()));
+    for (const role of WHO.filter((r) => r !== 'visitor')) {
+      agents.set(role, (await signInAs(t, { role: role as Exclude<Role, 'visitor'> })).agent);
+    }
+  });
+  afterAll(() => t.close());
+
+  for (const route of ROUTES) {
+    for (const who of WHO) {
+      const allowed = route.access === 'open' || route.access.includes(who);
+      it(`${allowed ? 'admits' : 'turns away'} a ${who} at ${route.path}`, async () => {
+        const response = await agents.get(who)!.get(route.path).set('Accept', 'text/html');
+        if (allowed) {
+          // /apply sends non-applicants on to the portal; /sign-in sends signed-in people on.
+          expect([200, 303]).toContain(response.status);
+          if (response.status === 303) {
+            expect(response.headers.location).not.toMatch(/^\/sign-in/);
+          }
+        } else if (who === 'visitor') {
+          expect(response.status).toBe(303);
+          expect(response.headers.location).toBe(`/sign-in?returnTo=${encodeURIComponent(route.path)}`);
+        } else {
+          expect(response.status).toBe(403);
+          expect(response.text).toContain('You do not have access to this page');
+        }
+      });
+    }
+  }
+
+  it('refuses staff actions from members even with a valid CSRF token', async () => {
+    const member = await signInAs(t, { role: 'member' });
+    const applicant = await signInAs(t, { role: 'applicant' });
+    await member.agent
+      .post(`/admin/applications/${String(applicant.member._id)}/approve`)
+      .type('form')
+      .send({ _csrf: member.csrfToken })
+      .expect(403);
+  });
+});
