@@ -33,6 +33,9 @@ export function testEnvironment(databaseName: string): Record<string, string> {
     LINKEDIN_AUTHORIZATION_URL: `${process.env.TEST_OIDC_URL}/authorize`,
     LINKEDIN_TOKEN_URL: `${process.env.TEST_OIDC_URL}/token`,
     LINKEDIN_USERINFO_URL: `${process.env.TEST_OIDC_URL}/userinfo`,
+    STRIPE_SECRET_KEY: 'sk_test_123',
+    STRIPE_API_URL: process.env.TEST_STRIPE_URL ?? '',
+    STRIPE_WEBHOOK_SECRET: 'whsec_test_roundtable_0123456789',
     MAIL_FROM: 'Roundtable Test <council@roundtable.test>',
   };
 }

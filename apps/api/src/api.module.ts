@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@roundtable/auth';
+import { BillingModule } from '@roundtable/billing';
 import { CoreModule, HealthModule } from '@roundtable/core';
 import { JobsModule } from '@roundtable/jobs';
 import { MailModule } from '@roundtable/mail';
@@ -8,6 +9,6 @@ import { PortalModule } from '@roundtable/portal';
 
 /** The HTTP app: JSON API under /api and the server-rendered pages. Wiring only. */
 @Module({
-  imports: [CoreModule, HealthModule, JobsModule, MailModule, MembersModule, AuthModule, PortalModule],
+  imports: [CoreModule, HealthModule, JobsModule, MailModule, MembersModule, AuthModule, PortalModule, BillingModule],
 })
 export class ApiModule {}

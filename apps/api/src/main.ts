@@ -1,4 +1,5 @@
 import { AuthEnvironmentVariables } from '@roundtable/auth';
+import { BillingEnvironmentVariables } from '@roundtable/billing';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { APP_VERSION, configureHttpApp, createLogger, loadSettingsOrExit } from '@roundtable/core';
@@ -6,7 +7,7 @@ import { MailEnvironmentVariables } from '@roundtable/mail';
 import { ApiModule } from './api.module';
 
 async function bootstrap(): Promise<void> {
-  const settings = loadSettingsOrExit(MailEnvironmentVariables, AuthEnvironmentVariables);
+  const settings = loadSettingsOrExit(MailEnvironmentVariables, AuthEnvironmentVariables, BillingEnvironmentVariables);
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, {
     logger: createLogger({ format: settings.LOG_FORMAT, level: settings.LOG_LEVEL }),
     rawBody: true,

@@ -2,15 +2,17 @@ import { NestFactory } from '@nestjs/core';
 import { APP_VERSION, createLogger, loadSettingsOrExit } from '@roundtable/core';
 import { MailEnvironmentVariables } from '@roundtable/mail';
 import { JobLoop } from '@roundtable/jobs';
+import { BillingEnvironmentVariables, MembershipSweep } from '@roundtable/billing';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
-  const settings = loadSettingsOrExit(MailEnvironmentVariables);
+  const settings = loadSettingsOrExit(MailEnvironmentVariables, BillingEnvironmentVariables);
   const app = await NestFactory.createApplicationContext(WorkerModule, {
     logger: createLogger({ format: settings.LOG_FORMAT, level: settings.LOG_LEVEL }),
   });
   app.enableShutdownHooks();
   app.get(JobLoop).start();
+  app.get(MembershipSweep).start();
   process.stdout.write(`Roundtable ${APP_VERSION} worker started\n`);
 }
 

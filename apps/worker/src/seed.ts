@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { createLogger, loadSettingsOrExit } from '@roundtable/core';
+import { BillingEnvironmentVariables, TierRepository } from '@roundtable/billing';
 import { MailEnvironmentVariables } from '@roundtable/mail';
 import { MemberRepository, seedDemoMembers } from '@roundtable/members';
 import { WorkerModule } from './worker.module';
@@ -9,12 +10,13 @@ import { WorkerModule } from './worker.module';
  * owns its demo records; this file only calls them in order.
  */
 async function seed(): Promise<void> {
-  const settings = loadSettingsOrExit(MailEnvironmentVariables);
+  const settings = loadSettingsOrExit(MailEnvironmentVariables, BillingEnvironmentVariables);
   const app = await NestFactory.createApplicationContext(WorkerModule, {
     logger: createLogger({ format: settings.LOG_FORMAT, level: 'warn' }),
   });
   const members = await seedDemoMembers(app.get(MemberRepository));
-  process.stdout.write(`Demo data: ${members} member(s) added.\n`);
+  const tiers = await app.get(TierRepository).seedDefaults();
+  process.stdout.write(`Demo data: ${members} member(s) and ${tiers} membership tier(s) added.\n`);
   await app.close();
 }
 

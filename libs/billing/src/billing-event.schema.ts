@@ -1,0 +1,23 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+
+export const EVENT_OUTCOMES = ['received', 'applied', 'ignored', 'stale', 'refused', 'error'] as const;
+export type EventOutcome = (typeof EVENT_OUTCOMES)[number];
+
+/** Every Stripe event we received, once, with what we did with it. */
+@Schema({ collection: 'billing_events', timestamps: { createdAt: 'receivedAt', updatedAt: true } })
+export class BillingEvent {
+  @Prop({ required: true }) eventId: string;
+  @Prop({ required: true }) type: string;
+  /** Stripe's `created`, in seconds. */
+  @Prop({ required: true }) created: number;
+  @Prop({ type: String, enum: EVENT_OUTCOMES, default: 'received' }) outcome: EventOutcome;
+  @Prop({ type: String, default: null }) memberId: string | null;
+  @Prop({ default: '' }) detail: string;
+  receivedAt: Date;
+}
+
+export const BillingEventSchema = SchemaFactory.createForClass(BillingEvent);
+// Each event is applied once: a redelivery hits this unique index.
+BillingEventSchema.index({ eventId: 1 }, { unique: true });
+// The admin table: most recent first.
+BillingEventSchema.index({ receivedAt: -1 });

@@ -1,0 +1,45 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { MongooseModule } from '@nestjs/mongoose';
+import { MailModule } from '@roundtable/mail';
+import { MembersModule } from '@roundtable/members';
+import { AdminBillingController } from './admin-billing.controller';
+import { billingConfig } from './billing.config';
+import { BillingEventRepository } from './billing-event.repository';
+import { BillingEvent, BillingEventSchema } from './billing-event.schema';
+import { BillingPages } from './billing-pages.service';
+import { CheckoutService } from './checkout.service';
+import { MembershipController } from './membership.controller';
+import { MembershipRepository } from './membership.repository';
+import { Membership, MembershipSchema } from './membership.schema';
+import { MembershipService } from './membership.service';
+import { stripeProvider } from './stripe.provider';
+import { MembershipSweep } from './sweep.service';
+import { TierRepository } from './tier.repository';
+import { Tier, TierSchema } from './tier.schema';
+import { WebhookController } from './webhook.controller';
+import { WebhookService } from './webhook.service';
+
+const persistence = MongooseModule.forFeature([
+  { name: Tier.name, schema: TierSchema },
+  { name: Membership.name, schema: MembershipSchema },
+  { name: BillingEvent.name, schema: BillingEventSchema },
+]);
+const core = [TierRepository, MembershipRepository, BillingEventRepository, MembershipService, stripeProvider];
+
+/** Tiers, Stripe Checkout and Portal, webhooks, the membership state, and the billing report (API app). */
+@Module({
+  imports: [ConfigModule.forFeature(billingConfig), persistence, MembersModule, MailModule],
+  controllers: [MembershipController, WebhookController, AdminBillingController],
+  providers: [...core, CheckoutService, WebhookService, BillingPages],
+  exports: [TierRepository],
+})
+export class BillingModule {}
+
+/** The worker's part of billing: the sweep that lapses and ends memberships as time passes. */
+@Module({
+  imports: [ConfigModule.forFeature(billingConfig), persistence, MembersModule, MailModule],
+  providers: [...core, MembershipSweep],
+  exports: [MembershipSweep, TierRepository],
+})
+export class BillingWorkerModule {}

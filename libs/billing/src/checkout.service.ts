@@ -1,0 +1,78 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import Stripe from 'stripe';
+import { appConfig, ConflictError, ForbiddenError, NotFoundError } from '@roundtable/core';
+import type { SessionMember } from '@roundtable/auth';
+import { MembershipRepository } from './membership.repository';
+import { MembershipService } from './membership.service';
+import { STRIPE } from './stripe.provider';
+import { TierRepository } from './tier.repository';
+
+/** Starting Stripe Checkout for a tier, and the Customer Portal for changes and cancellation. */
+@Injectable()
+export class CheckoutService {
+  constructor(
+    @Inject(STRIPE) private readonly stripe: Stripe,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    private readonly tiers: TierRepository,
+    private readonly memberships: MembershipRepository,
+    private readonly membershipService: MembershipService,
+  ) {}
+
+  /** Returns the Checkout URL to send the member to. */
+  async startCheckout(member: SessionMember, tierSlug: unknown): Promise<string> {
+    if (member.role !== 'member') {
+      throw new ForbiddenError('Only approved members can choose a membership. Apply first, and we will email you when you are approved.');
+    }
+    const tier = typeof tierSlug === 'string' ? await this.tiers.findBySlug(tierSlug) : null;
+    if (!tier || !tier.offered) {
+      throw new NotFoundError('That membership tier is not offered. Please choose one of the tiers listed.');
+    }
+    const membership = await this.memberships.getOrCreate(member.id);
+    if (['active', 'past_due', 'canceling'].includes(membership.state)) {
+      throw new ConflictError('You already have a membership. Use “Manage my membership” to change tier or cancel.');
+    }
+    const customerId = await this.customerFor(member, membership.stripeCustomerId);
+    await this.membershipService.apply({ ...membership, stripeCustomerId: customerId }, { type: 'checkout_started' }, { extra: { tier: tier.slug } });
+    const session = await this.stripe.checkout.sessions.create({
+      mode: 'subscription',
+      customer: customerId,
+      client_reference_id: member.id,
+      line_items: [{ price: tier.stripePriceId, quantity: 1 }],
+      success_url: `${this.app.baseUrl}/membership/welcome?session_id={CHECKOUT_SESSION_ID}`,
+      cancel_url: `${this.app.baseUrl}/membership?checkout=cancelled`,
+      metadata: { memberId: member.id, tier: tier.slug },
+      subscription_data: { metadata: { memberId: member.id, tier: tier.slug } },
+      allow_promotion_codes: true,
+    });
+    if (!session.url) {
+      throw new Error('Stripe returned a Checkout Session without a URL');
+    }
+    return session.url;
+  }
+
+  /** Returns the Customer Portal URL (upgrade, downgrade, cancel at period end, payment details). */
+  async portalUrl(member: SessionMember): Promise<string> {
+    const membership = await this.memberships.findByMember(member.id);
+    if (!membership?.stripeCustomerId) {
+      throw new ConflictError('You have no paid membership to manage yet. Choose a tier first.');
+    }
+    const session = await this.stripe.billingPortal.sessions.create({
+      customer: membership.stripeCustomerId,
+      return_url: `${this.app.baseUrl}/membership`,
+    });
+    return session.url;
+  }
+
+  /** The member's Stripe customer: created once, then reused for every checkout. */
+  private async customerFor(member: SessionMember, existing: string | null): Promise<string> {
+    if (existing) {
+      return existing;
+    }
+    const customer = await this.stripe.customers.create(
+      { email: member.email, name: member.name, metadata: { memberId: member.id } },
+      { idempotencyKey: `roundtable-customer-${member.id}` },
+    );
+    return this.memberships.setCustomerIfMissing(member.id, customer.id);
+  }
+}

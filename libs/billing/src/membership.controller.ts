@@ -1,0 +1,60 @@
+import { Body, Controller, Get, Post, Query, Render, Res } from '@nestjs/common';
+import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentMember, RequiresEntitlement, Roles, type SessionMember, SIGNED_IN } from '@roundtable/auth';
+import { BillingPages } from './billing-pages.service';
+import { CheckoutService } from './checkout.service';
+
+/** The membership page, Stripe Checkout and the Customer Portal, and the member's benefits. */
+@ApiTags('membership')
+@Controller()
+export class MembershipController {
+  constructor(
+    private readonly pages: BillingPages,
+    private readonly checkout: CheckoutService,
+  ) {}
+
+  @Get('membership')
+  @ApiExcludeEndpoint()
+  @Render('billing/membership')
+  membership(@CurrentMember() member?: SessionMember, @Query('checkout') checkout?: string) {
+    return this.pages.membershipPage(member, checkout);
+  }
+
+  @Post('membership/checkout')
+  @ApiExcludeEndpoint()
+  @Roles(...SIGNED_IN)
+  async startCheckout(@CurrentMember() member: SessionMember, @Body() body: Record<string, unknown>, @Res() res: Response) {
+    res.redirect(303, await this.checkout.startCheckout(member, body.tier));
+  }
+
+  @Post('membership/manage')
+  @ApiExcludeEndpoint()
+  @Roles(...SIGNED_IN)
+  async manage(@CurrentMember() member: SessionMember, @Res() res: Response) {
+    res.redirect(303, await this.checkout.portalUrl(member));
+  }
+
+  @Get('membership/welcome')
+  @ApiExcludeEndpoint()
+  @Roles(...SIGNED_IN)
+  @Render('billing/welcome')
+  welcome(@CurrentMember() member: SessionMember) {
+    return { title: 'Thank you', state: member.membership.state };
+  }
+
+  @Get('membership/benefits')
+  @ApiExcludeEndpoint()
+  @RequiresEntitlement('members_posts')
+  @Render('billing/benefits')
+  benefitsPage(@CurrentMember() member: SessionMember) {
+    return { title: 'Your membership benefits', ...this.pages.benefits(member) };
+  }
+
+  /** What the signed-in member's membership grants, for API clients. */
+  @Get('api/membership/benefits')
+  @RequiresEntitlement('members_posts')
+  benefits(@CurrentMember() member: SessionMember) {
+    return this.pages.benefits(member);
+  }
+}

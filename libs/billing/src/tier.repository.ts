@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model, Types } from 'mongoose';
+import { ConflictError, isDuplicateKeyError } from '@roundtable/core';
+import { Tier } from './tier.schema';
+
+export type TierRecord = Tier & { _id: Types.ObjectId };
+
+/** The three tiers a new council starts with (prices are placeholders staff edit). */
+export const DEFAULT_TIERS: Tier[] = [
+  {
+    name: 'Associate',
+    slug: 'associate',
+    description: 'Read members-only posts and join the conversation.',
+    priceCents: 60000,
+    currency: 'usd',
+    interval: 'year',
+    stripePriceId: 'price_roundtable_associate',
+    entitlements: ['members_posts', 'comment'],
+    position: 1,
+    offered: true,
+  },
+  {
+    name: 'Council Member',
+    slug: 'council',
+    description: 'Everything in Associate, plus the council’s research: take surveys and read the reports.',
+    priceCents: 240000,
+    currency: 'usd',
+    interval: 'year',
+    stripePriceId: 'price_roundtable_council',
+    entitlements: ['members_posts', 'comment', 'take_surveys', 'see_reports', 'guest_post'],
+    position: 2,
+    offered: true,
+  },
+  {
+    name: 'Executive Circle',
+    slug: 'executive',
+    description: 'Everything in Council Member, plus your answers benchmarked against your peers’.',
+    priceCents: 50000,
+    currency: 'usd',
+    interval: 'month',
+    stripePriceId: 'price_roundtable_executive',
+    entitlements: ['members_posts', 'comment', 'take_surveys', 'see_reports', 'guest_post', 'peer_benchmark'],
+    position: 3,
+    offered: true,
+  },
+];
+
+/** The only code that touches the tiers collection. */
+@Injectable()
+export class TierRepository {
+  constructor(@InjectModel(Tier.name) private readonly tiers: Model<Tier>) {}
+
+  listOffered(): Promise<TierRecord[]> {
+    return this.tiers.find({ offered: true }).sort({ position: 1 }).lean<TierRecord[]>();
+  }
+
+  listAll(): Promise<TierRecord[]> {
+    return this.tiers.find().sort({ position: 1 }).lean<TierRecord[]>();
+  }
+
+  findBySlug(slug: string): Promise<TierRecord | null> {
+    return this.tiers.findOne({ slug: String(slug).toLowerCase() }).lean<TierRecord>();
+  }
+
+  findByPriceId(priceId: string): Promise<TierRecord | null> {
+    return this.tiers.findOne({ stripePriceId: priceId }).lean<TierRecord>();
+  }
+
+  async update(slug: string, fields: Partial<Tier>): Promise<boolean> {
+    try {
+      const result = await this.tiers.updateOne({ slug }, { $set: fields });
+      return result.matchedCount === 1;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) {
+        throw new ConflictError('Another tier already uses that Stripe price id.');
+      }
+      throw error;
+    }
+  }
+
+  /** Adds the default tiers that are missing; returns how many it added. Safe to run again. */
+  async seedDefaults(): Promise<number> {
+    let added = 0;
+    for (const tier of DEFAULT_TIERS) {
+      const result = await this.tiers.updateOne({ slug: tier.slug }, { $setOnInsert: tier }, { upsert: true });
+      added += result.upsertedCount;
+    }
+    return added;
+  }
+}
