@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@roundtable/auth';
 import { BillingModule } from '@roundtable/billing';
+import { BlogModule } from '@roundtable/blog';
 import { CoreModule, HealthModule } from '@roundtable/core';
 import { JobsModule } from '@roundtable/jobs';
 import { MailModule } from '@roundtable/mail';
@@ -9,6 +10,6 @@ import { PortalModule } from '@roundtable/portal';
 
 /** The HTTP app: JSON API under /api and the server-rendered pages. Wiring only. */
 @Module({
-  imports: [CoreModule, HealthModule, JobsModule, MailModule, MembersModule, AuthModule, PortalModule, BillingModule],
+  imports: [CoreModule, HealthModule, JobsModule, MailModule, MembersModule, AuthModule, PortalModule, BillingModule, BlogModule],
 })
 export class ApiModule {}

@@ -3,20 +3,29 @@ import { createLogger, loadSettingsOrExit } from '@roundtable/core';
 import { BillingEnvironmentVariables, TierRepository } from '@roundtable/billing';
 import { MailEnvironmentVariables } from '@roundtable/mail';
 import { MemberRepository, seedDemoMembers } from '@roundtable/members';
+import { Module } from '@nestjs/common';
+import { AuthEnvironmentVariables } from '@roundtable/auth';
+import { BlogModule, PostRepository, seedDemoPosts } from '@roundtable/blog';
 import { WorkerModule } from './worker.module';
+
+/** The worker's modules plus the blog's, whose demo posts are seeded too. */
+@Module({ imports: [WorkerModule, BlogModule] })
+class SeedModule {}
 
 /**
  * Seeds the demo data `npm start` runs with, adding only what is missing, then exits. Each feature
  * owns its demo records; this file only calls them in order.
  */
 async function seed(): Promise<void> {
-  const settings = loadSettingsOrExit(MailEnvironmentVariables, BillingEnvironmentVariables);
-  const app = await NestFactory.createApplicationContext(WorkerModule, {
+  const settings = loadSettingsOrExit(MailEnvironmentVariables, BillingEnvironmentVariables, AuthEnvironmentVariables);
+  const app = await NestFactory.createApplicationContext(SeedModule, {
     logger: createLogger({ format: settings.LOG_FORMAT, level: 'warn' }),
   });
   const members = await seedDemoMembers(app.get(MemberRepository));
   const tiers = await app.get(TierRepository).seedDefaults();
-  process.stdout.write(`Demo data: ${members} member(s) and ${tiers} membership tier(s) added.\n`);
+  const staff = (await app.get(MemberRepository).findByEmail('staff@roundtable.local'))!;
+  const posts = await seedDemoPosts(app.get(PostRepository), { id: String(staff._id), name: staff.name });
+  process.stdout.write(`Demo data: ${members} member(s), ${tiers} membership tier(s) and ${posts} post(s) added.\n`);
   await app.close();
 }
 

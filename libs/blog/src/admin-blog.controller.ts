@@ -1,0 +1,95 @@
+import { Body, Controller, Get, Param, Post, Render, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentMember, Roles, type SessionMember, STAFF } from '@roundtable/auth';
+import { BadRequestError } from '@roundtable/core';
+import { CommentRepository } from './comment.repository';
+import { CommentsService } from './comments.service';
+import { PostAction, PostsService } from './posts.service';
+import { PostRepository } from './post.repository';
+import { STATUS_LABELS } from './post-form';
+
+const ACTIONS: PostAction[] = ['save', 'submit', 'publish'];
+const action = (value: unknown): PostAction => (ACTIONS.includes(value as PostAction) ? (value as PostAction) : 'save');
+
+/** Staff's blog desk: every post, the review queue, editing and publishing, and comment moderation. */
+@ApiExcludeController()
+@Roles(...STAFF)
+@Controller('admin')
+export class AdminBlogController {
+  constructor(
+    private readonly postsService: PostsService,
+    private readonly posts: PostRepository,
+    private readonly comments: CommentRepository,
+    private readonly commentsService: CommentsService,
+  ) {}
+
+  @Get('posts')
+  @Render('admin/posts')
+  async list() {
+    return {
+      title: 'Posts',
+      review: await this.posts.listByStatus(['in_review']),
+      posts: await this.posts.listByStatus(['draft', 'scheduled', 'published']),
+      labels: STATUS_LABELS,
+    };
+  }
+
+  @Get('posts/new')
+  @Render('blog/edit')
+  newPost() {
+    return { title: 'New post', action: '/admin/posts', values: { visibility: 'public' }, errors: {}, staff: true };
+  }
+
+  @Post('posts')
+  async create(@Body() body: Record<string, unknown>, @CurrentMember() staff: SessionMember, @Res() res: Response) {
+    const result = await this.postsService.create(staff, body, action(body.action));
+    if (!result.post) {
+      return res.status(422).render('blog/edit', { title: 'New post', action: '/admin/posts', values: result.values, errors: result.errors, staff: true });
+    }
+    return res.redirect(303, `/admin/posts/${String(result.post._id)}/edit?saved=1`);
+  }
+
+  @Get('posts/:id/edit')
+  async edit(@Param('id') id: string, @CurrentMember() staff: SessionMember, @Res() res: Response) {
+    const post = await this.postsService.getForEditor(id, staff);
+    res.render('blog/edit', { title: `Edit: ${post.title}`, action: `/admin/posts/${id}`, values: this.postsService.formFor(post), errors: {}, staff: true, post, labels: STATUS_LABELS });
+  }
+
+  @Post('posts/:id')
+  async update(@Param('id') id: string, @Body() body: Record<string, unknown>, @CurrentMember() staff: SessionMember, @Res() res: Response) {
+    const result = await this.postsService.update(id, staff, body, action(body.action));
+    if (!result.post) {
+      const post = await this.postsService.getOrFail(id);
+      return res.status(422).render('blog/edit', { title: `Edit: ${post.title}`, action: `/admin/posts/${id}`, values: result.values, errors: result.errors, staff: true, post, labels: STATUS_LABELS });
+    }
+    return res.redirect(303, `/admin/posts/${id}/edit?saved=1`);
+  }
+
+  @Post('posts/:id/return')
+  async returnToAuthor(@Param('id') id: string, @Body() body: Record<string, unknown>, @Res() res: Response) {
+    await this.postsService.returnToAuthor(id, body.note);
+    res.redirect(303, '/admin/posts');
+  }
+
+  @Get('comments')
+  @Render('admin/comments')
+  async moderation() {
+    return { title: 'Comments', pending: await this.comments.listByStatus('pending'), settings: await this.comments.getSettings() };
+  }
+
+  @Post('comments/settings')
+  async settings(@Body() body: Record<string, unknown>, @Res() res: Response) {
+    await this.comments.setGuestComments(body.guestComments === 'on' || body.guestComments === 'true');
+    res.redirect(303, '/admin/comments');
+  }
+
+  @Post('comments/:id/:action')
+  async moderate(@Param('id') id: string, @Param('action') verb: string, @Res() res: Response) {
+    if (!['approve', 'hide', 'spam', 'ban'].includes(verb)) {
+      throw new BadRequestError('Choose approve, hide, spam or ban.');
+    }
+    await this.commentsService.moderate(id, verb as 'approve', (postId) => this.posts.findById(postId));
+    res.redirect(303, '/admin/comments');
+  }
+}

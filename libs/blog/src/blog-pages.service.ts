@@ -1,0 +1,142 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import type { SessionMember } from '@roundtable/auth';
+import { appConfig, NotFoundError } from '@roundtable/core';
+import { MemberRepository } from '@roundtable/members';
+import { CommentRecord, CommentRepository } from './comment.repository';
+import { EDIT_WINDOW_MS } from './comments.service';
+import { atomFeed, FeedPost, sitemap } from './feed';
+import { PostRecord, PostRepository } from './post.repository';
+import { canRead } from './visibility';
+
+export const PAGE_SIZE = 10;
+const FEED_SIZE = 50;
+
+/** The public blog pages: lists page by publication date (an indexed range), never by skip. */
+@Injectable()
+export class BlogPages {
+  constructor(
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    private readonly posts: PostRepository,
+    private readonly comments: CommentRepository,
+    private readonly members: MemberRepository,
+  ) {}
+
+  async list(
+    viewer: SessionMember | undefined,
+    options: { before?: unknown; tag?: string; category?: string; authorId?: string },
+    page: { title: string; heading: string; path: string; description: string },
+  ) {
+    const before = typeof options.before === 'string' && !Number.isNaN(Date.parse(options.before)) ? new Date(options.before) : undefined;
+    const rows = await this.posts.listPublished(new Date(), { ...options, before, limit: PAGE_SIZE + 1 });
+    const posts = rows.slice(0, PAGE_SIZE).map((post) => this.card(post, viewer));
+    const last = rows[PAGE_SIZE - 1];
+    return {
+      ...page,
+      canonical: `${this.app.baseUrl}${page.path}`,
+      posts,
+      next: rows.length > PAGE_SIZE && last?.publishedAt ? `${page.path}?before=${encodeURIComponent(last.publishedAt.toISOString())}` : null,
+    };
+  }
+
+  async search(viewer: SessionMember | undefined, query: unknown) {
+    const text = typeof query === 'string' ? query.trim().slice(0, 80) : '';
+    const posts = text ? (await this.posts.searchPublished(new Date(), text, 30)).map((post) => this.card(post, viewer)) : [];
+    return { title: text ? `Search: ${text}` : 'Search', heading: 'Search the blog', query: text, posts, path: '/search', canonical: `${this.app.baseUrl}/search`, description: 'Search the council blog by title or tag.' };
+  }
+
+  async author(viewer: SessionMember | undefined, authorId: string, before: unknown) {
+    const member = await this.members.findById(authorId);
+    if (!member) {
+      throw new NotFoundError('There is no such author.');
+    }
+    const page = await this.list(viewer, { authorId, before }, {
+      title: member.name,
+      heading: `Posts by ${member.name}`,
+      path: `/authors/${authorId}`,
+      description: `Posts by ${member.name} on the Roundtable council blog.`,
+    });
+    return { ...page, author: { name: member.name, title: member.profile?.title, company: member.profile?.company, linkedinUrl: member.profile?.linkedinUrl || null, pictureUrl: member.pictureUrl } };
+  }
+
+  /** A post page, or where its old slug now lives; drafts and future posts are not found except by staff. */
+  async post(slug: string, viewer: SessionMember | undefined): Promise<{ redirect: string } | Record<string, unknown>> {
+    const post = await this.posts.findBySlug(slug);
+    if (!post) {
+      const moved = await this.posts.findByPreviousSlug(slug);
+      if (moved) {
+        return { redirect: `/blog/${moved.slug}` };
+      }
+      throw new NotFoundError('There is no post at this address.');
+    }
+    const staff = viewer?.role === 'staff' || viewer?.role === 'admin';
+    const published = (post.status === 'published' || post.status === 'scheduled') && post.publishedAt && post.publishedAt <= new Date();
+    if (!published && !staff && post.authorId !== viewer?.id) {
+      throw new NotFoundError('There is no post at this address.');
+    }
+    const readable = canRead(post, viewer);
+    const comments = readable ? await this.comments.listForPost(String(post._id), { memberId: viewer?.id }) : [];
+    const settings = await this.comments.getSettings();
+    return {
+      title: post.title,
+      description: post.excerpt,
+      canonical: `${this.app.baseUrl}/blog/${post.slug}`,
+      ogType: 'article',
+      image: post.coverImageUrl,
+      post: this.card(post, viewer),
+      bodyHtml: readable ? post.bodyHtml : null,
+      preview: !published,
+      threads: this.threads(comments, viewer),
+      canComment: readable && (viewer ? staff || viewer.membership.entitlements.includes('comment') : settings.guestComments),
+      guestComments: settings.guestComments,
+    };
+  }
+
+  async feed(): Promise<string> {
+    return atomFeed(this.app.baseUrl, await this.publicPosts());
+  }
+
+  async sitemap(): Promise<string> {
+    return sitemap(this.app.baseUrl, await this.publicPosts());
+  }
+
+  /** Exactly the public, published posts. */
+  private async publicPosts(): Promise<FeedPost[]> {
+    const posts = await this.posts.listPublished(new Date(), { publicOnly: true, limit: FEED_SIZE });
+    return posts.map((post) => ({ ...post, publishedAt: post.publishedAt!, updatedAt: post.updatedAt }));
+  }
+
+  private card(post: PostRecord, viewer: SessionMember | undefined) {
+    return {
+      id: String(post._id),
+      title: post.title,
+      slug: post.slug,
+      excerpt: post.excerpt,
+      coverImageUrl: post.coverImageUrl,
+      authorId: post.authorId,
+      authorName: post.authorName,
+      guest: post.guest,
+      tags: post.tags,
+      categories: post.categories,
+      visibility: post.visibility,
+      locked: !canRead(post, viewer),
+      publishedAt: post.publishedAt,
+      date: post.publishedAt ? post.publishedAt.toISOString().slice(0, 10) : 'not published',
+    };
+  }
+
+  /** Top-level comments with their replies, and whether the viewer may still edit each. */
+  private threads(comments: CommentRecord[], viewer: SessionMember | undefined) {
+    const view = (comment: CommentRecord) => ({
+      id: String(comment._id),
+      authorName: comment.authorName,
+      body: comment.body,
+      pending: comment.status === 'pending',
+      date: comment.createdAt.toISOString().slice(0, 16).replace('T', ' '),
+      editable: Boolean(viewer && comment.memberId === viewer.id && Date.now() - comment.createdAt.getTime() < EDIT_WINDOW_MS),
+    });
+    return comments
+      .filter((comment) => !comment.parentId)
+      .map((comment) => ({ ...view(comment), replies: comments.filter((reply) => reply.parentId === String(comment._id)).map(view) }));
+  }
+}

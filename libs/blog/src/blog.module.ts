@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { AuthModule } from '@roundtable/auth';
+import { MailModule } from '@roundtable/mail';
+import { MembersModule } from '@roundtable/members';
+import { AdminBlogController } from './admin-blog.controller';
+import { BlogController } from './blog.controller';
+import { BlogPages } from './blog-pages.service';
+import { BlogSetting, BlogSettingSchema, Comment, CommentSchema } from './comment.schema';
+import { CommentRepository } from './comment.repository';
+import { CommentsController } from './comments.controller';
+import { CommentsService } from './comments.service';
+import { GuestPostsController } from './guest-posts.controller';
+import { Post, PostSchema } from './post.schema';
+import { PostRepository } from './post.repository';
+import { PostsService } from './posts.service';
+
+/** The council blog: posts, guest posts, comments and their moderation, feed and sitemap. */
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: Post.name, schema: PostSchema },
+      { name: Comment.name, schema: CommentSchema },
+      { name: BlogSetting.name, schema: BlogSettingSchema },
+    ]),
+    AuthModule,
+    MembersModule,
+    MailModule,
+  ],
+  // The admin and guest controllers come before the public one, whose `/blog/:slug` is a catch-all.
+  controllers: [AdminBlogController, GuestPostsController, CommentsController, BlogController],
+  providers: [PostRepository, CommentRepository, PostsService, CommentsService, BlogPages],
+  exports: [PostRepository],
+})
+export class BlogModule {}

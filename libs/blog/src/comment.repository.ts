@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { isValidObjectId, Model, Types } from 'mongoose';
+import { BlogSetting, Comment, CommentStatus } from './comment.schema';
+
+export type CommentRecord = Comment & { _id: Types.ObjectId };
+const SETTINGS_KEY = 'comments';
+
+/** The only code that touches the comments and blog_settings collections. */
+@Injectable()
+export class CommentRepository {
+  constructor(
+    @InjectModel(Comment.name) private readonly comments: Model<Comment>,
+    @InjectModel(BlogSetting.name) private readonly settings: Model<BlogSetting>,
+  ) {}
+
+  async create(fields: Partial<Comment>): Promise<CommentRecord> {
+    return (await this.comments.create(fields)).toObject() as CommentRecord;
+  }
+
+  findById(id: string): Promise<CommentRecord | null> {
+    return isValidObjectId(id) ? this.comments.findById(id).lean<CommentRecord>() : Promise.resolve(null);
+  }
+
+  /** A post's approved comments, plus the viewer's own pending ones. */
+  listForPost(postId: string, viewer: { memberId?: string } = {}) {
+    const visible: Record<string, unknown>[] = [{ status: 'approved' }];
+    if (viewer.memberId) {
+      visible.push({ status: 'pending', memberId: viewer.memberId });
+    }
+    return this.comments.find({ postId, $or: visible }).sort({ createdAt: 1 }).limit(1000).lean<CommentRecord[]>();
+  }
+
+  listByStatus(status: CommentStatus, limit = 100) {
+    return this.comments.find({ status }).sort({ createdAt: 1 }).limit(limit).lean<CommentRecord[]>();
+  }
+
+  async hasApprovedFromGuest(email: string): Promise<boolean> {
+    return Boolean(await this.comments.exists({ guestEmail: email, status: 'approved' }));
+  }
+
+  async setStatus(id: string, status: CommentStatus): Promise<CommentRecord | null> {
+    await this.comments.updateOne({ _id: id }, { $set: { status } });
+    return this.findById(id);
+  }
+
+  /** Marks a comment's notifications as sent, once; false if another request already did. */
+  async claimNotification(id: Types.ObjectId): Promise<boolean> {
+    const result = await this.comments.updateOne({ _id: id, notified: false, status: 'approved' }, { $set: { notified: true } });
+    return result.modifiedCount === 1;
+  }
+
+  async updateBody(id: string, body: string): Promise<void> {
+    await this.comments.updateOne({ _id: id }, { $set: { body } });
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.comments.deleteOne({ _id: id });
+  }
+
+  async disableReplyNotifications(token: string): Promise<boolean> {
+    const result = await this.comments.updateMany({ unsubscribeToken: token }, { $set: { notifyReplies: false } });
+    return result.matchedCount > 0;
+  }
+
+  async getSettings(): Promise<BlogSetting> {
+    await this.settings.updateOne({ key: SETTINGS_KEY }, { $setOnInsert: { key: SETTINGS_KEY } }, { upsert: true });
+    const stored = await this.settings.findOne({ key: SETTINGS_KEY }).lean<Partial<BlogSetting>>();
+    return {
+      key: SETTINGS_KEY,
+      guestComments: stored?.guestComments ?? false,
+      bannedMemberIds: stored?.bannedMemberIds ?? [],
+      bannedEmails: stored?.bannedEmails ?? [],
+    };
+  }
+
+  async setGuestComments(enabled: boolean): Promise<void> {
+    await this.settings.updateOne({ key: SETTINGS_KEY }, { $set: { guestComments: enabled } }, { upsert: true });
+  }
+
+  async ban(who: { memberId?: string | null; email?: string | null }): Promise<void> {
+    const add: Record<string, string> = {};
+    if (who.memberId) {
+      add.bannedMemberIds = who.memberId;
+    }
+    if (who.email) {
+      add.bannedEmails = who.email;
+    }
+    await this.settings.updateOne({ key: SETTINGS_KEY }, { $addToSet: add }, { upsert: true });
+  }
+}

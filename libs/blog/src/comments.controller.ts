@@ -1,0 +1,43 @@
+import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CurrentMember, Roles, type SessionMember, SIGNED_IN } from '@roundtable/auth';
+import { NotFoundError } from '@roundtable/core';
+import { CommentsService } from './comments.service';
+import { PostRepository } from './post.repository';
+
+/** Writing, editing and deleting comments. */
+@ApiExcludeController()
+@Controller('blog')
+export class CommentsController {
+  constructor(
+    private readonly comments: CommentsService,
+    private readonly posts: PostRepository,
+  ) {}
+
+  @Post(':slug/comments')
+  async add(@Param('slug') slug: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response, @CurrentMember() viewer?: SessionMember) {
+    const post = await this.posts.findBySlug(slug);
+    if (!post) {
+      throw new NotFoundError('There is no post at this address.');
+    }
+    const comment = await this.comments.add(post, viewer, body, req.ip ?? 'unknown');
+    res.redirect(303, `/blog/${post.slug}${comment.status === 'pending' ? '?comment=pending' : ''}#comment-${String(comment._id)}`);
+  }
+
+  @Post('comments/:id/edit')
+  @Roles(...SIGNED_IN)
+  async edit(@Param('id') id: string, @Body() body: Record<string, unknown>, @CurrentMember() viewer: SessionMember, @Res() res: Response) {
+    const comment = await this.comments.edit(id, viewer, body.body);
+    const post = await this.posts.findById(comment.postId);
+    res.redirect(303, `/blog/${post?.slug ?? ''}#comment-${id}`);
+  }
+
+  @Post('comments/:id/delete')
+  @Roles(...SIGNED_IN)
+  async remove(@Param('id') id: string, @CurrentMember() viewer: SessionMember, @Res() res: Response) {
+    const comment = await this.comments.remove(id, viewer);
+    const post = await this.posts.findById(comment.postId);
+    res.redirect(303, `/blog/${post?.slug ?? ''}#comments`);
+  }
+}

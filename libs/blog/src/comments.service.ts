@@ -1,0 +1,185 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { randomBytes } from 'node:crypto';
+import { RateLimiter, type SessionMember } from '@roundtable/auth';
+import { appConfig, BadRequestError, ForbiddenError, NotFoundError, ValidationError } from '@roundtable/core';
+import { MailService, renderMail } from '@roundtable/mail';
+import { MemberRepository } from '@roundtable/members';
+import { CommentRecord, CommentRepository } from './comment.repository';
+import type { CommentStatus } from './comment.schema';
+import { countLinks } from './markdown';
+import { PostRecord } from './post.repository';
+import { canRead } from './visibility';
+
+export const EDIT_WINDOW_MS = 15 * 60 * 1000;
+const MAX_LINKS = 2;
+const EMAIL = /^[^\s@<>()",;:]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,}$/;
+
+/**
+ * Comments: members with `comment` (and guests, when staff turn it on) write plain text, one level
+ * of replies. Spam defences: a honeypot field, a rate limit, a link limit, and a guest's first
+ * comment waits for approval. Approved comments email the post's author and the parent commenter.
+ */
+@Injectable()
+export class CommentsService {
+  constructor(
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    private readonly comments: CommentRepository,
+    private readonly members: MemberRepository,
+    private readonly mail: MailService,
+    private readonly limiter: RateLimiter,
+  ) {}
+
+  async add(post: PostRecord, viewer: SessionMember | undefined, body: Record<string, unknown>, ip: string): Promise<CommentRecord> {
+    if (typeof body.website === 'string' && body.website !== '') {
+      throw new BadRequestError('This comment looks automated and was not posted.');
+    }
+    if (!canRead(post, viewer)) {
+      throw new ForbiddenError('Only those who can read this post can comment on it.');
+    }
+    const settings = await this.comments.getSettings();
+    const text = typeof body.body === 'string' ? body.body.replace(/\r\n/g, '\n').trim() : '';
+    if (!text || text.length > 5000) {
+      throw new ValidationError('Please write a comment of up to 5,000 characters.');
+    }
+    if (countLinks(text) > MAX_LINKS) {
+      throw new ValidationError(`A comment may carry at most ${MAX_LINKS} links.`);
+    }
+    const parent = await this.parentFor(post, body.parentId);
+    let author: { memberId: string | null; name: string; guestEmail: string | null; status: CommentStatus };
+    if (viewer) {
+      const staff = viewer.role === 'staff' || viewer.role === 'admin';
+      if (!staff && !viewer.membership.entitlements.includes('comment')) {
+        throw new ForbiddenError('Your membership does not include commenting. See your membership page to change your tier.');
+      }
+      if (settings.bannedMemberIds.includes(viewer.id)) {
+        throw new ForbiddenError('You can no longer comment on this blog.');
+      }
+      author = { memberId: viewer.id, name: viewer.name, guestEmail: null, status: 'approved' };
+    } else {
+      if (!settings.guestComments) {
+        throw new ForbiddenError('Please sign in to comment.');
+      }
+      const name = typeof body.name === 'string' ? body.name.trim().slice(0, 80) : '';
+      const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : '';
+      if (!name || !EMAIL.test(email)) {
+        throw new ValidationError('Please give your name and a valid email address (the address is never shown).');
+      }
+      if (settings.bannedEmails.includes(email)) {
+        throw new ForbiddenError('You can no longer comment on this blog.');
+      }
+      const known = await this.comments.hasApprovedFromGuest(email);
+      author = { memberId: null, name, guestEmail: email, status: known ? 'approved' : 'pending' };
+    }
+    await this.limiter.hit(`comment:${author.memberId ?? ip}`, 5, 10 * 60 * 1000, 'You are commenting very fast. Please wait a few minutes.');
+    const comment = await this.comments.create({
+      postId: String(post._id),
+      parentId: parent ? String(parent._id) : null,
+      memberId: author.memberId,
+      authorName: author.name,
+      guestEmail: author.guestEmail,
+      body: text,
+      status: author.status,
+      notifyReplies: body.notifyReplies !== undefined ? body.notifyReplies === 'on' || body.notifyReplies === 'true' : true,
+      unsubscribeToken: randomBytes(24).toString('base64url'),
+    });
+    if (comment.status === 'approved') {
+      await this.notify(comment, post);
+    }
+    return comment;
+  }
+
+  async edit(id: string, viewer: SessionMember, body: unknown): Promise<CommentRecord> {
+    const comment = await this.ownEditable(id, viewer);
+    const text = typeof body === 'string' ? body.replace(/\r\n/g, '\n').trim() : '';
+    if (!text || text.length > 5000 || countLinks(text) > MAX_LINKS) {
+      throw new ValidationError(`Please write a comment of up to 5,000 characters with at most ${MAX_LINKS} links.`);
+    }
+    await this.comments.updateBody(id, text);
+    return comment;
+  }
+
+  async remove(id: string, viewer: SessionMember): Promise<CommentRecord> {
+    const comment = await this.ownEditable(id, viewer);
+    await this.comments.delete(id);
+    return comment;
+  }
+
+  /** Staff moderation; approving a held comment sends its notifications. */
+  async moderate(id: string, action: 'approve' | 'hide' | 'spam' | 'ban', post: (postId: string) => Promise<PostRecord | null>): Promise<void> {
+    const comment = await this.comments.findById(id);
+    if (!comment) {
+      throw new NotFoundError('There is no such comment.');
+    }
+    if (action === 'ban') {
+      await this.comments.ban({ memberId: comment.memberId, email: comment.guestEmail });
+      await this.comments.setStatus(id, 'hidden');
+      return;
+    }
+    const status: CommentStatus = action === 'approve' ? 'approved' : action === 'hide' ? 'hidden' : 'spam';
+    const updated = await this.comments.setStatus(id, status);
+    const target = updated && status === 'approved' ? await post(updated.postId) : null;
+    if (updated && target) {
+      await this.notify(updated, target);
+    }
+  }
+
+  private async ownEditable(id: string, viewer: SessionMember): Promise<CommentRecord> {
+    const comment = await this.comments.findById(id);
+    if (!comment || comment.memberId !== viewer.id) {
+      throw new NotFoundError('There is no such comment of yours.');
+    }
+    if (Date.now() - comment.createdAt.getTime() > EDIT_WINDOW_MS) {
+      throw new ForbiddenError('Comments can be edited or deleted for 15 minutes after posting.');
+    }
+    return comment;
+  }
+
+  private async parentFor(post: PostRecord, parentId: unknown): Promise<CommentRecord | null> {
+    if (typeof parentId !== 'string' || parentId === '') {
+      return null;
+    }
+    const parent = await this.comments.findById(parentId);
+    if (!parent || parent.postId !== String(post._id) || parent.status !== 'approved') {
+      throw new ValidationError('The comment you are replying to is not on this post.');
+    }
+    // One level of replies: a reply to a reply joins the same thread.
+    return parent.parentId ? ((await this.comments.findById(parent.parentId)) ?? parent) : parent;
+  }
+
+  /** Emails the post's author and the parent commenter, once per comment, never the commenter themselves. */
+  private async notify(comment: CommentRecord, post: PostRecord): Promise<void> {
+    if (!(await this.comments.claimNotification(comment._id))) {
+      return;
+    }
+    const postUrl = `${this.app.baseUrl}/blog/${post.slug}#comment-${String(comment._id)}`;
+    const sent = new Set<string>();
+    const send = async (to: string, name: string, template: string, subject: string, unsubscribeUrl: string) => {
+      if (sent.has(to)) {
+        return;
+      }
+      sent.add(to);
+      await this.mail.queue({
+        to,
+        subject,
+        ...renderMail(template, { name, commenter: comment.authorName, title: post.title, body: comment.body, postUrl, unsubscribeUrl }),
+        headers: { 'List-Unsubscribe': `<${unsubscribeUrl}>` },
+      });
+    };
+    const commenterEmail = comment.memberId ? (await this.members.findById(comment.memberId))?.email : comment.guestEmail;
+    if (commenterEmail) {
+      sent.add(commenterEmail);
+    }
+    if (comment.parentId) {
+      const parent = await this.comments.findById(comment.parentId);
+      const parentEmail = parent?.memberId ? (await this.members.findById(parent.memberId))?.email : parent?.guestEmail;
+      if (parent?.notifyReplies && parentEmail) {
+        await send(parentEmail, parent.authorName, 'blog/email/reply', `${comment.authorName} replied to your comment`, `${this.app.baseUrl}/blog/unsubscribe/comment/${parent.unsubscribeToken}`);
+      }
+    }
+    const author = post.notifyAuthor ? await this.members.findById(post.authorId) : null;
+    if (author) {
+      await send(author.email, author.name, 'blog/email/new-comment', `New comment on “${post.title}”`, `${this.app.baseUrl}/blog/unsubscribe/post/${post.unsubscribeToken}`);
+    }
+  }
+}

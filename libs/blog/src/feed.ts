@@ -1,0 +1,53 @@
+/** The Atom feed and the sitemap, as pure functions of the public published posts. */
+export interface FeedPost {
+  title: string;
+  slug: string;
+  excerpt: string;
+  authorName: string;
+  publishedAt: Date;
+  updatedAt: Date;
+  tags: string[];
+}
+
+export function xmlEscape(text: string): string {
+  return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+}
+
+export function atomFeed(baseUrl: string, posts: FeedPost[]): string {
+  const updated = (posts[0]?.updatedAt ?? new Date(0)).toISOString();
+  const entries = posts
+    .map(
+      (post) => `  <entry>
+    <title>${xmlEscape(post.title)}</title>
+    <link rel="alternate" type="text/html" href="${xmlEscape(`${baseUrl}/blog/${post.slug}`)}"/>
+    <id>${xmlEscape(`${baseUrl}/blog/${post.slug}`)}</id>
+    <published>${post.publishedAt.toISOString()}</published>
+    <updated>${post.updatedAt.toISOString()}</updated>
+    <author><name>${xmlEscape(post.authorName)}</name></author>
+${post.tags.map((tag) => `    <category term="${xmlEscape(tag)}"/>`).join('\n')}
+    <summary>${xmlEscape(post.excerpt)}</summary>
+  </entry>`,
+    )
+    .join('\n');
+  return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Roundtable — the council blog</title>
+  <link rel="self" href="${xmlEscape(`${baseUrl}/feed.xml`)}"/>
+  <link rel="alternate" type="text/html" href="${xmlEscape(`${baseUrl}/`)}"/>
+  <id>${xmlEscape(`${baseUrl}/`)}</id>
+  <updated>${updated}</updated>
+${entries}
+</feed>
+`;
+}
+
+export function sitemap(baseUrl: string, posts: FeedPost[]): string {
+  const urls = [`  <url><loc>${xmlEscape(`${baseUrl}/`)}</loc></url>`].concat(
+    posts.map((post) => `  <url><loc>${xmlEscape(`${baseUrl}/blog/${post.slug}`)}</loc><lastmod>${post.updatedAt.toISOString()}</lastmod></url>`),
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${urls.join('\n')}
+</urlset>
+`;
+}

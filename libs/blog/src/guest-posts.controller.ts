@@ -1,0 +1,55 @@
+import { Body, Controller, Get, Param, Post, Render, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentMember, RequiresEntitlement, type SessionMember } from '@roundtable/auth';
+import { PostRepository } from './post.repository';
+import { STATUS_LABELS } from './post-form';
+import { PostsService } from './posts.service';
+
+/** Members' guest posts ("Member guest blog"): write, submit for review, revise when returned. */
+@ApiExcludeController()
+@RequiresEntitlement('guest_post')
+@Controller('portal/posts')
+export class GuestPostsController {
+  constructor(
+    private readonly postsService: PostsService,
+    private readonly posts: PostRepository,
+  ) {}
+
+  @Get()
+  @Render('blog/my-posts')
+  async mine(@CurrentMember() member: SessionMember) {
+    return { title: 'My guest posts', posts: await this.posts.listByAuthor(member.id), labels: STATUS_LABELS };
+  }
+
+  @Get('new')
+  @Render('blog/edit')
+  newPost() {
+    return { title: 'New guest post', action: '/portal/posts', values: { visibility: 'public' }, errors: {}, staff: false };
+  }
+
+  @Post()
+  async create(@Body() body: Record<string, unknown>, @CurrentMember() member: SessionMember, @Res() res: Response) {
+    const result = await this.postsService.create(member, body, body.action === 'submit' ? 'submit' : 'save');
+    if (!result.post) {
+      return res.status(422).render('blog/edit', { title: 'New guest post', action: '/portal/posts', values: result.values, errors: result.errors, staff: false });
+    }
+    return res.redirect(303, '/portal/posts');
+  }
+
+  @Get(':id/edit')
+  async edit(@Param('id') id: string, @CurrentMember() member: SessionMember, @Res() res: Response) {
+    const post = await this.postsService.getForEditor(id, member);
+    res.render('blog/edit', { title: `Edit: ${post.title}`, action: `/portal/posts/${id}`, values: this.postsService.formFor(post), errors: {}, staff: false, post, labels: STATUS_LABELS });
+  }
+
+  @Post(':id')
+  async update(@Param('id') id: string, @Body() body: Record<string, unknown>, @CurrentMember() member: SessionMember, @Res() res: Response) {
+    const result = await this.postsService.update(id, member, body, body.action === 'submit' ? 'submit' : 'save');
+    if (!result.post) {
+      const post = await this.postsService.getOrFail(id);
+      return res.status(422).render('blog/edit', { title: `Edit: ${post.title}`, action: `/portal/posts/${id}`, values: result.values, errors: result.errors, staff: false, post, labels: STATUS_LABELS });
+    }
+    return res.redirect(303, '/portal/posts');
+  }
+}

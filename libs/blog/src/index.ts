@@ -1,0 +1,5 @@
+/** @roundtable/blog: the council blog — posts, guest posts, comments, feed and sitemap. */
+export { BlogModule } from './blog.module';
+export { PostRepository } from './post.repository';
+export { seedDemoPosts } from './demo-posts';
+export { renderMarkdown } from './markdown';

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { isValidObjectId, Model, QueryFilter, Types } from 'mongoose';
+import { ConflictError, isDuplicateKeyError } from '@roundtable/core';
+import { Post } from './post.schema';
+
+export type PostRecord = Post & { _id: Types.ObjectId };
+
+/** Published means: status published, or scheduled whose time has come. */
+export function publishedFilter(now: Date): QueryFilter<Post> {
+  return { status: { $in: ['published', 'scheduled'] }, publishedAt: { $lte: now } };
+}
+
+/** The only code that touches the posts collection. */
+@Injectable()
+export class PostRepository {
+  constructor(@InjectModel(Post.name) private readonly posts: Model<Post>) {}
+
+  async create(fields: Partial<Post>): Promise<PostRecord> {
+    try {
+      return (await this.posts.create(fields)).toObject() as PostRecord;
+    } catch (error) {
+      throw this.duplicateSlug(error, fields.slug);
+    }
+  }
+
+  async update(id: string, fields: Partial<Post>, extra: { addPreviousSlug?: string } = {}): Promise<void> {
+    try {
+      await this.posts.updateOne(
+        { _id: id },
+        { $set: fields, ...(extra.addPreviousSlug ? { $addToSet: { previousSlugs: extra.addPreviousSlug } } : {}) },
+      );
+    } catch (error) {
+      throw this.duplicateSlug(error, fields.slug);
+    }
+  }
+
+  /** Moves a post from one status to another only if it is still in `from` (a guarded update). */
+  async changeStatus(id: string, from: Post['status'][], fields: Partial<Post>): Promise<boolean> {
+    const result = await this.posts.updateOne({ _id: id, status: { $in: from } }, { $set: fields });
+    return result.modifiedCount === 1;
+  }
+
+  findById(id: string): Promise<PostRecord | null> {
+    return isValidObjectId(id) ? this.posts.findById(id).lean<PostRecord>() : Promise.resolve(null);
+  }
+
+  findBySlug(slug: string): Promise<PostRecord | null> {
+    return this.posts.findOne({ slug }).lean<PostRecord>();
+  }
+
+  findByPreviousSlug(slug: string): Promise<PostRecord | null> {
+    return this.posts.findOne({ previousSlugs: slug }).lean<PostRecord>();
+  }
+
+  /** Is the slug free (as a slug or an old slug) for this post? */
+  async slugTaken(slug: string, exceptId?: string): Promise<boolean> {
+    const other = await this.posts.findOne({ $or: [{ slug }, { previousSlugs: slug }] }).lean<PostRecord>();
+    return Boolean(other && String(other._id) !== exceptId);
+  }
+
+  /** Published posts, newest first, before a date (the page cursor), optionally by tag/category/author. */
+  listPublished(
+    now: Date,
+    options: { before?: Date; tag?: string; category?: string; authorId?: string; publicOnly?: boolean; limit: number },
+  ) {
+    const query: Record<string, unknown> = { ...publishedFilter(now) };
+    if (options.before) {
+      query.publishedAt = { $lte: now, $lt: options.before };
+    }
+    if (options.tag) {
+      query.tags = options.tag;
+    }
+    if (options.category) {
+      query.categories = options.category;
+    }
+    if (options.publicOnly) {
+      query.visibility = 'public';
+    }
+    if (options.authorId) {
+      query.authorId = options.authorId;
+    }
+    return this.posts.find(query).sort({ publishedAt: -1, _id: -1 }).limit(options.limit).lean<PostRecord[]>();
+  }
+
+  /** Title search over published posts: an escaped, bounded, case-insensitive match (no text indexes on FerretDB). */
+  searchPublished(now: Date, text: string, limit: number) {
+    const pattern = new RegExp(text.slice(0, 80).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+    const tag = text.trim().toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+    return this.posts
+      .find({ ...publishedFilter(now), $or: [{ title: pattern }, { tags: tag }] })
+      .sort({ publishedAt: -1 })
+      .limit(limit)
+      .lean<PostRecord[]>();
+  }
+
+  listByStatus(statuses: Post['status'][], limit = 100) {
+    return this.posts.find({ status: { $in: statuses } }).sort({ updatedAt: -1 }).limit(limit).lean<PostRecord[]>();
+  }
+
+  listByAuthor(authorId: string, limit = 100) {
+    return this.posts.find({ authorId }).sort({ updatedAt: -1 }).limit(limit).lean<PostRecord[]>();
+  }
+
+  async disableAuthorNotifications(token: string): Promise<boolean> {
+    const result = await this.posts.updateOne({ unsubscribeToken: token }, { $set: { notifyAuthor: false } });
+    return result.matchedCount === 1;
+  }
+
+  private duplicateSlug(error: unknown, slug?: string): unknown {
+    return isDuplicateKeyError(error) ? new ConflictError(`Another post already uses the address “${slug}”. Please choose another.`) : error;
+  }
+}

@@ -1,0 +1,23 @@
+import type { SessionMember } from '@roundtable/auth';
+import type { Post } from './post.schema';
+
+/**
+ * Who may read a post's body. Public: everyone. Members: a membership granting `members_posts`.
+ * Tiers: a membership in one of the post's tiers that currently grants benefits. Staff read all.
+ */
+export function canRead(post: Pick<Post, 'visibility' | 'tiers'>, viewer: SessionMember | undefined): boolean {
+  if (post.visibility === 'public') {
+    return true;
+  }
+  if (!viewer) {
+    return false;
+  }
+  if (viewer.role === 'staff' || viewer.role === 'admin') {
+    return true;
+  }
+  const { tier, entitlements } = viewer.membership;
+  if (post.visibility === 'members') {
+    return entitlements.includes('members_posts');
+  }
+  return Boolean(tier && post.tiers.includes(tier) && entitlements.length > 0);
+}

@@ -1,0 +1,123 @@
+import request from 'supertest';
+import { createTestApp, TestApp } from '../support/create-test-app';
+import { csrfFrom } from '../support/forms';
+import { deliverAndRead, linkIn, mailTo } from '../support/mailbox';
+import { signInAs, SignedIn } from '../support/sessions';
+
+const MEMBER = { tier: 'associate', state: 'active', entitlements: ['members_posts', 'comment'] };
+
+describe('Blog comments', () => {
+  let t: TestApp;
+  let staff: SignedIn;
+  let author: SignedIn;
+
+  const comment = (who: SignedIn, fields: Record<string, string>, slug = 'on-retention') =>
+    who.agent.post(`/blog/${slug}/comments`).type('form').send({ _csrf: who.csrfToken, ...fields });
+  const commentIds = (html: string) => [...html.matchAll(/id="comment-([a-f0-9]{24})"/g)].map((m) => m[1]);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    staff = await signInAs(t, { role: 'staff', name: 'Sam Staff' });
+    author = await signInAs(t, { role: 'staff', name: 'Ada Author' });
+    await author.agent.post('/admin/posts').type('form').send({ _csrf: author.csrfToken, title: 'On retention', bodyMarkdown: 'Keep them.', action: 'publish' }).expect(303);
+  });
+  afterAll(() => t.close());
+
+  it('lets a member comment and another reply, emailing the author and the parent commenter', async () => {
+    const first = await signInAs(t, { role: 'member', name: 'First Commenter', membership: MEMBER });
+    await comment(first, { body: 'Great point.\nSecond line.' }).expect(303);
+    const page = await first.agent.get('/blog/on-retention').expect(200);
+    expect(page.text).toContain('Great point.<br />\nSecond line.');
+    const [parentId] = commentIds(page.text);
+
+    const toAuthor = await deliverAndRead(t, author.member.email, /New comment on “On retention”/);
+    expect(toAuthor.text).toContain('First Commenter commented');
+    expect(toAuthor.headers['list-unsubscribe']).toMatch(/\/blog\/unsubscribe\/post\//);
+
+    const second = await signInAs(t, { role: 'member', name: 'Second Replier', membership: MEMBER });
+    await comment(second, { body: 'I agree.', parentId }).expect(303);
+    const reply = await deliverAndRead(t, first.member.email, /Second Replier replied to your comment/);
+    expect(reply.text).toContain('I agree.');
+    const thread = await request(t.app.getHttpServer()).get('/blog/on-retention').expect(200);
+    expect(thread.text).toMatch(/First Commenter[\s\S]*class="reply"[\s\S]*Second Replier/);
+
+    // A reply to a reply joins the same thread (one level).
+    const [, replyId] = commentIds(thread.text);
+    await comment(first, { body: 'Thanks!', parentId: replyId }).expect(303);
+    const stored = await t.connection.collection('comments').findOne({ body: 'Thanks!' });
+    expect(stored?.parentId).toBe(parentId);
+
+    // The parent commenter turns reply emails off with the link in the email.
+    const unsubscribe = new URL(linkIn(reply, 'http://127.0.0.1/blog/unsubscribe/'));
+    const confirm = await first.agent.get(unsubscribe.pathname).expect(200);
+    await first.agent.post(unsubscribe.pathname).type('form').send({ _csrf: csrfFrom(confirm.text) }).expect(200);
+    const before = (await mailTo(first.member.email)).length;
+    await comment(second, { body: 'One more.', parentId }).expect(303);
+    await deliverAndRead(t, author.member.email, /New comment/);
+    expect(await mailTo(first.member.email)).toHaveLength(before);
+  });
+
+  it('lets members edit and delete their own comment within the window, and nobody else', async () => {
+    const me = await signInAs(t, { role: 'member', membership: MEMBER });
+    await comment(me, { body: 'Typo hree.' }).expect(303);
+    const id = String((await t.connection.collection('comments').findOne({ body: 'Typo hree.' }))!._id);
+    await me.agent.post(`/blog/comments/${id}/edit`).type('form').send({ _csrf: me.csrfToken, body: 'Typo here.' }).expect(303);
+    expect((await t.connection.collection('comments').findOne({ _id: (await t.connection.collection('comments').findOne({ body: 'Typo here.' }))!._id }))?.body).toBe('Typo here.');
+    const other = await signInAs(t, { role: 'member', membership: MEMBER });
+    await other.agent.post(`/blog/comments/${id}/delete`).type('form').send({ _csrf: other.csrfToken }).expect(404);
+    await t.connection.collection('comments').updateOne({ body: 'Typo here.' }, { $set: { createdAt: new Date(Date.now() - 20 * 60 * 1000) } });
+    const late = await me.agent.post(`/blog/comments/${id}/delete`).set('Accept', 'application/json').type('form').send({ _csrf: me.csrfToken });
+    expect(late.status).toBe(403);
+    expect(late.body.message).toContain('15 minutes');
+  });
+
+  it('refuses members without the comment entitlement, honeypot bots, link spam and floods', async () => {
+    const reader = await signInAs(t, { role: 'member', membership: { tier: 'x', state: 'active', entitlements: ['members_posts'] } });
+    await comment(reader, { body: 'Hello' }).expect(403);
+    const me = await signInAs(t, { role: 'member', membership: MEMBER });
+    await comment(me, { body: 'Buy now', website: 'http://spam.example' }).expect(400);
+    const links = await comment(me, { body: 'http://a.example http://b.example http://c.example' }).set('Accept', 'application/json');
+    expect(links.status).toBe(422);
+    expect(links.body.message).toBe('A comment may carry at most 2 links.');
+    for (let i = 0; i < 5; i += 1) {
+      await comment(me, { body: `Comment ${i}` }).expect(303);
+    }
+    const flood = await comment(me, { body: 'Too many' }).set('Accept', 'application/json');
+    expect(flood.status).toBe(429);
+  });
+
+  it('holds a guest’s first comment for approval when staff allow guests, and bans on request', async () => {
+    const guest = request.agent(t.app.getHttpServer());
+    const closed = await guest.get('/blog/on-retention');
+    expect(closed.text).not.toContain('Your email (never shown)');
+    await staff.agent.post('/admin/comments/settings').type('form').send({ _csrf: staff.csrfToken, guestComments: 'on' }).expect(303);
+
+    const open = await guest.get('/blog/on-retention').expect(200);
+    expect(open.text).toContain('Your email (never shown)');
+    const posted = await guest
+      .post('/blog/on-retention/comments')
+      .type('form')
+      .send({ _csrf: csrfFrom(open.text), name: 'Gus Guest', email: 'gus@example.test', body: 'First time here.' })
+      .expect(303);
+    expect(posted.headers.location).toContain('comment=pending');
+    expect((await request(t.app.getHttpServer()).get('/blog/on-retention')).text).not.toContain('First time here.');
+
+    const queue = await staff.agent.get('/admin/comments').expect(200);
+    const id = /id="pending-([a-f0-9]{24})"/.exec(queue.text)![1];
+    await staff.agent.post(`/admin/comments/${id}/approve`).type('form').send({ _csrf: staff.csrfToken }).expect(303);
+    expect((await request(t.app.getHttpServer()).get('/blog/on-retention')).text).toContain('First time here.');
+    await deliverAndRead(t, author.member.email, /New comment/);
+
+    // Approved once, the guest's next comment appears at once.
+    const again = await guest.get('/blog/on-retention');
+    await guest.post('/blog/on-retention/comments').type('form').send({ _csrf: csrfFrom(again.text), name: 'Gus Guest', email: 'gus@example.test', body: 'Back again.' }).expect(303);
+    expect((await request(t.app.getHttpServer()).get('/blog/on-retention')).text).toContain('Back again.');
+
+    const spammer = await signInAs(t, { role: 'member', membership: MEMBER });
+    await comment(spammer, { body: 'Rude remark' }).expect(303);
+    const spamId = String((await t.connection.collection('comments').findOne({ body: 'Rude remark' }))!._id);
+    await staff.agent.post(`/admin/comments/${spamId}/ban`).type('form').send({ _csrf: staff.csrfToken }).expect(303);
+    expect((await request(t.app.getHttpServer()).get('/blog/on-retention')).text).not.toContain('Rude remark');
+    await comment(spammer, { body: 'Still here' }).expect(403);
+  });
+});

@@ -1,0 +1,68 @@
+import type { Browser } from 'playwright-core';
+import { keepScreenshot, launchBrowser, listen, newPage } from '../support/browser';
+import { createTestApp, TestApp } from '../support/create-test-app';
+import { SESSION_COOKIE } from '@roundtable/auth';
+import { signInAs } from '../support/sessions';
+
+const MEMBER = { tier: 'associate', state: 'active', entitlements: ['members_posts', 'comment'] };
+
+describe('Reading and commenting on the blog (Chromium)', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    baseUrl = await listen(t);
+    browser = await launchBrowser();
+    const staff = await signInAs(t, { role: 'staff', name: 'Sam Staff' });
+    await staff.agent
+      .post('/admin/posts')
+      .type('form')
+      .send({
+        _csrf: staff.csrfToken,
+        title: 'The seven common accountabilities',
+        bodyMarkdown: 'Returned by **60%** of members.\n\n1. Customer-centric tactics\n2. Customer experience management',
+        tags: 'research',
+        action: 'publish',
+      })
+      .expect(303);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t.close();
+  });
+
+  it('reads a post, signs in, comments, and sees a reply appear', async () => {
+    const { context, page } = await newPage(browser, { phone: true });
+    await page.goto(`${baseUrl}/`);
+    await page.getByRole('link', { name: 'The seven common accountabilities' }).click();
+    await page.getByRole('heading', { name: 'The seven common accountabilities' }).waitFor();
+    expect(await page.getByText('Sign in to comment').isVisible()).toBe(true);
+
+    // Signed in as a member (the sign-in pages have their own browser test).
+    const reader = await signInAs(t, { role: 'member', name: 'Riley Reader', membership: MEMBER });
+    const value = decodeURIComponent(reader.cookie.split('=').slice(1).join('='));
+    await context.addCookies([{ name: SESSION_COOKIE, value, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+    await page.reload();
+    await page.getByLabel('Your comment').fill('Number 3 surprised me: metrics before culture.');
+    await page.getByRole('button', { name: 'Post comment' }).click();
+    await page.locator('.comment-body').getByText('Number 3 surprised me').waitFor();
+
+    // Another member replies; the reader sees it under their comment.
+    const replier = await signInAs(t, { role: 'member', name: 'Quinn Replier', membership: MEMBER });
+    const postPage = await replier.agent.get('/blog/the-seven-common-accountabilities');
+    const parentId = /id="comment-([a-f0-9]{24})"/.exec(postPage.text)![1];
+    await replier.agent
+      .post('/blog/the-seven-common-accountabilities/comments')
+      .type('form')
+      .send({ _csrf: replier.csrfToken, body: 'Same here: we measure first.', parentId })
+      .expect(303);
+    await page.reload();
+    const reply = page.locator('.reply').getByText('Same here: we measure first.');
+    await reply.waitFor();
+    expect(await reply.isVisible()).toBe(true);
+    await keepScreenshot(page, 'blog-post-with-comment-and-reply');
+    await context.close();
+  });
+});
