@@ -41,6 +41,7 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: {
       globals: {
+        Buffer: 'readonly',
         require: 'readonly',
         module: 'writable',
         process: 'readonly',

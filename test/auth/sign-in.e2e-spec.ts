@@ -8,7 +8,6 @@ import { deliverAndRead, linkIn, mailTo } from '../support/mailbox';
 
 const OIDC = () => process.env.TEST_OIDC_URL!;
 
-
 async function queueLinkedInUser(claims: Record<string, unknown>): Promise<void> {
   const response = await fetch(`${OIDC()}/__control/next-user`, { method: 'POST', body: JSON.stringify(claims) });
   expect(response.status).toBe(204);
@@ -37,7 +36,12 @@ describe('Signing in', () => {
   describe('with LinkedIn (OpenID Connect against the local provider)', () => {
     it('creates an applicant, rotates the session and lands on the application', async () => {
       const email = uniqueEmail('linkedin');
-      await queueLinkedInUser({ email, name: 'Lin Kedin', email_verified: true, picture: 'https://media.example.test/p.jpg' });
+      await queueLinkedInUser({
+        email,
+        name: 'Lin Kedin',
+        email_verified: true,
+        picture: 'https://media.example.test/p.jpg',
+      });
       const agent = request.agent(t.app.getHttpServer());
       await agent.get('/sign-in').expect(200); // a visitor's session, to check it is replaced
       const before = (await agent.get('/sign-in')).headers['set-cookie'];
@@ -48,7 +52,11 @@ describe('Signing in', () => {
       expect(signedIn.headers['set-cookie']?.[0]).not.toBe(before?.[0]);
 
       const member = await t.app.get(MemberRepository).findByEmail(email);
-      expect(member).toMatchObject({ name: 'Lin Kedin', role: 'applicant', pictureUrl: 'https://media.example.test/p.jpg' });
+      expect(member).toMatchObject({
+        name: 'Lin Kedin',
+        role: 'applicant',
+        pictureUrl: 'https://media.example.test/p.jpg',
+      });
       const portal = await agent.get('/portal').expect(200);
       expect(portal.text).toContain('Lin Kedin');
     });
@@ -63,7 +71,10 @@ describe('Signing in', () => {
         const landed = await agent.get(callback).expect(303);
         expect(landed.headers.location).toBe('/portal/profile');
       }
-      const identities = await t.connection.collection('linkedin_identities').find({ memberId: String(existing._id) }).toArray();
+      const identities = await t.connection
+        .collection('linkedin_identities')
+        .find({ memberId: String(existing._id) })
+        .toArray();
       expect(identities).toHaveLength(1);
       expect((await t.app.get(MemberRepository).findById(String(existing._id)))?.name).toBe('Existing Member');
     });
@@ -105,8 +116,13 @@ describe('Signing in', () => {
 
   describe('with an email link', () => {
     async function askForLink(agent: TestAgent, email: string, returnTo = '') {
-      const form = await agent.get(`/sign-in${returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : ''}`).expect(200);
-      return agent.post('/sign-in/email').type('form').send({ _csrf: csrfFrom(form.text), email, returnTo });
+      const form = await agent
+        .get(`/sign-in${returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : ''}`)
+        .expect(200);
+      return agent
+        .post('/sign-in/email')
+        .type('form')
+        .send({ _csrf: csrfFrom(form.text), email, returnTo });
     }
 
     it('mails a single-use link whose GET only asks to confirm, and whose POST signs in', async () => {
@@ -126,7 +142,11 @@ describe('Signing in', () => {
       await request(t.app.getHttpServer()).get(path).expect(200);
 
       const confirm = await agent.get(path).expect(200);
-      const signedIn = await agent.post(path).type('form').send({ _csrf: csrfFrom(confirm.text) }).expect(303);
+      const signedIn = await agent
+        .post(path)
+        .type('form')
+        .send({ _csrf: csrfFrom(confirm.text) })
+        .expect(303);
       expect(signedIn.headers.location).toBe('/portal/profile');
       await agent.get('/portal').expect(200);
 
@@ -142,15 +162,24 @@ describe('Signing in', () => {
       await askForLink(agent, member.email);
       const mail = await deliverAndRead(t, member.email, /sign-in link/);
       const path = new URL(linkIn(mail, 'http://127.0.0.1/sign-in/email/')).pathname;
-      await t.connection.collection('sign_in_tokens').updateMany({ email: member.email }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
+      await t.connection
+        .collection('sign_in_tokens')
+        .updateMany({ email: member.email }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
       const page = await agent.get(path).set('Accept', 'text/html').expect(400);
       expect(page.text).toContain('has expired');
       const confirmForm = await agent.get('/sign-in');
-      await agent.post(path).type('form').send({ _csrf: csrfFrom(confirmForm.text) }).expect(400);
+      await agent
+        .post(path)
+        .type('form')
+        .send({ _csrf: csrfFrom(confirmForm.text) })
+        .expect(400);
     });
 
     it('refuses a made-up link without a database lookup leaking anything', async () => {
-      const page = await request(t.app.getHttpServer()).get('/sign-in/email/not-a-token').set('Accept', 'text/html').expect(400);
+      const page = await request(t.app.getHttpServer())
+        .get('/sign-in/email/not-a-token')
+        .set('Accept', 'text/html')
+        .expect(400);
       expect(page.text).toContain('not valid');
     });
 
@@ -183,7 +212,11 @@ describe('Signing in', () => {
       const mail = await deliverAndRead(t, member.email, /sign-in link/);
       const path = new URL(linkIn(mail, 'http://127.0.0.1/sign-in/email/')).pathname;
       const confirm = await agent.get(path);
-      const signedIn = await agent.post(path).type('form').send({ _csrf: csrfFrom(confirm.text) }).expect(303);
+      const signedIn = await agent
+        .post(path)
+        .type('form')
+        .send({ _csrf: csrfFrom(confirm.text) })
+        .expect(303);
       expect(signedIn.headers.location).toBe('/portal');
     });
   });
@@ -195,15 +228,26 @@ describe('Signing in', () => {
       for (let i = 0; i < 2; i += 1) {
         const agent = request.agent(t.app.getHttpServer());
         const form = await agent.get('/sign-in');
-        await agent.post('/sign-in/email').type('form').send({ _csrf: csrfFrom(form.text), email: member.email });
+        await agent
+          .post('/sign-in/email')
+          .type('form')
+          .send({ _csrf: csrfFrom(form.text), email: member.email });
         const mail = await deliverAndRead(t, member.email, /sign-in link/);
         const path = new URL(linkIn(mail, 'http://127.0.0.1/sign-in/email/')).pathname;
         const confirm = await agent.get(path);
-        await agent.post(path).type('form').send({ _csrf: csrfFrom(confirm.text) }).expect(303);
+        await agent
+          .post(path)
+          .type('form')
+          .send({ _csrf: csrfFrom(confirm.text) })
+          .expect(303);
         agents.push(agent);
       }
       const portal = await agents[0].get('/portal').expect(200);
-      await agents[0].post('/sign-out/everywhere').type('form').send({ _csrf: csrfFrom(portal.text) }).expect(303);
+      await agents[0]
+        .post('/sign-out/everywhere')
+        .type('form')
+        .send({ _csrf: csrfFrom(portal.text) })
+        .expect(303);
       await agents[0].get('/portal').set('Accept', 'text/html').expect(303);
       await agents[1].get('/portal').set('Accept', 'text/html').expect(303);
     });

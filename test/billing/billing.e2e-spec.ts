@@ -17,12 +17,25 @@ describe('Billing against stripe-mock', () => {
   const membershipOf = async (memberId: string) => t.connection.collection('memberships').findOne({ memberId });
   const summary = async () => (await t.app.get(MemberRepository).findById(String(me.member._id)))!.membership;
   const invoice = (type: string, created: number, id?: string, periodEnd = base + 365 * DAY) =>
-    stripeEvent(type, { id: 'in_test', object: 'invoice', customer: customerId, lines: { data: [{ period: { start: created, end: periodEnd } }] } }, created, id);
+    stripeEvent(
+      type,
+      {
+        id: 'in_test',
+        object: 'invoice',
+        customer: customerId,
+        lines: { data: [{ period: { start: created, end: periodEnd } }] },
+      },
+      created,
+      id,
+    );
 
   beforeAll(async () => {
     recorder = await startStripeRecorder();
     // The worker's sweep runs here too, called by the test with the time it wants.
-    t = await createTestApp({ env: { STRIPE_API_URL: recorder.url, BILLING_GRACE_DAYS: '14' }, imports: [BillingWorkerModule] });
+    t = await createTestApp({
+      env: { STRIPE_API_URL: recorder.url, BILLING_GRACE_DAYS: '14' },
+      imports: [BillingWorkerModule],
+    });
     await t.app.get(TierRepository).seedDefaults();
     me = await signInAs(t, { role: 'member', name: 'Paying Member' });
   });
@@ -32,7 +45,11 @@ describe('Billing against stripe-mock', () => {
   });
 
   it('starts Checkout with the right parameters and reuses the customer', async () => {
-    const response = await me.agent.post('/membership/checkout').type('form').send({ _csrf: me.csrfToken, tier: 'council' }).expect(303);
+    const response = await me.agent
+      .post('/membership/checkout')
+      .type('form')
+      .send({ _csrf: me.csrfToken, tier: 'council' })
+      .expect(303);
     expect(response.headers.location).toMatch(/^https:\/\//);
 
     const customers = recorder.calls.filter((call) => call.path === '/v1/customers');
@@ -60,14 +77,26 @@ describe('Billing against stripe-mock', () => {
     // Abandoning and trying again reuses the same Stripe customer.
     await me.agent.post('/membership/checkout').type('form').send({ _csrf: me.csrfToken, tier: 'council' }).expect(303);
     expect(recorder.calls.filter((call) => call.path === '/v1/customers')).toHaveLength(1);
-    expect(recorder.calls.filter((call) => call.path === '/v1/checkout/sessions').at(-1)!.params.get('customer')).toBe(customerId);
+    expect(
+      recorder.calls
+        .filter((call) => call.path === '/v1/checkout/sessions')
+        .at(-1)!
+        .params.get('customer'),
+    ).toBe(customerId);
   });
 
   it('refuses checkout for an unknown tier and for applicants, clearly', async () => {
-    const unknown = await me.agent.post('/membership/checkout').type('form').send({ _csrf: me.csrfToken, tier: 'platinum' });
+    const unknown = await me.agent
+      .post('/membership/checkout')
+      .type('form')
+      .send({ _csrf: me.csrfToken, tier: 'platinum' });
     expect(unknown.status).toBe(404);
     const applicant = await signInAs(t, { role: 'applicant' });
-    const refused = await applicant.agent.post('/membership/checkout').set('Accept', 'application/json').type('form').send({ _csrf: applicant.csrfToken, tier: 'council' });
+    const refused = await applicant.agent
+      .post('/membership/checkout')
+      .set('Accept', 'application/json')
+      .type('form')
+      .send({ _csrf: applicant.csrfToken, tier: 'council' });
     expect(refused.status).toBe(403);
     expect(refused.body.message).toContain('Only approved members can choose a membership');
   });
@@ -76,13 +105,24 @@ describe('Billing against stripe-mock', () => {
     await me.agent.get('/api/membership/benefits').expect(403);
     const completed = stripeEvent(
       'checkout.session.completed',
-      { id: 'cs_test', object: 'checkout.session', client_reference_id: String(me.member._id), customer: customerId, subscription: 'sub_test', metadata: { tier: 'council' } },
+      {
+        id: 'cs_test',
+        object: 'checkout.session',
+        client_reference_id: String(me.member._id),
+        customer: customerId,
+        subscription: 'sub_test',
+        metadata: { tier: 'council' },
+      },
       base,
     );
     expect((await sendStripeEvent(t, completed).expect(200)).body).toEqual({ received: true, outcome: 'applied' });
 
     await sendStripeEvent(t, invoice('invoice.paid', base + 1)).expect(200);
-    expect(await summary()).toEqual({ tier: 'council', state: 'active', entitlements: ['members_posts', 'comment', 'take_surveys', 'see_reports', 'guest_post'] });
+    expect(await summary()).toEqual({
+      tier: 'council',
+      state: 'active',
+      entitlements: ['members_posts', 'comment', 'take_surveys', 'see_reports', 'guest_post'],
+    });
     expect((await deliverAndRead(t, me.member.email, /Welcome to the Roundtable council/)).text).toContain('/portal');
     const benefits = await me.agent.get('/api/membership/benefits').expect(200);
     expect(benefits.body.entitlements.map((e: { name: string }) => e.name)).toContain('see_reports');
@@ -111,7 +151,9 @@ describe('Billing against stripe-mock', () => {
     const again = await sendStripeEvent(t, invoice('invoice.paid', base + 10, 'evt_reactivate')).expect(200);
     expect(again.body.outcome).toBe('duplicate');
 
-    const older = await sendStripeEvent(t, invoice('invoice.payment_failed', base + 5, 'evt_older_failure')).expect(200);
+    const older = await sendStripeEvent(t, invoice('invoice.payment_failed', base + 5, 'evt_older_failure')).expect(
+      200,
+    );
     expect(older.body.outcome).toBe('stale');
     expect((await summary()).state).toBe('active');
     const recorded = await t.connection.collection('billing_events').findOne({ eventId: 'evt_older_failure' });
@@ -127,7 +169,10 @@ describe('Billing against stripe-mock', () => {
   });
 
   it('acknowledges an event type it does not handle', async () => {
-    const response = await sendStripeEvent(t, stripeEvent('customer.tax_id.created', { id: 'txi_1' }, base + 21)).expect(200);
+    const response = await sendStripeEvent(
+      t,
+      stripeEvent('customer.tax_id.created', { id: 'txi_1' }, base + 21),
+    ).expect(200);
     expect(response.body.outcome).toBe('ignored');
   });
 
@@ -135,7 +180,10 @@ describe('Billing against stripe-mock', () => {
     const portal = await me.agent.post('/membership/manage').type('form').send({ _csrf: me.csrfToken }).expect(303);
     expect(portal.headers.location).toMatch(/^https:\/\//);
     const call = recorder.calls.filter((c) => c.path === '/v1/billing_portal/sessions').at(-1)!;
-    expect(Object.fromEntries(call.params)).toEqual({ customer: customerId, return_url: 'http://127.0.0.1/membership' });
+    expect(Object.fromEntries(call.params)).toEqual({
+      customer: customerId,
+      return_url: 'http://127.0.0.1/membership',
+    });
 
     const periodEnd = base + 30 * DAY;
     const canceling = stripeEvent(
@@ -162,13 +210,23 @@ describe('Billing against stripe-mock', () => {
 
   it('shows staff the billing report with money formatted in its currency', async () => {
     const other = await signInAs(t, { role: 'member' });
-    await other.agent.post('/membership/checkout').type('form').send({ _csrf: other.csrfToken, tier: 'associate' }).expect(303);
+    await other.agent
+      .post('/membership/checkout')
+      .type('form')
+      .send({ _csrf: other.csrfToken, tier: 'associate' })
+      .expect(303);
     const otherCustomer = (await membershipOf(String(other.member._id)))!.stripeCustomerId;
     // stripe-mock returns the same fixture customer id each time; give this one its own.
-    await t.connection.collection('memberships').updateOne({ memberId: String(other.member._id) }, { $set: { stripeCustomerId: `${otherCustomer}_2` } });
+    await t.connection
+      .collection('memberships')
+      .updateOne({ memberId: String(other.member._id) }, { $set: { stripeCustomerId: `${otherCustomer}_2` } });
     await sendStripeEvent(
       t,
-      stripeEvent('invoice.paid', { object: 'invoice', customer: `${otherCustomer}_2`, lines: { data: [{ period: { end: base + 365 * DAY } }] } }, base + 40),
+      stripeEvent(
+        'invoice.paid',
+        { object: 'invoice', customer: `${otherCustomer}_2`, lines: { data: [{ period: { end: base + 365 * DAY } }] } },
+        base + 40,
+      ),
     ).expect(200);
 
     const staff = await signInAs(t, { role: 'staff' });

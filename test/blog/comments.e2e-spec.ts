@@ -12,14 +12,21 @@ describe('Blog comments', () => {
   let author: SignedIn;
 
   const comment = (who: SignedIn, fields: Record<string, string>, slug = 'on-retention') =>
-    who.agent.post(`/blog/${slug}/comments`).type('form').send({ _csrf: who.csrfToken, ...fields });
+    who.agent
+      .post(`/blog/${slug}/comments`)
+      .type('form')
+      .send({ _csrf: who.csrfToken, ...fields });
   const commentIds = (html: string) => [...html.matchAll(/id="comment-([a-f0-9]{24})"/g)].map((m) => m[1]);
 
   beforeAll(async () => {
     t = await createTestApp();
     staff = await signInAs(t, { role: 'staff', name: 'Sam Staff' });
     author = await signInAs(t, { role: 'staff', name: 'Ada Author' });
-    await author.agent.post('/admin/posts').type('form').send({ _csrf: author.csrfToken, title: 'On retention', bodyMarkdown: 'Keep them.', action: 'publish' }).expect(303);
+    await author.agent
+      .post('/admin/posts')
+      .type('form')
+      .send({ _csrf: author.csrfToken, title: 'On retention', bodyMarkdown: 'Keep them.', action: 'publish' })
+      .expect(303);
   });
   afterAll(() => t.close());
 
@@ -50,7 +57,11 @@ describe('Blog comments', () => {
     // The parent commenter turns reply emails off with the link in the email.
     const unsubscribe = new URL(linkIn(reply, 'http://127.0.0.1/blog/unsubscribe/'));
     const confirm = await first.agent.get(unsubscribe.pathname).expect(200);
-    await first.agent.post(unsubscribe.pathname).type('form').send({ _csrf: csrfFrom(confirm.text) }).expect(200);
+    await first.agent
+      .post(unsubscribe.pathname)
+      .type('form')
+      .send({ _csrf: csrfFrom(confirm.text) })
+      .expect(200);
     const before = (await mailTo(first.member.email)).length;
     await comment(second, { body: 'One more.', parentId }).expect(303);
     await deliverAndRead(t, author.member.email, /New comment/);
@@ -61,22 +72,44 @@ describe('Blog comments', () => {
     const me = await signInAs(t, { role: 'member', membership: MEMBER });
     await comment(me, { body: 'Typo hree.' }).expect(303);
     const id = String((await t.connection.collection('comments').findOne({ body: 'Typo hree.' }))!._id);
-    await me.agent.post(`/blog/comments/${id}/edit`).type('form').send({ _csrf: me.csrfToken, body: 'Typo here.' }).expect(303);
-    expect((await t.connection.collection('comments').findOne({ _id: (await t.connection.collection('comments').findOne({ body: 'Typo here.' }))!._id }))?.body).toBe('Typo here.');
+    await me.agent
+      .post(`/blog/comments/${id}/edit`)
+      .type('form')
+      .send({ _csrf: me.csrfToken, body: 'Typo here.' })
+      .expect(303);
+    expect(
+      (
+        await t.connection
+          .collection('comments')
+          .findOne({ _id: (await t.connection.collection('comments').findOne({ body: 'Typo here.' }))!._id })
+      )?.body,
+    ).toBe('Typo here.');
     const other = await signInAs(t, { role: 'member', membership: MEMBER });
     await other.agent.post(`/blog/comments/${id}/delete`).type('form').send({ _csrf: other.csrfToken }).expect(404);
-    await t.connection.collection('comments').updateOne({ body: 'Typo here.' }, { $set: { createdAt: new Date(Date.now() - 20 * 60 * 1000) } });
-    const late = await me.agent.post(`/blog/comments/${id}/delete`).set('Accept', 'application/json').type('form').send({ _csrf: me.csrfToken });
+    await t.connection
+      .collection('comments')
+      .updateOne({ body: 'Typo here.' }, { $set: { createdAt: new Date(Date.now() - 20 * 60 * 1000) } });
+    const late = await me.agent
+      .post(`/blog/comments/${id}/delete`)
+      .set('Accept', 'application/json')
+      .type('form')
+      .send({ _csrf: me.csrfToken });
     expect(late.status).toBe(403);
     expect(late.body.message).toContain('15 minutes');
   });
 
   it('refuses members without the comment entitlement, honeypot bots, link spam and floods', async () => {
-    const reader = await signInAs(t, { role: 'member', membership: { tier: 'x', state: 'active', entitlements: ['members_posts'] } });
+    const reader = await signInAs(t, {
+      role: 'member',
+      membership: { tier: 'x', state: 'active', entitlements: ['members_posts'] },
+    });
     await comment(reader, { body: 'Hello' }).expect(403);
     const me = await signInAs(t, { role: 'member', membership: MEMBER });
     await comment(me, { body: 'Buy now', website: 'http://spam.example' }).expect(400);
-    const links = await comment(me, { body: 'http://a.example http://b.example http://c.example' }).set('Accept', 'application/json');
+    const links = await comment(me, { body: 'http://a.example http://b.example http://c.example' }).set(
+      'Accept',
+      'application/json',
+    );
     expect(links.status).toBe(422);
     expect(links.body.message).toBe('A comment may carry at most 2 links.');
     for (let i = 0; i < 5; i += 1) {
@@ -90,7 +123,11 @@ describe('Blog comments', () => {
     const guest = request.agent(t.app.getHttpServer());
     const closed = await guest.get('/blog/on-retention');
     expect(closed.text).not.toContain('Your email (never shown)');
-    await staff.agent.post('/admin/comments/settings').type('form').send({ _csrf: staff.csrfToken, guestComments: 'on' }).expect(303);
+    await staff.agent
+      .post('/admin/comments/settings')
+      .type('form')
+      .send({ _csrf: staff.csrfToken, guestComments: 'on' })
+      .expect(303);
 
     const open = await guest.get('/blog/on-retention').expect(200);
     expect(open.text).toContain('Your email (never shown)');
@@ -110,7 +147,11 @@ describe('Blog comments', () => {
 
     // Approved once, the guest's next comment appears at once.
     const again = await guest.get('/blog/on-retention');
-    await guest.post('/blog/on-retention/comments').type('form').send({ _csrf: csrfFrom(again.text), name: 'Gus Guest', email: 'gus@example.test', body: 'Back again.' }).expect(303);
+    await guest
+      .post('/blog/on-retention/comments')
+      .type('form')
+      .send({ _csrf: csrfFrom(again.text), name: 'Gus Guest', email: 'gus@example.test', body: 'Back again.' })
+      .expect(303);
     expect((await request(t.app.getHttpServer()).get('/blog/on-retention')).text).toContain('Back again.');
 
     const spammer = await signInAs(t, { role: 'member', membership: MEMBER });

@@ -22,7 +22,8 @@ describe('Reading and commenting on the blog (Chromium)', () => {
       .send({
         _csrf: staff.csrfToken,
         title: 'The seven common accountabilities',
-        bodyMarkdown: 'Returned by **60%** of members.\n\n1. Customer-centric tactics\n2. Customer experience management',
+        bodyMarkdown:
+          'Returned by **60%** of members.\n\n1. Customer-centric tactics\n2. Customer experience management',
         tags: 'research',
         action: 'publish',
       })

@@ -25,7 +25,9 @@ describe('docker-compose.yml', () => {
     );
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout.trim()).toBe('valid: project roundtable with services api, mailpit, mongo, stripe-mock, worker');
+    expect(result.stdout.trim()).toBe(
+      'valid: project roundtable with services api, mailpit, mongo, stripe-mock, worker',
+    );
   });
 
   it('refuses to start without the secrets, naming them', () => {

@@ -15,7 +15,10 @@ describe('The admin member list', () => {
       { name: '=HYPERLINK("http://evil")', revenueBand: '>$1B', businessModel: 'Both', company: 'Evil, Inc.' },
     ];
     for (const person of people) {
-      const member = await buildMember(t, { name: person.name, membership: { tier: 'council', state: 'active', entitlements: [] } });
+      const member = await buildMember(t, {
+        name: person.name,
+        membership: { tier: 'council', state: 'active', entitlements: [] },
+      });
       await members.updateProfile(String(member._id), person.name, {
         title: 'CCO',
         company: person.company,
@@ -53,7 +56,9 @@ describe('The admin member list', () => {
     const csv = await admin.agent.get('/admin/members.csv?revenueBand=%3E%241B').expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.text.trim().split('\r\n');
-    expect(lines[0]).toBe('name,email,role,tier,membership_state,title,company,revenue_band,business_model,industry,cco_model,application,joined');
+    expect(lines[0]).toBe(
+      'name,email,role,tier,membership_state,title,company,revenue_band,business_model,industry,cco_model,application,joined',
+    );
     expect(lines).toHaveLength(3);
     expect(csv.text).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(csv.text).toContain('"Evil, Inc."');

@@ -30,26 +30,48 @@ describe('Membership applications', () => {
     expect(queue.text).toContain('Jordan Lee');
     expect(queue.text).toContain('Chief Customer Officer at Acme Industrial');
     const id = String(applicant.member._id);
-    await staff.agent.post(`/admin/applications/${id}/approve`).type('form').send({ _csrf: staff.csrfToken }).expect(303);
+    await staff.agent
+      .post(`/admin/applications/${id}/approve`)
+      .type('form')
+      .send({ _csrf: staff.csrfToken })
+      .expect(303);
 
     const approved = await t.app.get(MemberRepository).findById(id);
-    expect(approved).toMatchObject({ role: 'member', application: { status: 'approved', decidedBy: String(staff.member._id) } });
-    expect(approved?.profile).toMatchObject({ company: 'Acme Industrial', revenueBand: '>$1B', boardMember: false, yearsInRole: 4 });
+    expect(approved).toMatchObject({
+      role: 'member',
+      application: { status: 'approved', decidedBy: String(staff.member._id) },
+    });
+    expect(approved?.profile).toMatchObject({
+      company: 'Acme Industrial',
+      revenueBand: '>$1B',
+      boardMember: false,
+      yearsInRole: 4,
+    });
     const mail = await deliverAndRead(t, applicant.member.email, /application is approved/);
     expect(mail.text).toContain('http://127.0.0.1/membership');
 
     // A second decision on the same application is a clear conflict, not a silent change.
-    const again = await staff.agent.post(`/admin/applications/${id}/decline`).type('form').send({ _csrf: staff.csrfToken, reason: 'late' });
+    const again = await staff.agent
+      .post(`/admin/applications/${id}/decline`)
+      .type('form')
+      .send({ _csrf: staff.csrfToken, reason: 'late' });
     expect(again.status).toBe(409);
   });
 
   it('declines with a reason, emails it, and lets the applicant apply again', async () => {
     const applicant = await signInAs(t, { role: 'applicant' });
-    await applicant.agent.post('/apply').type('form').send({ _csrf: applicant.csrfToken, ...profileForm({ name: 'Dee Cline' }) }).expect(303);
+    await applicant.agent
+      .post('/apply')
+      .type('form')
+      .send({ _csrf: applicant.csrfToken, ...profileForm({ name: 'Dee Cline' }) })
+      .expect(303);
     const staff = await signInAs(t, { role: 'admin' });
     const id = String(applicant.member._id);
 
-    const noReason = await staff.agent.post(`/admin/applications/${id}/decline`).type('form').send({ _csrf: staff.csrfToken, reason: ' ' });
+    const noReason = await staff.agent
+      .post(`/admin/applications/${id}/decline`)
+      .type('form')
+      .send({ _csrf: staff.csrfToken, reason: ' ' });
     expect(noReason.status).toBe(422);
     expect(noReason.text).toContain('Please give the applicant a reason');
 
@@ -69,7 +91,10 @@ describe('Membership applications', () => {
     const response = await applicant.agent
       .post('/apply')
       .type('form')
-      .send({ _csrf: applicant.csrfToken, ...profileForm({ company: 'Typed Company', revenueBand: 'lots', yearsInRole: 'ten' }) })
+      .send({
+        _csrf: applicant.csrfToken,
+        ...profileForm({ company: 'Typed Company', revenueBand: 'lots', yearsInRole: 'ten' }),
+      })
       .expect(422);
     expect(response.text).toContain('Please choose your company’s annual revenue band.');
     expect(response.text).toContain('Please enter whole years in your role');
@@ -117,11 +142,17 @@ describe('The member portal', () => {
 
     const data = await me.agent.get('/portal/data.json').expect(200);
     expect(data.headers['content-disposition']).toContain('attachment');
-    expect(data.body.member).toMatchObject({ email: me.member.email, name: 'Priya S. Shah', profile: { company: 'Globex' } });
+    expect(data.body.member).toMatchObject({
+      email: me.member.email,
+      name: 'Priya S. Shah',
+      profile: { company: 'Globex' },
+    });
 
     await me.agent.post('/portal/delete').type('form').send({ _csrf: me.csrfToken }).expect(303);
     const portal = await me.agent.get('/portal').expect(200);
     expect(portal.text).toContain('We have your request to delete your account');
-    expect((await t.app.get(MemberRepository).findById(String(me.member._id)))?.deletionRequestedAt).toBeInstanceOf(Date);
+    expect((await t.app.get(MemberRepository).findById(String(me.member._id)))?.deletionRequestedAt).toBeInstanceOf(
+      Date,
+    );
   });
 });

@@ -1,7 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hasFerretDb, startFerretDb, startMailSink, startOidcProvider, startStripeMock } from '../../tools/servers/local-servers';
+import {
+  hasFerretDb,
+  startFerretDb,
+  startMailSink,
+  startOidcProvider,
+  startStripeMock,
+} from '../../tools/servers/local-servers';
 
 /**
  * Starts the real servers once for the whole e2e run: FerretDB on a free port with its SQLite files in

@@ -152,9 +152,14 @@ async function startMailSink({ smtpPort, httpPort, logFile } = {}) {
 /** The local OpenID Connect provider standing in for LinkedIn (tools/servers/oidc-provider.js). */
 async function startOidcProvider({ port, logFile } = {}) {
   port ??= await freePort();
-  const child = spawnServer('oidc-provider', process.execPath, [path.join(__dirname, 'oidc-provider.js'), '--port', String(port)], {
-    logFile,
-  });
+  const child = spawnServer(
+    'oidc-provider',
+    process.execPath,
+    [path.join(__dirname, 'oidc-provider.js'), '--port', String(port)],
+    {
+      logFile,
+    },
+  );
   await waitForPort(port, { child, name: 'oidc-provider' });
   const url = `http://127.0.0.1:${port}`;
   return {

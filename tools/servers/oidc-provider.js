@@ -139,7 +139,10 @@ async function main() {
         if (queued.length > 0) {
           pendingIdentity = queued.shift();
         } else if (loginAs) {
-          pendingIdentity = loginAs.toLowerCase() === DEMO_USER.email ? DEMO_USER : identityFromName(loginAs, url.searchParams.get('login_name'));
+          pendingIdentity =
+            loginAs.toLowerCase() === DEMO_USER.email
+              ? DEMO_USER
+              : identityFromName(loginAs, url.searchParams.get('login_name'));
         } else {
           res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(chooserPage(url));
           return;

@@ -10,6 +10,16 @@ import { PortalModule } from '@roundtable/portal';
 
 /** The HTTP app: JSON API under /api and the server-rendered pages. Wiring only. */
 @Module({
-  imports: [CoreModule, HealthModule, JobsModule, MailModule, MembersModule, AuthModule, PortalModule, BillingModule, BlogModule],
+  imports: [
+    CoreModule,
+    HealthModule,
+    JobsModule,
+    MailModule,
+    MembersModule,
+    AuthModule,
+    PortalModule,
+    BillingModule,
+    BlogModule,
+  ],
 })
 export class ApiModule {}

@@ -22,11 +22,7 @@ export class SignInPages {
         title: 'Sign in',
         returnTo: safeReturnTo(returnTo, ''),
         notice:
-          signedOut === 'everywhere'
-            ? 'You are signed out on every device.'
-            : signedOut
-              ? 'You are signed out.'
-              : null,
+          signedOut === 'everywhere' ? 'You are signed out on every device.' : signedOut ? 'You are signed out.' : null,
       },
     };
   }
@@ -44,7 +40,12 @@ export class SignInPages {
       return {
         status: error.statusCode,
         view: 'auth/sign-in',
-        model: { title: 'Sign in', error: error.message, email: typeof body.email === 'string' ? body.email.slice(0, 254) : '', returnTo },
+        model: {
+          title: 'Sign in',
+          error: error.message,
+          email: typeof body.email === 'string' ? body.email.slice(0, 254) : '',
+          returnTo,
+        },
       };
     }
   }

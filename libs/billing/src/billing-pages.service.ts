@@ -44,14 +44,22 @@ export class BillingPages {
     return {
       tier: member.membership.tier,
       state: member.membership.state,
-      entitlements: member.membership.entitlements.map((name) => ({ name, label: ENTITLEMENT_LABELS[name as Entitlement] ?? name })),
+      entitlements: member.membership.entitlements.map((name) => ({
+        name,
+        label: ENTITLEMENT_LABELS[name as Entitlement] ?? name,
+      })),
     };
   }
 
   async adminReport(now = new Date()) {
     const memberships: ReportMembership[] = [];
     for await (const membership of this.memberships.cursor() as AsyncIterable<MembershipRecord>) {
-      memberships.push({ tier: membership.tier, state: membership.state, activatedAt: membership.activatedAt, endedAt: membership.endedAt });
+      memberships.push({
+        tier: membership.tier,
+        state: membership.state,
+        activatedAt: membership.activatedAt,
+        endedAt: membership.endedAt,
+      });
     }
     const tiers = await this.tiers.listAll();
     return {
@@ -64,7 +72,12 @@ export class BillingPages {
 
   async tiersPage(errors: Record<string, string> = {}, values: Record<string, Record<string, unknown>> = {}) {
     const tiers = (await this.tiers.listAll()).map((tier) => ({ ...this.tierView(tier), values: values[tier.slug] }));
-    return { title: 'Membership tiers', tiers, errors, entitlements: ENTITLEMENTS.map((name) => ({ name, label: ENTITLEMENT_LABELS[name] })) };
+    return {
+      title: 'Membership tiers',
+      tiers,
+      errors,
+      entitlements: ENTITLEMENTS.map((name) => ({ name, label: ENTITLEMENT_LABELS[name] })),
+    };
   }
 
   /** Validates an admin's edit of a tier; throws a ValidationError naming what is wrong. */
@@ -87,7 +100,9 @@ export class BillingPages {
     if (!/^price_[A-Za-z0-9_]{3,}$/.test(text('stripePriceId'))) {
       problems.push('a Stripe price id (price_…)');
     }
-    const chosen = ([] as unknown[]).concat(body.entitlements ?? []).filter((value): value is Entitlement => ENTITLEMENTS.includes(value as Entitlement));
+    const chosen = ([] as unknown[])
+      .concat(body.entitlements ?? [])
+      .filter((value): value is Entitlement => ENTITLEMENTS.includes(value as Entitlement));
     if (problems.length > 0) {
       throw new ValidationError(`Please give ${problems.join(', ')}.`);
     }

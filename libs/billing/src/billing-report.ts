@@ -47,10 +47,20 @@ export function billingReport(memberships: ReportMembership[], tiers: ReportTier
   // Revenue per currency: amounts in different currencies are never added together.
   const revenue = [...paying.entries()].map(([currency, prices]) => {
     const mrrCents = monthlyRecurringCents(prices);
-    return { currency, mrrCents, arrCents: mrrCents * 12, mrr: formatMoney(mrrCents, currency), arr: formatMoney(mrrCents * 12, currency) };
+    return {
+      currency,
+      mrrCents,
+      arrCents: mrrCents * 12,
+      mrr: formatMoney(mrrCents, currency),
+      arr: formatMoney(mrrCents * 12, currency),
+    };
   });
   return {
-    byTier: [...counts.entries()].map(([tier, states]) => ({ tier, name: bySlug.get(tier)?.name ?? tier, states: Object.fromEntries(states) })),
+    byTier: [...counts.entries()].map(([tier, states]) => ({
+      tier,
+      name: bySlug.get(tier)?.name ?? tier,
+      states: Object.fromEntries(states),
+    })),
     revenue,
     newThisMonth,
     churnedThisMonth,

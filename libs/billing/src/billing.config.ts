@@ -7,7 +7,9 @@ import { validateEnvironment } from '@roundtable/core';
 export class BillingEnvironmentVariables {
   /** Stripe's secret key (sk_live_… or sk_test_…; stripe-mock takes sk_test_123). */
   @IsString()
-  @Matches(/^(sk|rk)_(test|live)_\S+$/, { message: 'STRIPE_SECRET_KEY must be a Stripe secret key (sk_test_… or sk_live_…)' })
+  @Matches(/^(sk|rk)_(test|live)_\S+$/, {
+    message: 'STRIPE_SECRET_KEY must be a Stripe secret key (sk_test_… or sk_live_…)',
+  })
   STRIPE_SECRET_KEY: string;
 
   /** Signs webhook events; from the webhook endpoint in Stripe's dashboard (whsec_…). */

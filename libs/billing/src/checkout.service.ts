@@ -22,7 +22,9 @@ export class CheckoutService {
   /** Returns the Checkout URL to send the member to. */
   async startCheckout(member: SessionMember, tierSlug: unknown): Promise<string> {
     if (member.role !== 'member') {
-      throw new ForbiddenError('Only approved members can choose a membership. Apply first, and we will email you when you are approved.');
+      throw new ForbiddenError(
+        'Only approved members can choose a membership. Apply first, and we will email you when you are approved.',
+      );
     }
     const tier = typeof tierSlug === 'string' ? await this.tiers.findBySlug(tierSlug) : null;
     if (!tier || !tier.offered) {
@@ -33,7 +35,11 @@ export class CheckoutService {
       throw new ConflictError('You already have a membership. Use “Manage my membership” to change tier or cancel.');
     }
     const customerId = await this.customerFor(member, membership.stripeCustomerId);
-    await this.membershipService.apply({ ...membership, stripeCustomerId: customerId }, { type: 'checkout_started' }, { extra: { tier: tier.slug } });
+    await this.membershipService.apply(
+      { ...membership, stripeCustomerId: customerId },
+      { type: 'checkout_started' },
+      { extra: { tier: tier.slug } },
+    );
     const session = await this.stripe.checkout.sessions.create({
       mode: 'subscription',
       customer: customerId,

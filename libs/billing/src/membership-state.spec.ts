@@ -1,4 +1,11 @@
-import { grantsEntitlements, MEMBERSHIP_STATES, MembershipEvent, MembershipSnapshot, MembershipState, transition } from './membership-state';
+import {
+  grantsEntitlements,
+  MEMBERSHIP_STATES,
+  MembershipEvent,
+  MembershipSnapshot,
+  MembershipState,
+  transition,
+} from './membership-state';
 
 const DAY = 24 * 60 * 60 * 1000;
 const t0 = new Date('2026-11-01T00:00:00Z');
@@ -21,13 +28,76 @@ const EVENTS: Record<MembershipEvent['type'], MembershipEvent> = {
 
 /** Every state × event, and where it goes ('refused' when the machine must say no). */
 const EXPECTED: Record<MembershipState, Record<MembershipEvent['type'], MembershipState | 'refused'>> = {
-  none: { checkout_started: 'pending_payment', payment_succeeded: 'active', payment_failed: 'refused', grace_expired: 'refused', cancel_requested: 'refused', cancel_withdrawn: 'refused', period_ended: 'refused', subscription_ended: 'refused' },
-  pending_payment: { checkout_started: 'pending_payment', payment_succeeded: 'active', payment_failed: 'past_due', grace_expired: 'refused', cancel_requested: 'refused', cancel_withdrawn: 'refused', period_ended: 'refused', subscription_ended: 'canceled' },
-  active: { checkout_started: 'refused', payment_succeeded: 'active', payment_failed: 'past_due', grace_expired: 'refused', cancel_requested: 'canceling', cancel_withdrawn: 'active', period_ended: 'refused', subscription_ended: 'canceled' },
-  past_due: { checkout_started: 'refused', payment_succeeded: 'active', payment_failed: 'past_due', grace_expired: 'lapsed', cancel_requested: 'refused', cancel_withdrawn: 'refused', period_ended: 'refused', subscription_ended: 'canceled' },
-  canceling: { checkout_started: 'refused', payment_succeeded: 'canceling', payment_failed: 'past_due', grace_expired: 'refused', cancel_requested: 'canceling', cancel_withdrawn: 'active', period_ended: 'canceled', subscription_ended: 'canceled' },
-  canceled: { checkout_started: 'pending_payment', payment_succeeded: 'active', payment_failed: 'refused', grace_expired: 'refused', cancel_requested: 'refused', cancel_withdrawn: 'refused', period_ended: 'refused', subscription_ended: 'refused' },
-  lapsed: { checkout_started: 'pending_payment', payment_succeeded: 'active', payment_failed: 'refused', grace_expired: 'refused', cancel_requested: 'refused', cancel_withdrawn: 'refused', period_ended: 'refused', subscription_ended: 'refused' },
+  none: {
+    checkout_started: 'pending_payment',
+    payment_succeeded: 'active',
+    payment_failed: 'refused',
+    grace_expired: 'refused',
+    cancel_requested: 'refused',
+    cancel_withdrawn: 'refused',
+    period_ended: 'refused',
+    subscription_ended: 'refused',
+  },
+  pending_payment: {
+    checkout_started: 'pending_payment',
+    payment_succeeded: 'active',
+    payment_failed: 'past_due',
+    grace_expired: 'refused',
+    cancel_requested: 'refused',
+    cancel_withdrawn: 'refused',
+    period_ended: 'refused',
+    subscription_ended: 'canceled',
+  },
+  active: {
+    checkout_started: 'refused',
+    payment_succeeded: 'active',
+    payment_failed: 'past_due',
+    grace_expired: 'refused',
+    cancel_requested: 'canceling',
+    cancel_withdrawn: 'active',
+    period_ended: 'refused',
+    subscription_ended: 'canceled',
+  },
+  past_due: {
+    checkout_started: 'refused',
+    payment_succeeded: 'active',
+    payment_failed: 'past_due',
+    grace_expired: 'lapsed',
+    cancel_requested: 'refused',
+    cancel_withdrawn: 'refused',
+    period_ended: 'refused',
+    subscription_ended: 'canceled',
+  },
+  canceling: {
+    checkout_started: 'refused',
+    payment_succeeded: 'canceling',
+    payment_failed: 'past_due',
+    grace_expired: 'refused',
+    cancel_requested: 'canceling',
+    cancel_withdrawn: 'active',
+    period_ended: 'canceled',
+    subscription_ended: 'canceled',
+  },
+  canceled: {
+    checkout_started: 'pending_payment',
+    payment_succeeded: 'active',
+    payment_failed: 'refused',
+    grace_expired: 'refused',
+    cancel_requested: 'refused',
+    cancel_withdrawn: 'refused',
+    period_ended: 'refused',
+    subscription_ended: 'refused',
+  },
+  lapsed: {
+    checkout_started: 'pending_payment',
+    payment_succeeded: 'active',
+    payment_failed: 'refused',
+    grace_expired: 'refused',
+    cancel_requested: 'refused',
+    cancel_withdrawn: 'refused',
+    period_ended: 'refused',
+    subscription_ended: 'refused',
+  },
 };
 
 describe(transition.name, () => {
@@ -49,26 +119,47 @@ describe(transition.name, () => {
   }
 
   it('keeps the grace period: past due stays past due until the configured days have passed', () => {
-    const early = transition(snapshot('past_due'), { type: 'grace_expired', now: new Date(t0.getTime() + 13 * DAY), graceDays: 14 });
+    const early = transition(snapshot('past_due'), {
+      type: 'grace_expired',
+      now: new Date(t0.getTime() + 13 * DAY),
+      graceDays: 14,
+    });
     expect(early).toEqual({ ok: false, reason: 'The grace period has not ended yet' });
-    const late = transition(snapshot('past_due'), { type: 'grace_expired', now: new Date(t0.getTime() + 14 * DAY), graceDays: 14 });
+    const late = transition(snapshot('past_due'), {
+      type: 'grace_expired',
+      now: new Date(t0.getTime() + 14 * DAY),
+      graceDays: 14,
+    });
     expect(late).toMatchObject({ ok: true, next: { state: 'lapsed' } });
-    const shortGrace = transition(snapshot('past_due'), { type: 'grace_expired', now: new Date(t0.getTime() + 3 * DAY), graceDays: 3 });
+    const shortGrace = transition(snapshot('past_due'), {
+      type: 'grace_expired',
+      now: new Date(t0.getTime() + 3 * DAY),
+      graceDays: 3,
+    });
     expect(shortGrace).toMatchObject({ ok: true, next: { state: 'lapsed' } });
   });
 
   it('ends a canceling membership only when its paid period is over', () => {
-    const before = transition(snapshot('canceling'), { type: 'period_ended', now: new Date(periodEnd.getTime() - 1000) });
+    const before = transition(snapshot('canceling'), {
+      type: 'period_ended',
+      now: new Date(periodEnd.getTime() - 1000),
+    });
     expect(before).toEqual({ ok: false, reason: 'The paid period has not ended yet' });
   });
 
   it('records when payment first failed, and clears it when payment succeeds', () => {
     const failed = transition(snapshot('active'), { type: 'payment_failed', at: t0 });
     expect(failed).toMatchObject({ ok: true, next: { state: 'past_due', pastDueSince: t0 } });
-    const again = transition(snapshot('past_due', { pastDueSince: t0 }), { type: 'payment_failed', at: new Date(t0.getTime() + 3 * DAY) });
+    const again = transition(snapshot('past_due', { pastDueSince: t0 }), {
+      type: 'payment_failed',
+      at: new Date(t0.getTime() + 3 * DAY),
+    });
     expect(again).toMatchObject({ ok: true, next: { pastDueSince: t0 } });
     const paid = transition(snapshot('past_due'), EVENTS.payment_succeeded);
-    expect(paid).toMatchObject({ ok: true, next: { state: 'active', pastDueSince: null, periodEnd: new Date('2027-01-01T00:00:00Z') } });
+    expect(paid).toMatchObject({
+      ok: true,
+      next: { state: 'active', pastDueSince: null, periodEnd: new Date('2027-01-01T00:00:00Z') },
+    });
   });
 });
 

@@ -10,7 +10,15 @@
  *   canceling --period_ended--> canceled;  active/past_due/canceling --subscription_ended--> canceled
  *   lapsed/canceled --payment_succeeded--> active (reactivation)
  */
-export const MEMBERSHIP_STATES = ['none', 'pending_payment', 'active', 'past_due', 'canceling', 'canceled', 'lapsed'] as const;
+export const MEMBERSHIP_STATES = [
+  'none',
+  'pending_payment',
+  'active',
+  'past_due',
+  'canceling',
+  'canceled',
+  'lapsed',
+] as const;
 export type MembershipState = (typeof MEMBERSHIP_STATES)[number];
 
 export type MembershipEvent =
@@ -46,7 +54,9 @@ export function transition(current: MembershipSnapshot, event: MembershipEvent):
   });
   switch (event.type) {
     case 'checkout_started':
-      return ['none', 'lapsed', 'canceled', 'pending_payment'].includes(state) ? to({ state: 'pending_payment' }) : refuse(state, event.type);
+      return ['none', 'lapsed', 'canceled', 'pending_payment'].includes(state)
+        ? to({ state: 'pending_payment' })
+        : refuse(state, event.type);
     case 'payment_succeeded':
       // Paying reactivates a lapsed or canceled membership, and clears a failure.
       return state === 'canceling'
@@ -62,7 +72,9 @@ export function transition(current: MembershipSnapshot, event: MembershipEvent):
         return refuse(state, event.type);
       }
       const graceEnds = current.pastDueSince.getTime() + event.graceDays * 24 * 60 * 60 * 1000;
-      return event.now.getTime() >= graceEnds ? to({ state: 'lapsed' }) : { ok: false, reason: 'The grace period has not ended yet' };
+      return event.now.getTime() >= graceEnds
+        ? to({ state: 'lapsed' })
+        : { ok: false, reason: 'The grace period has not ended yet' };
     }
     case 'cancel_requested':
       return state === 'active' || state === 'canceling' ? to({ state: 'canceling' }) : refuse(state, event.type);
@@ -76,7 +88,9 @@ export function transition(current: MembershipSnapshot, event: MembershipEvent):
         ? to({ state: 'canceled' })
         : { ok: false, reason: 'The paid period has not ended yet' };
     case 'subscription_ended':
-      return ['active', 'past_due', 'canceling', 'pending_payment'].includes(state) ? to({ state: 'canceled' }) : refuse(state, event.type);
+      return ['active', 'past_due', 'canceling', 'pending_payment'].includes(state)
+        ? to({ state: 'canceled' })
+        : refuse(state, event.type);
   }
 }
 

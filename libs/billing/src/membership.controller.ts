@@ -24,7 +24,11 @@ export class MembershipController {
   @Post('membership/checkout')
   @ApiExcludeEndpoint()
   @Roles(...SIGNED_IN)
-  async startCheckout(@CurrentMember() member: SessionMember, @Body() body: Record<string, unknown>, @Res() res: Response) {
+  async startCheckout(
+    @CurrentMember() member: SessionMember,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ) {
     res.redirect(303, await this.checkout.startCheckout(member, body.tier));
   }
 

@@ -95,7 +95,13 @@ export class MembershipService {
       return;
     }
     const base = this.app.baseUrl;
-    const context = { name: member.name, tier: after.tier, manageUrl: `${base}/membership`, portalUrl: `${base}/portal`, graceDays: this.graceDays };
+    const context = {
+      name: member.name,
+      tier: after.tier,
+      manageUrl: `${base}/membership`,
+      portalUrl: `${base}/portal`,
+      graceDays: this.graceDays,
+    };
     const emails: Partial<Record<MembershipState, { subject: string; template: string }>> = {
       active: ['pending_payment', 'none', 'lapsed', 'canceled'].includes(before)
         ? { subject: 'Welcome to the Roundtable council', template: 'billing/email/welcome' }

@@ -18,8 +18,19 @@ describe(formatMoney.name, () => {
 describe(monthlyRecurringCents.name, () => {
   it('spreads annual prices monthly and keeps the total exact', () => {
     expect(monthlyRecurringCents([{ cents: 240000, interval: 'year' }])).toBe(20000);
-    expect(monthlyRecurringCents([{ cents: 100, interval: 'year' }, { cents: 100, interval: 'year' }, { cents: 100, interval: 'year' }])).toBe(25);
-    expect(monthlyRecurringCents([{ cents: 2500, interval: 'month' }, { cents: 120000, interval: 'year' }])).toBe(12500);
+    expect(
+      monthlyRecurringCents([
+        { cents: 100, interval: 'year' },
+        { cents: 100, interval: 'year' },
+        { cents: 100, interval: 'year' },
+      ]),
+    ).toBe(25);
+    expect(
+      monthlyRecurringCents([
+        { cents: 2500, interval: 'month' },
+        { cents: 120000, interval: 'year' },
+      ]),
+    ).toBe(12500);
     expect(monthlyRecurringCents([])).toBe(0);
   });
 });

@@ -10,7 +10,8 @@ export function formatMoney(cents: number, currency: string, locale = 'en-US'): 
     throw new Error(`Money must be integer cents, got ${cents}`);
   }
   const code = currency.toUpperCase();
-  const digits = new Intl.NumberFormat(locale, { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
+  const digits =
+    new Intl.NumberFormat(locale, { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
   // Intl formats a number; dividing by 10^digits is exact for display, and nothing is stored from it.
   return new Intl.NumberFormat(locale, { style: 'currency', currency: code }).format(cents / 10 ** digits);
 }

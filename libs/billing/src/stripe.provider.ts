@@ -15,7 +15,11 @@ export const stripeProvider = {
       timeout: 15_000,
       telemetry: false,
       ...(target
-        ? { host: target.hostname, port: target.port || (target.protocol === 'https:' ? 443 : 80), protocol: target.protocol.replace(':', '') as 'http' | 'https' }
+        ? {
+            host: target.hostname,
+            port: target.port || (target.protocol === 'https:' ? 443 : 80),
+            protocol: target.protocol.replace(':', '') as 'http' | 'https',
+          }
         : {}),
     });
   },

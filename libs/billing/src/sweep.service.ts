@@ -39,7 +39,11 @@ export class MembershipSweep implements OnApplicationShutdown {
     let ended = 0;
     for (const membership of await this.memberships.findDue(now)) {
       if (membership.state === 'past_due') {
-        const result = await this.membershipService.apply(membership, { type: 'grace_expired', now, graceDays: this.membershipService.graceDays });
+        const result = await this.membershipService.apply(membership, {
+          type: 'grace_expired',
+          now,
+          graceDays: this.membershipService.graceDays,
+        });
         lapsed += result.outcome === 'applied' ? 1 : 0;
       } else {
         const result = await this.membershipService.apply(membership, { type: 'period_ended', now });

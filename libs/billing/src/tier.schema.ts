@@ -1,6 +1,13 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
-export const ENTITLEMENTS = ['members_posts', 'comment', 'guest_post', 'take_surveys', 'see_reports', 'peer_benchmark'] as const;
+export const ENTITLEMENTS = [
+  'members_posts',
+  'comment',
+  'guest_post',
+  'take_surveys',
+  'see_reports',
+  'peer_benchmark',
+] as const;
 export type Entitlement = (typeof ENTITLEMENTS)[number];
 
 /** A membership tier, editable by admins. Prices are integer cents. */

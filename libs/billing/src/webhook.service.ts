@@ -34,7 +34,10 @@ export class WebhookService {
     private readonly tiers: TierRepository,
   ) {}
 
-  async receive(rawBody: Buffer | undefined, signature: string | string[] | undefined): Promise<{ received: true; outcome: string }> {
+  async receive(
+    rawBody: Buffer | undefined,
+    signature: string | string[] | undefined,
+  ): Promise<{ received: true; outcome: string }> {
     if (!rawBody || typeof signature !== 'string') {
       throw new BadRequestError('This request has no Stripe signature.');
     }
@@ -75,7 +78,10 @@ export class WebhookService {
         }
         const event: MembershipEvent =
           type === 'invoice.paid'
-            ? { type: 'payment_succeeded', periodEnd: facts.periodEnd ?? membership.periodEnd ?? new Date(created * 1000) }
+            ? {
+                type: 'payment_succeeded',
+                periodEnd: facts.periodEnd ?? membership.periodEnd ?? new Date(created * 1000),
+              }
             : { type: 'payment_failed', at: new Date(created * 1000) };
         return this.apply(membership, event, created);
       }
@@ -97,7 +103,12 @@ export class WebhookService {
     };
     if (['active', 'past_due', 'canceling'].includes(membership.state)) {
       // The subscription's own events arrived first; only the ids are new.
-      return this.apply(membership, { type: 'payment_succeeded', periodEnd: membership.periodEnd ?? new Date(created * 1000) }, created, extra);
+      return this.apply(
+        membership,
+        { type: 'payment_succeeded', periodEnd: membership.periodEnd ?? new Date(created * 1000) },
+        created,
+        extra,
+      );
     }
     return this.apply(membership, { type: 'checkout_started' }, created, extra);
   }
@@ -120,7 +131,11 @@ export class WebhookService {
       return this.apply(membership, { type: 'payment_failed', at: new Date(created * 1000) }, created, extra);
     }
     if (facts.status !== 'active' && facts.status !== 'trialing') {
-      return { outcome: 'ignored', detail: `Subscription status ${facts.status} changes nothing`, memberId: membership.memberId };
+      return {
+        outcome: 'ignored',
+        detail: `Subscription status ${facts.status} changes nothing`,
+        memberId: membership.memberId,
+      };
     }
     if (facts.cancelAtPeriodEnd && membership.state === 'active') {
       return this.apply(membership, { type: 'cancel_requested' }, created, { ...extra, periodEnd });
@@ -131,7 +146,12 @@ export class WebhookService {
     return this.apply(membership, { type: 'payment_succeeded', periodEnd }, created, extra);
   }
 
-  private async apply(membership: MembershipRecord, event: MembershipEvent, created: number, extra = {}): Promise<Settled> {
+  private async apply(
+    membership: MembershipRecord,
+    event: MembershipEvent,
+    created: number,
+    extra = {},
+  ): Promise<Settled> {
     const result = await this.membershipService.apply(membership, event, { eventCreated: created, extra });
     return { outcome: result.outcome, detail: result.detail, memberId: membership.memberId };
   }

@@ -45,7 +45,13 @@ export class AdminBlogController {
   async create(@Body() body: Record<string, unknown>, @CurrentMember() staff: SessionMember, @Res() res: Response) {
     const result = await this.postsService.create(staff, body, action(body.action));
     if (!result.post) {
-      return res.status(422).render('blog/edit', { title: 'New post', action: '/admin/posts', values: result.values, errors: result.errors, staff: true });
+      return res.status(422).render('blog/edit', {
+        title: 'New post',
+        action: '/admin/posts',
+        values: result.values,
+        errors: result.errors,
+        staff: true,
+      });
     }
     return res.redirect(303, `/admin/posts/${String(result.post._id)}/edit?saved=1`);
   }
@@ -53,15 +59,36 @@ export class AdminBlogController {
   @Get('posts/:id/edit')
   async edit(@Param('id') id: string, @CurrentMember() staff: SessionMember, @Res() res: Response) {
     const post = await this.postsService.getForEditor(id, staff);
-    res.render('blog/edit', { title: `Edit: ${post.title}`, action: `/admin/posts/${id}`, values: this.postsService.formFor(post), errors: {}, staff: true, post, labels: STATUS_LABELS });
+    res.render('blog/edit', {
+      title: `Edit: ${post.title}`,
+      action: `/admin/posts/${id}`,
+      values: this.postsService.formFor(post),
+      errors: {},
+      staff: true,
+      post,
+      labels: STATUS_LABELS,
+    });
   }
 
   @Post('posts/:id')
-  async update(@Param('id') id: string, @Body() body: Record<string, unknown>, @CurrentMember() staff: SessionMember, @Res() res: Response) {
+  async update(
+    @Param('id') id: string,
+    @Body() body: Record<string, unknown>,
+    @CurrentMember() staff: SessionMember,
+    @Res() res: Response,
+  ) {
     const result = await this.postsService.update(id, staff, body, action(body.action));
     if (!result.post) {
       const post = await this.postsService.getOrFail(id);
-      return res.status(422).render('blog/edit', { title: `Edit: ${post.title}`, action: `/admin/posts/${id}`, values: result.values, errors: result.errors, staff: true, post, labels: STATUS_LABELS });
+      return res.status(422).render('blog/edit', {
+        title: `Edit: ${post.title}`,
+        action: `/admin/posts/${id}`,
+        values: result.values,
+        errors: result.errors,
+        staff: true,
+        post,
+        labels: STATUS_LABELS,
+      });
     }
     return res.redirect(303, `/admin/posts/${id}/edit?saved=1`);
   }
@@ -75,7 +102,11 @@ export class AdminBlogController {
   @Get('comments')
   @Render('admin/comments')
   async moderation() {
-    return { title: 'Comments', pending: await this.comments.listByStatus('pending'), settings: await this.comments.getSettings() };
+    return {
+      title: 'Comments',
+      pending: await this.comments.listByStatus('pending'),
+      settings: await this.comments.getSettings(),
+    };
   }
 
   @Post('comments/settings')

@@ -27,7 +27,10 @@ export class BlogPages {
     options: { before?: unknown; tag?: string; category?: string; authorId?: string },
     page: { title: string; heading: string; path: string; description: string },
   ) {
-    const before = typeof options.before === 'string' && !Number.isNaN(Date.parse(options.before)) ? new Date(options.before) : undefined;
+    const before =
+      typeof options.before === 'string' && !Number.isNaN(Date.parse(options.before))
+        ? new Date(options.before)
+        : undefined;
     const rows = await this.posts.listPublished(new Date(), { ...options, before, limit: PAGE_SIZE + 1 });
     const posts = rows.slice(0, PAGE_SIZE).map((post) => this.card(post, viewer));
     const last = rows[PAGE_SIZE - 1];
@@ -35,14 +38,27 @@ export class BlogPages {
       ...page,
       canonical: `${this.app.baseUrl}${page.path}`,
       posts,
-      next: rows.length > PAGE_SIZE && last?.publishedAt ? `${page.path}?before=${encodeURIComponent(last.publishedAt.toISOString())}` : null,
+      next:
+        rows.length > PAGE_SIZE && last?.publishedAt
+          ? `${page.path}?before=${encodeURIComponent(last.publishedAt.toISOString())}`
+          : null,
     };
   }
 
   async search(viewer: SessionMember | undefined, query: unknown) {
     const text = typeof query === 'string' ? query.trim().slice(0, 80) : '';
-    const posts = text ? (await this.posts.searchPublished(new Date(), text, 30)).map((post) => this.card(post, viewer)) : [];
-    return { title: text ? `Search: ${text}` : 'Search', heading: 'Search the blog', query: text, posts, path: '/search', canonical: `${this.app.baseUrl}/search`, description: 'Search the council blog by title or tag.' };
+    const posts = text
+      ? (await this.posts.searchPublished(new Date(), text, 30)).map((post) => this.card(post, viewer))
+      : [];
+    return {
+      title: text ? `Search: ${text}` : 'Search',
+      heading: 'Search the blog',
+      query: text,
+      posts,
+      path: '/search',
+      canonical: `${this.app.baseUrl}/search`,
+      description: 'Search the council blog by title or tag.',
+    };
   }
 
   async author(viewer: SessionMember | undefined, authorId: string, before: unknown) {
@@ -50,13 +66,26 @@ export class BlogPages {
     if (!member) {
       throw new NotFoundError('There is no such author.');
     }
-    const page = await this.list(viewer, { authorId, before }, {
-      title: member.name,
-      heading: `Posts by ${member.name}`,
-      path: `/authors/${authorId}`,
-      description: `Posts by ${member.name} on the Roundtable council blog.`,
-    });
-    return { ...page, author: { name: member.name, title: member.profile?.title, company: member.profile?.company, linkedinUrl: member.profile?.linkedinUrl || null, pictureUrl: member.pictureUrl } };
+    const page = await this.list(
+      viewer,
+      { authorId, before },
+      {
+        title: member.name,
+        heading: `Posts by ${member.name}`,
+        path: `/authors/${authorId}`,
+        description: `Posts by ${member.name} on the Roundtable council blog.`,
+      },
+    );
+    return {
+      ...page,
+      author: {
+        name: member.name,
+        title: member.profile?.title,
+        company: member.profile?.company,
+        linkedinUrl: member.profile?.linkedinUrl || null,
+        pictureUrl: member.pictureUrl,
+      },
+    };
   }
 
   /** A post page, or where its old slug now lives; drafts and future posts are not found except by staff. */
@@ -70,7 +99,10 @@ export class BlogPages {
       throw new NotFoundError('There is no post at this address.');
     }
     const staff = viewer?.role === 'staff' || viewer?.role === 'admin';
-    const published = (post.status === 'published' || post.status === 'scheduled') && post.publishedAt && post.publishedAt <= new Date();
+    const published =
+      (post.status === 'published' || post.status === 'scheduled') &&
+      post.publishedAt &&
+      post.publishedAt <= new Date();
     if (!published && !staff && post.authorId !== viewer?.id) {
       throw new NotFoundError('There is no post at this address.');
     }
@@ -87,7 +119,8 @@ export class BlogPages {
       bodyHtml: readable ? post.bodyHtml : null,
       preview: !published,
       threads: this.threads(comments, viewer),
-      canComment: readable && (viewer ? staff || viewer.membership.entitlements.includes('comment') : settings.guestComments),
+      canComment:
+        readable && (viewer ? staff || viewer.membership.entitlements.includes('comment') : settings.guestComments),
       guestComments: settings.guestComments,
     };
   }
@@ -133,10 +166,15 @@ export class BlogPages {
       body: comment.body,
       pending: comment.status === 'pending',
       date: comment.createdAt.toISOString().slice(0, 16).replace('T', ' '),
-      editable: Boolean(viewer && comment.memberId === viewer.id && Date.now() - comment.createdAt.getTime() < EDIT_WINDOW_MS),
+      editable: Boolean(
+        viewer && comment.memberId === viewer.id && Date.now() - comment.createdAt.getTime() < EDIT_WINDOW_MS,
+      ),
     });
     return comments
       .filter((comment) => !comment.parentId)
-      .map((comment) => ({ ...view(comment), replies: comments.filter((reply) => reply.parentId === String(comment._id)).map(view) }));
+      .map((comment) => ({
+        ...view(comment),
+        replies: comments.filter((reply) => reply.parentId === String(comment._id)).map(view),
+      }));
   }
 }

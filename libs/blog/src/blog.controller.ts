@@ -20,12 +20,16 @@ export class BlogController {
   @Get()
   @Render('blog/list')
   home(@CurrentMember() viewer?: SessionMember, @Query('before') before?: string) {
-    return this.pages.list(viewer, { before }, {
-      title: 'The council blog',
-      heading: 'From the council',
-      path: '/',
-      description: 'Posts by the Roundtable council of Chief Customer Officers and its members.',
-    });
+    return this.pages.list(
+      viewer,
+      { before },
+      {
+        title: 'The council blog',
+        heading: 'From the council',
+        path: '/',
+        description: 'Posts by the Roundtable council of Chief Customer Officers and its members.',
+      },
+    );
   }
 
   @Get('blog/:slug')
@@ -37,13 +41,35 @@ export class BlogController {
   @Get('tags/:tag')
   @Render('blog/list')
   tag(@Param('tag') tag: string, @CurrentMember() viewer?: SessionMember, @Query('before') before?: string) {
-    return this.pages.list(viewer, { tag, before }, { title: `Tagged ${tag}`, heading: `Posts tagged “${tag}”`, path: `/tags/${tag}`, description: `Council posts tagged ${tag}.` });
+    return this.pages.list(
+      viewer,
+      { tag, before },
+      {
+        title: `Tagged ${tag}`,
+        heading: `Posts tagged “${tag}”`,
+        path: `/tags/${tag}`,
+        description: `Council posts tagged ${tag}.`,
+      },
+    );
   }
 
   @Get('categories/:category')
   @Render('blog/list')
-  category(@Param('category') category: string, @CurrentMember() viewer?: SessionMember, @Query('before') before?: string) {
-    return this.pages.list(viewer, { category, before }, { title: category, heading: `Posts in “${category}”`, path: `/categories/${category}`, description: `Council posts in ${category}.` });
+  category(
+    @Param('category') category: string,
+    @CurrentMember() viewer?: SessionMember,
+    @Query('before') before?: string,
+  ) {
+    return this.pages.list(
+      viewer,
+      { category, before },
+      {
+        title: category,
+        heading: `Posts in “${category}”`,
+        path: `/categories/${category}`,
+        description: `Council posts in ${category}.`,
+      },
+    );
   }
 
   @Get('authors/:id')
@@ -78,8 +104,17 @@ export class BlogController {
   }
 
   @Post('blog/unsubscribe/:kind/:token')
-  async unsubscribe(@Param('kind') kind: string, @Param('token') token: string, @Req() _req: Request, @Res() res: Response, @Body() _body: unknown) {
-    const done = kind === 'post' ? await this.posts.disableAuthorNotifications(token) : await this.comments.disableReplyNotifications(token);
+  async unsubscribe(
+    @Param('kind') kind: string,
+    @Param('token') token: string,
+    @Req() _req: Request,
+    @Res() res: Response,
+    @Body() _body: unknown,
+  ) {
+    const done =
+      kind === 'post'
+        ? await this.posts.disableAuthorNotifications(token)
+        : await this.comments.disableReplyNotifications(token);
     if (!done) {
       throw new BadRequestError('This unsubscribe link is not valid.');
     }

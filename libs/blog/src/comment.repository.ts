@@ -46,7 +46,10 @@ export class CommentRepository {
 
   /** Marks a comment's notifications as sent, once; false if another request already did. */
   async claimNotification(id: Types.ObjectId): Promise<boolean> {
-    const result = await this.comments.updateOne({ _id: id, notified: false, status: 'approved' }, { $set: { notified: true } });
+    const result = await this.comments.updateOne(
+      { _id: id, notified: false, status: 'approved' },
+      { $set: { notified: true } },
+    );
     return result.modifiedCount === 1;
   }
 

@@ -16,18 +16,32 @@ export class CommentsController {
   ) {}
 
   @Post(':slug/comments')
-  async add(@Param('slug') slug: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response, @CurrentMember() viewer?: SessionMember) {
+  async add(
+    @Param('slug') slug: string,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+    @CurrentMember() viewer?: SessionMember,
+  ) {
     const post = await this.posts.findBySlug(slug);
     if (!post) {
       throw new NotFoundError('There is no post at this address.');
     }
     const comment = await this.comments.add(post, viewer, body, req.ip ?? 'unknown');
-    res.redirect(303, `/blog/${post.slug}${comment.status === 'pending' ? '?comment=pending' : ''}#comment-${String(comment._id)}`);
+    res.redirect(
+      303,
+      `/blog/${post.slug}${comment.status === 'pending' ? '?comment=pending' : ''}#comment-${String(comment._id)}`,
+    );
   }
 
   @Post('comments/:id/edit')
   @Roles(...SIGNED_IN)
-  async edit(@Param('id') id: string, @Body() body: Record<string, unknown>, @CurrentMember() viewer: SessionMember, @Res() res: Response) {
+  async edit(
+    @Param('id') id: string,
+    @Body() body: Record<string, unknown>,
+    @CurrentMember() viewer: SessionMember,
+    @Res() res: Response,
+  ) {
     const comment = await this.comments.edit(id, viewer, body.body);
     const post = await this.posts.findById(comment.postId);
     res.redirect(303, `/blog/${post?.slug ?? ''}#comment-${id}`);

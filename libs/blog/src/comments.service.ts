@@ -30,7 +30,12 @@ export class CommentsService {
     private readonly limiter: RateLimiter,
   ) {}
 
-  async add(post: PostRecord, viewer: SessionMember | undefined, body: Record<string, unknown>, ip: string): Promise<CommentRecord> {
+  async add(
+    post: PostRecord,
+    viewer: SessionMember | undefined,
+    body: Record<string, unknown>,
+    ip: string,
+  ): Promise<CommentRecord> {
     if (typeof body.website === 'string' && body.website !== '') {
       throw new BadRequestError('This comment looks automated and was not posted.');
     }
@@ -50,7 +55,9 @@ export class CommentsService {
     if (viewer) {
       const staff = viewer.role === 'staff' || viewer.role === 'admin';
       if (!staff && !viewer.membership.entitlements.includes('comment')) {
-        throw new ForbiddenError('Your membership does not include commenting. See your membership page to change your tier.');
+        throw new ForbiddenError(
+          'Your membership does not include commenting. See your membership page to change your tier.',
+        );
       }
       if (settings.bannedMemberIds.includes(viewer.id)) {
         throw new ForbiddenError('You can no longer comment on this blog.');
@@ -71,7 +78,12 @@ export class CommentsService {
       const known = await this.comments.hasApprovedFromGuest(email);
       author = { memberId: null, name, guestEmail: email, status: known ? 'approved' : 'pending' };
     }
-    await this.limiter.hit(`comment:${author.memberId ?? ip}`, 5, 10 * 60 * 1000, 'You are commenting very fast. Please wait a few minutes.');
+    await this.limiter.hit(
+      `comment:${author.memberId ?? ip}`,
+      5,
+      10 * 60 * 1000,
+      'You are commenting very fast. Please wait a few minutes.',
+    );
     const comment = await this.comments.create({
       postId: String(post._id),
       parentId: parent ? String(parent._id) : null,
@@ -80,7 +92,8 @@ export class CommentsService {
       guestEmail: author.guestEmail,
       body: text,
       status: author.status,
-      notifyReplies: body.notifyReplies !== undefined ? body.notifyReplies === 'on' || body.notifyReplies === 'true' : true,
+      notifyReplies:
+        body.notifyReplies !== undefined ? body.notifyReplies === 'on' || body.notifyReplies === 'true' : true,
       unsubscribeToken: randomBytes(24).toString('base64url'),
     });
     if (comment.status === 'approved') {
@@ -106,7 +119,11 @@ export class CommentsService {
   }
 
   /** Staff moderation; approving a held comment sends its notifications. */
-  async moderate(id: string, action: 'approve' | 'hide' | 'spam' | 'ban', post: (postId: string) => Promise<PostRecord | null>): Promise<void> {
+  async moderate(
+    id: string,
+    action: 'approve' | 'hide' | 'spam' | 'ban',
+    post: (postId: string) => Promise<PostRecord | null>,
+  ): Promise<void> {
     const comment = await this.comments.findById(id);
     if (!comment) {
       throw new NotFoundError('There is no such comment.');
@@ -162,11 +179,20 @@ export class CommentsService {
       await this.mail.queue({
         to,
         subject,
-        ...renderMail(template, { name, commenter: comment.authorName, title: post.title, body: comment.body, postUrl, unsubscribeUrl }),
+        ...renderMail(template, {
+          name,
+          commenter: comment.authorName,
+          title: post.title,
+          body: comment.body,
+          postUrl,
+          unsubscribeUrl,
+        }),
         headers: { 'List-Unsubscribe': `<${unsubscribeUrl}>` },
       });
     };
-    const commenterEmail = comment.memberId ? (await this.members.findById(comment.memberId))?.email : comment.guestEmail;
+    const commenterEmail = comment.memberId
+      ? (await this.members.findById(comment.memberId))?.email
+      : comment.guestEmail;
     if (commenterEmail) {
       sent.add(commenterEmail);
     }
@@ -174,12 +200,24 @@ export class CommentsService {
       const parent = await this.comments.findById(comment.parentId);
       const parentEmail = parent?.memberId ? (await this.members.findById(parent.memberId))?.email : parent?.guestEmail;
       if (parent?.notifyReplies && parentEmail) {
-        await send(parentEmail, parent.authorName, 'blog/email/reply', `${comment.authorName} replied to your comment`, `${this.app.baseUrl}/blog/unsubscribe/comment/${parent.unsubscribeToken}`);
+        await send(
+          parentEmail,
+          parent.authorName,
+          'blog/email/reply',
+          `${comment.authorName} replied to your comment`,
+          `${this.app.baseUrl}/blog/unsubscribe/comment/${parent.unsubscribeToken}`,
+        );
       }
     }
     const author = post.notifyAuthor ? await this.members.findById(post.authorId) : null;
     if (author) {
-      await send(author.email, author.name, 'blog/email/new-comment', `New comment on “${post.title}”`, `${this.app.baseUrl}/blog/unsubscribe/post/${post.unsubscribeToken}`);
+      await send(
+        author.email,
+        author.name,
+        'blog/email/new-comment',
+        `New comment on “${post.title}”`,
+        `${this.app.baseUrl}/blog/unsubscribe/post/${post.unsubscribeToken}`,
+      );
     }
   }
 }

@@ -30,7 +30,10 @@ const DEMO_POSTS = [
 export async function seedDemoPosts(posts: PostRepository, author: { id: string; name: string }): Promise<number> {
   let added = 0;
   for (const [index, demo] of DEMO_POSTS.entries()) {
-    const slug = demo.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const slug = demo.title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
     if (await posts.findBySlug(slug)) {
       continue;
     }

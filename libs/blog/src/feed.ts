@@ -10,7 +10,10 @@ export interface FeedPost {
 }
 
 export function xmlEscape(text: string): string {
-  return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+  return text.replace(
+    /[<>&'"]/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!,
+  );
 }
 
 export function atomFeed(baseUrl: string, posts: FeedPost[]): string {
@@ -43,7 +46,10 @@ ${entries}
 
 export function sitemap(baseUrl: string, posts: FeedPost[]): string {
   const urls = [`  <url><loc>${xmlEscape(`${baseUrl}/`)}</loc></url>`].concat(
-    posts.map((post) => `  <url><loc>${xmlEscape(`${baseUrl}/blog/${post.slug}`)}</loc><lastmod>${post.updatedAt.toISOString()}</lastmod></url>`),
+    posts.map(
+      (post) =>
+        `  <url><loc>${xmlEscape(`${baseUrl}/blog/${post.slug}`)}</loc><lastmod>${post.updatedAt.toISOString()}</lastmod></url>`,
+    ),
   );
   return `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">

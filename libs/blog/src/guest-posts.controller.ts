@@ -25,14 +25,26 @@ export class GuestPostsController {
   @Get('new')
   @Render('blog/edit')
   newPost() {
-    return { title: 'New guest post', action: '/portal/posts', values: { visibility: 'public' }, errors: {}, staff: false };
+    return {
+      title: 'New guest post',
+      action: '/portal/posts',
+      values: { visibility: 'public' },
+      errors: {},
+      staff: false,
+    };
   }
 
   @Post()
   async create(@Body() body: Record<string, unknown>, @CurrentMember() member: SessionMember, @Res() res: Response) {
     const result = await this.postsService.create(member, body, body.action === 'submit' ? 'submit' : 'save');
     if (!result.post) {
-      return res.status(422).render('blog/edit', { title: 'New guest post', action: '/portal/posts', values: result.values, errors: result.errors, staff: false });
+      return res.status(422).render('blog/edit', {
+        title: 'New guest post',
+        action: '/portal/posts',
+        values: result.values,
+        errors: result.errors,
+        staff: false,
+      });
     }
     return res.redirect(303, '/portal/posts');
   }
@@ -40,15 +52,36 @@ export class GuestPostsController {
   @Get(':id/edit')
   async edit(@Param('id') id: string, @CurrentMember() member: SessionMember, @Res() res: Response) {
     const post = await this.postsService.getForEditor(id, member);
-    res.render('blog/edit', { title: `Edit: ${post.title}`, action: `/portal/posts/${id}`, values: this.postsService.formFor(post), errors: {}, staff: false, post, labels: STATUS_LABELS });
+    res.render('blog/edit', {
+      title: `Edit: ${post.title}`,
+      action: `/portal/posts/${id}`,
+      values: this.postsService.formFor(post),
+      errors: {},
+      staff: false,
+      post,
+      labels: STATUS_LABELS,
+    });
   }
 
   @Post(':id')
-  async update(@Param('id') id: string, @Body() body: Record<string, unknown>, @CurrentMember() member: SessionMember, @Res() res: Response) {
+  async update(
+    @Param('id') id: string,
+    @Body() body: Record<string, unknown>,
+    @CurrentMember() member: SessionMember,
+    @Res() res: Response,
+  ) {
     const result = await this.postsService.update(id, member, body, body.action === 'submit' ? 'submit' : 'save');
     if (!result.post) {
       const post = await this.postsService.getOrFail(id);
-      return res.status(422).render('blog/edit', { title: `Edit: ${post.title}`, action: `/portal/posts/${id}`, values: result.values, errors: result.errors, staff: false, post, labels: STATUS_LABELS });
+      return res.status(422).render('blog/edit', {
+        title: `Edit: ${post.title}`,
+        action: `/portal/posts/${id}`,
+        values: result.values,
+        errors: result.errors,
+        staff: false,
+        post,
+        labels: STATUS_LABELS,
+      });
     }
     return res.redirect(303, '/portal/posts');
   }

@@ -2,9 +2,22 @@ import { renderMarkdown, plainText, safeHttpUrl } from './markdown';
 import { POST_STATUSES, Post, VISIBILITIES, Visibility } from './post.schema';
 import { isValidSlug, parseLabels, slugify } from './slug';
 
-export type PostFormValues = Record<'title' | 'slug' | 'bodyMarkdown' | 'excerpt' | 'coverImageUrl' | 'tags' | 'categories' | 'visibility' | 'tiers' | 'publishAt', string>;
+export type PostFormValues = Record<
+  | 'title'
+  | 'slug'
+  | 'bodyMarkdown'
+  | 'excerpt'
+  | 'coverImageUrl'
+  | 'tags'
+  | 'categories'
+  | 'visibility'
+  | 'tiers'
+  | 'publishAt',
+  string
+>;
 
-const text = (value: unknown, max: number) => (typeof value === 'string' ? value.replace(/\r\n/g, '\n').trim().slice(0, max) : '');
+const text = (value: unknown, max: number) =>
+  typeof value === 'string' ? value.replace(/\r\n/g, '\n').trim().slice(0, max) : '';
 
 /**
  * Checks a post form: returns the values as typed (to show the form again) and either the post's
@@ -47,8 +60,8 @@ export function validatePostForm(body: Record<string, unknown>, options: { staff
   if (options.staff && values.publishAt) {
     publishAt = new Date(values.publishAt);
     if (Number.isNaN(publishAt.getTime())) {
-    errors.publishAt = 'Give the publication time as a date and time.';
-  }
+      errors.publishAt = 'Give the publication time as a date and time.';
+    }
   }
   if (Object.keys(errors).length > 0) {
     return { values, errors };

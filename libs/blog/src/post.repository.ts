@@ -86,7 +86,10 @@ export class PostRepository {
   /** Title search over published posts: an escaped, bounded, case-insensitive match (no text indexes on FerretDB). */
   searchPublished(now: Date, text: string, limit: number) {
     const pattern = new RegExp(text.slice(0, 80).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
-    const tag = text.trim().toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+    const tag = text
+      .trim()
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-');
     return this.posts
       .find({ ...publishedFilter(now), $or: [{ title: pattern }, { tags: tag }] })
       .sort({ publishedAt: -1 })
@@ -95,7 +98,11 @@ export class PostRepository {
   }
 
   listByStatus(statuses: Post['status'][], limit = 100) {
-    return this.posts.find({ status: { $in: statuses } }).sort({ updatedAt: -1 }).limit(limit).lean<PostRecord[]>();
+    return this.posts
+      .find({ status: { $in: statuses } })
+      .sort({ updatedAt: -1 })
+      .limit(limit)
+      .lean<PostRecord[]>();
   }
 
   listByAuthor(authorId: string, limit = 100) {
@@ -108,6 +115,8 @@ export class PostRepository {
   }
 
   private duplicateSlug(error: unknown, slug?: string): unknown {
-    return isDuplicateKeyError(error) ? new ConflictError(`Another post already uses the address “${slug}”. Please choose another.`) : error;
+    return isDuplicateKeyError(error)
+      ? new ConflictError(`Another post already uses the address “${slug}”. Please choose another.`)
+      : error;
   }
 }

@@ -57,7 +57,10 @@ export class PostsService {
     }
     const slug = await this.freeSlug(form.fields.slug!, undefined, Boolean(form.values.slug));
     if (!slug) {
-      return { values: form.values, errors: { slug: `Another post already uses the address “${form.fields.slug}”. Please choose another.` } };
+      return {
+        values: form.values,
+        errors: { slug: `Another post already uses the address “${form.fields.slug}”. Please choose another.` },
+      };
     }
     const post = await this.posts.create({
       ...form.fields,
@@ -71,10 +74,17 @@ export class PostsService {
     return { post: await this.act(post, author, action, form.publishAt ?? null) };
   }
 
-  async update(id: string, editor: SessionMember, body: Record<string, unknown>, action: PostAction): Promise<FormResult> {
+  async update(
+    id: string,
+    editor: SessionMember,
+    body: Record<string, unknown>,
+    action: PostAction,
+  ): Promise<FormResult> {
     const post = await this.getForEditor(id, editor);
     if (!isStaff(editor) && post.status !== 'draft') {
-      throw new ConflictError('This post is with our staff for review; you can edit it again if they return it to you.');
+      throw new ConflictError(
+        'This post is with our staff for review; you can edit it again if they return it to you.',
+      );
     }
     const form = validatePostForm(body, { staff: isStaff(editor) });
     if (!form.fields) {
@@ -83,10 +93,17 @@ export class PostsService {
     // An emptied slug field keeps the current address rather than deriving a new one.
     const slug = await this.freeSlug(form.values.slug ? form.fields.slug! : post.slug, id, true);
     if (!slug) {
-      return { values: form.values, errors: { slug: `Another post already uses the address “${form.fields.slug}”. Please choose another.` } };
+      return {
+        values: form.values,
+        errors: { slug: `Another post already uses the address “${form.fields.slug}”. Please choose another.` },
+      };
     }
     const slugChanged = slug !== post.slug;
-    await this.posts.update(id, { ...form.fields, slug }, slugChanged && post.publishedAt ? { addPreviousSlug: post.slug } : {});
+    await this.posts.update(
+      id,
+      { ...form.fields, slug },
+      slugChanged && post.publishedAt ? { addPreviousSlug: post.slug } : {},
+    );
     return { post: await this.act(await this.getOrFail(id), editor, action, form.publishAt ?? null) };
   }
 
@@ -105,12 +122,22 @@ export class PostsService {
       await this.mail.queue({
         to: author.email,
         subject: `Your guest post “${post.title}” needs a few changes`,
-        ...renderMail('blog/email/post-returned', { name: author.name, title: post.title, note: text, editUrl: `${this.app.baseUrl}/portal/posts/${id}/edit` }),
+        ...renderMail('blog/email/post-returned', {
+          name: author.name,
+          title: post.title,
+          note: text,
+          editUrl: `${this.app.baseUrl}/portal/posts/${id}/edit`,
+        }),
       });
     }
   }
 
-  private async act(post: PostRecord, actor: SessionMember, action: PostAction, publishAt: Date | null): Promise<PostRecord> {
+  private async act(
+    post: PostRecord,
+    actor: SessionMember,
+    action: PostAction,
+    publishAt: Date | null,
+  ): Promise<PostRecord> {
     const id = String(post._id);
     if (action === 'submit') {
       if (!(await this.posts.changeStatus(id, ['draft'], { status: 'in_review', reviewNote: null }))) {
@@ -121,7 +148,11 @@ export class PostsService {
         throw new ForbiddenError('Only staff publish posts. Submit it for review instead.');
       }
       const when = publishAt ?? post.publishedAt ?? new Date();
-      const fields: Partial<Post> = { status: when.getTime() > Date.now() ? 'scheduled' : 'published', publishedAt: when, reviewNote: null };
+      const fields: Partial<Post> = {
+        status: when.getTime() > Date.now() ? 'scheduled' : 'published',
+        publishedAt: when,
+        reviewNote: null,
+      };
       await this.posts.changeStatus(id, ['draft', 'in_review', 'scheduled', 'published'], fields);
     }
     return this.getOrFail(id);

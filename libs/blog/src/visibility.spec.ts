@@ -1,7 +1,11 @@
 import type { SessionMember } from '@roundtable/auth';
 import { canRead } from './visibility';
 
-const member = (tier: string | null, entitlements: string[], role: SessionMember['role'] = 'member'): SessionMember => ({
+const member = (
+  tier: string | null,
+  entitlements: string[],
+  role: SessionMember['role'] = 'member',
+): SessionMember => ({
   id: '1',
   email: 'a@b.test',
   name: 'A',

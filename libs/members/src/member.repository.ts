@@ -27,7 +27,9 @@ function escapeRegex(text: string): string {
 export class MemberRepository {
   constructor(@InjectModel(Member.name) private readonly members: Model<Member>) {}
 
-  async create(fields: Pick<Member, 'email' | 'name'> & { role?: MemberRole; pictureUrl?: string | null }): Promise<MemberRecord> {
+  async create(
+    fields: Pick<Member, 'email' | 'name'> & { role?: MemberRole; pictureUrl?: string | null },
+  ): Promise<MemberRecord> {
     try {
       const created = await this.members.create(fields);
       return created.toObject() as MemberRecord;
@@ -119,7 +121,11 @@ export class MemberRepository {
 
   /** Every member matching the filter, streamed (CSV export). */
   cursor(filter: MemberListFilter) {
-    return this.members.find(this.toQuery({ ...filter, after: undefined })).sort({ _id: 1 }).lean<MemberRecord>().cursor();
+    return this.members
+      .find(this.toQuery({ ...filter, after: undefined }))
+      .sort({ _id: 1 })
+      .lean<MemberRecord>()
+      .cursor();
   }
 
   async requestDeletion(id: string): Promise<void> {

@@ -68,7 +68,9 @@ export function validateProfileForm(body: Record<string, unknown>): {
   errors: ProfileErrors;
   profile?: MemberProfile & { name: string };
 } {
-  const values = Object.fromEntries(FIELDS.map((field) => [field, text(body[field]).slice(0, 500)])) as ProfileFormValues;
+  const values = Object.fromEntries(
+    FIELDS.map((field) => [field, text(body[field]).slice(0, 500)]),
+  ) as ProfileFormValues;
   const errors: ProfileErrors = {};
   const required = (field: keyof ProfileFormValues, label: string, max = 120) => {
     if (!values[field]) {
@@ -80,17 +82,22 @@ export function validateProfileForm(body: Record<string, unknown>): {
   required('name', 'name', 100);
   required('title', 'job title');
   required('company', 'company');
-  if (!oneOf(values.revenueBand, REVENUE_BANDS)) errors.revenueBand = 'Please choose your company’s annual revenue band.';
+  if (!oneOf(values.revenueBand, REVENUE_BANDS))
+    errors.revenueBand = 'Please choose your company’s annual revenue band.';
   if (!oneOf(values.businessModel, BUSINESS_MODELS)) errors.businessModel = 'Please choose B2B, B2C or both.';
   if (!oneOf(values.industry, INDUSTRIES)) errors.industry = 'Please choose an industry.';
   if (!oneOf(values.ccoModel, CCO_MODELS)) errors.ccoModel = 'Please choose the CCO model you work in.';
   if (!oneOf(values.reportsTo, REPORTS_TO)) errors.reportsTo = 'Please say whom you report to.';
-  if (values.boardMember !== 'yes' && values.boardMember !== 'no') errors.boardMember = 'Please say whether you sit on a board.';
+  if (values.boardMember !== 'yes' && values.boardMember !== 'no')
+    errors.boardMember = 'Please say whether you sit on a board.';
   const years = Number(values.yearsInRole);
   if (!/^\d{1,2}$/.test(values.yearsInRole) || years > 60) {
     errors.yearsInRole = 'Please enter whole years in your role, from 0 to 60.';
   }
-  if (values.linkedinUrl && !/^https:\/\/([a-z]{2,3}\.)?linkedin\.com\/in\/[A-Za-z0-9_-]{3,100}\/?$/.test(values.linkedinUrl)) {
+  if (
+    values.linkedinUrl &&
+    !/^https:\/\/([a-z]{2,3}\.)?linkedin\.com\/in\/[A-Za-z0-9_-]{3,100}\/?$/.test(values.linkedinUrl)
+  ) {
     errors.linkedinUrl = 'Please enter your public LinkedIn address, like https://www.linkedin.com/in/your-name.';
   }
   if (Object.keys(errors).length > 0) {

@@ -42,7 +42,9 @@ export class ApplicationsController {
   async apply(@CurrentMember() member: SessionMember, @Body() body: Record<string, unknown>, @Res() res: Response) {
     const invalid = await this.applications.submit(member.id, body);
     if (invalid) {
-      return res.status(422).render('portal/apply', { title: 'Apply for membership', ...invalid, choices: PROFILE_CHOICES });
+      return res
+        .status(422)
+        .render('portal/apply', { title: 'Apply for membership', ...invalid, choices: PROFILE_CHOICES });
     }
     return res.redirect(303, '/portal');
   }
@@ -63,7 +65,12 @@ export class ApplicationsController {
 
   @Post('admin/applications/:id/decline')
   @Roles(...STAFF)
-  async decline(@Param('id') id: string, @Body() body: Record<string, unknown>, @CurrentMember() staff: SessionMember, @Res() res: Response) {
+  async decline(
+    @Param('id') id: string,
+    @Body() body: Record<string, unknown>,
+    @CurrentMember() staff: SessionMember,
+    @Res() res: Response,
+  ) {
     const reason = typeof body.reason === 'string' ? body.reason.trim().slice(0, 1000) : '';
     if (!reason) {
       return res.status(422).render('admin/applications', {

@@ -14,7 +14,10 @@ export class ApplicationsService {
   ) {}
 
   /** Returns the form errors (nothing stored) or submits and returns null. */
-  async submit(memberId: string, body: Record<string, unknown>): Promise<{ values: ProfileFormValues; errors: ProfileErrors } | null> {
+  async submit(
+    memberId: string,
+    body: Record<string, unknown>,
+  ): Promise<{ values: ProfileFormValues; errors: ProfileErrors } | null> {
     const { values, errors, profile } = validateProfileForm(body);
     if (!profile) {
       return { values, errors };
@@ -31,7 +34,10 @@ export class ApplicationsService {
     await this.mail.queue({
       to: member.email,
       subject: 'Welcome to the council: your application is approved',
-      ...renderMail('portal/email/application-approved', { name: member.name, membershipUrl: `${this.app.baseUrl}/membership` }),
+      ...renderMail('portal/email/application-approved', {
+        name: member.name,
+        membershipUrl: `${this.app.baseUrl}/membership`,
+      }),
     });
   }
 
@@ -40,7 +46,11 @@ export class ApplicationsService {
     await this.mail.queue({
       to: member.email,
       subject: 'About your Roundtable application',
-      ...renderMail('portal/email/application-declined', { name: member.name, reason, applyUrl: `${this.app.baseUrl}/apply` }),
+      ...renderMail('portal/email/application-declined', {
+        name: member.name,
+        reason,
+        applyUrl: `${this.app.baseUrl}/apply`,
+      }),
     });
   }
 
@@ -48,13 +58,18 @@ export class ApplicationsService {
     return this.members.listSubmittedApplications();
   }
 
-  private async decide(memberId: string, decision: { status: 'approved' | 'declined'; by: string; reason: string | null }) {
+  private async decide(
+    memberId: string,
+    decision: { status: 'approved' | 'declined'; by: string; reason: string | null },
+  ) {
     const member = await this.members.findById(memberId);
     if (!member) {
       throw new NotFoundError('There is no such applicant.');
     }
     if (!(await this.members.decideApplication(memberId, decision))) {
-      throw new ConflictError(`The application of ${member.name} was already decided (${member.application?.status ?? 'none'}).`);
+      throw new ConflictError(
+        `The application of ${member.name} was already decided (${member.application?.status ?? 'none'}).`,
+      );
     }
     return member;
   }

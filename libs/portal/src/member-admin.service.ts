@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { MEMBER_ROLES, MemberListFilter, MemberRecord, MemberRepository, MemberRole, PROFILE_CHOICES, toCsv } from '@roundtable/members';
+import {
+  MEMBER_ROLES,
+  MemberListFilter,
+  MemberRecord,
+  MemberRepository,
+  MemberRole,
+  PROFILE_CHOICES,
+  toCsv,
+} from '@roundtable/members';
 
 export const PAGE_SIZE = 50;
 const STATES = ['none', 'pending_payment', 'active', 'past_due', 'lapsed', 'canceled'];
@@ -30,9 +38,13 @@ export class MemberAdminService {
     const hasMore = rows.length > PAGE_SIZE;
     const page = rows.slice(0, PAGE_SIZE);
     const params = new URLSearchParams(
-      Object.entries({ ...filter, after: undefined }).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+      Object.entries({ ...filter, after: undefined }).filter(
+        (entry): entry is [string, string] => typeof entry[1] === 'string',
+      ),
     );
-    const next = hasMore ? `?${new URLSearchParams({ ...Object.fromEntries(params), after: String(page[page.length - 1]._id) })}` : null;
+    const next = hasMore
+      ? `?${new URLSearchParams({ ...Object.fromEntries(params), after: String(page[page.length - 1]._id) })}`
+      : null;
     return {
       title: 'Members',
       members: page,
@@ -63,7 +75,21 @@ export class MemberAdminService {
       ]);
     }
     return toCsv(
-      ['name', 'email', 'role', 'tier', 'membership_state', 'title', 'company', 'revenue_band', 'business_model', 'industry', 'cco_model', 'application', 'joined'],
+      [
+        'name',
+        'email',
+        'role',
+        'tier',
+        'membership_state',
+        'title',
+        'company',
+        'revenue_band',
+        'business_model',
+        'industry',
+        'cco_model',
+        'application',
+        'joined',
+      ],
       rows,
     );
   }

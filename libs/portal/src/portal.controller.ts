@@ -14,7 +14,10 @@ export class PortalController {
   @Get()
   @Render('portal/portal')
   async home(@CurrentMember() member: SessionMember, @Query('notice') notice?: string) {
-    return { ...(await this.portal.portal(member.id)), notice: notice === 'deletion' ? 'deletion' : notice === 'saved' ? 'saved' : null };
+    return {
+      ...(await this.portal.portal(member.id)),
+      notice: notice === 'deletion' ? 'deletion' : notice === 'saved' ? 'saved' : null,
+    };
   }
 
   @Get('profile')
@@ -24,7 +27,11 @@ export class PortalController {
   }
 
   @Post('profile')
-  async saveProfile(@CurrentMember() member: SessionMember, @Body() body: Record<string, unknown>, @Res() res: Response) {
+  async saveProfile(
+    @CurrentMember() member: SessionMember,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ) {
     const invalid = await this.portal.saveProfile(member.id, body);
     if (invalid) {
       const record = await this.portal.getOrFail(member.id);

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@roundtable/core';
-import { MemberRecord, MemberRepository, PROFILE_CHOICES, ProfileErrors, ProfileFormValues, profileFormValues, validateProfileForm } from '@roundtable/members';
+import {
+  MemberRecord,
+  MemberRepository,
+  PROFILE_CHOICES,
+  ProfileErrors,
+  ProfileFormValues,
+  profileFormValues,
+  validateProfileForm,
+} from '@roundtable/members';
 
 /** What the portal pages show, and the member's own changes to their record. */
 @Injectable()
@@ -21,7 +29,13 @@ export class PortalService {
   }
 
   profileForm(member: MemberRecord, values?: ProfileFormValues, errors: ProfileErrors = {}) {
-    return { title: 'Your profile', values: values ?? profileFormValues(member.name, member.profile), errors, choices: PROFILE_CHOICES, record: member };
+    return {
+      title: 'Your profile',
+      values: values ?? profileFormValues(member.name, member.profile),
+      errors,
+      choices: PROFILE_CHOICES,
+      record: member,
+    };
   }
 
   /** Saves a valid profile and returns null, or returns the form's values and errors. */

@@ -99,7 +99,9 @@ export class EmailSignInService {
       throw new BadRequestError('This sign-in link is not valid. Please ask for a new one.');
     }
     if (record.usedAt) {
-      throw new BadRequestError('This sign-in link has already been used. Each link works once; please ask for a new one.');
+      throw new BadRequestError(
+        'This sign-in link has already been used. Each link works once; please ask for a new one.',
+      );
     }
     if (record.expiresAt.getTime() <= Date.now()) {
       throw new BadRequestError('This sign-in link has expired (links last 15 minutes). Please ask for a new one.');

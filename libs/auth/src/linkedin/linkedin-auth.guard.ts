@@ -33,7 +33,12 @@ export class LinkedInAuthGuard extends AuthGuard('linkedin') {
       throw error;
     }
     if (error || !user) {
-      const reason = info instanceof Error ? info.message : typeof info === 'object' && info ? String((info as { message?: unknown }).message ?? '') : '';
+      const reason =
+        info instanceof Error
+          ? info.message
+          : typeof info === 'object' && info
+            ? String((info as { message?: unknown }).message ?? '')
+            : '';
       throw new BadRequestError(
         /state/i.test(reason)
           ? 'This LinkedIn sign-in could not be verified: it was already used, or did not start on this site. Please start again.'

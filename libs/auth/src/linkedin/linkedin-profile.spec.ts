@@ -24,8 +24,19 @@ describe(toLinkedInProfile.name, () => {
   });
 
   it('treats a missing or false email_verified as unverified, and drops a non-http picture', () => {
-    const profile = toLinkedInProfile({ sub: 'x', given_name: 'Ann', family_name: 'Lee', email: 'A@B.test', picture: 'javascript:1' });
-    expect(profile).toMatchObject({ displayName: 'Ann Lee', email: 'a@b.test', emailVerified: false, pictureUrl: null });
+    const profile = toLinkedInProfile({
+      sub: 'x',
+      given_name: 'Ann',
+      family_name: 'Lee',
+      email: 'A@B.test',
+      picture: 'javascript:1',
+    });
+    expect(profile).toMatchObject({
+      displayName: 'Ann Lee',
+      email: 'a@b.test',
+      emailVerified: false,
+      pictureUrl: null,
+    });
   });
 
   it('refuses a response without a subject', () => {

@@ -34,7 +34,12 @@ export class LinkedInSignInService {
     }
     const member =
       (await this.members.findByEmail(profile.email)) ??
-      (await this.members.create({ email: profile.email, name: profile.displayName, role: 'applicant', pictureUrl: profile.pictureUrl }));
+      (await this.members.create({
+        email: profile.email,
+        name: profile.displayName,
+        role: 'applicant',
+        pictureUrl: profile.pictureUrl,
+      }));
     try {
       await this.identities.create({ subject: profile.id, memberId: String(member._id) });
     } catch (error) {
