@@ -7,7 +7,7 @@ import { CommentRepository } from './comment.repository';
 import { CommentsService } from './comments.service';
 import { PostAction, PostsService } from './posts.service';
 import { PostRepository } from './post.repository';
-import { STATUS_LABELS } from './post-form';
+import { editorPage, STATUS_LABELS } from './post-form';
 
 const ACTIONS: PostAction[] = ['save', 'submit', 'publish'];
 const action = (value: unknown): PostAction => (ACTIONS.includes(value as PostAction) ? (value as PostAction) : 'save');
@@ -38,20 +38,14 @@ export class AdminBlogController {
   @Get('posts/new')
   @Render('blog/edit')
   newPost() {
-    return { title: 'New post', action: '/admin/posts', values: { visibility: 'public' }, errors: {}, staff: true };
+    return editorPage('/admin/posts', null, undefined);
   }
 
   @Post('posts')
   async create(@Body() body: Record<string, unknown>, @CurrentMember() staff: SessionMember, @Res() res: Response) {
     const result = await this.postsService.create(staff, body, action(body.action));
     if (!result.post) {
-      return res.status(422).render('blog/edit', {
-        title: 'New post',
-        action: '/admin/posts',
-        values: result.values,
-        errors: result.errors,
-        staff: true,
-      });
+      return res.status(422).render('blog/edit', editorPage('/admin/posts', null, result.values, result.errors));
     }
     return res.redirect(303, `/admin/posts/${String(result.post._id)}/edit?saved=1`);
   }
@@ -59,15 +53,7 @@ export class AdminBlogController {
   @Get('posts/:id/edit')
   async edit(@Param('id') id: string, @CurrentMember() staff: SessionMember, @Res() res: Response) {
     const post = await this.postsService.getForEditor(id, staff);
-    res.render('blog/edit', {
-      title: `Edit: ${post.title}`,
-      action: `/admin/posts/${id}`,
-      values: this.postsService.formFor(post),
-      errors: {},
-      staff: true,
-      post,
-      labels: STATUS_LABELS,
-    });
+    res.render('blog/edit', editorPage('/admin/posts', post, undefined));
   }
 
   @Post('posts/:id')
@@ -80,15 +66,7 @@ export class AdminBlogController {
     const result = await this.postsService.update(id, staff, body, action(body.action));
     if (!result.post) {
       const post = await this.postsService.getOrFail(id);
-      return res.status(422).render('blog/edit', {
-        title: `Edit: ${post.title}`,
-        action: `/admin/posts/${id}`,
-        values: result.values,
-        errors: result.errors,
-        staff: true,
-        post,
-        labels: STATUS_LABELS,
-      });
+      return res.status(422).render('blog/edit', editorPage('/admin/posts', post, result.values, result.errors));
     }
     return res.redirect(303, `/admin/posts/${id}/edit?saved=1`);
   }

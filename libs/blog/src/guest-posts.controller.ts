@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentMember, RequiresEntitlement, type SessionMember } from '@roundtable/auth';
 import { PostRepository } from './post.repository';
-import { STATUS_LABELS } from './post-form';
+import { editorPage, STATUS_LABELS } from './post-form';
 import { PostsService } from './posts.service';
 
 /** Members' guest posts ("Member guest blog"): write, submit for review, revise when returned. */
@@ -25,26 +25,14 @@ export class GuestPostsController {
   @Get('new')
   @Render('blog/edit')
   newPost() {
-    return {
-      title: 'New guest post',
-      action: '/portal/posts',
-      values: { visibility: 'public' },
-      errors: {},
-      staff: false,
-    };
+    return editorPage('/portal/posts', null, undefined);
   }
 
   @Post()
   async create(@Body() body: Record<string, unknown>, @CurrentMember() member: SessionMember, @Res() res: Response) {
     const result = await this.postsService.create(member, body, body.action === 'submit' ? 'submit' : 'save');
     if (!result.post) {
-      return res.status(422).render('blog/edit', {
-        title: 'New guest post',
-        action: '/portal/posts',
-        values: result.values,
-        errors: result.errors,
-        staff: false,
-      });
+      return res.status(422).render('blog/edit', editorPage('/portal/posts', null, result.values, result.errors));
     }
     return res.redirect(303, '/portal/posts');
   }
@@ -52,15 +40,7 @@ export class GuestPostsController {
   @Get(':id/edit')
   async edit(@Param('id') id: string, @CurrentMember() member: SessionMember, @Res() res: Response) {
     const post = await this.postsService.getForEditor(id, member);
-    res.render('blog/edit', {
-      title: `Edit: ${post.title}`,
-      action: `/portal/posts/${id}`,
-      values: this.postsService.formFor(post),
-      errors: {},
-      staff: false,
-      post,
-      labels: STATUS_LABELS,
-    });
+    res.render('blog/edit', editorPage('/portal/posts', post, undefined));
   }
 
   @Post(':id')
@@ -73,15 +53,7 @@ export class GuestPostsController {
     const result = await this.postsService.update(id, member, body, body.action === 'submit' ? 'submit' : 'save');
     if (!result.post) {
       const post = await this.postsService.getOrFail(id);
-      return res.status(422).render('blog/edit', {
-        title: `Edit: ${post.title}`,
-        action: `/portal/posts/${id}`,
-        values: result.values,
-        errors: result.errors,
-        staff: false,
-        post,
-        labels: STATUS_LABELS,
-      });
+      return res.status(422).render('blog/edit', editorPage('/portal/posts', post, result.values, result.errors));
     }
     return res.redirect(303, '/portal/posts');
   }

@@ -104,3 +104,21 @@ export const STATUS_LABELS: Record<(typeof POST_STATUSES)[number], string> = {
   scheduled: 'Scheduled',
   published: 'Published',
 };
+
+/** The model of the post editor page, for staff (`/admin/posts`) and guest authors (`/portal/posts`). */
+export function editorPage(
+  base: '/admin/posts' | '/portal/posts',
+  post: (Post & { _id: unknown; title: string }) | null,
+  values: Partial<PostFormValues> | undefined,
+  errors: Record<string, string> = {},
+) {
+  return {
+    title: post ? `Edit: ${post.title}` : base === '/admin/posts' ? 'New post' : 'New guest post',
+    action: post ? `${base}/${String(post._id)}` : base,
+    values: values ?? (post ? postFormValues(post) : { visibility: 'public' }),
+    errors,
+    staff: base === '/admin/posts',
+    post,
+    labels: STATUS_LABELS,
+  };
+}
