@@ -42,7 +42,15 @@ export class ValidationError extends DomainError {
   readonly statusCode = 422;
 }
 
-/** A MongoDB duplicate-key error (code 11000), as raised by both MongoDB and FerretDB. */
+/**
+ * A unique-index violation. MongoDB, and FerretDB on insert, answer code 11000; FerretDB v1.24 on
+ * SQLite answers an *update* that breaks a unique index with a generic error whose message carries
+ * SQLite's "UNIQUE constraint failed" (measured here), so both are recognised.
+ */
 export function isDuplicateKeyError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+  if (typeof error !== 'object' || error === null) {
+    return false;
+  }
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return code === 11000 || (typeof message === 'string' && message.includes('UNIQUE constraint failed'));
 }

@@ -1,0 +1,69 @@
+import request from 'supertest';
+import { MemberRepository } from '@roundtable/members';
+import { createTestApp, TestApp } from '../support/create-test-app';
+import { signInAs, SignedIn } from '../support/sessions';
+
+describe('Blog listing pages', () => {
+  let t: TestApp;
+  let staff: SignedIn;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    staff = await signInAs(t, { role: 'staff', name: 'Lee Writer' });
+    await t.app.get(MemberRepository).updateProfile(String(staff.member._id), 'Lee Writer', {
+      title: 'Chief Customer Officer',
+      company: 'Acme',
+      revenueBand: '>$1B',
+      businessModel: 'B2B',
+      industry: 'Insurance',
+      ccoModel: 'Generalist',
+      reportsTo: 'CEO',
+      boardMember: false,
+      yearsInRole: 3,
+      linkedinUrl: 'https://www.linkedin.com/in/lee-writer',
+    });
+    // Twelve posts a day apart, newest last.
+    for (let i = 1; i <= 12; i += 1) {
+      const publishAt = new Date(Date.now() - (13 - i) * 86_400_000).toISOString().slice(0, 16);
+      await staff.agent
+        .post('/admin/posts')
+        .type('form')
+        .send({
+          _csrf: staff.csrfToken,
+          title: `Post number ${i}`,
+          bodyMarkdown: `Body ${i}.`,
+          categories: i % 2 ? 'odd' : 'even',
+          publishAt,
+          action: 'publish',
+        })
+        .expect(303);
+    }
+  });
+  afterAll(() => t.close());
+
+  const titles = (html: string) => [...html.matchAll(/>Post number (\d+)</g)].map((m) => Number(m[1]));
+
+  it('pages the home page by date, ten at a time', async () => {
+    const first = await request(t.app.getHttpServer()).get('/').expect(200);
+    expect(titles(first.text)).toEqual([12, 11, 10, 9, 8, 7, 6, 5, 4, 3]);
+    const next = /href="(\/\?before=[^"]+)" rel="next"/.exec(first.text)![1].replace(/&amp;/g, '&');
+    const second = await request(t.app.getHttpServer()).get(next).expect(200);
+    expect(titles(second.text)).toEqual([2, 1]);
+    expect(second.text).not.toContain('rel="next"');
+  });
+
+  it('lists a category, and an author with their LinkedIn profile', async () => {
+    const odd = await request(t.app.getHttpServer()).get('/categories/odd').expect(200);
+    expect(titles(odd.text)).toEqual([11, 9, 7, 5, 3, 1]);
+    const author = await request(t.app.getHttpServer())
+      .get(`/authors/${String(staff.member._id)}`)
+      .expect(200);
+    expect(author.text).toContain('Posts by Lee Writer');
+    expect(author.text).toContain('href="https://www.linkedin.com/in/lee-writer"');
+    expect(author.text).toContain('Chief Customer Officer at Acme');
+    await request(t.app.getHttpServer())
+      .get('/authors/000000000000000000000000')
+      .set('Accept', 'text/html')
+      .expect(404);
+  });
+});
