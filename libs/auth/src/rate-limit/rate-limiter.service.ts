@@ -7,7 +7,7 @@ const COLLECTION = 'rate_limits';
 
 /**
  * Fixed-window counters in the database, so every API process shares them (an in-memory throttler
- * would give each process its own allowance). One `$inc` upsert per attempt; old windows are
+ * would give each process its own allowance). One atomic `$inc` upsert per attempt; old windows are
  * deleted as we go, since FerretDB has no TTL indexes.
  */
 @Injectable()
@@ -20,13 +20,12 @@ export class RateLimiter {
     const windowStart = now - (now % windowMs);
     const collection = this.connection.collection<{ _id: string; count: number; expiresAt: Date }>(COLLECTION);
     const id = `${key}|${windowStart}`;
-    const result = await collection.updateOne(
+    const counter = await collection.findOneAndUpdate(
       { _id: id },
       { $inc: { count: 1 }, $setOnInsert: { expiresAt: new Date(windowStart + windowMs) } },
-      { upsert: true },
+      { upsert: true, returnDocument: 'after' },
     );
-    const counter = await collection.findOne({ _id: id });
-    if (result.upsertedCount === 1) {
+    if (counter?.count === 1) {
       // A new window began: a good moment to drop the finished ones.
       await collection.deleteMany({ expiresAt: { $lt: new Date(now) } });
     }
