@@ -47,6 +47,7 @@ export class AuthModule implements NestModule {
   constructor(private readonly sessionMiddleware: SessionMiddleware) {}
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(...this.sessionMiddleware.handlers()).forRoutes({ path: '*splat', method: RequestMethod.ALL });
+    // `{*splat}` (optional) also matches the site root; `*splat` would leave `/` without a session.
+    consumer.apply(...this.sessionMiddleware.handlers()).forRoutes({ path: '{*splat}', method: RequestMethod.ALL });
   }
 }
