@@ -22,9 +22,13 @@ describe('Blog listing pages', () => {
       yearsInRole: 3,
       linkedinUrl: 'https://www.linkedin.com/in/lee-writer',
     });
-    // Twelve posts a day apart, newest last.
-    for (let i = 1; i <= 12; i += 1) {
-      const publishAt = new Date(Date.now() - (13 - i) * 86_400_000).toISOString().slice(0, 16);
+    // Twelve posts a day apart, newest last; then posts 30 and 31 at the very minute of post 3.
+    const times = new Map<number, string>();
+    for (const i of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 30, 31]) {
+      const publishAt =
+        times.get(i === 30 || i === 31 ? 3 : i) ??
+        new Date(Date.now() - (13 - i) * 86_400_000).toISOString().slice(0, 16);
+      times.set(i, publishAt);
       await staff.agent
         .post('/admin/posts')
         .type('form')
@@ -32,7 +36,7 @@ describe('Blog listing pages', () => {
           _csrf: staff.csrfToken,
           title: `Post number ${i}`,
           bodyMarkdown: `Body ${i}.`,
-          categories: i % 2 ? 'odd' : 'even',
+          categories: i >= 30 ? 'twins' : i % 2 ? 'odd' : 'even',
           publishAt,
           action: 'publish',
         })
@@ -43,12 +47,13 @@ describe('Blog listing pages', () => {
 
   const titles = (html: string) => [...html.matchAll(/>Post number (\d+)</g)].map((m) => Number(m[1]));
 
-  it('pages the home page by date, ten at a time', async () => {
+  it('pages the home page by date, ten at a time, losing no post that shares a date across the page break', async () => {
     const first = await request(t.app.getHttpServer()).get('/').expect(200);
-    expect(titles(first.text)).toEqual([12, 11, 10, 9, 8, 7, 6, 5, 4, 3]);
+    // Same date: the later-created post first (ids break the tie).
+    expect(titles(first.text)).toEqual([12, 11, 10, 9, 8, 7, 6, 5, 4, 31]);
     const next = /href="(\/\?before=[^"]+)" rel="next"/.exec(first.text)![1].replace(/&amp;/g, '&');
     const second = await request(t.app.getHttpServer()).get(next).expect(200);
-    expect(titles(second.text)).toEqual([2, 1]);
+    expect(titles(second.text)).toEqual([30, 3, 2, 1]);
     expect(second.text).not.toContain('rel="next"');
   });
 

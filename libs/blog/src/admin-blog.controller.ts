@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { CurrentMember, Roles, type SessionMember, STAFF } from '@roundtable/auth';
 import { BadRequestError } from '@roundtable/core';
 import { CommentRepository } from './comment.repository';
-import { CommentsService } from './comments.service';
+import { CommentModerationService, MODERATION_ACTIONS, ModerationAction } from './comment-moderation.service';
 import { PostAction, PostsService } from './posts.service';
 import { PostRepository } from './post.repository';
 import { editorPage, STATUS_LABELS } from './post-form';
@@ -21,7 +21,7 @@ export class AdminBlogController {
     private readonly postsService: PostsService,
     private readonly posts: PostRepository,
     private readonly comments: CommentRepository,
-    private readonly commentsService: CommentsService,
+    private readonly moderation: CommentModerationService,
   ) {}
 
   @Get('posts')
@@ -79,12 +79,8 @@ export class AdminBlogController {
 
   @Get('comments')
   @Render('admin/comments')
-  async moderation() {
-    return {
-      title: 'Comments',
-      pending: await this.comments.listByStatus('pending'),
-      settings: await this.comments.getSettings(),
-    };
+  moderationPage() {
+    return this.moderation.moderationPage();
   }
 
   @Post('comments/settings')
@@ -95,10 +91,10 @@ export class AdminBlogController {
 
   @Post('comments/:id/:action')
   async moderate(@Param('id') id: string, @Param('action') verb: string, @Res() res: Response) {
-    if (!['approve', 'hide', 'spam', 'ban'].includes(verb)) {
+    if (!(MODERATION_ACTIONS as readonly string[]).includes(verb)) {
       throw new BadRequestError('Choose approve, hide, spam or ban.');
     }
-    await this.commentsService.moderate(id, verb as 'approve', (postId) => this.posts.findById(postId));
+    await this.moderation.moderate(id, verb as ModerationAction);
     res.redirect(303, '/admin/comments');
   }
 }

@@ -4,13 +4,17 @@ import type { SessionMember } from '@roundtable/auth';
 import { appConfig, NotFoundError } from '@roundtable/core';
 import { MemberRepository } from '@roundtable/members';
 import { CommentRecord, CommentRepository } from './comment.repository';
-import { EDIT_WINDOW_MS } from './comments.service';
+import { CommentProblem, EDIT_WINDOW_MS } from './comments.service';
 import { atomFeed, FeedPost, sitemap } from './feed';
+import { safeHttpUrl } from './markdown';
 import { PostRecord, PostRepository } from './post.repository';
-import { canRead } from './visibility';
+import { canRead, isPublished } from './visibility';
+import { cursorOf, parseCursor } from './page-cursor';
 
 export const PAGE_SIZE = 10;
+/** The feed carries the latest posts; the sitemap lists every public post, up to the protocol's 50,000 URLs. */
 const FEED_SIZE = 50;
+const SITEMAP_SIZE = 50_000;
 
 /** The public blog pages: lists page by publication date (an indexed range), never by skip. */
 @Injectable()
@@ -27,10 +31,7 @@ export class BlogPages {
     options: { before?: unknown; tag?: string; category?: string; authorId?: string },
     page: { title: string; heading: string; path: string; description: string },
   ) {
-    const before =
-      typeof options.before === 'string' && !Number.isNaN(Date.parse(options.before))
-        ? new Date(options.before)
-        : undefined;
+    const before = parseCursor(options.before);
     const rows = await this.posts.listPublished(new Date(), { ...options, before, limit: PAGE_SIZE + 1 });
     const posts = rows.slice(0, PAGE_SIZE).map((post) => this.card(post, viewer));
     const last = rows[PAGE_SIZE - 1];
@@ -38,10 +39,7 @@ export class BlogPages {
       ...page,
       canonical: `${this.app.baseUrl}${page.path}`,
       posts,
-      next:
-        rows.length > PAGE_SIZE && last?.publishedAt
-          ? `${page.path}?before=${encodeURIComponent(last.publishedAt.toISOString())}`
-          : null,
+      next: rows.length > PAGE_SIZE && last ? `${page.path}?before=${encodeURIComponent(cursorOf(last))}` : null,
     };
   }
 
@@ -82,14 +80,19 @@ export class BlogPages {
         name: member.name,
         title: member.profile?.title,
         company: member.profile?.company,
-        linkedinUrl: member.profile?.linkedinUrl || null,
-        pictureUrl: member.pictureUrl,
+        // Profile fields are typed by people and may be missing or odd: only http(s) addresses become links.
+        linkedinUrl: safeHttpUrl(member.profile?.linkedinUrl),
+        pictureUrl: safeHttpUrl(member.pictureUrl),
       },
     };
   }
 
   /** A post page, or where its old slug now lives; drafts and future posts are not found except by staff. */
-  async post(slug: string, viewer: SessionMember | undefined): Promise<{ redirect: string } | Record<string, unknown>> {
+  async post(
+    slug: string,
+    viewer: SessionMember | undefined,
+    commentForm: CommentProblem | null = null,
+  ): Promise<{ redirect: string } | Record<string, unknown>> {
     const post = await this.posts.findBySlug(slug);
     if (!post) {
       const moved = await this.posts.findByPreviousSlug(slug);
@@ -99,10 +102,7 @@ export class BlogPages {
       throw new NotFoundError('There is no post at this address.');
     }
     const staff = viewer?.role === 'staff' || viewer?.role === 'admin';
-    const published =
-      (post.status === 'published' || post.status === 'scheduled') &&
-      post.publishedAt &&
-      post.publishedAt <= new Date();
+    const published = isPublished(post);
     if (!published && !staff && post.authorId !== viewer?.id) {
       throw new NotFoundError('There is no post at this address.');
     }
@@ -122,20 +122,21 @@ export class BlogPages {
       canComment:
         readable && (viewer ? staff || viewer.membership.entitlements.includes('comment') : settings.guestComments),
       guestComments: settings.guestComments,
+      commentForm,
     };
   }
 
   async feed(): Promise<string> {
-    return atomFeed(this.app.baseUrl, await this.publicPosts());
+    return atomFeed(this.app.baseUrl, await this.publicPosts(FEED_SIZE));
   }
 
   async sitemap(): Promise<string> {
-    return sitemap(this.app.baseUrl, await this.publicPosts());
+    return sitemap(this.app.baseUrl, await this.publicPosts(SITEMAP_SIZE));
   }
 
   /** Exactly the public, published posts. */
-  private async publicPosts(): Promise<FeedPost[]> {
-    const posts = await this.posts.listPublished(new Date(), { publicOnly: true, limit: FEED_SIZE });
+  private async publicPosts(limit: number): Promise<FeedPost[]> {
+    const posts = await this.posts.listPublished(new Date(), { publicOnly: true, limit });
     return posts.map((post) => ({ ...post, publishedAt: post.publishedAt!, updatedAt: post.updatedAt }));
   }
 

@@ -7,6 +7,7 @@ import { AdminBlogController } from './admin-blog.controller';
 import { BlogController } from './blog.controller';
 import { BlogPages } from './blog-pages.service';
 import { BlogSetting, BlogSettingSchema, Comment, CommentSchema } from './comment.schema';
+import { CommentModerationService } from './comment-moderation.service';
 import { CommentRepository } from './comment.repository';
 import { CommentsController } from './comments.controller';
 import { CommentsService } from './comments.service';
@@ -29,7 +30,7 @@ import { PostsService } from './posts.service';
   ],
   // The admin and guest controllers come before the public one, whose `/blog/:slug` is a catch-all.
   controllers: [AdminBlogController, GuestPostsController, CommentsController, BlogController],
-  providers: [PostRepository, CommentRepository, PostsService, CommentsService, BlogPages],
+  providers: [PostRepository, CommentRepository, PostsService, CommentsService, CommentModerationService, BlogPages],
   exports: [PostRepository],
 })
 export class BlogModule {}

@@ -31,8 +31,9 @@ export class CommentRepository {
     return this.comments.find({ postId, $or: visible }).sort({ createdAt: 1 }).limit(1000).lean<CommentRecord[]>();
   }
 
-  listByStatus(status: CommentStatus, limit = 100) {
-    return this.comments.find({ status }).sort({ createdAt: 1 }).limit(limit).lean<CommentRecord[]>();
+  /** Comments in one state: oldest first for the queue, or newest first for recent ones. */
+  listByStatus(status: CommentStatus, limit = 100, order: 1 | -1 = 1) {
+    return this.comments.find({ status }).sort({ createdAt: order }).limit(limit).lean<CommentRecord[]>();
   }
 
   async hasApprovedFromGuest(email: string): Promise<boolean> {

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentMember, Roles, type SessionMember, SIGNED_IN } from '@roundtable/auth';
 import { NotFoundError } from '@roundtable/core';
+import { BlogPages } from './blog-pages.service';
 import { CommentsService } from './comments.service';
 import { PostRepository } from './post.repository';
 
@@ -13,6 +14,7 @@ export class CommentsController {
   constructor(
     private readonly comments: CommentsService,
     private readonly posts: PostRepository,
+    private readonly pages: BlogPages,
   ) {}
 
   @Post(':slug/comments')
@@ -27,7 +29,11 @@ export class CommentsController {
     if (!post) {
       throw new NotFoundError('There is no post at this address.');
     }
-    const comment = await this.comments.add(post, viewer, body, req.ip ?? 'unknown');
+    const result = await this.comments.add(post, viewer, body, req.ip ?? 'unknown');
+    if ('problem' in result) {
+      return res.status(422).render('blog/post', await this.pages.post(post.slug, viewer, result.problem));
+    }
+    const { comment } = result;
     res.redirect(
       303,
       `/blog/${post.slug}${comment.status === 'pending' ? '?comment=pending' : ''}#comment-${String(comment._id)}`,
@@ -42,8 +48,11 @@ export class CommentsController {
     @CurrentMember() viewer: SessionMember,
     @Res() res: Response,
   ) {
-    const comment = await this.comments.edit(id, viewer, body.body);
+    const { comment, problem } = await this.comments.edit(id, viewer, body.body);
     const post = await this.posts.findById(comment.postId);
+    if (problem && post) {
+      return res.status(422).render('blog/post', await this.pages.post(post.slug, viewer, problem));
+    }
     res.redirect(303, `/blog/${post?.slug ?? ''}#comment-${id}`);
   }
 

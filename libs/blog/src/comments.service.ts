@@ -7,12 +7,31 @@ import { MailService, renderMail } from '@roundtable/mail';
 import { MemberRepository } from '@roundtable/members';
 import { CommentRecord, CommentRepository } from './comment.repository';
 import type { CommentStatus } from './comment.schema';
+import { cleanText } from './clean-text';
 import { countLinks } from './markdown';
 import { PostRecord } from './post.repository';
-import { canRead } from './visibility';
+import { canRead, isPublished } from './visibility';
 
 export const EDIT_WINDOW_MS = 15 * 60 * 1000;
 const MAX_LINKS = 2;
+const MAX_LENGTH = 5000;
+
+/** A comment form to show again: the message, which form it was (a parent id, '' or `edit-<id>`) and its values. */
+export interface CommentProblem {
+  message: string;
+  values: { target: string; body: string; name: string; email: string };
+}
+
+/** What is wrong with a comment's text, or null when it may be posted. */
+export function commentTextProblem(text: string): string | null {
+  if (!text || text.length > MAX_LENGTH) {
+    return 'Please write a comment of up to 5,000 characters.';
+  }
+  if (countLinks(text) > MAX_LINKS) {
+    return `A comment may carry at most ${MAX_LINKS} links.`;
+  }
+  return null;
+}
 const EMAIL = /^[^\s@<>()",;:]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,}$/;
 
 /**
@@ -30,27 +49,33 @@ export class CommentsService {
     private readonly limiter: RateLimiter,
   ) {}
 
+  /**
+   * Adds a comment, or returns what is wrong with the input (with the values as typed) so the page
+   * can show the form again. Who may comment, bots and floods are refused with an error.
+   */
   async add(
     post: PostRecord,
     viewer: SessionMember | undefined,
     body: Record<string, unknown>,
     ip: string,
-  ): Promise<CommentRecord> {
+  ): Promise<{ comment: CommentRecord } | { problem: CommentProblem }> {
     if (typeof body.website === 'string' && body.website !== '') {
       throw new BadRequestError('This comment looks automated and was not posted.');
+    }
+    if (!isPublished(post)) {
+      // Drafts and scheduled posts are not on the blog yet, so there is nothing to comment on.
+      throw new NotFoundError('There is no post at this address.');
     }
     if (!canRead(post, viewer)) {
       throw new ForbiddenError('Only those who can read this post can comment on it.');
     }
     const settings = await this.comments.getSettings();
-    const text = typeof body.body === 'string' ? body.body.replace(/\r\n/g, '\n').trim() : '';
-    if (!text || text.length > 5000) {
-      throw new ValidationError('Please write a comment of up to 5,000 characters.');
-    }
-    if (countLinks(text) > MAX_LINKS) {
-      throw new ValidationError(`A comment may carry at most ${MAX_LINKS} links.`);
-    }
-    const parent = await this.parentFor(post, body.parentId);
+    const values = {
+      target: typeof body.parentId === 'string' ? body.parentId : '',
+      body: cleanText(body.body).slice(0, MAX_LENGTH + 1),
+      name: cleanText(body.name).slice(0, 80),
+      email: cleanText(body.email).toLowerCase().slice(0, 320),
+    };
     let author: { memberId: string | null; name: string; guestEmail: string | null; status: CommentStatus };
     if (viewer) {
       const staff = viewer.role === 'staff' || viewer.role === 'admin';
@@ -67,17 +92,25 @@ export class CommentsService {
       if (!settings.guestComments) {
         throw new ForbiddenError('Please sign in to comment.');
       }
-      const name = typeof body.name === 'string' ? body.name.trim().slice(0, 80) : '';
-      const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : '';
-      if (!name || !EMAIL.test(email)) {
-        throw new ValidationError('Please give your name and a valid email address (the address is never shown).');
+      if (!values.name || !EMAIL.test(values.email)) {
+        return {
+          problem: {
+            message: 'Please give your name and a valid email address (the address is never shown).',
+            values,
+          },
+        };
       }
-      if (settings.bannedEmails.includes(email)) {
+      if (settings.bannedEmails.includes(values.email)) {
         throw new ForbiddenError('You can no longer comment on this blog.');
       }
-      const known = await this.comments.hasApprovedFromGuest(email);
-      author = { memberId: null, name, guestEmail: email, status: known ? 'approved' : 'pending' };
+      const known = await this.comments.hasApprovedFromGuest(values.email);
+      author = { memberId: null, name: values.name, guestEmail: values.email, status: known ? 'approved' : 'pending' };
     }
+    const wrong = commentTextProblem(values.body);
+    if (wrong) {
+      return { problem: { message: wrong, values } };
+    }
+    const parent = await this.parentFor(post, body.parentId);
     await this.limiter.hit(
       `comment:${author.memberId ?? ip}`,
       5,
@@ -90,7 +123,7 @@ export class CommentsService {
       memberId: author.memberId,
       authorName: author.name,
       guestEmail: author.guestEmail,
-      body: text,
+      body: values.body,
       status: author.status,
       notifyReplies:
         body.notifyReplies !== undefined ? body.notifyReplies === 'on' || body.notifyReplies === 'true' : true,
@@ -99,46 +132,32 @@ export class CommentsService {
     if (comment.status === 'approved') {
       await this.notify(comment, post);
     }
-    return comment;
+    return { comment };
   }
 
-  async edit(id: string, viewer: SessionMember, body: unknown): Promise<CommentRecord> {
+  /** Changes one's own comment within the window, or returns what is wrong with the new text. */
+  async edit(
+    id: string,
+    viewer: SessionMember,
+    body: unknown,
+  ): Promise<{ comment: CommentRecord; problem?: CommentProblem }> {
     const comment = await this.ownEditable(id, viewer);
-    const text = typeof body === 'string' ? body.replace(/\r\n/g, '\n').trim() : '';
-    if (!text || text.length > 5000 || countLinks(text) > MAX_LINKS) {
-      throw new ValidationError(`Please write a comment of up to 5,000 characters with at most ${MAX_LINKS} links.`);
+    const text = cleanText(body).slice(0, MAX_LENGTH + 1);
+    const wrong = commentTextProblem(text);
+    if (wrong) {
+      return {
+        comment,
+        problem: { message: wrong, values: { target: `edit-${id}`, body: text, name: '', email: '' } },
+      };
     }
     await this.comments.updateBody(id, text);
-    return comment;
+    return { comment };
   }
 
   async remove(id: string, viewer: SessionMember): Promise<CommentRecord> {
     const comment = await this.ownEditable(id, viewer);
     await this.comments.delete(id);
     return comment;
-  }
-
-  /** Staff moderation; approving a held comment sends its notifications. */
-  async moderate(
-    id: string,
-    action: 'approve' | 'hide' | 'spam' | 'ban',
-    post: (postId: string) => Promise<PostRecord | null>,
-  ): Promise<void> {
-    const comment = await this.comments.findById(id);
-    if (!comment) {
-      throw new NotFoundError('There is no such comment.');
-    }
-    if (action === 'ban') {
-      await this.comments.ban({ memberId: comment.memberId, email: comment.guestEmail });
-      await this.comments.setStatus(id, 'hidden');
-      return;
-    }
-    const status: CommentStatus = action === 'approve' ? 'approved' : action === 'hide' ? 'hidden' : 'spam';
-    const updated = await this.comments.setStatus(id, status);
-    const target = updated && status === 'approved' ? await post(updated.postId) : null;
-    if (updated && target) {
-      await this.notify(updated, target);
-    }
   }
 
   private async ownEditable(id: string, viewer: SessionMember): Promise<CommentRecord> {
@@ -165,7 +184,7 @@ export class CommentsService {
   }
 
   /** Emails the post's author and the parent commenter, once per comment, never the commenter themselves. */
-  private async notify(comment: CommentRecord, post: PostRecord): Promise<void> {
+  async notify(comment: CommentRecord, post: PostRecord): Promise<void> {
     if (!(await this.comments.claimNotification(comment._id))) {
       return;
     }

@@ -17,7 +17,8 @@ export function xmlEscape(text: string): string {
 }
 
 export function atomFeed(baseUrl: string, posts: FeedPost[]): string {
-  const updated = (posts[0]?.updatedAt ?? new Date(0)).toISOString();
+  // The feed changes when any entry does, not only the newest one.
+  const updated = new Date(Math.max(0, ...posts.map((post) => post.updatedAt.getTime()))).toISOString();
   const entries = posts
     .map(
       (post) => `  <entry>

@@ -20,6 +20,14 @@ const text = (value: unknown, max: number) =>
   typeof value === 'string' ? value.replace(/\r\n/g, '\n').trim().slice(0, max) : '';
 
 /**
+ * A time from the form's `datetime-local` field, which carries no zone: the editor labels it UTC, so
+ * it is read as UTC whatever the server's zone (a value with its own zone is kept as given).
+ */
+export function parseUtc(value: string): Date {
+  return new Date(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value) ? `${value}Z` : value);
+}
+
+/**
  * Checks a post form: returns the values as typed (to show the form again) and either the post's
  * fields (Markdown rendered and sanitised, excerpt derived when empty) or a message per field.
  */
@@ -58,7 +66,7 @@ export function validatePostForm(body: Record<string, unknown>, options: { staff
   }
   let publishAt: Date | null = null;
   if (options.staff && values.publishAt) {
-    publishAt = new Date(values.publishAt);
+    publishAt = parseUtc(values.publishAt);
     if (Number.isNaN(publishAt.getTime())) {
       errors.publishAt = 'Give the publication time as a date and time.';
     }

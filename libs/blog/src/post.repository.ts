@@ -45,6 +45,15 @@ export class PostRepository {
     return isValidObjectId(id) ? this.posts.findById(id).lean<PostRecord>() : Promise.resolve(null);
   }
 
+  /** Titles and slugs of some posts (the moderation page names each comment's post). */
+  findTitles(ids: string[]): Promise<Pick<PostRecord, '_id' | 'title' | 'slug'>[]> {
+    const valid = ids.filter((id) => isValidObjectId(id));
+    return this.posts
+      .find({ _id: { $in: valid } })
+      .select({ title: 1, slug: 1 })
+      .lean<Pick<PostRecord, '_id' | 'title' | 'slug'>[]>();
+  }
+
   findBySlug(slug: string): Promise<PostRecord | null> {
     return this.posts.findOne({ slug }).lean<PostRecord>();
   }
@@ -59,14 +68,25 @@ export class PostRepository {
     return Boolean(other && String(other._id) !== exceptId);
   }
 
-  /** Published posts, newest first, before a date (the page cursor), optionally by tag/category/author. */
+  /**
+   * Published posts, newest first, optionally by tag/category/author, without their bodies. Pages go
+   * by a cursor (the last post's date and id, so posts sharing a date are neither lost nor repeated).
+   */
   listPublished(
     now: Date,
-    options: { before?: Date; tag?: string; category?: string; authorId?: string; publicOnly?: boolean; limit: number },
+    options: {
+      before?: { publishedAt: Date; id: string };
+      tag?: string;
+      category?: string;
+      authorId?: string;
+      publicOnly?: boolean;
+      limit: number;
+    },
   ) {
     const query: Record<string, unknown> = { ...publishedFilter(now) };
     if (options.before) {
-      query.publishedAt = { $lte: now, $lt: options.before };
+      const { publishedAt, id } = options.before;
+      query.$or = [{ publishedAt: { $lt: publishedAt } }, { publishedAt, _id: { $lt: new Types.ObjectId(id) } }];
     }
     if (options.tag) {
       query.tags = options.tag;
@@ -80,7 +100,12 @@ export class PostRepository {
     if (options.authorId) {
       query.authorId = options.authorId;
     }
-    return this.posts.find(query).sort({ publishedAt: -1, _id: -1 }).limit(options.limit).lean<PostRecord[]>();
+    return this.posts
+      .find(query)
+      .select({ bodyMarkdown: 0, bodyHtml: 0 })
+      .sort({ publishedAt: -1, _id: -1 })
+      .limit(options.limit)
+      .lean<PostRecord[]>();
   }
 
   /** Title search over published posts: an escaped, bounded, case-insensitive match (no text indexes on FerretDB). */
@@ -92,6 +117,7 @@ export class PostRepository {
       .replace(/[^a-z0-9-]+/g, '-');
     return this.posts
       .find({ ...publishedFilter(now), $or: [{ title: pattern }, { tags: tag }] })
+      .select({ bodyMarkdown: 0, bodyHtml: 0 })
       .sort({ publishedAt: -1 })
       .limit(limit)
       .lean<PostRecord[]>();

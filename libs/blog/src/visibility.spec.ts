@@ -1,5 +1,5 @@
 import type { SessionMember } from '@roundtable/auth';
-import { canRead } from './visibility';
+import { canRead, isPublished } from './visibility';
 
 const member = (
   tier: string | null,
@@ -32,5 +32,16 @@ describe(canRead.name, () => {
     expect(canRead(post, member('council', ['members_posts']))).toBe(false);
     expect(canRead(post, member('executive', []))).toBe(false);
     expect(canRead(post, member(null, [], 'staff'))).toBe(true);
+  });
+});
+
+describe(isPublished.name, () => {
+  const now = new Date('2026-06-01T12:00:00Z');
+  it('shows published posts and scheduled posts whose time has come, nothing else', () => {
+    expect(isPublished({ status: 'published', publishedAt: new Date('2026-05-01') }, now)).toBe(true);
+    expect(isPublished({ status: 'scheduled', publishedAt: new Date('2026-06-01T11:59:00Z') }, now)).toBe(true);
+    expect(isPublished({ status: 'scheduled', publishedAt: new Date('2026-06-01T12:01:00Z') }, now)).toBe(false);
+    expect(isPublished({ status: 'draft', publishedAt: new Date('2026-05-01') }, now)).toBe(false);
+    expect(isPublished({ status: 'in_review', publishedAt: null }, now)).toBe(false);
   });
 });

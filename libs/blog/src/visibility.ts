@@ -21,3 +21,10 @@ export function canRead(post: Pick<Post, 'visibility' | 'tiers'>, viewer: Sessio
   }
   return Boolean(tier && post.tiers.includes(tier) && entitlements.length > 0);
 }
+
+/** Whether readers see a post at all: published, or scheduled and its time has come. */
+export function isPublished(post: Pick<Post, 'status' | 'publishedAt'>, now = new Date()): boolean {
+  return (
+    (post.status === 'published' || post.status === 'scheduled') && post.publishedAt !== null && post.publishedAt <= now
+  );
+}

@@ -1,0 +1,19 @@
+import { cursorOf, parseCursor } from './page-cursor';
+
+describe(parseCursor.name, () => {
+  it('reads back the cursor of a post', () => {
+    const post = { publishedAt: new Date('2026-11-20T10:00:00.000Z'), _id: '65f0a1b2c3d4e5f601234567' };
+    expect(parseCursor(cursorOf(post))).toEqual({ publishedAt: post.publishedAt, id: '65f0a1b2c3d4e5f601234567' });
+  });
+
+  it.each([
+    undefined,
+    '',
+    'yesterday_65f0a1b2c3d4e5f601234567',
+    '2026-11-20T10:00:00.000Z',
+    ['x'],
+    '2026-11-20_notanid',
+  ])('treats %p as the first page', (value) => {
+    expect(parseCursor(value)).toBeUndefined();
+  });
+});
