@@ -103,6 +103,9 @@ describe('Blog comments', () => {
     expect(tooMany.text).toContain('A comment may carry at most 2 links.');
     expect(tooMany.text).toContain('>Links: http://a.example http://b.example http://c.example</textarea>');
     expect((await t.connection.collection('comments').findOne({ body: 'Typo here.' }))?._id.toString()).toBe(id);
+    // A reply to it stays on the page after its parent is deleted.
+    const replier = await signInAs(t, { role: 'member', name: 'Rory Replier', membership: MEMBER });
+    await comment(replier, { body: 'Replying to the typo.', parentId: id }).expect(303);
     const other = await signInAs(t, { role: 'member', membership: MEMBER });
     await other.agent.post(`/blog/comments/${id}/delete`).type('form').send({ _csrf: other.csrfToken }).expect(404);
     await t.connection
@@ -115,6 +118,11 @@ describe('Blog comments', () => {
       .send({ _csrf: me.csrfToken });
     expect(late.status).toBe(403);
     expect(late.body.message).toContain('15 minutes');
+    await t.connection.collection('comments').updateOne({ body: 'Typo here.' }, { $set: { createdAt: new Date() } });
+    await me.agent.post(`/blog/comments/${id}/delete`).type('form').send({ _csrf: me.csrfToken }).expect(303);
+    const page = await request(t.app.getHttpServer()).get('/blog/on-retention').expect(200);
+    expect(page.text).not.toContain('Typo here.');
+    expect(page.text).toContain('Replying to the typo.');
   });
 
   it('refuses members without the comment entitlement, honeypot bots, link spam and floods', async () => {

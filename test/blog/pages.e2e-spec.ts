@@ -57,6 +57,19 @@ describe('Blog listing pages', () => {
     expect(second.text).not.toContain('rel="next"');
   });
 
+  it('moves guessed addresses to the canonical ones, and keeps search results out of indexes', async () => {
+    const server = t.app.getHttpServer();
+    expect((await request(server).get('/blog').expect(301)).headers.location).toBe('/');
+    expect((await request(server).get('/categories/Odd').expect(301)).headers.location).toBe('/categories/odd');
+    expect((await request(server).get('/tags/Customer%20Success').expect(301)).headers.location).toBe(
+      '/tags/customer-success',
+    );
+    const search = await request(server).get('/search?q=number').expect(200);
+    expect(search.text).toContain('<meta name="robots" content="noindex">');
+    expect(titles(search.text)).toHaveLength(14);
+    expect((await request(server).get('/').expect(200)).text).not.toContain('noindex');
+  });
+
   it('lists a category, and an author with their LinkedIn profile', async () => {
     const odd = await request(t.app.getHttpServer()).get('/categories/odd').expect(200);
     expect(titles(odd.text)).toEqual([11, 9, 7, 5, 3, 1]);

@@ -78,6 +78,15 @@ describe('Blog posts', () => {
     }).expect(303);
     await visitor().get('/blog/coming-soon').expect(404);
     expect((await visitor().get('/').expect(200)).text).not.toContain('Coming soon');
+    expect((await visitor().get('/feed.xml').expect(200)).text).not.toContain('coming-soon');
+
+    // Its time comes (moved into the past in the database, as the clock would): it appears, no job needed.
+    await t.connection
+      .collection('posts')
+      .updateOne({ slug: 'coming-soon' }, { $set: { publishedAt: new Date(Date.now() - 60_000) } });
+    expect((await visitor().get('/blog/coming-soon').expect(200)).text).toContain('Later.');
+    expect((await visitor().get('/').expect(200)).text).toContain('Coming soon');
+    expect((await visitor().get('/feed.xml').expect(200)).text).toContain('/blog/coming-soon');
   });
 
   it('shows the form again with the problems and the text as typed', async () => {
@@ -213,7 +222,7 @@ describe('Blog posts', () => {
     const sitemapSlugs = [...sitemap.text.matchAll(/<loc>http:\/\/127\.0\.0\.1\/blog\/([^<]+)<\/loc>/g)]
       .map((m) => m[1])
       .sort();
-    const expected = ['metrics-that-matter', 'new-name', 'what-i-learned'];
+    const expected = ['coming-soon', 'metrics-that-matter', 'new-name', 'what-i-learned'];
     expect(feedSlugs).toEqual(expected);
     expect(sitemapSlugs).toEqual(expected);
   });

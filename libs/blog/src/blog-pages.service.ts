@@ -56,6 +56,7 @@ export class BlogPages {
       path: '/search',
       canonical: `${this.app.baseUrl}/search`,
       description: 'Search the council blog by title or tag.',
+      noindex: true,
     };
   }
 
@@ -171,8 +172,10 @@ export class BlogPages {
         viewer && comment.memberId === viewer.id && Date.now() - comment.createdAt.getTime() < EDIT_WINDOW_MS,
       ),
     });
+    // A reply whose parent was deleted or taken down stands on its own rather than vanishing.
+    const shown = new Set(comments.filter((comment) => !comment.parentId).map((comment) => String(comment._id)));
     return comments
-      .filter((comment) => !comment.parentId)
+      .filter((comment) => !comment.parentId || !shown.has(comment.parentId))
       .map((comment) => ({
         ...view(comment),
         replies: comments.filter((reply) => reply.parentId === String(comment._id)).map(view),

@@ -6,6 +6,7 @@ import { BadRequestError } from '@roundtable/core';
 import { BlogPages } from './blog-pages.service';
 import { CommentRepository } from './comment.repository';
 import { PostRepository } from './post.repository';
+import { slugify } from './slug';
 
 /** The public blog: home, posts, tags, categories, authors, search, feed, sitemap, unsubscribe links. */
 @ApiExcludeController()
@@ -32,43 +33,50 @@ export class BlogController {
     );
   }
 
+  /** The blog lives at the site root; `/blog` is where people guess it is. */
+  @Get('blog')
+  blogIndex(@Res() res: Response) {
+    res.redirect(301, '/');
+  }
+
   @Get('blog/:slug')
   async post(@Param('slug') slug: string, @Res() res: Response, @CurrentMember() viewer?: SessionMember) {
     const page = await this.pages.post(slug, viewer);
     return 'redirect' in page ? res.redirect(301, page.redirect as string) : res.render('blog/post', page);
   }
 
+  /** Labels are stored as slugs, so `/tags/Customer Success` moves to `/tags/customer-success`. */
   @Get('tags/:tag')
-  @Render('blog/list')
-  tag(@Param('tag') tag: string, @CurrentMember() viewer?: SessionMember, @Query('before') before?: string) {
-    return this.pages.list(
-      viewer,
-      { tag, before },
-      {
-        title: `Tagged ${tag}`,
-        heading: `Posts tagged “${tag}”`,
-        path: `/tags/${tag}`,
-        description: `Council posts tagged ${tag}.`,
-      },
+  async tag(
+    @Param('tag') tag: string,
+    @Res() res: Response,
+    @CurrentMember() viewer?: SessionMember,
+    @Query('before') before?: string,
+  ) {
+    if (slugify(tag) !== tag) {
+      return res.redirect(301, `/tags/${slugify(tag)}`);
+    }
+    const page = { title: `Tagged ${tag}`, heading: `Posts tagged “${tag}”`, path: `/tags/${tag}` };
+    res.render(
+      'blog/list',
+      await this.pages.list(viewer, { tag, before }, { ...page, description: `Council posts tagged ${tag}.` }),
     );
   }
 
   @Get('categories/:category')
-  @Render('blog/list')
-  category(
+  async category(
     @Param('category') category: string,
+    @Res() res: Response,
     @CurrentMember() viewer?: SessionMember,
     @Query('before') before?: string,
   ) {
-    return this.pages.list(
-      viewer,
-      { category, before },
-      {
-        title: category,
-        heading: `Posts in “${category}”`,
-        path: `/categories/${category}`,
-        description: `Council posts in ${category}.`,
-      },
+    if (slugify(category) !== category) {
+      return res.redirect(301, `/categories/${slugify(category)}`);
+    }
+    const page = { title: category, heading: `Posts in “${category}”`, path: `/categories/${category}` };
+    res.render(
+      'blog/list',
+      await this.pages.list(viewer, { category, before }, { ...page, description: `Council posts in ${category}.` }),
     );
   }
 
