@@ -213,6 +213,9 @@ describe('Blog posts', () => {
   });
 
   it('puts exactly the public published posts in the feed and the sitemap', async () => {
+    // Beside the posts above (public, members-only, tier-only, one rename): a draft and one in review.
+    await submitPost(staff, '/admin/posts', { title: 'Unfinished', bodyMarkdown: 'x', action: 'save' }).expect(303);
+    await submitPost(staff, '/admin/posts', { title: 'Awaiting', bodyMarkdown: 'x', action: 'submit' }).expect(303);
     const feed = await visitor().get('/feed.xml').expect(200);
     expect(feed.headers['content-type']).toContain('application/atom+xml');
     const sitemap = await visitor().get('/sitemap.xml').expect(200);
@@ -225,5 +228,7 @@ describe('Blog posts', () => {
     const expected = ['coming-soon', 'metrics-that-matter', 'new-name', 'what-i-learned'];
     expect(feedSlugs).toEqual(expected);
     expect(sitemapSlugs).toEqual(expected);
+    const robots = await visitor().get('/robots.txt').expect(200);
+    expect(robots.text).toContain('Sitemap: http://127.0.0.1/sitemap.xml');
   });
 });

@@ -5,7 +5,7 @@ import { appConfig, NotFoundError } from '@roundtable/core';
 import { MemberRepository } from '@roundtable/members';
 import { CommentRecord, CommentRepository } from './comment.repository';
 import { CommentProblem, EDIT_WINDOW_MS } from './comments.service';
-import { atomFeed, FeedPost, sitemap } from './feed';
+import { atomFeed, FeedPost, robotsTxt, sitemap } from './feed';
 import { safeHttpUrl } from './markdown';
 import { PostRecord, PostRepository } from './post.repository';
 import { canRead, isPublished } from './visibility';
@@ -129,6 +129,10 @@ export class BlogPages {
 
   async feed(): Promise<string> {
     return atomFeed(this.app.baseUrl, await this.publicPosts(FEED_SIZE));
+  }
+
+  robots(): string {
+    return robotsTxt(this.app.baseUrl);
   }
 
   async sitemap(): Promise<string> {

@@ -98,6 +98,12 @@ export class BlogController {
     return this.pages.feed();
   }
 
+  @Get('robots.txt')
+  @Header('Content-Type', 'text/plain; charset=utf-8')
+  robots() {
+    return this.pages.robots();
+  }
+
   @Get('sitemap.xml')
   @Header('Content-Type', 'application/xml; charset=utf-8')
   sitemap() {

@@ -58,3 +58,13 @@ ${urls.join('\n')}
 </urlset>
 `;
 }
+
+/** robots.txt: the public pages are open to crawlers; the member and staff areas and search are not. */
+export function robotsTxt(baseUrl: string): string {
+  return `User-agent: *
+Disallow: /admin/
+Disallow: /portal/
+Disallow: /search
+Sitemap: ${baseUrl}/sitemap.xml
+`;
+}
