@@ -164,6 +164,8 @@ describe('Blog posts', () => {
       bodyMarkdown: 'Second draft, with an example.',
       action: 'publish',
     }).expect(303);
+    const published = await deliverAndRead(t, author.member.email, /“What I learned” is published/);
+    expect(published.text).toContain('http://127.0.0.1/blog/what-i-learned');
     const page = await visitor().get('/blog/what-i-learned').expect(200);
     expect(page.text).toContain('Member guest blog');
     expect(page.text).toContain('Gia Guest');

@@ -154,8 +154,29 @@ export class PostsService {
         reviewNote: null,
       };
       await this.posts.changeStatus(id, ['draft', 'in_review', 'scheduled', 'published'], fields);
+      if (post.guest && post.status === 'in_review') {
+        await this.tellAuthorPublished(post, fields.status === 'scheduled' ? when : null);
+      }
     }
     return this.getOrFail(id);
+  }
+
+  /** Closes the guest post loop: the author hears that their post is out (or when it will be). */
+  private async tellAuthorPublished(post: PostRecord, scheduledFor: Date | null): Promise<void> {
+    const author = await this.members.findById(post.authorId);
+    if (author) {
+      const fresh = await this.getOrFail(String(post._id));
+      await this.mail.queue({
+        to: author.email,
+        subject: `Your guest post “${fresh.title}” is ${scheduledFor ? 'scheduled' : 'published'}`,
+        ...renderMail('blog/email/post-published', {
+          name: author.name,
+          title: fresh.title,
+          url: `${this.app.baseUrl}/blog/${fresh.slug}`,
+          scheduledFor: scheduledFor ? `${scheduledFor.toISOString().slice(0, 16).replace('T', ' ')} UTC` : null,
+        }),
+      });
+    }
   }
 
   /** The slug asked for (null when taken), or for a generated one the first free variant (`title-2`…). */
