@@ -63,6 +63,14 @@ describe('Reading and commenting on the blog (Chromium)', () => {
     const reply = page.locator('.reply').getByText('Same here: we measure first.');
     await reply.waitFor();
     expect(await reply.isVisible()).toBe(true);
+
+    // The reader answers in the thread through the Reply disclosure (no JavaScript needed).
+    await page.locator('.reply-form summary').click();
+    await page.getByLabel('Your reply').fill('Glad it is not just us.');
+    await page.getByRole('button', { name: 'Post reply' }).click();
+    const answer = page.locator('.reply .comment-body').getByText('Glad it is not just us.');
+    await answer.waitFor();
+    expect(await page.locator('.reply').count()).toBe(2);
     await keepScreenshot(page, 'blog-post-with-comment-and-reply');
     await context.close();
   });
