@@ -170,6 +170,8 @@ describe('Blog comments', () => {
       .send({ _csrf: csrfFrom(open.text), name: 'Gus Guest', email: 'gus@example.test', body: 'First time here.' })
       .expect(303);
     expect(posted.headers.location).toContain('comment=pending');
+    const held = await guest.get(posted.headers.location).expect(200);
+    expect(held.text).toContain('Your comment will appear here once our staff have approved it.');
     expect((await request(t.app.getHttpServer()).get('/blog/on-retention')).text).not.toContain('First time here.');
 
     const queue = await staff.agent.get('/admin/comments').expect(200);

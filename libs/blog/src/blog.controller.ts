@@ -40,9 +40,16 @@ export class BlogController {
   }
 
   @Get('blog/:slug')
-  async post(@Param('slug') slug: string, @Res() res: Response, @CurrentMember() viewer?: SessionMember) {
+  async post(
+    @Param('slug') slug: string,
+    @Res() res: Response,
+    @CurrentMember() viewer?: SessionMember,
+    @Query('comment') comment?: string,
+  ) {
     const page = await this.pages.post(slug, viewer);
-    return 'redirect' in page ? res.redirect(301, page.redirect as string) : res.render('blog/post', page);
+    return 'redirect' in page
+      ? res.redirect(301, page.redirect as string)
+      : res.render('blog/post', { ...page, heldForApproval: comment === 'pending' });
   }
 
   /** Labels are stored as slugs, so `/tags/Customer Success` moves to `/tags/customer-success`. */

@@ -73,7 +73,8 @@ export class CommentsService {
     const values = {
       target: typeof body.parentId === 'string' ? body.parentId : '',
       body: cleanText(body.body).slice(0, MAX_LENGTH + 1),
-      name: cleanText(body.name).slice(0, 80),
+      // A name is one line (it goes into email subjects).
+      name: cleanText(body.name).replace(/\s+/g, ' ').slice(0, 80),
       email: cleanText(body.email).toLowerCase().slice(0, 320),
     };
     let author: { memberId: string | null; name: string; guestEmail: string | null; status: CommentStatus };
