@@ -1,9 +1,9 @@
 import request from 'supertest';
-import { PostRepository, seedDemoPosts } from '@roundtable/blog';
+import { PostRepository, SearchTermsBackfill, seedDemoPosts } from '@roundtable/blog';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { buildMember } from '../support/factories';
 
-describe(seedDemoPosts.name, () => {
+describe('seedDemoPosts', () => {
   let t: TestApp;
 
   beforeAll(async () => {
@@ -22,5 +22,48 @@ describe(seedDemoPosts.name, () => {
     const feed = await request(t.app.getHttpServer()).get('/feed.xml').expect(200);
     // The members-only guide is not in the public feed.
     expect(feed.text.match(/<entry>/g)).toHaveLength(2);
+  });
+});
+
+describe('Search over posts saved before search terms existed', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('finds them once the start-up backfill has given them their terms', async () => {
+    // A post as an earlier version stored it: no searchTerms field.
+    await t.connection.collection('posts').insertOne({
+      title: 'Onboarding that sticks',
+      slug: 'onboarding-that-sticks',
+      previousSlugs: [],
+      bodyMarkdown: 'x',
+      bodyHtml: '<p>x</p>',
+      excerpt: 'x',
+      coverImageUrl: null,
+      authorId: '000000000000000000000000',
+      authorName: 'Old Author',
+      guest: false,
+      tags: ['onboarding'],
+      categories: [],
+      status: 'published',
+      visibility: 'public',
+      tiers: [],
+      publishedAt: new Date(Date.now() - 60_000),
+      notifyAuthor: true,
+      unsubscribeToken: 'old-token',
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    });
+    const search = () => request(t.app.getHttpServer()).get('/search?q=onboard').expect(200);
+    expect((await search()).text).not.toContain('Onboarding that sticks');
+    await t.app.get(SearchTermsBackfill).onApplicationBootstrap();
+    expect((await search()).text).toContain('Onboarding that sticks');
+    // The search is served by its index, which the database (FerretDB here) accepted.
+    await t.connection.model('Post').init(); // resolves once mongoose has built the schema's indexes
+    const indexes = await t.connection.collection('posts').indexes();
+    expect(indexes.map((index) => index.key)).toContainEqual({ searchTerms: 1, publishedAt: -1 });
   });
 });

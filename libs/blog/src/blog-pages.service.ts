@@ -8,6 +8,7 @@ import { CommentProblem, EDIT_WINDOW_MS } from './comments.service';
 import { atomFeed, FeedPost, robotsTxt, sitemap } from './feed';
 import { safeHttpUrl } from './markdown';
 import { PostRecord, PostRepository } from './post.repository';
+import { queryTerms } from './search-terms';
 import { canRead, isPublished } from './visibility';
 import { cursorOf, parseCursor } from './page-cursor';
 
@@ -45,9 +46,11 @@ export class BlogPages {
 
   async search(viewer: SessionMember | undefined, query: unknown) {
     const text = typeof query === 'string' ? query.trim().slice(0, 80) : '';
-    const posts = text
-      ? (await this.posts.searchPublished(new Date(), text, 30)).map((post) => this.card(post, viewer))
-      : [];
+    const terms = queryTerms(text);
+    const posts =
+      terms.length > 0
+        ? (await this.posts.searchPublished(new Date(), terms, 30)).map((post) => this.card(post, viewer))
+        : [];
     return {
       title: text ? `Search: ${text}` : 'Search',
       heading: 'Search the blog',

@@ -15,6 +15,7 @@ import { GuestPostsController } from './guest-posts.controller';
 import { Post, PostSchema } from './post.schema';
 import { PostRepository } from './post.repository';
 import { PostsService } from './posts.service';
+import { SearchTermsBackfill } from './search-terms.backfill';
 
 /** The council blog: posts, guest posts, comments and their moderation, feed and sitemap. */
 @Module({
@@ -30,7 +31,15 @@ import { PostsService } from './posts.service';
   ],
   // The admin and guest controllers come before the public one, whose `/blog/:slug` is a catch-all.
   controllers: [AdminBlogController, GuestPostsController, CommentsController, BlogController],
-  providers: [PostRepository, CommentRepository, PostsService, CommentsService, CommentModerationService, BlogPages],
+  providers: [
+    PostRepository,
+    CommentRepository,
+    PostsService,
+    CommentsService,
+    CommentModerationService,
+    BlogPages,
+    SearchTermsBackfill,
+  ],
   exports: [PostRepository],
 })
 export class BlogModule {}

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { renderMarkdown, plainText } from './markdown';
 import type { PostRepository } from './post.repository';
+import { searchTerms } from './search-terms';
 
 const DEMO_POSTS = [
   {
@@ -47,6 +48,7 @@ export async function seedDemoPosts(posts: PostRepository, author: { id: string;
       authorId: author.id,
       authorName: author.name,
       tags: demo.tags,
+      searchTerms: searchTerms(demo.title, demo.tags),
       categories: demo.categories,
       visibility: demo.visibility,
       status: 'published',

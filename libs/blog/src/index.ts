@@ -3,3 +3,5 @@ export { BlogModule } from './blog.module';
 export { PostRepository } from './post.repository';
 export { seedDemoPosts } from './demo-posts';
 export { renderMarkdown } from './markdown';
+/** Runs at start-up; exported so a test can run it again over posts written the old way. */
+export { SearchTermsBackfill } from './search-terms.backfill';

@@ -1,5 +1,6 @@
 import { renderMarkdown, plainText, safeHttpUrl } from './markdown';
 import { POST_STATUSES, Post, VISIBILITIES, Visibility } from './post.schema';
+import { searchTerms } from './search-terms';
 import { isValidSlug, parseLabels, slugify } from './slug';
 
 export type PostFormValues = Record<
@@ -83,6 +84,7 @@ export function validatePostForm(body: Record<string, unknown>, options: { staff
     excerpt: values.excerpt || plainText(bodyHtml, 240),
     coverImageUrl: safeHttpUrl(values.coverImageUrl),
     tags: parseLabels(values.tags),
+    searchTerms: searchTerms(values.title, parseLabels(values.tags)),
     categories: parseLabels(values.categories),
     visibility: values.visibility as Visibility,
     tiers: values.visibility === 'tiers' ? tiers : [],

@@ -108,19 +108,30 @@ export class PostRepository {
       .lean<PostRecord[]>();
   }
 
-  /** Title search over published posts: an escaped, bounded, case-insensitive match (no text indexes on FerretDB). */
-  searchPublished(now: Date, text: string, limit: number) {
-    const pattern = new RegExp(text.slice(0, 80).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
-    const tag = text
-      .trim()
-      .toLowerCase()
-      .replace(/[^a-z0-9-]+/g, '-');
+  /**
+   * Search over published posts by title and tag words: each query word must be one of the post's
+   * stored `searchTerms` (words and their prefixes), an indexed match rather than a scan.
+   */
+  searchPublished(now: Date, terms: string[], limit: number) {
     return this.posts
-      .find({ ...publishedFilter(now), $or: [{ title: pattern }, { tags: tag }] })
-      .select({ bodyMarkdown: 0, bodyHtml: 0 })
+      .find({ ...publishedFilter(now), searchTerms: { $all: terms } })
+      .select({ bodyMarkdown: 0, bodyHtml: 0, searchTerms: 0 })
       .sort({ publishedAt: -1 })
       .limit(limit)
       .lean<PostRecord[]>();
+  }
+
+  /** Posts saved before search terms existed (a one-off at start-up; at most a few hundred posts). */
+  findWithoutSearchTerms(limit: number) {
+    return this.posts
+      .find({ searchTerms: { $exists: false } })
+      .select({ title: 1, tags: 1 })
+      .limit(limit)
+      .lean<Pick<PostRecord, '_id' | 'title' | 'tags'>[]>();
+  }
+
+  async setSearchTerms(id: Types.ObjectId, terms: string[]): Promise<void> {
+    await this.posts.updateOne({ _id: id }, { $set: { searchTerms: terms } });
   }
 
   listByStatus(statuses: Post['status'][], limit = 100) {

@@ -22,6 +22,8 @@ export class Post {
   @Prop({ default: false }) guest: boolean;
   @Prop({ type: [String], default: [] }) tags: string[];
   @Prop({ type: [String], default: [] }) categories: string[];
+  /** Title and tag words with their prefixes, for search (see search-terms.ts). */
+  @Prop({ type: [String] }) searchTerms: string[];
   @Prop({ type: String, enum: POST_STATUSES, default: 'draft' }) status: PostStatus;
   @Prop({ type: String, enum: VISIBILITIES, default: 'public' }) visibility: Visibility;
   /** For visibility `tiers`: the tier slugs that may read it. */
@@ -46,5 +48,7 @@ PostSchema.index({ status: 1, publishedAt: -1 });
 // Tag and category pages.
 PostSchema.index({ tags: 1, publishedAt: -1 });
 PostSchema.index({ categories: 1, publishedAt: -1 });
+// Search: posts carrying every query word.
+PostSchema.index({ searchTerms: 1, publishedAt: -1 });
 // Author pages and "my guest posts".
 PostSchema.index({ authorId: 1, publishedAt: -1 });
