@@ -79,6 +79,9 @@ describe('Blog posts', () => {
     await visitor().get('/blog/coming-soon').expect(404);
     expect((await visitor().get('/').expect(200)).text).not.toContain('Coming soon');
     expect((await visitor().get('/feed.xml').expect(200)).text).not.toContain('coming-soon');
+    expect((await staff.agent.get('/admin/posts').expect(200)).text).toContain(
+      `Coming soon</a></td><td>Scheduled for ${future.replace('T', ' ')} UTC</td>`,
+    );
 
     // Its time comes (moved into the past in the database, as the clock would): it appears, no job needed.
     await t.connection
@@ -87,6 +90,9 @@ describe('Blog posts', () => {
     expect((await visitor().get('/blog/coming-soon').expect(200)).text).toContain('Later.');
     expect((await visitor().get('/').expect(200)).text).toContain('Coming soon');
     expect((await visitor().get('/feed.xml').expect(200)).text).toContain('/blog/coming-soon');
+    expect((await staff.agent.get('/admin/posts').expect(200)).text).toContain(
+      'Coming soon</a></td><td>Published</td>',
+    );
   });
 
   it('shows the form again with the problems and the text as typed', async () => {

@@ -32,6 +32,8 @@ export class AdminBlogController {
       review: await this.posts.listByStatus(['in_review']),
       posts: await this.posts.listByStatus(['draft', 'scheduled', 'published']),
       labels: STATUS_LABELS,
+      // A scheduled post whose time has come is live; the list says so.
+      now: new Date(),
     };
   }
 
