@@ -53,6 +53,8 @@ describe('Blog listing pages', () => {
     expect(titles(first.text)).toEqual([12, 11, 10, 9, 8, 7, 6, 5, 4, 31]);
     const next = /href="(\/\?before=[^"]+)" rel="next"/.exec(first.text)![1].replace(/&amp;/g, '&');
     const second = await request(t.app.getHttpServer()).get(next).expect(200);
+    expect(first.text).toContain('<link rel="canonical" href="http://127.0.0.1/">');
+    expect(second.text).toContain(`<link rel="canonical" href="http://127.0.0.1${next.replace(/&/g, '&amp;')}">`);
     expect(titles(second.text)).toEqual([30, 3, 2, 1]);
     expect(second.text).not.toContain('rel="next"');
   });

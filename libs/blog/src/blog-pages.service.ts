@@ -38,7 +38,8 @@ export class BlogPages {
     const last = rows[PAGE_SIZE - 1];
     return {
       ...page,
-      canonical: `${this.app.baseUrl}${page.path}`,
+      // Each page of a list is its own page to search engines, so its canonical address keeps the cursor.
+      canonical: `${this.app.baseUrl}${page.path}${before ? `?before=${encodeURIComponent(String(options.before))}` : ''}`,
       posts,
       next: rows.length > PAGE_SIZE && last ? `${page.path}?before=${encodeURIComponent(cursorOf(last))}` : null,
     };
