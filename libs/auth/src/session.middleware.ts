@@ -38,6 +38,13 @@ export class SessionMiddleware {
       autoRemove: 'interval',
       autoRemoveInterval: 10,
     });
+    // A session deleted while one of its requests was running (signed out everywhere from another
+    // device) is signed out, not an error: connect-mongo would fail that request's closing touch.
+    const touch = store.touch.bind(store);
+    store.touch = (sid, data, callback) =>
+      touch(sid, data, (error: unknown) =>
+        callback?.(error instanceof Error && /Unable to find the session/.test(error.message) ? null : error),
+      );
     const sessions = session({
       name: SESSION_COOKIE,
       secret: this.config.sessionSecret,

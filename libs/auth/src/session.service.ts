@@ -42,9 +42,18 @@ export class SessionService implements OnModuleInit {
     );
   }
 
-  /** Ends every session of a member, on every device. Returns how many ended. */
-  async signOutEverywhere(memberId: string): Promise<number> {
+  /**
+   * Ends every session of a member, on every device. Returns how many ended. Given the request that
+   * asked, its own session is destroyed first, so the end of that request does not try to refresh a
+   * session that is gone.
+   */
+  async signOutEverywhere(memberId: string, request?: Request): Promise<number> {
+    let ended = 0;
+    if (request?.session?.memberId === memberId) {
+      await this.signOut(request);
+      ended = 1;
+    }
     const result = await this.connection.collection(SESSIONS_COLLECTION).deleteMany({ 'session.memberId': memberId });
-    return result.deletedCount;
+    return ended + result.deletedCount;
   }
 }

@@ -68,7 +68,7 @@ export class SignInController {
   @Post('sign-out/everywhere')
   @Roles(...SIGNED_IN)
   async signOutEverywhere(@Req() req: Request, @Res() res: Response) {
-    await this.sessions.signOutEverywhere(req.member!.id);
+    await this.sessions.signOutEverywhere(req.member!.id, req);
     res.redirect(303, '/sign-in?signedOut=everywhere');
   }
 
