@@ -86,6 +86,21 @@ describe('Membership applications', () => {
     expect(form.text).toContain('was declined');
   });
 
+  it('has nothing for a member to apply for: a valid application from one is a 409 and changes nothing', async () => {
+    const member = await signInAs(t, { role: 'member' });
+    const refused = await member.agent
+      .post('/apply')
+      .type('form')
+      .set('Accept', 'text/html')
+      .send({ _csrf: member.csrfToken, ...profileForm() });
+    expect(refused.status).toBe(409);
+    expect(refused.text).toContain('You are already a member');
+    const stored = await t.app.get(MemberRepository).findById(String(member.member._id));
+    expect(stored?.application?.status).toBe('none');
+    const staff = await signInAs(t, { role: 'staff' });
+    expect((await staff.agent.get('/admin/applications').expect(200)).text).not.toContain(member.member.email);
+  });
+
   it('shows the form again with every problem and the values as typed, storing nothing', async () => {
     const applicant = await signInAs(t, { role: 'applicant' });
     const response = await applicant.agent

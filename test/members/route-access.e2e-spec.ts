@@ -37,6 +37,7 @@ const ROUTES: Array<{ path: string; access: Access }> = [
   { path: '/portal/posts/new', access: ['staff', 'admin'] },
 ];
 const WHO: Role[] = ['visitor', 'applicant', 'member', 'staff', 'admin'];
+const an = (role: Role) => `${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}`;
 
 describe('Who may enter each page', () => {
   let t: TestApp;
@@ -54,7 +55,7 @@ describe('Who may enter each page', () => {
   for (const route of ROUTES) {
     for (const who of WHO) {
       const allowed = route.access === 'open' || route.access.includes(who);
-      it(`${allowed ? 'admits' : 'turns away'} a ${who} at ${route.path}`, async () => {
+      it(`${allowed ? 'admits' : 'turns away'} ${an(who)} at ${route.path}`, async () => {
         const response = await agents.get(who)!.get(route.path).set('Accept', 'text/html');
         if (allowed) {
           // /apply sends non-applicants on to the portal; /sign-in sends signed-in people on.
@@ -68,6 +69,53 @@ describe('Who may enter each page', () => {
         } else {
           expect(response.status).toBe(403);
           expect(response.text).toMatch(/You do not have access to this page|does not include this/);
+        }
+      });
+    }
+  }
+
+  /** Every form post of sign-in, applications and the portal, and who may make it. */
+  const ACTIONS: Array<{ path: string; access: Access; answer: number; form?: Record<string, string> }> = [
+    { path: '/sign-in/email', access: 'open', answer: 400, form: { email: 'not-an-address' } },
+    { path: '/sign-in/email/not-a-real-token', access: 'open', answer: 400 },
+    { path: '/sign-out', access: 'open', answer: 303 },
+    { path: '/sign-out/everywhere', access: ['applicant', 'member', 'staff', 'admin'], answer: 303 },
+    { path: '/apply', access: ['applicant', 'member', 'staff', 'admin'], answer: 422, form: { name: '' } },
+    { path: '/portal/profile', access: ['applicant', 'member', 'staff', 'admin'], answer: 422, form: { name: '' } },
+    { path: '/portal/delete', access: ['applicant', 'member', 'staff', 'admin'], answer: 303 },
+    { path: '/admin/applications/000000000000000000000000/approve', access: ['staff', 'admin'], answer: 404 },
+    {
+      path: '/admin/applications/000000000000000000000000/decline',
+      access: ['staff', 'admin'],
+      answer: 404,
+      form: { reason: 'x' },
+    },
+  ];
+
+  for (const action of ACTIONS) {
+    for (const who of WHO) {
+      const allowed = action.access === 'open' || action.access.includes(who);
+      it(`${allowed ? 'lets' : 'stops'} ${an(who)} posting to ${action.path}`, async () => {
+        // A fresh session each time, with its CSRF token, so signing out here spoils no other test.
+        let agent: ReturnType<typeof request.agent>;
+        let csrfToken: string;
+        if (who === 'visitor') {
+          agent = request.agent(t.app.getHttpServer());
+          csrfToken = (await agent.get('/api/auth/csrf').expect(200)).body.csrfToken;
+        } else {
+          ({ agent, csrfToken } = await signInAs(t, { role: who }));
+        }
+        const response = await agent
+          .post(action.path)
+          .set('Accept', 'text/html')
+          .type('form')
+          .send({ _csrf: csrfToken, ...action.form });
+        if (allowed) {
+          // Past the guard, the action answers for itself: done, or a 4xx about this input.
+          expect(response.status).toBe(action.answer);
+        } else {
+          expect(response.status).toBe(who === 'visitor' ? 401 : 403);
+          expect(response.text).toMatch(/Please sign in to continue|does not have access/);
         }
       });
     }

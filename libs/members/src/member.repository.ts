@@ -70,10 +70,13 @@ export class MemberRepository {
     await this.members.updateOne({ _id: id }, { $set: { name, profile } });
   }
 
-  /** Submits (or re-submits after a decline) an application; refused once approved. */
+  /**
+   * Submits (or re-submits after a decline) an application; refused once approved, and for anyone who
+   * is not an applicant (members and staff have nothing to apply for).
+   */
   async submitApplication(id: string, name: string, profile: ProfileFields): Promise<boolean> {
     const result = await this.members.updateOne(
-      { _id: id, 'application.status': { $in: ['none', 'submitted', 'declined'] } },
+      { _id: id, role: 'applicant', 'application.status': { $in: ['none', 'submitted', 'declined'] } },
       {
         $set: {
           name,
