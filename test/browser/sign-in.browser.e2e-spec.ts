@@ -44,7 +44,7 @@ describe('Signing in through the real pages (Chromium)', () => {
     await context.close();
   });
 
-  it('signs in with LinkedIn (the local provider) without JavaScript and lands on the application', async () => {
+  it('joins with LinkedIn (the local provider) without JavaScript: application, then the portal', async () => {
     const { context, page } = await newPage(browser, { javaScript: false });
     await page.goto(`${baseUrl}/join`);
     await page.getByRole('link', { name: 'Sign in with LinkedIn to apply' }).click();
@@ -55,6 +55,22 @@ describe('Signing in through the real pages (Chromium)', () => {
     await page.getByRole('heading', { name: 'Apply for membership' }).waitFor();
     expect(await page.getByLabel('Your name').inputValue()).toBe('Nia Applicant');
     await keepScreenshot(page, 'application-after-linkedin-sign-in');
+
+    await page.getByLabel('Job title').fill('Chief Customer Officer');
+    await page.getByLabel('Company', { exact: true }).fill('Northwind Traders');
+    await page.getByLabel('Company annual revenue').selectOption('$100M–$1B');
+    await page.getByLabel('Business model').selectOption('Both');
+    await page.getByLabel('Industry').selectOption('Retail and consumer goods');
+    await page.getByLabel('CCO model you work in').selectOption('Generalist');
+    await page.getByLabel('You report to').selectOption('CEO');
+    await page.getByLabel('Do you sit on a board?').selectOption('no');
+    await page.getByLabel('Years in your role').fill('3');
+    await page.getByRole('button', { name: 'Submit my application' }).click();
+
+    await page.getByRole('heading', { name: 'Welcome, Nia Applicant' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/portal');
+    expect(await page.getByText('Your application is being reviewed').isVisible()).toBe(true);
+    await keepScreenshot(page, 'portal-after-linkedin-application');
     await context.close();
   });
 });

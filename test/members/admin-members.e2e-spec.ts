@@ -51,6 +51,23 @@ describe('The admin member list', () => {
     expect(regex.text).toContain('No members match.');
   });
 
+  it('filters by membership state and tier, and ignores values that are not choices', async () => {
+    const staff = await signInAs(t, { role: 'staff' });
+    await buildMember(t, {
+      name: 'Lapsed Larry',
+      membership: { tier: 'associate', state: 'lapsed', entitlements: [] },
+    });
+    const active = await staff.agent.get('/admin/members?state=active').expect(200);
+    expect(active.text).toContain('Big B2B');
+    expect(active.text).not.toContain('Lapsed Larry');
+    const lapsed = await staff.agent.get('/admin/members?state=lapsed&tier=associate').expect(200);
+    expect(lapsed.text).toContain('Lapsed Larry');
+    expect(lapsed.text).not.toContain('Big B2B');
+    const odd = await staff.agent.get('/admin/members?state[$ne]=x&revenueBand=lots').expect(200);
+    expect(odd.text).toContain('Lapsed Larry');
+    expect(odd.text).toContain('Big B2B');
+  });
+
   it('exports the filtered list as CSV with formula cells neutralised', async () => {
     const admin = await signInAs(t, { role: 'admin' });
     const csv = await admin.agent.get('/admin/members.csv?revenueBand=%3E%241B').expect(200);

@@ -95,5 +95,8 @@ MemberSchema.index({ email: 1 }, { unique: true });
 
 // Staff's application queue: submitted applications, oldest first.
 MemberSchema.index({ 'application.status': 1, 'application.submittedAt': 1 });
-// The admin member list filters by role/state and pages by _id.
+// The admin member list filtered by role, paged by _id.
 MemberSchema.index({ role: 1, _id: 1 });
+// The admin member list filtered by membership state (active, past due, ...), paged by _id. The other
+// filters (tier, revenue band, B2B/B2C) narrow within the _id range; the council is hundreds, not millions.
+MemberSchema.index({ 'membership.state': 1, _id: 1 });

@@ -24,7 +24,9 @@ export class ApplicationsService {
     }
     const { name, ...fields } = profile;
     if (!(await this.members.submitApplication(memberId, name, fields))) {
-      throw new ConflictError('You are already a member, so there is nothing to apply for. Your profile is in your portal.');
+      throw new ConflictError(
+        'You are already a member, so there is nothing to apply for. Your profile is in your portal.',
+      );
     }
     return null;
   }
