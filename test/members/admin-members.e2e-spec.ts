@@ -74,7 +74,7 @@ describe('The admin member list', () => {
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.text.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'name,email,role,tier,membership_state,title,company,revenue_band,business_model,industry,cco_model,application,joined',
+      'name,email,role,tier,membership_state,title,company,revenue_band,business_model,industry,cco_model,application,deletion_requested,joined',
     );
     expect(lines).toHaveLength(3);
     expect(csv.text).toContain(`"'=HYPERLINK(""http://evil"")"`);

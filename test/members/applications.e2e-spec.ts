@@ -169,5 +169,13 @@ describe('The member portal', () => {
     expect((await t.app.get(MemberRepository).findById(String(me.member._id)))?.deletionRequestedAt).toBeInstanceOf(
       Date,
     );
+
+    // Staff find the request in the member list.
+    const someoneElse = await signInAs(t, { role: 'member', name: 'Stays Around' });
+    const staff = await signInAs(t, { role: 'staff' });
+    const asked = await staff.agent.get('/admin/members?deletion=requested').expect(200);
+    expect(asked.text).toContain('Priya S. Shah');
+    expect(asked.text).toContain('(asked to be deleted)');
+    expect(asked.text).not.toContain(someoneElse.member.email);
   });
 });

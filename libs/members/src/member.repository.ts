@@ -14,6 +14,8 @@ export interface MemberListFilter {
   tier?: string;
   revenueBand?: string;
   businessModel?: string;
+  /** Only members who asked to be deleted (staff act on these). */
+  deletionRequested?: boolean;
   /** Page after this member id (ids ascend). */
   after?: string;
 }
@@ -142,6 +144,7 @@ export class MemberRepository {
     if (filter.tier) query['membership.tier'] = filter.tier;
     if (filter.revenueBand) query['profile.revenueBand'] = filter.revenueBand;
     if (filter.businessModel) query['profile.businessModel'] = filter.businessModel;
+    if (filter.deletionRequested) query.deletionRequestedAt = { $ne: null };
     if (filter.after && isValidObjectId(filter.after)) query._id = { $gt: new Types.ObjectId(filter.after) };
     if (filter.search) {
       // No text indexes on FerretDB: a bounded, escaped, case-insensitive match on name, email, company.

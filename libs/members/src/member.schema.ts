@@ -100,3 +100,5 @@ MemberSchema.index({ role: 1, _id: 1 });
 // The admin member list filtered by membership state (active, past due, ...), paged by _id. The other
 // filters (tier, revenue band, B2B/B2C) narrow within the _id range; the council is hundreds, not millions.
 MemberSchema.index({ 'membership.state': 1, _id: 1 });
+// The admin member list's "asked to be deleted" filter, paged by _id.
+MemberSchema.index({ deletionRequestedAt: 1, _id: 1 });

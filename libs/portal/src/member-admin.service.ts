@@ -28,6 +28,7 @@ export class MemberAdminService {
       tier: pick(query.tier)?.slice(0, 60),
       revenueBand: pick(query.revenueBand, PROFILE_CHOICES.revenueBands),
       businessModel: pick(query.businessModel, PROFILE_CHOICES.businessModels),
+      deletionRequested: query.deletion === 'requested' || undefined,
       after: pick(query.after),
     };
   }
@@ -42,6 +43,9 @@ export class MemberAdminService {
         (entry): entry is [string, string] => typeof entry[1] === 'string',
       ),
     );
+    if (filter.deletionRequested) {
+      params.set('deletion', 'requested');
+    }
     const next = hasMore
       ? `?${new URLSearchParams({ ...Object.fromEntries(params), after: String(page[page.length - 1]._id) })}`
       : null;
@@ -71,6 +75,7 @@ export class MemberAdminService {
         member.profile?.industry ?? '',
         member.profile?.ccoModel ?? '',
         member.application?.status ?? 'none',
+        member.deletionRequestedAt ? new Date(member.deletionRequestedAt).toISOString() : '',
         member.createdAt ? new Date(member.createdAt).toISOString() : '',
       ]);
     }
@@ -88,6 +93,7 @@ export class MemberAdminService {
         'industry',
         'cco_model',
         'application',
+        'deletion_requested',
         'joined',
       ],
       rows,
