@@ -206,6 +206,21 @@ describe('Sign-in under bad input and odd timing', () => {
       expect(await t.app.get(MemberRepository).findById(String(member._id))).not.toBeNull();
     });
 
+    it('does not write the session to the database on every page view', async () => {
+      const member = await buildMember(t, { role: 'member' });
+      const agent = request.agent(t.app.getHttpServer());
+      const path = await linkPathFor(t, agent, member.email);
+      const csrf = csrfFrom((await agent.get(path).expect(200)).text);
+      await agent.post(path).type('form').send({ _csrf: csrf }).expect(303);
+      await agent.get('/portal').expect(200); // the new session's first page gives it a CSRF token: a write
+      const sessions = t.connection.collection('sessions');
+      const before = await sessions.findOne({ 'session.memberId': String(member._id) });
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      await agent.get('/portal').expect(200);
+      const after = await sessions.findOne({ 'session.memberId': String(member._id) });
+      expect(after?.expires).toEqual(before?.expires);
+    });
+
     it('gives an API client a CSRF token that its next write must carry', async () => {
       const member = await buildMember(t, { role: 'member' });
       const client = await sessionFor(t, member);

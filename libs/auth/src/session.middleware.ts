@@ -37,6 +37,8 @@ export class SessionMiddleware {
       // FerretDB refuses TTL indexes; expired sessions are removed on an interval instead.
       autoRemove: 'interval',
       autoRemoveInterval: 10,
+      // Refresh a session's expiry at most hourly, not with a database write on every page view.
+      touchAfter: 60 * 60,
     });
     // A session deleted while one of its requests was running (signed out everywhere from another
     // device) is signed out, not an error: connect-mongo would fail that request's closing touch.
