@@ -103,6 +103,9 @@ describe('Signing in', () => {
       const forged = genuine.replace(`state=${state}`, 'state=forged-state-value');
       const refused = await victim.get(forged).set('Accept', 'text/html').expect(400);
       expect(refused.text).toContain('could not be verified');
+      expect(refused.text).toContain('Sign in again');
+      const json = await victim.get(forged).set('Accept', 'application/json').expect(400);
+      expect(json.body).toMatchObject({ statusCode: 400, message: expect.stringContaining('could not be verified') });
     });
 
     it('says so when the person cancels at LinkedIn', async () => {
@@ -167,6 +170,7 @@ describe('Signing in', () => {
         .updateMany({ email: member.email }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
       const page = await agent.get(path).set('Accept', 'text/html').expect(400);
       expect(page.text).toContain('has expired');
+      expect(page.text).toContain('Sign in again');
       const confirmForm = await agent.get('/sign-in');
       await agent
         .post(path)

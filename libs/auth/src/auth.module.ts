@@ -6,7 +6,13 @@ import { PassportModule } from '@nestjs/passport';
 import { MailModule } from '@roundtable/mail';
 import { MembersModule } from '@roundtable/members';
 import { EmailSignInService } from './email-link/email-sign-in.service';
-import { SignInToken, SignInTokenSchema } from './email-link/sign-in-token.schema';
+import { SignInTokenRepository } from './email-link/sign-in-token.repository';
+import {
+  SignInToken,
+  SignInTokenSchema,
+  SignInTokenUse,
+  SignInTokenUseSchema,
+} from './email-link/sign-in-token.schema';
 import { LinkedInIdentity, LinkedInIdentitySchema } from './linkedin/linkedin-identity.schema';
 import { LinkedInSignInService } from './linkedin/linkedin-sign-in.service';
 import { LinkedInStrategy } from './linkedin/linkedin.strategy';
@@ -27,6 +33,7 @@ import { SessionService } from './session.service';
     PassportModule,
     MongooseModule.forFeature([
       { name: SignInToken.name, schema: SignInTokenSchema },
+      { name: SignInTokenUse.name, schema: SignInTokenUseSchema },
       { name: LinkedInIdentity.name, schema: LinkedInIdentitySchema },
     ]),
   ],
@@ -36,6 +43,7 @@ import { SessionService } from './session.service';
     SessionMiddleware,
     RateLimiter,
     EmailSignInService,
+    SignInTokenRepository,
     LinkedInSignInService,
     LinkedInStrategy,
     SignInPages,

@@ -1,4 +1,17 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Render, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Render,
+  Req,
+  Res,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { MemberRecord } from '@roundtable/members';
@@ -8,6 +21,7 @@ import { Roles } from './roles.guard';
 import { SIGNED_IN } from './roles';
 import { SessionService } from './session.service';
 import { SignInPages } from './sign-in.pages';
+import { SignInProblemFilter } from './sign-in-problem.filter';
 
 /** The sign-in pages: LinkedIn, the email link, and signing out. */
 @ApiExcludeController()
@@ -32,6 +46,7 @@ export class SignInController {
   }
 
   @Get('sign-in/email/:token')
+  @UseFilters(SignInProblemFilter)
   @Render('auth/confirm')
   async confirmPage(@Param('token') token: string) {
     const { email } = await this.emailSignIn.checkLink(token);
@@ -39,6 +54,7 @@ export class SignInController {
   }
 
   @Post('sign-in/email/:token')
+  @UseFilters(SignInProblemFilter)
   async useLink(@Req() req: Request, @Res() res: Response, @Param('token') token: string) {
     const { member, returnTo } = await this.emailSignIn.consumeLink(token);
     await this.sessions.signIn(req, String(member._id));
@@ -52,6 +68,7 @@ export class SignInController {
   }
 
   @Get('auth/linkedin/callback')
+  @UseFilters(SignInProblemFilter)
   @UseGuards(LinkedInAuthGuard)
   async linkedInCallback(@Req() req: Request, @Res() res: Response) {
     const member = req.user as MemberRecord;

@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { InjectModel } from '@nestjs/mongoose';
-import { Model } from 'mongoose';
 import { appConfig, BadRequestError } from '@roundtable/core';
 import { MailService, renderMail } from '@roundtable/mail';
 import { MemberRecord, MemberRepository } from '@roundtable/members';
 import { RateLimiter } from '../rate-limit/rate-limiter.service';
 import { safeReturnTo } from '../return-to';
+import { SignInTokenRepository } from './sign-in-token.repository';
 import { SignInToken } from './sign-in-token.schema';
 import { hashToken, looksLikeToken, newToken } from './token';
 
@@ -14,6 +13,7 @@ export const LINK_LIFETIME_MS = 15 * 60 * 1000;
 const WINDOW_MS = 15 * 60 * 1000;
 const PER_ADDRESS = 5;
 const PER_IP = 20;
+const ALREADY_USED = 'This sign-in link has already been used. Each link works once; please ask for a new one.';
 const EMAIL = /^[^\s@<>()",;:]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,}$/;
 
 /**
@@ -24,7 +24,7 @@ const EMAIL = /^[^\s@<>()",;:]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,}$/;
 @Injectable()
 export class EmailSignInService {
   constructor(
-    @InjectModel(SignInToken.name) private readonly tokens: Model<SignInToken>,
+    private readonly tokens: SignInTokenRepository,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
     private readonly members: MemberRepository,
     private readonly mail: MailService,
@@ -54,57 +54,47 @@ export class EmailSignInService {
       subject: 'Your Roundtable sign-in link',
       ...renderMail('auth/email/sign-in-link', { link, minutes: LINK_LIFETIME_MS / 60000 }),
     });
-    await this.tokens.deleteMany({ expiresAt: { $lt: new Date(Date.now() - 24 * 60 * 60 * 1000) } });
+    await this.tokens.deleteOld();
     return email;
   }
 
   /** For the confirm page: is this link still good? Throws a clear 400 when not. */
   async checkLink(token: unknown): Promise<{ email: string }> {
-    const record = await this.find(token);
-    this.assertUsable(record);
-    return { email: record!.email };
+    const { email } = await this.usable(await this.find(token));
+    return { email };
   }
 
   /** Uses the link (once, atomically) and returns the member, creating an applicant for a new address. */
   async consumeLink(token: unknown): Promise<{ member: MemberRecord; returnTo: string | null }> {
-    if (!looksLikeToken(token)) {
-      throw new BadRequestError('This sign-in link is not valid. Please ask for a new one.');
-    }
-    const used = await this.tokens
-      .findOneAndUpdate(
-        { tokenHash: hashToken(token), usedAt: null, expiresAt: { $gt: new Date() } },
-        { $set: { usedAt: new Date() } },
-        { returnDocument: 'after' },
-      )
-      .lean<SignInToken>();
-    if (!used) {
-      this.assertUsable(await this.find(token));
-      throw new BadRequestError('This sign-in link is not valid. Please ask for a new one.');
+    const link = await this.usable(await this.find(token));
+    // The claim, not the check above, decides: of two confirmations at once, one signs in.
+    if (!(await this.tokens.claim(link.tokenHash))) {
+      throw new BadRequestError(ALREADY_USED);
     }
     const member =
-      (await this.members.findByEmail(used.email)) ??
-      (await this.members.create({ email: used.email, name: used.email.split('@')[0], role: 'applicant' }));
-    return { member, returnTo: used.returnTo };
+      (await this.members.findByEmail(link.email)) ??
+      (await this.members.create({ email: link.email, name: link.email.split('@')[0], role: 'applicant' }));
+    return { member, returnTo: link.returnTo };
   }
 
   private async find(token: unknown): Promise<SignInToken | null> {
     if (!looksLikeToken(token)) {
       return null;
     }
-    return this.tokens.findOne({ tokenHash: hashToken(token) }).lean<SignInToken>();
+    return this.tokens.findByHash(hashToken(token));
   }
 
-  private assertUsable(record: SignInToken | null): void {
+  /** The link, when it can still be used; otherwise a 400 that says why. */
+  private async usable(record: SignInToken | null): Promise<SignInToken> {
     if (!record) {
       throw new BadRequestError('This sign-in link is not valid. Please ask for a new one.');
     }
-    if (record.usedAt) {
-      throw new BadRequestError(
-        'This sign-in link has already been used. Each link works once; please ask for a new one.',
-      );
+    if (await this.tokens.isUsed(record.tokenHash)) {
+      throw new BadRequestError(ALREADY_USED);
     }
     if (record.expiresAt.getTime() <= Date.now()) {
       throw new BadRequestError('This sign-in link has expired (links last 15 minutes). Please ask for a new one.');
     }
+    return record;
   }
 }

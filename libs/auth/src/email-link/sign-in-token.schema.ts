@@ -12,9 +12,6 @@ export class SignInToken {
   @Prop({ required: true })
   expiresAt: Date;
 
-  @Prop({ type: Date, default: null })
-  usedAt: Date | null;
-
   /** Same-site path to land on after sign-in. */
   @Prop({ type: String, default: null })
   returnTo: string | null;
@@ -25,3 +22,22 @@ export const SignInTokenSchema = SchemaFactory.createForClass(SignInToken);
 SignInTokenSchema.index({ tokenHash: 1 }, { unique: true });
 // Clean-up of expired links (no TTL indexes on FerretDB).
 SignInTokenSchema.index({ expiresAt: 1 });
+
+/**
+ * The use of a link: its `_id` is the token's hash, so the database's unique `_id` lets exactly one
+ * request use a link, even two confirmations at the same instant. (A guarded `findOneAndUpdate` on
+ * `usedAt: null` does this on MongoDB, but FerretDB v1 on SQLite lets concurrent guarded updates all
+ * win; a duplicate insert fails on both.)
+ */
+@Schema({ collection: 'sign_in_token_uses', versionKey: false })
+export class SignInTokenUse {
+  @Prop({ type: String, required: true })
+  _id: string;
+
+  @Prop({ required: true })
+  usedAt: Date;
+}
+
+export const SignInTokenUseSchema = SchemaFactory.createForClass(SignInTokenUse);
+// Clean-up of old uses, with the expired links (no TTL indexes on FerretDB).
+SignInTokenUseSchema.index({ usedAt: 1 });

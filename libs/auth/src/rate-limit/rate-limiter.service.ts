@@ -1,35 +1,54 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { Connection } from 'mongoose';
 import { TooManyRequestsError } from '@roundtable/core';
 
-const COLLECTION = 'rate_limits';
+const COLLECTION = 'rate_limit_attempts';
+/** Attempts older than this are deleted; no window may be longer. */
+const KEEP_MS = 24 * 60 * 60 * 1000;
+
+interface Attempt {
+  key: string;
+  at: Date;
+}
 
 /**
- * Fixed-window counters in the database, so every API process shares them (an in-memory throttler
- * would give each process its own allowance). One atomic `$inc` upsert per attempt; old windows are
- * deleted as we go, since FerretDB has no TTL indexes.
+ * Sliding-window limits kept in the database, so every API process shares them (an in-memory
+ * throttler such as @nestjs/throttler would give each process its own allowance).
+ *
+ * Each attempt is one inserted document, then the attempts in the window are counted. A counter
+ * bumped with `$inc` would be simpler, but FerretDB v1 on SQLite loses concurrent `$inc`s (measured
+ * here: three at once on one document leave it at 1 or 2), so a burst could slip past the limit.
+ * Inserts are never lost, and every attempt counts at least itself and all that were inserted
+ * before it, so no more than `limit` attempts pass in a window; in a burst a few more may be refused
+ * than strictly needed, which is the safe side. Refused attempts count too: hammering keeps the door
+ * shut.
  */
 @Injectable()
-export class RateLimiter {
+export class RateLimiter implements OnModuleInit {
   constructor(@InjectConnection() private readonly connection: Connection) {}
 
-  /** Counts one attempt for `key`; throws a 429 with `message` past `limit` in the window. */
+  private get attempts() {
+    return this.connection.collection<Attempt>(COLLECTION);
+  }
+
+  async onModuleInit(): Promise<void> {
+    // hit(): count one key's attempts since the window's start.
+    await this.attempts.createIndex({ key: 1, at: 1 });
+    // The clean-up of old attempts (FerretDB has no TTL indexes).
+    await this.attempts.createIndex({ at: 1 });
+  }
+
+  /** Counts one attempt for `key`; throws a 429 with `message` past `limit` in the last `windowMs`. */
   async hit(key: string, limit: number, windowMs: number, message: string): Promise<void> {
     const now = Date.now();
-    const windowStart = now - (now % windowMs);
-    const collection = this.connection.collection<{ _id: string; count: number; expiresAt: Date }>(COLLECTION);
-    const id = `${key}|${windowStart}`;
-    const counter = await collection.findOneAndUpdate(
-      { _id: id },
-      { $inc: { count: 1 }, $setOnInsert: { expiresAt: new Date(windowStart + windowMs) } },
-      { upsert: true, returnDocument: 'after' },
-    );
-    if (counter?.count === 1) {
-      // A new window began: a good moment to drop the finished ones.
-      await collection.deleteMany({ expiresAt: { $lt: new Date(now) } });
+    await this.attempts.insertOne({ key, at: new Date(now) });
+    const count = await this.attempts.countDocuments({ key, at: { $gt: new Date(now - Math.min(windowMs, KEEP_MS)) } });
+    if (count === 1) {
+      // The key's first attempt in a while: a good moment to drop everyone's old ones.
+      await this.attempts.deleteMany({ at: { $lt: new Date(now - KEEP_MS) } });
     }
-    if ((counter?.count ?? 0) > limit) {
+    if (count > limit) {
       throw new TooManyRequestsError(message);
     }
   }
