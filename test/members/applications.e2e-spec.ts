@@ -1,7 +1,7 @@
 import { MemberRepository } from '@roundtable/members';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { csrfFrom, profileForm } from '../support/forms';
-import { deliverAndRead } from '../support/mailbox';
+import { deliverAndRead, mailTo } from '../support/mailbox';
 import { signInAs } from '../support/sessions';
 
 describe('Membership applications', () => {
@@ -56,6 +56,34 @@ describe('Membership applications', () => {
       .type('form')
       .send({ _csrf: staff.csrfToken, reason: 'late' });
     expect(again.status).toBe(409);
+  });
+
+  it('takes one decision when two staff decide the same application at the same moment', async () => {
+    const staff = await signInAs(t, { role: 'staff' });
+    const admin = await signInAs(t, { role: 'admin' });
+    for (let round = 0; round < 3; round += 1) {
+      const applicant = await signInAs(t, { role: 'applicant' });
+      await applicant.agent
+        .post('/apply')
+        .type('form')
+        .send({ _csrf: applicant.csrfToken, ...profileForm() })
+        .expect(303);
+      const id = String(applicant.member._id);
+      const [approve, decline] = await Promise.all([
+        staff.agent.post(`/admin/applications/${id}/approve`).type('form').send({ _csrf: staff.csrfToken }),
+        admin.agent
+          .post(`/admin/applications/${id}/decline`)
+          .type('form')
+          .send({ _csrf: admin.csrfToken, reason: 'Not a customer executive.' }),
+      ]);
+      expect([approve.status, decline.status].sort()).toEqual([303, 409]);
+      expect([approve, decline].find((r) => r.status === 409)?.text).toContain('has already been decided');
+      const decided = await t.app.get(MemberRepository).findById(id);
+      expect(decided?.application?.status).toBe(approve.status === 303 ? 'approved' : 'declined');
+      expect(decided?.role).toBe(approve.status === 303 ? 'member' : 'applicant');
+      await deliverAndRead(t, applicant.member.email, /application/);
+      expect(await mailTo(applicant.member.email)).toHaveLength(1);
+    }
   });
 
   it('declines with a reason, emails it, and lets the applicant apply again', async () => {

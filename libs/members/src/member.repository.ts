@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, Model, QueryFilter, Types } from 'mongoose';
 import { ConflictError, isDuplicateKeyError } from '@roundtable/core';
+import { ApplicationDecision } from './application-decision.schema';
 import { Member, MemberRole, MembershipSummary, ProfileFields } from './member.schema';
 
 export type MemberRecord = Member & { _id: Types.ObjectId };
@@ -27,7 +28,10 @@ function escapeRegex(text: string): string {
 /** The only code that touches the members collection. */
 @Injectable()
 export class MemberRepository {
-  constructor(@InjectModel(Member.name) private readonly members: Model<Member>) {}
+  constructor(
+    @InjectModel(Member.name) private readonly members: Model<Member>,
+    @InjectModel(ApplicationDecision.name) private readonly decisions: Model<ApplicationDecision>,
+  ) {}
 
   async create(
     fields: Pick<Member, 'email' | 'name'> & { role?: MemberRole; pictureUrl?: string | null },
@@ -92,11 +96,32 @@ export class MemberRepository {
     return result.modifiedCount === 1;
   }
 
-  /** Decides a submitted application once; a second decision finds nothing to change and returns false. */
+  /**
+   * Decides a submitted application once: the decision's record is inserted first, under an id that
+   * names this submission, and only the request whose insert succeeds goes on to change the member.
+   * A second decision, at once or later, returns false.
+   */
   async decideApplication(
     id: string,
     decision: { status: 'approved' | 'declined'; by: string; reason: string | null },
   ): Promise<boolean> {
+    const submitted = await this.findById(id);
+    if (submitted?.application?.status !== 'submitted' || !submitted.application.submittedAt) {
+      return false;
+    }
+    try {
+      await this.decisions.create({
+        _id: `${id}:${submitted.application.submittedAt.toISOString()}`,
+        memberId: id,
+        ...decision,
+        decidedAt: new Date(),
+      });
+    } catch (error) {
+      if (isDuplicateKeyError(error)) {
+        return false;
+      }
+      throw error;
+    }
     const set: Record<string, unknown> = {
       'application.status': decision.status,
       'application.decidedAt': new Date(),

@@ -1,10 +1,16 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { ApplicationDecision, ApplicationDecisionSchema } from './application-decision.schema';
 import { MemberRepository } from './member.repository';
 import { Member, MemberSchema } from './member.schema';
 
 @Module({
-  imports: [MongooseModule.forFeature([{ name: Member.name, schema: MemberSchema }])],
+  imports: [
+    MongooseModule.forFeature([
+      { name: Member.name, schema: MemberSchema },
+      { name: ApplicationDecision.name, schema: ApplicationDecisionSchema },
+    ]),
+  ],
   providers: [MemberRepository],
   exports: [MemberRepository],
 })

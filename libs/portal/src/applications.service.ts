@@ -70,7 +70,7 @@ export class ApplicationsService {
     }
     if (!(await this.members.decideApplication(memberId, decision))) {
       throw new ConflictError(
-        `The application of ${member.name} was already decided (${member.application?.status ?? 'none'}).`,
+        `The application of ${member.name} has already been decided. Reload the queue to see where it stands.`,
       );
     }
     return member;
