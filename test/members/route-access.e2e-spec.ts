@@ -78,6 +78,7 @@ describe('Who may enter each page', () => {
   const ACTIONS: Array<{ path: string; access: Access; answer: number; form?: Record<string, string> }> = [
     { path: '/sign-in/email', access: 'open', answer: 400, form: { email: 'not-an-address' } },
     { path: '/sign-in/email/not-a-real-token', access: 'open', answer: 400 },
+    { path: '/sign-in/code', access: 'open', answer: 400, form: { email: 'someone@example.test', code: 'abc' } },
     { path: '/sign-out', access: 'open', answer: 303 },
     { path: '/sign-out/everywhere', access: ['applicant', 'member', 'staff', 'admin'], answer: 303 },
     { path: '/apply', access: ['applicant', 'member', 'staff', 'admin'], answer: 422, form: { name: '' } },

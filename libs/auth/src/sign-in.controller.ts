@@ -61,6 +61,16 @@ export class SignInController {
     res.redirect(303, this.pages.landingFor(member, returnTo));
   }
 
+  @Post('sign-in/code')
+  async useCode(@Req() req: Request, @Res() res: Response, @Body() body: Record<string, unknown>) {
+    const result = await this.pages.useCode(body);
+    if ('view' in result) {
+      return res.status(result.status).render(result.view, result.model);
+    }
+    await this.sessions.signIn(req, String(result.member._id));
+    return res.redirect(303, this.pages.landingFor(result.member, result.returnTo));
+  }
+
   @Get('auth/linkedin')
   @UseGuards(LinkedInAuthGuard)
   startLinkedIn() {

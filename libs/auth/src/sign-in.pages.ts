@@ -50,6 +50,26 @@ export class SignInPages {
     }
   }
 
+  /** Signs in by code, or shows the code form again with the address, the problem and its status. */
+  async useCode(body: Record<string, unknown>): Promise<{ member: MemberRecord; returnTo: string | null } | Page> {
+    try {
+      return await this.emailSignIn.useCode(body.email, body.code);
+    } catch (error) {
+      if (!(error instanceof DomainError)) {
+        throw error;
+      }
+      return {
+        status: error.statusCode,
+        view: 'auth/check-email',
+        model: {
+          title: 'Check your email',
+          error: error.message,
+          email: typeof body.email === 'string' ? body.email.slice(0, 254) : '',
+        },
+      };
+    }
+  }
+
   /** After sign-in: where they asked to go, else the application for new applicants, else the portal. */
   landingFor(member: Pick<MemberRecord, 'role' | 'application'>, returnTo: string | null): string {
     if (returnTo) {

@@ -7,13 +7,16 @@ import { RateLimiter } from '../rate-limit/rate-limiter.service';
 import { safeReturnTo } from '../return-to';
 import { SignInTokenRepository } from './sign-in-token.repository';
 import { SignInToken } from './sign-in-token.schema';
-import { hashToken, looksLikeToken, newToken } from './token';
+import { hashCode, hashToken, looksLikeToken, newCode, newToken, normaliseCode, sameHash } from './token';
 
 export const LINK_LIFETIME_MS = 15 * 60 * 1000;
 const WINDOW_MS = 15 * 60 * 1000;
 const PER_ADDRESS = 5;
 const PER_IP = 20;
-const ALREADY_USED = 'This sign-in link has already been used. Each link works once; please ask for a new one.';
+/** Code attempts per address in the window, right or wrong: guessing one of a million stays hopeless. */
+const CODE_TRIES = 5;
+const ALREADY_USED =
+  'This sign-in link has already been used: a link and its code work once. Please ask for a new one.';
 const EMAIL = /^[^\s@<>()",;:]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,}$/;
 
 /**
@@ -42,17 +45,24 @@ export class EmailSignInService {
     await this.limiter.hit(`sign-in-email:${email}`, PER_ADDRESS, WINDOW_MS, tooMany);
 
     const { token, hash } = newToken();
+    const code = newCode();
     await this.tokens.create({
       tokenHash: hash,
+      codeHash: hashCode(hash, code),
       email,
       expiresAt: new Date(Date.now() + LINK_LIFETIME_MS),
-      returnTo: safeReturnTo(returnTo),
+      // None given: after sign-in, newcomers go on to their application and members to the portal.
+      returnTo: safeReturnTo(returnTo, '') || null,
     });
     const link = `${this.app.baseUrl}/sign-in/email/${token}`;
     await this.mail.queue({
       to: email,
       subject: 'Your Roundtable sign-in link',
-      ...renderMail('auth/email/sign-in-link', { link, minutes: LINK_LIFETIME_MS / 60000 }),
+      ...renderMail('auth/email/sign-in-link', {
+        link,
+        code: `${code.slice(0, 3)} ${code.slice(3)}`,
+        minutes: LINK_LIFETIME_MS / 60000,
+      }),
     });
     await this.tokens.deleteOld();
     return email;
@@ -66,8 +76,11 @@ export class EmailSignInService {
 
   /** Uses the link (once, atomically) and returns the member, creating an applicant for a new address. */
   async consumeLink(token: unknown): Promise<{ member: MemberRecord; returnTo: string | null }> {
-    const link = await this.usable(await this.find(token));
-    // The claim, not the check above, decides: of two confirmations at once, one signs in.
+    return this.signInWith(await this.usable(await this.find(token)));
+  }
+
+  private async signInWith(link: SignInToken): Promise<{ member: MemberRecord; returnTo: string | null }> {
+    // The claim, not the checks before it, decides: of two confirmations at once, one signs in.
     if (!(await this.tokens.claim(link.tokenHash))) {
       throw new BadRequestError(ALREADY_USED);
     }
@@ -75,6 +88,32 @@ export class EmailSignInService {
       (await this.members.findByEmail(link.email)) ??
       (await this.members.create({ email: link.email, name: link.email.split('@')[0], role: 'applicant' }));
     return { member, returnTo: link.returnTo };
+  }
+
+  /**
+   * Signs in with the code from the email instead of the link (the mail was read on a phone, the
+   * sign-in is on a laptop). The code counts as the link's one use.
+   */
+  async useCode(rawEmail: unknown, rawCode: unknown): Promise<{ member: MemberRecord; returnTo: string | null }> {
+    const email = typeof rawEmail === 'string' ? rawEmail.trim().toLowerCase() : '';
+    const code = normaliseCode(rawCode);
+    if (!EMAIL.test(email) || !code) {
+      throw new BadRequestError('Please enter the six-digit code from the email we sent you.');
+    }
+    await this.limiter.hit(
+      `sign-in-code:${email}`,
+      CODE_TRIES,
+      WINDOW_MS,
+      'Too many codes were tried for this address. Please wait 15 minutes, or use the link in the email.',
+    );
+    const candidates = await this.tokens.findUnexpiredFor(email);
+    const link = candidates.find((c) => c.codeHash !== null && sameHash(c.codeHash, hashCode(c.tokenHash, code)));
+    if (!link) {
+      throw new BadRequestError(
+        'That code is not right, or it has expired. Check the newest email from us, or ask for a new one.',
+      );
+    }
+    return this.signInWith(await this.usable(link));
   }
 
   private async find(token: unknown): Promise<SignInToken | null> {

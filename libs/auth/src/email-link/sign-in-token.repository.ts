@@ -23,6 +23,14 @@ export class SignInTokenRepository {
     return this.tokens.findOne({ tokenHash }).lean<SignInToken>();
   }
 
+  /** The address's links that have not expired (a code is checked against each; a handful at most). */
+  findUnexpiredFor(email: string): Promise<SignInToken[]> {
+    return this.tokens
+      .find({ email, expiresAt: { $gt: new Date() } })
+      .limit(20)
+      .lean<SignInToken[]>();
+  }
+
   async isUsed(tokenHash: string): Promise<boolean> {
     return (await this.uses.exists({ _id: tokenHash })) !== null;
   }

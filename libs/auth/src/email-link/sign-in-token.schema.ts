@@ -12,6 +12,10 @@ export class SignInToken {
   @Prop({ required: true })
   expiresAt: Date;
 
+  /** The hash of the six-digit code mailed with the link (see token.ts). */
+  @Prop({ type: String, default: null })
+  codeHash: string | null;
+
   /** Same-site path to land on after sign-in. */
   @Prop({ type: String, default: null })
   returnTo: string | null;
@@ -22,6 +26,8 @@ export const SignInTokenSchema = SchemaFactory.createForClass(SignInToken);
 SignInTokenSchema.index({ tokenHash: 1 }, { unique: true });
 // Clean-up of expired links (no TTL indexes on FerretDB).
 SignInTokenSchema.index({ expiresAt: 1 });
+// Sign-in by code: the address's links that have not expired yet.
+SignInTokenSchema.index({ email: 1, expiresAt: 1 });
 
 /**
  * The use of a link: its `_id` is the token's hash, so the database's unique `_id` lets exactly one
