@@ -44,6 +44,26 @@ describe('Signing in through the real pages (Chromium)', () => {
     await context.close();
   });
 
+  it('asks for a link on a laptop and signs in there with the code from the mail', async () => {
+    const member = await buildMember(t, { role: 'staff', name: 'Sam Staff' });
+    const { context, page } = await newPage(browser);
+    await page.goto(`${baseUrl}/sign-in`);
+    await page.getByLabel('Email address').fill(member.email);
+    await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await page.getByLabel('Code from the email').waitFor();
+    await keepScreenshot(page, 'check-email-with-code-form');
+
+    const mail = await deliverAndRead(t, member.email, /sign-in link/);
+    const code = /instead: (\d{3} \d{3})/.exec(mail.text)![1];
+    await page.getByLabel('Code from the email').fill(code);
+    await page.getByRole('button', { name: 'Sign in with the code' }).click();
+    await page.getByRole('heading', { name: 'Welcome, Sam Staff' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/portal');
+    // Staff see their areas in the navigation.
+    expect(await page.getByRole('link', { name: 'Applications' }).isVisible()).toBe(true);
+    await context.close();
+  });
+
   it('joins with LinkedIn (the local provider) without JavaScript: application, then the portal', async () => {
     const { context, page } = await newPage(browser, { javaScript: false });
     await page.goto(`${baseUrl}/join`);
