@@ -12,7 +12,8 @@ async function bootstrap(): Promise<void> {
   });
   app.enableShutdownHooks();
   app.get(JobLoop).start();
-  app.get(MembershipSweep).start();
+  // Books the billing sweep job if none is scheduled; the job loop above runs it.
+  await app.get(MembershipSweep).start();
   process.stdout.write(`Roundtable ${APP_VERSION} worker started\n`);
 }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { MongooseModule } from '@nestjs/mongoose';
+import { JobsModule } from '@roundtable/jobs';
 import { MailModule } from '@roundtable/mail';
 import { MembersModule } from '@roundtable/members';
 import { AdminBillingController } from './admin-billing.controller';
@@ -15,6 +16,7 @@ import { Membership, MembershipSchema } from './membership.schema';
 import { MembershipService } from './membership.service';
 import { stripeProvider } from './stripe.provider';
 import { MembershipSweep } from './sweep.service';
+import { TierAdmin } from './tier-admin.service';
 import { TierRepository } from './tier.repository';
 import { Tier, TierSchema } from './tier.schema';
 import { WebhookController } from './webhook.controller';
@@ -31,14 +33,14 @@ const core = [TierRepository, MembershipRepository, BillingEventRepository, Memb
 @Module({
   imports: [ConfigModule.forFeature(billingConfig), persistence, MembersModule, MailModule],
   controllers: [MembershipController, WebhookController, AdminBillingController],
-  providers: [...core, CheckoutService, WebhookService, BillingPages],
+  providers: [...core, CheckoutService, WebhookService, BillingPages, TierAdmin],
   exports: [TierRepository],
 })
 export class BillingModule {}
 
-/** The worker's part of billing: the sweep that lapses and ends memberships as time passes. */
+/** The worker's part of billing: the sweep job that lapses and ends memberships as time passes. */
 @Module({
-  imports: [ConfigModule.forFeature(billingConfig), persistence, MembersModule, MailModule],
+  imports: [ConfigModule.forFeature(billingConfig), persistence, MembersModule, MailModule, JobsModule],
   providers: [...core, MembershipSweep],
   exports: [MembershipSweep, TierRepository],
 })

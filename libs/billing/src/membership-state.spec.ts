@@ -161,6 +161,23 @@ describe(transition.name, () => {
       next: { state: 'active', pastDueSince: null, periodEnd: new Date('2027-01-01T00:00:00Z') },
     });
   });
+  it('never moves the paid-until date back when an invoice for an earlier period arrives late', () => {
+    const later = new Date('2027-06-01T00:00:00Z');
+    const late = transition(snapshot('active', { periodEnd: later }), EVENTS.payment_succeeded);
+    expect(late).toMatchObject({ ok: true, next: { state: 'active', periodEnd: later } });
+    const canceling = transition(snapshot('canceling', { periodEnd: later }), EVENTS.payment_succeeded);
+    expect(canceling).toMatchObject({ ok: true, next: { state: 'canceling', periodEnd: later } });
+  });
+
+  it('refuses to lapse a past-due membership that has no failure date', () => {
+    const result = transition(snapshot('past_due', { pastDueSince: null }), EVENTS.grace_expired);
+    expect(result.ok).toBe(false);
+  });
+
+  it('refuses to end a canceling membership whose paid period is unknown', () => {
+    const result = transition(snapshot('canceling', { periodEnd: null }), EVENTS.period_ended);
+    expect(result).toEqual({ ok: false, reason: 'The paid period has not ended yet' });
+  });
 });
 
 describe(grantsEntitlements.name, () => {

@@ -46,6 +46,8 @@ const refuse = (state: MembershipState, event: MembershipEvent['type']): Transit
   reason: `A membership that is ${state.replace('_', ' ')} cannot take "${event.replace('_', ' ')}"`,
 });
 
+const latest = (a: Date | null, b: Date): Date => (a && a.getTime() > b.getTime() ? a : b);
+
 export function transition(current: MembershipSnapshot, event: MembershipEvent): TransitionResult {
   const { state } = current;
   const to = (next: Partial<MembershipSnapshot> & { state: MembershipState }): TransitionResult => ({
@@ -57,11 +59,14 @@ export function transition(current: MembershipSnapshot, event: MembershipEvent):
       return ['none', 'lapsed', 'canceled', 'pending_payment'].includes(state)
         ? to({ state: 'pending_payment' })
         : refuse(state, event.type);
-    case 'payment_succeeded':
-      // Paying reactivates a lapsed or canceled membership, and clears a failure.
+    case 'payment_succeeded': {
+      // Paying reactivates a lapsed or canceled membership, and clears a failure. The paid-until date
+      // only moves forward: an invoice for an earlier period, delivered late, never shortens it.
+      const periodEnd = latest(current.periodEnd, event.periodEnd);
       return state === 'canceling'
-        ? to({ state: 'canceling', periodEnd: event.periodEnd, pastDueSince: null })
-        : to({ state: 'active', periodEnd: event.periodEnd, pastDueSince: null });
+        ? to({ state: 'canceling', periodEnd, pastDueSince: null })
+        : to({ state: 'active', periodEnd, pastDueSince: null });
+    }
     case 'payment_failed':
       if (state === 'active' || state === 'canceling' || state === 'pending_payment') {
         return to({ state: 'past_due', pastDueSince: event.at });

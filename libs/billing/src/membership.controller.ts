@@ -39,6 +39,17 @@ export class MembershipController {
     res.redirect(303, await this.checkout.portalUrl(member));
   }
 
+  /**
+   * The same, by link (the payment-failed email): a GET that only sends the signed-in member to their
+   * own portal, so a forged cross-site request gains nothing; signed-out people sign in first.
+   */
+  @Get('membership/portal')
+  @ApiExcludeEndpoint()
+  @Roles(...SIGNED_IN)
+  async portal(@CurrentMember() member: SessionMember, @Res() res: Response) {
+    res.redirect(303, await this.checkout.portalUrl(member));
+  }
+
   @Get('membership/welcome')
   @ApiExcludeEndpoint()
   @Roles(...SIGNED_IN)

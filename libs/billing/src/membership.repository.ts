@@ -32,6 +32,21 @@ export class MembershipRepository {
   }
 
   /**
+   * Records Stripe ids the membership does not have yet, whatever its state: a stale event changes no
+   * state, but the subscription id it names is still the member's.
+   */
+  async fillMissingIds(
+    id: Types.ObjectId,
+    ids: { stripeCustomerId?: string | null; stripeSubscriptionId?: string | null },
+  ) {
+    for (const [field, value] of Object.entries(ids)) {
+      if (value) {
+        await this.memberships.updateOne({ _id: id, [field]: null }, { $set: { [field]: value } });
+      }
+    }
+  }
+
+  /**
    * Applies a change only if nothing newer was applied since (`lastEventCreated`) and the state is
    * still the one the change was computed from. One atomic single-document update; false when the
    * guard did not match (a newer event or a concurrent change won).
@@ -48,11 +63,20 @@ export class MembershipRepository {
     return result.modifiedCount === 1;
   }
 
-  /** Candidates for the worker's sweep. */
-  findDue(now: Date): Promise<MembershipRecord[]> {
+  /** Past-due memberships whose grace period has run out (the worker's sweep). */
+  findGraceExpired(now: Date, graceDays: number, limit = 500): Promise<MembershipRecord[]> {
+    const failedBefore = new Date(now.getTime() - graceDays * 24 * 60 * 60 * 1000);
     return this.memberships
-      .find({ $or: [{ state: 'past_due' }, { state: 'canceling', periodEnd: { $lte: now } }] })
-      .limit(500)
+      .find({ state: 'past_due', pastDueSince: { $lte: failedBefore } })
+      .limit(limit)
+      .lean<MembershipRecord[]>();
+  }
+
+  /** Canceling memberships whose paid period is over (the worker's sweep). */
+  findPeriodEnded(now: Date, limit = 500): Promise<MembershipRecord[]> {
+    return this.memberships
+      .find({ state: 'canceling', periodEnd: { $lte: now } })
+      .limit(limit)
       .lean<MembershipRecord[]>();
   }
 

@@ -23,5 +23,7 @@ export const MembershipSchema = SchemaFactory.createForClass(Membership);
 MembershipSchema.index({ memberId: 1 }, { unique: true });
 // Webhooks find the membership by the Stripe customer.
 MembershipSchema.index({ stripeCustomerId: 1 });
-// The worker's sweep: past-due and canceling memberships whose time has come.
+// The worker's sweep: past-due memberships whose grace period has run out.
 MembershipSchema.index({ state: 1, pastDueSince: 1 });
+// The worker's sweep: canceling memberships whose paid period is over.
+MembershipSchema.index({ state: 1, periodEnd: 1 });

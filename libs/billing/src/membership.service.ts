@@ -44,6 +44,10 @@ export class MembershipService {
   ): Promise<ApplyOutcome> {
     const eventCreated = options.eventCreated ?? membership.lastEventCreated;
     if (eventCreated < membership.lastEventCreated) {
+      await this.memberships.fillMissingIds(membership._id, {
+        stripeCustomerId: options.extra?.stripeCustomerId,
+        stripeSubscriptionId: options.extra?.stripeSubscriptionId,
+      });
       return { outcome: 'stale', detail: 'A newer event was already applied', state: membership.state };
     }
     const result = transition(membership, event);
@@ -95,10 +99,12 @@ export class MembershipService {
       return;
     }
     const base = this.app.baseUrl;
+    const tier = after.tier ? await this.tiers.findBySlug(after.tier) : null;
     const context = {
       name: member.name,
-      tier: after.tier,
+      tierName: tier?.name ?? 'council',
       manageUrl: `${base}/membership`,
+      billingPortalUrl: `${base}/membership/portal`,
       portalUrl: `${base}/portal`,
       graceDays: this.graceDays,
     };

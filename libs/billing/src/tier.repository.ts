@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
-import { ConflictError, isDuplicateKeyError } from '@roundtable/core';
+import { ConflictError, isDuplicateKeyError, NotFoundError } from '@roundtable/core';
 import { Tier } from './tier.schema';
 
 export type TierRecord = Tier & { _id: Types.ObjectId };
@@ -67,19 +67,47 @@ export class TierRepository {
     return this.tiers.findOne({ stripePriceId: priceId }).lean<TierRecord>();
   }
 
+  async getBySlugOrFail(slug: string): Promise<TierRecord> {
+    const tier = await this.findBySlug(slug);
+    if (!tier) {
+      throw new NotFoundError('There is no such membership tier.');
+    }
+    return tier;
+  }
+
+  /** Adds a tier at the end of the list; a slug or Stripe price id already in use is a conflict. */
+  async create(fields: Omit<Tier, 'position'>): Promise<TierRecord> {
+    if (await this.findBySlug(fields.slug)) {
+      throw new ConflictError(`A tier named "${fields.slug}" already exists; choose another short name.`);
+    }
+    const last = await this.tiers.findOne().sort({ position: -1 }).lean<TierRecord>();
+    try {
+      const created = await this.tiers.create({ ...fields, position: (last?.position ?? 0) + 1 });
+      return created.toObject() as TierRecord;
+    } catch (error) {
+      throw this.conflictOr(error);
+    }
+  }
+
   async update(slug: string, fields: Partial<Tier>): Promise<boolean> {
     try {
       const result = await this.tiers.updateOne({ slug }, { $set: fields });
       return result.matchedCount === 1;
     } catch (error) {
-      if (isDuplicateKeyError(error)) {
-        throw new ConflictError('Another tier already uses that Stripe price id.');
-      }
-      throw error;
+      throw this.conflictOr(error);
     }
   }
 
-  /** Adds the default tiers that are missing; returns how many it added. Safe to run again. */
+  private conflictOr(error: unknown): unknown {
+    return isDuplicateKeyError(error)
+      ? new ConflictError('Another tier already uses that short name or Stripe price id.')
+      : error;
+  }
+
+  /**
+   * Adds the default tiers that are missing (by slug); returns how many it added. Safe to run again,
+   * and an admin's edits to a seeded tier are kept.
+   */
   async seedDefaults(): Promise<number> {
     let added = 0;
     for (const tier of DEFAULT_TIERS) {
@@ -88,4 +116,13 @@ export class TierRepository {
     }
     return added;
   }
+}
+
+/**
+ * Seeds the three default tiers for the demo data and tests; idempotent. Not run on boot: their
+ * Stripe price ids are placeholders that exist only in stripe-mock, so a production council creates
+ * its tiers on /admin/tiers with the price ids of its own Stripe account.
+ */
+export function seedDefaultTiers(tiers: TierRepository): Promise<number> {
+  return tiers.seedDefaults();
 }

@@ -124,7 +124,18 @@ export class WebhookService {
     const tier = facts.priceId ? await this.tiers.findByPriceId(facts.priceId) : null;
     const extra = { stripeSubscriptionId: facts.subscriptionId, ...(tier ? { tier: tier.slug } : {}) };
     const periodEnd = facts.periodEnd ?? membership.periodEnd ?? new Date(created * 1000);
-    if (type === 'customer.subscription.deleted' || ['canceled', 'incomplete_expired'].includes(facts.status)) {
+    const ending =
+      type === 'customer.subscription.deleted' || ['canceled', 'incomplete_expired'].includes(facts.status);
+    const current = membership.stripeSubscriptionId;
+    if (ending && current && facts.subscriptionId && facts.subscriptionId !== current) {
+      // An earlier subscription (say, from before a lapse and a new checkout) ending is no news.
+      return {
+        outcome: 'ignored',
+        detail: `Subscription ${facts.subscriptionId} ended; the member's current one is ${current}`,
+        memberId: membership.memberId,
+      };
+    }
+    if (ending) {
       return this.apply(membership, { type: 'subscription_ended' }, created, extra);
     }
     if (facts.status === 'past_due' || facts.status === 'unpaid') {
