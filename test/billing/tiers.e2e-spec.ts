@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { TierRepository } from '@roundtable/billing';
+import { seedDefaultTiers, TierRepository } from '@roundtable/billing';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { signInAs } from '../support/sessions';
 
@@ -8,8 +8,8 @@ describe('Membership tiers as data', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    expect(await t.app.get(TierRepository).seedDefaults()).toBe(3);
-    expect(await t.app.get(TierRepository).seedDefaults()).toBe(0);
+    expect(await seedDefaultTiers(t.app.get(TierRepository))).toBe(3);
+    expect(await seedDefaultTiers(t.app.get(TierRepository))).toBe(0);
   });
   afterAll(() => t.close());
 
@@ -59,6 +59,69 @@ describe('Membership tiers as data', () => {
       .type('form')
       .send({ ...edit, stripePriceId: 'price_roundtable_council' });
     expect(clash.status).toBe(409);
+  });
+
+  it('lets an admin create a tier, offered at once with its price in its currency', async () => {
+    const admin = await signInAs(t, { role: 'admin' });
+    const tier = {
+      _csrf: admin.csrfToken,
+      slug: 'founders',
+      name: 'Founders Circle',
+      description: 'For the founding members.',
+      price: '99.99',
+      currency: 'gbp',
+      interval: 'month',
+      stripePriceId: 'price_founders_gbp',
+      entitlements: 'peer_benchmark',
+      offered: 'on',
+    };
+    await admin.agent.post('/admin/tiers').type('form').send(tier).expect(303);
+    expect(await t.app.get(TierRepository).findBySlug('founders')).toMatchObject({
+      priceCents: 9999,
+      currency: 'gbp',
+      interval: 'month',
+      entitlements: ['peer_benchmark'],
+      position: 4,
+    });
+    const page = await request(t.app.getHttpServer()).get('/membership').expect(200);
+    expect(page.text).toMatch(/Founders Circle[\s\S]*£99\.99<\/strong> a month/);
+
+    const taken = await admin.agent
+      .post('/admin/tiers')
+      .type('form')
+      .send({ ...tier, name: 'Second try' });
+    expect(taken.status).toBe(409);
+    expect(taken.text).toContain('A tier named &quot;founders&quot; already exists');
+    expect(taken.text).toContain('value="Second try"');
+
+    const samePrice = await admin.agent
+      .post('/admin/tiers')
+      .type('form')
+      .send({ ...tier, slug: 'founders-2' });
+    expect(samePrice.status).toBe(409);
+    expect(samePrice.text).toContain('Another tier already uses that short name or Stripe price id.');
+
+    const bad = await admin.agent
+      .post('/admin/tiers')
+      .type('form')
+      .send({ ...tier, slug: 'Not OK', price: '-3', stripePriceId: 'price_other' });
+    expect(bad.status).toBe(422);
+    expect(bad.text).toContain('Please give a short name for addresses');
+    expect(bad.text).toContain('value="Not OK"');
+    expect(await t.app.get(TierRepository).listAll()).toHaveLength(4);
+  });
+
+  it('answers an edit of a tier that does not exist with a 404', async () => {
+    const admin = await signInAs(t, { role: 'admin' });
+    const response = await admin.agent.post('/admin/tiers/nope').set('Accept', 'application/json').type('form').send({
+      _csrf: admin.csrfToken,
+      name: 'x',
+      price: '1',
+      currency: 'usd',
+      interval: 'month',
+      stripePriceId: 'price_nope_1',
+    });
+    expect(response.status).toBe(404);
   });
 
   it('keeps the tier editor to admins', async () => {
