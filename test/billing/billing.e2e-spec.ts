@@ -1,4 +1,5 @@
 import { BillingWorkerModule, MembershipSweep, TierRepository } from '@roundtable/billing';
+import { JobRunner } from '@roundtable/jobs';
 import { MemberRepository } from '@roundtable/members';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { deliverAndRead } from '../support/mailbox';
@@ -230,9 +231,17 @@ describe('Billing against stripe-mock', () => {
     ).expect(200);
 
     const staff = await signInAs(t, { role: 'staff' });
+    const before = await staff.agent.get('/admin/billing').expect(200);
+    expect(before.text).toContain('The worker has not computed the billing figures yet');
+    // The worker's sweep job computes the figures into a snapshot the page reads.
+    await t.app.get(MembershipSweep).start();
+    await t.app.get(JobRunner).runDue();
     const page = await staff.agent.get('/admin/billing').expect(200);
-    // One associate at $600.00 a year is $50.00 a month.
+    // One associate at $600.00 a year is $50.00 a month; the other member's membership was canceled.
     expect(page.text).toMatch(/<td>USD<\/td><td>\$50\.00<\/td><td>\$600\.00<\/td>/);
+    expect(page.text).toContain('New this month: <strong id="new-this-month">2</strong>');
+    expect(page.text).toContain('Churned this month: <strong id="churned-this-month">1</strong>');
+    expect(page.text).toMatch(/<td>Executive Circle<\/td>(<td>0<\/td>){5}<td>1<\/td><td>0<\/td><\/tr>/);
     expect(page.text).toContain('evt_older_failure');
     expect(page.text).toContain('stale');
     await me.agent.get('/admin/billing').expect(403);

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { SessionMember } from '@roundtable/auth';
 import { BillingEventRepository } from './billing-event.repository';
-import { billingReport, ReportMembership } from './billing-report';
-import { MembershipRecord, MembershipRepository } from './membership.repository';
+import { BillingReportRepository } from './billing-report.repository';
+import { MembershipRepository } from './membership.repository';
 import type { Entitlement } from './tier.schema';
 import { TierRepository } from './tier.repository';
 import { ENTITLEMENT_LABELS, tierView } from './tier-view';
@@ -14,6 +14,7 @@ export class BillingPages {
     private readonly tiers: TierRepository,
     private readonly memberships: MembershipRepository,
     private readonly events: BillingEventRepository,
+    private readonly reports: BillingReportRepository,
   ) {}
 
   async membershipPage(member: SessionMember | undefined, notice: string | undefined) {
@@ -41,20 +42,13 @@ export class BillingPages {
     };
   }
 
-  async adminReport(now = new Date()) {
-    const memberships: ReportMembership[] = [];
-    for await (const membership of this.memberships.cursor() as AsyncIterable<MembershipRecord>) {
-      memberships.push({
-        tier: membership.tier,
-        state: membership.state,
-        activatedAt: membership.activatedAt,
-        endedAt: membership.endedAt,
-      });
-    }
-    const tiers = await this.tiers.listAll();
+  /** The worker's latest snapshot of the numbers, and the recent events (an indexed, bounded read). */
+  async adminReport() {
+    const snapshot = await this.reports.findCurrent();
     return {
       title: 'Billing',
-      report: billingReport(memberships, tiers, now),
+      report: snapshot?.report ?? null,
+      computedAt: snapshot?.computedAt ?? null,
       states: ['active', 'past_due', 'canceling', 'pending_payment', 'lapsed', 'canceled', 'none'],
       events: await this.events.recent(50),
     };

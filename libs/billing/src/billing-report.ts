@@ -15,11 +15,18 @@ export interface ReportTier {
   interval: 'month' | 'year';
 }
 
+export interface BillingReport {
+  byTier: Array<{ tier: string; name: string; states: Partial<Record<MembershipState, number>> }>;
+  revenue: Array<{ currency: string; mrrCents: number; arrCents: number; mrr: string; arr: string }>;
+  newThisMonth: number;
+  churnedThisMonth: number;
+}
+
 /**
  * The admin billing numbers, computed in code from every membership (FerretDB's `$group` computes
  * only its first accumulator, and these numbers matter). Pure, so it is unit-tested.
  */
-export function billingReport(memberships: ReportMembership[], tiers: ReportTier[], now: Date) {
+export function billingReport(memberships: ReportMembership[], tiers: ReportTier[], now: Date): BillingReport {
   const bySlug = new Map(tiers.map((tier) => [tier.slug, tier]));
   const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
   const counts = new Map<string, Map<MembershipState, number>>();

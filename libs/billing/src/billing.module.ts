@@ -7,6 +7,12 @@ import { MembersModule } from '@roundtable/members';
 import { AdminBillingController } from './admin-billing.controller';
 import { billingConfig } from './billing.config';
 import { BillingEventRepository } from './billing-event.repository';
+import {
+  BillingReportRepository,
+  BillingReportSnapshot,
+  BillingReportSnapshotSchema,
+} from './billing-report.repository';
+import { BillingReporter } from './billing-reporter.service';
 import { BillingEvent, BillingEventSchema } from './billing-event.schema';
 import { BillingPages } from './billing-pages.service';
 import { CheckoutService } from './checkout.service';
@@ -26,8 +32,16 @@ const persistence = MongooseModule.forFeature([
   { name: Tier.name, schema: TierSchema },
   { name: Membership.name, schema: MembershipSchema },
   { name: BillingEvent.name, schema: BillingEventSchema },
+  { name: BillingReportSnapshot.name, schema: BillingReportSnapshotSchema },
 ]);
-const core = [TierRepository, MembershipRepository, BillingEventRepository, MembershipService, stripeProvider];
+const core = [
+  TierRepository,
+  MembershipRepository,
+  BillingEventRepository,
+  BillingReportRepository,
+  MembershipService,
+  stripeProvider,
+];
 
 /** Tiers, Stripe Checkout and Portal, webhooks, the membership state, and the billing report (API app). */
 @Module({
@@ -38,10 +52,10 @@ const core = [TierRepository, MembershipRepository, BillingEventRepository, Memb
 })
 export class BillingModule {}
 
-/** The worker's part of billing: the sweep job that lapses and ends memberships as time passes. */
+/** The worker's part of billing: the sweep job that lapses and ends memberships, and refreshes the report. */
 @Module({
   imports: [ConfigModule.forFeature(billingConfig), persistence, MembersModule, MailModule, JobsModule],
-  providers: [...core, MembershipSweep],
+  providers: [...core, BillingReporter, MembershipSweep],
   exports: [MembershipSweep, TierRepository],
 })
 export class BillingWorkerModule {}

@@ -69,6 +69,10 @@ export class MembershipService {
     if ((next.state === 'canceled' || next.state === 'lapsed') && membership.state !== next.state) {
       changes.endedAt = new Date();
     }
+    if (next.state === 'active' && membership.endedAt) {
+      // A returning member has not churned (the report counts ends this month).
+      changes.endedAt = null;
+    }
     const applied = await this.memberships.applyIfCurrent(membership._id, membership, changes);
     if (!applied) {
       return { outcome: 'stale', detail: 'The membership changed meanwhile', state: membership.state };

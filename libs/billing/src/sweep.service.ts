@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { JobQueue, JobRepository, JobRunner } from '@roundtable/jobs';
+import { BillingReporter } from './billing-reporter.service';
 import { MembershipRepository } from './membership.repository';
 import { MembershipService } from './membership.service';
 
@@ -13,7 +14,8 @@ export const SWEEP_EVERY_MS = 10 * 60 * 1000;
  * job of the shared queue, each run scheduling the next, so whichever worker is alive takes it and
  * a crashed worker's run comes back after its lease. Every change is a guarded single-document
  * update, so two runs at once (two workers starting together) are harmless, and the chain shrinks
- * back to one: a run schedules the next only when none is pending.
+ * back to one: a run schedules the next only when none is pending. Each run also refreshes the
+ * admin billing report's snapshot.
  */
 @Injectable()
 export class MembershipSweep implements OnModuleInit {
@@ -25,6 +27,7 @@ export class MembershipSweep implements OnModuleInit {
     private readonly runner: JobRunner,
     private readonly queue: JobQueue,
     private readonly jobs: JobRepository,
+    private readonly reporter: BillingReporter,
   ) {}
 
   onModuleInit(): void {
@@ -59,6 +62,8 @@ export class MembershipSweep implements OnModuleInit {
     // The next run is booked first, so a failing sweep (retried by the queue) never ends the chain.
     await this.scheduleNext(new Date(Date.now() + SWEEP_EVERY_MS));
     await this.sweep(new Date());
+    // The admin report's numbers, after the sweep so they include what it changed.
+    await this.reporter.refresh(new Date());
   }
 
   private async scheduleNext(runAt: Date): Promise<void> {
