@@ -1,5 +1,5 @@
 import { BillingWorkerModule, MembershipSweep, SWEEP_JOB, TierRepository } from '@roundtable/billing';
-import { JobQueue, JobRepository, JobRunner } from '@roundtable/jobs';
+import { JobRepository, JobRunner } from '@roundtable/jobs';
 import { MemberRepository } from '@roundtable/members';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { deliverAndRead, linkIn } from '../support/mailbox';

@@ -7,6 +7,10 @@ import type { Entitlement } from './tier.schema';
 import { TierRepository } from './tier.repository';
 import { ENTITLEMENT_LABELS, tierView } from './tier-view';
 
+/** A date as people read it, in UTC like every date the council shows. */
+const formatDate = (date: Date) =>
+  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+
 /** View models of the membership and billing pages. */
 @Injectable()
 export class BillingPages {
@@ -20,11 +24,14 @@ export class BillingPages {
   async membershipPage(member: SessionMember | undefined, notice: string | undefined) {
     const tiers = (await this.tiers.listOffered()).map(tierView);
     const membership = member ? await this.memberships.findByMember(member.id) : null;
+    const tier = membership?.tier ? await this.tiers.findBySlug(membership.tier) : null;
     return {
       title: 'Membership',
       tiers,
       role: member?.role ?? 'visitor',
       membership,
+      tierName: tier?.name ?? membership?.tier ?? null,
+      paidUntil: membership?.periodEnd ? formatDate(membership.periodEnd) : null,
       hasPaidMembership: membership ? ['active', 'past_due', 'canceling'].includes(membership.state) : false,
       canManage: Boolean(membership?.stripeCustomerId),
       notice: notice === 'cancelled' ? 'Checkout was cancelled; nothing was charged.' : null,

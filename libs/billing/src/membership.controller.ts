@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { CurrentMember, RequiresEntitlement, Roles, type SessionMember, SIGNED_IN } from '@roundtable/auth';
 import { BillingPages } from './billing-pages.service';
 import { CheckoutService } from './checkout.service';
+import { allowFormsToStripe } from './stripe-csp';
 
 /** The membership page, Stripe Checkout and the Customer Portal, and the member's benefits. */
 @ApiTags('membership')
@@ -17,7 +18,15 @@ export class MembershipController {
   @Get('membership')
   @ApiExcludeEndpoint()
   @Render('billing/membership')
-  membership(@CurrentMember() member?: SessionMember, @Query('checkout') checkout?: string) {
+  membership(
+    @Res({ passthrough: true }) res: Response,
+    @CurrentMember() member?: SessionMember,
+    @Query('checkout') checkout?: string,
+  ) {
+    const policy = res.getHeader('Content-Security-Policy');
+    if (typeof policy === 'string') {
+      res.setHeader('Content-Security-Policy', allowFormsToStripe(policy));
+    }
     return this.pages.membershipPage(member, checkout);
   }
 

@@ -1,0 +1,89 @@
+import type { Browser } from 'playwright-core';
+import { BillingWorkerModule, MembershipSweep, TierRepository } from '@roundtable/billing';
+import { JobRunner } from '@roundtable/jobs';
+import { keepScreenshot, launchBrowser, listen, newPage } from '../support/browser';
+import { createTestApp, TestApp } from '../support/create-test-app';
+import { signInAs } from '../support/sessions';
+import { sendStripeEvent, startStripeRecorder, stripeEvent } from '../support/stripe';
+
+/** The membership page as a member and staff see it, in Chromium without JavaScript. */
+jest.setTimeout(30_000);
+
+describe('Choosing a membership in the browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let baseUrl: string;
+  let recorder: Awaited<ReturnType<typeof startStripeRecorder>>;
+
+  const browse = async (cookie: string, phone: boolean) => {
+    const { context, page } = await newPage(browser, { phone, javaScript: false });
+    const [name, value] = cookie.split('=');
+    await context.addCookies([{ name, value, url: baseUrl }]);
+    // Stripe's hosted pages are outside this offline machine: answer for them.
+    await context.route('https://checkout.stripe.com/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<h1>Stripe Checkout</h1>' }),
+    );
+    return { context, page };
+  };
+
+  beforeAll(async () => {
+    recorder = await startStripeRecorder();
+    t = await createTestApp({ env: { STRIPE_API_URL: recorder.url }, imports: [BillingWorkerModule] });
+    await t.app.get(TierRepository).seedDefaults();
+    baseUrl = await listen(t);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t.close();
+    await recorder.close();
+  });
+
+  it('shows a member the tiers with their prices, and sends the chosen one to Stripe Checkout', async () => {
+    const member = await signInAs(t, { role: 'member', name: 'Robin Member' });
+    const { context, page } = await browse(member.cookie, true);
+    await page.goto(`${baseUrl}/membership`);
+    expect(await page.getByText('$2,400.00').isVisible()).toBe(true);
+    expect(await page.getByText('$500.00').isVisible()).toBe(true);
+    await keepScreenshot(page, 'membership-tiers-phone');
+
+    // The form's 303 goes to Stripe: the page's CSP form-action must allow it, or the browser stops.
+    await page.getByRole('button', { name: 'Choose Council Member' }).click();
+    await page.getByRole('heading', { name: 'Stripe Checkout' }).waitFor();
+    expect(page.url()).toMatch(/^https:\/\/checkout\.stripe\.com\//);
+    const session = recorder.calls.filter((call) => call.path === '/v1/checkout/sessions').at(-1)!;
+    expect(session.params.get('line_items[0][price]')).toBe('price_roundtable_council');
+
+    const customer = (await t.connection.collection('memberships').findOne({ memberId: String(member.member._id) }))!
+      .stripeCustomerId as string;
+    const paid = stripeEvent(
+      'invoice.paid',
+      { object: 'invoice', customer, lines: { data: [{ period: { end: Date.UTC(2027, 0, 15) / 1000 } }] } },
+      Math.floor(Date.now() / 1000),
+    );
+    await sendStripeEvent(t, paid).expect(200);
+    await page.goto(`${baseUrl}/membership`);
+    expect(await page.locator('#my-membership').innerText()).toBe(
+      'Your membership: Council Member, active, paid until 15 January 2027.',
+    );
+    expect(await page.getByRole('button', { name: /Choose/ }).count()).toBe(0);
+    await keepScreenshot(page, 'membership-active-phone');
+    // The Portal button is there; following it is left to the HTTP tests, since stripe-mock's canned
+    // portal address is a Stripe-internal host rather than billing.stripe.com.
+    expect(await page.getByRole('button', { name: /Manage my membership/ }).isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('shows staff the billing figures the worker computed', async () => {
+    await t.app.get(MembershipSweep).start();
+    await t.app.get(JobRunner).runDue();
+    const staff = await signInAs(t, { role: 'staff' });
+    const { context, page } = await browse(staff.cookie, false);
+    await page.goto(`${baseUrl}/admin/billing`);
+    // One council member at $2,400.00 a year is $200.00 a month.
+    expect(await page.getByRole('cell', { name: '$200.00' }).isVisible()).toBe(true);
+    expect(await page.getByRole('cell', { name: '$2,400.00' }).isVisible()).toBe(true);
+    await keepScreenshot(page, 'admin-billing');
+    await context.close();
+  });
+});
