@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { createLogger, loadSettingsOrExit } from '@roundtable/core';
-import { BillingEnvironmentVariables, TierRepository } from '@roundtable/billing';
+import { BillingEnvironmentVariables, seedDefaultTiers, TierRepository } from '@roundtable/billing';
 import { MailEnvironmentVariables } from '@roundtable/mail';
 import { MemberRepository, seedDemoMembers } from '@roundtable/members';
 import { Module } from '@nestjs/common';
@@ -22,7 +22,7 @@ async function seed(): Promise<void> {
     logger: createLogger({ format: settings.LOG_FORMAT, level: 'warn' }),
   });
   const members = await seedDemoMembers(app.get(MemberRepository));
-  const tiers = await app.get(TierRepository).seedDefaults();
+  const tiers = await seedDefaultTiers(app.get(TierRepository));
   const staff = (await app.get(MemberRepository).findByEmail('staff@roundtable.local'))!;
   const posts = await seedDemoPosts(app.get(PostRepository), { id: String(staff._id), name: staff.name });
   process.stdout.write(`Demo data: ${members} member(s), ${tiers} membership tier(s) and ${posts} post(s) added.\n`);

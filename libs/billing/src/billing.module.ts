@@ -17,6 +17,7 @@ import { BillingEvent, BillingEventSchema } from './billing-event.schema';
 import { BillingPages } from './billing-pages.service';
 import { CheckoutService } from './checkout.service';
 import { MembershipController } from './membership.controller';
+import { MembershipLock, MembershipLockRepository, MembershipLockSchema } from './membership-lock.repository';
 import { MembershipRepository } from './membership.repository';
 import { Membership, MembershipSchema } from './membership.schema';
 import { MembershipService } from './membership.service';
@@ -33,10 +34,12 @@ const persistence = MongooseModule.forFeature([
   { name: Membership.name, schema: MembershipSchema },
   { name: BillingEvent.name, schema: BillingEventSchema },
   { name: BillingReportSnapshot.name, schema: BillingReportSnapshotSchema },
+  { name: MembershipLock.name, schema: MembershipLockSchema },
 ]);
 const core = [
   TierRepository,
   MembershipRepository,
+  MembershipLockRepository,
   BillingEventRepository,
   BillingReportRepository,
   MembershipService,

@@ -8,6 +8,8 @@ import { MembershipService } from './membership.service';
 import { STRIPE } from './stripe.provider';
 import { TierRepository } from './tier.repository';
 
+const ALREADY_A_MEMBER = 'You already have a membership. Use “Manage my membership” to change tier or cancel.';
+
 /** Starting Stripe Checkout for a tier, and the Customer Portal for changes and cancellation. */
 @Injectable()
 export class CheckoutService {
@@ -32,14 +34,18 @@ export class CheckoutService {
     }
     const membership = await this.memberships.getOrCreate(member.id);
     if (['active', 'past_due', 'canceling'].includes(membership.state)) {
-      throw new ConflictError('You already have a membership. Use “Manage my membership” to change tier or cancel.');
+      throw new ConflictError(ALREADY_A_MEMBER);
     }
     const customerId = await this.customerFor(member, membership.stripeCustomerId);
-    await this.membershipService.apply(
-      { ...membership, stripeCustomerId: customerId },
+    // Under the membership's lock: a payment that landed meanwhile makes this a refused transition.
+    const started = await this.membershipService.apply(
+      member.id,
       { type: 'checkout_started' },
       { extra: { tier: tier.slug } },
     );
+    if (started.outcome !== 'applied') {
+      throw new ConflictError(ALREADY_A_MEMBER);
+    }
     const session = await this.stripe.checkout.sessions.create({
       mode: 'subscription',
       customer: customerId,

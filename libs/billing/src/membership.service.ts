@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { appConfig } from '@roundtable/core';
@@ -5,11 +7,20 @@ import { MailService, renderMail } from '@roundtable/mail';
 import { MemberRepository } from '@roundtable/members';
 import { billingConfig } from './billing.config';
 import { grantsEntitlements, MembershipEvent, MembershipState, transition } from './membership-state';
+import { MembershipLockRepository } from './membership-lock.repository';
 import { Membership } from './membership.schema';
 import { MembershipRecord, MembershipRepository } from './membership.repository';
 import { TierRepository } from './tier.repository';
 
 export type ApplyOutcome = { outcome: 'applied' | 'refused' | 'stale'; detail: string; state: MembershipState };
+export type ApplyOptions = { eventCreated?: number; extra?: Partial<Membership> };
+/** Applies an event to the membership read under the lock (see `withMembership`). */
+export type ApplyFn = (event: MembershipEvent, options?: ApplyOptions) => Promise<ApplyOutcome>;
+
+/** How long one change may hold a membership before others may take it over (it takes milliseconds). */
+const LOCK_LEASE_MS = 30_000;
+/** How long a change waits for a busy membership before giving up (a webhook then answers 500, and Stripe retries). */
+const LOCK_WAIT_MS = 10_000;
 
 /**
  * Moves a membership through the state machine and keeps the member's summary (tier, state,
@@ -24,6 +35,7 @@ export class MembershipService {
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
     @Inject(billingConfig.KEY) private readonly billing: ConfigType<typeof billingConfig>,
     private readonly memberships: MembershipRepository,
+    private readonly locks: MembershipLockRepository,
     private readonly members: MemberRepository,
     private readonly tiers: TierRepository,
     private readonly mail: MailService,
@@ -34,13 +46,50 @@ export class MembershipService {
   }
 
   /**
-   * Applies one event. `eventCreated` (Stripe's, in seconds) orders events: one older than the newest
-   * applied is stale and changes nothing. `extra` carries ids and the tier an event names.
+   * Runs `work` on the member's membership (created empty the first time) while holding its lock, so
+   * the changes of one membership happen one after the other: Stripe delivers a checkout's events
+   * at once, and a decision made on a copy read before another change landed would undo it. `work`
+   * gets the membership as it is now and `apply`, which changes it.
    */
-  async apply(
+  async withMembership<T>(
+    memberId: string,
+    work: (current: MembershipRecord, apply: ApplyFn) => Promise<T>,
+  ): Promise<T> {
+    const holder = randomUUID();
+    const giveUpAt = Date.now() + LOCK_WAIT_MS;
+    while (!(await this.locks.acquire(memberId, holder, LOCK_LEASE_MS))) {
+      if (Date.now() > giveUpAt) {
+        throw new Error(`The membership of member ${memberId} stayed busy for ${LOCK_WAIT_MS} ms`);
+      }
+      await sleep(15 + Math.floor(Math.random() * 30));
+    }
+    try {
+      let held = await this.memberships.getOrCreate(memberId);
+      const apply: ApplyFn = async (event, options) => {
+        const outcome = await this.applyHeld(held, event, options);
+        held = (await this.memberships.findByMember(memberId))!;
+        return outcome;
+      };
+      return await work(held, apply);
+    } finally {
+      await this.locks.release(memberId, holder);
+    }
+  }
+
+  /** Applies one event to the member's membership as it is now (under its lock). */
+  apply(memberId: string, event: MembershipEvent, options: ApplyOptions = {}): Promise<ApplyOutcome> {
+    return this.withMembership(memberId, (_current, apply) => apply(event, options));
+  }
+
+  /**
+   * Applies one event; only under the membership's lock, to the record read under it. `eventCreated`
+   * (Stripe's, in seconds) orders events: one older than the newest applied is stale and changes
+   * nothing. `extra` carries ids and the tier an event names.
+   */
+  private async applyHeld(
     membership: MembershipRecord,
     event: MembershipEvent,
-    options: { eventCreated?: number; extra?: Partial<Membership> } = {},
+    options: ApplyOptions = {},
   ): Promise<ApplyOutcome> {
     const eventCreated = options.eventCreated ?? membership.lastEventCreated;
     if (eventCreated < membership.lastEventCreated) {
@@ -75,7 +124,8 @@ export class MembershipService {
     }
     const applied = await this.memberships.applyIfCurrent(membership._id, membership, changes);
     if (!applied) {
-      return { outcome: 'stale', detail: 'The membership changed meanwhile', state: membership.state };
+      // Only if this change outlived its lock's lease and another took over: fail, so it is retried.
+      throw new Error(`The membership of member ${membership.memberId} changed while it was locked`);
     }
     const after = { ...membership, ...changes } as MembershipRecord;
     await this.writeSummary(after);

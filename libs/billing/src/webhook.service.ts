@@ -7,6 +7,7 @@ import { billingConfig } from './billing.config';
 import { BillingEventRepository } from './billing-event.repository';
 import type { EventOutcome } from './billing-event.schema';
 import type { MembershipEvent } from './membership-state';
+import type { Membership } from './membership.schema';
 import { MembershipRecord, MembershipRepository } from './membership.repository';
 import { MembershipService } from './membership.service';
 import { STRIPE } from './stripe.provider';
@@ -15,6 +16,8 @@ import { TierRepository } from './tier.repository';
 
 type Json = Record<string, unknown>;
 type Settled = { outcome: EventOutcome; detail: string; memberId: string | null };
+/** What an event does to a membership: a state machine event (with ids it carries), or nothing. */
+type Decision = { event: MembershipEvent; extra?: Partial<Membership> } | { ignored: string };
 
 /**
  * Stripe webhooks: verify the signature on the raw body, apply each event once (unique event id),
@@ -70,24 +73,40 @@ export class WebhookService {
       case 'customer.subscription.deleted':
         return this.subscriptionChanged(type, object, created);
       case 'invoice.paid':
-      case 'invoice.payment_failed': {
-        const facts = invoiceFacts(object);
-        const membership = facts.customerId ? await this.memberships.findByCustomer(facts.customerId) : null;
-        if (!membership) {
-          return { outcome: 'ignored', detail: 'No membership has this Stripe customer', memberId: null };
-        }
-        const event: MembershipEvent =
-          type === 'invoice.paid'
-            ? {
-                type: 'payment_succeeded',
-                periodEnd: facts.periodEnd ?? membership.periodEnd ?? new Date(created * 1000),
-              }
-            : { type: 'payment_failed', at: new Date(created * 1000) };
-        return this.apply(membership, event, created);
-      }
+      case 'invoice.payment_failed':
+        return this.invoiceSettled(type, object, created);
       default:
         return { outcome: 'ignored', detail: `Roundtable does not act on ${type}`, memberId: null };
     }
+  }
+
+  /**
+   * Decides and applies under the membership's lock, on the membership as it is then: the events of
+   * one checkout arrive together, and each decision reads the state the one before it left.
+   */
+  private settle(memberId: string, created: number, decide: (current: MembershipRecord) => Decision): Promise<Settled> {
+    return this.membershipService.withMembership(memberId, async (current, apply) => {
+      const decision = decide(current);
+      if ('ignored' in decision) {
+        return { outcome: 'ignored', detail: decision.ignored, memberId };
+      }
+      const result = await apply(decision.event, { eventCreated: created, extra: decision.extra });
+      return { outcome: result.outcome, detail: result.detail, memberId };
+    });
+  }
+
+  private async invoiceSettled(type: string, invoice: Json, created: number): Promise<Settled> {
+    const facts = invoiceFacts(invoice);
+    const found = facts.customerId ? await this.memberships.findByCustomer(facts.customerId) : null;
+    if (!found) {
+      return { outcome: 'ignored', detail: 'No membership has this Stripe customer', memberId: null };
+    }
+    return this.settle(found.memberId, created, (current) => ({
+      event:
+        type === 'invoice.paid'
+          ? { type: 'payment_succeeded', periodEnd: facts.periodEnd ?? current.periodEnd ?? new Date(created * 1000) }
+          : { type: 'payment_failed', at: new Date(created * 1000) },
+    }));
   }
 
   private async checkoutCompleted(session: Json, created: number): Promise<Settled> {
@@ -95,75 +114,58 @@ export class WebhookService {
     if (!facts.memberId || !(await this.members.findById(facts.memberId))) {
       return { outcome: 'ignored', detail: 'The checkout session names no member of ours', memberId: null };
     }
-    const membership = await this.memberships.getOrCreate(facts.memberId);
-    const extra = {
-      stripeCustomerId: membership.stripeCustomerId ?? facts.customerId,
-      stripeSubscriptionId: facts.subscriptionId ?? membership.stripeSubscriptionId,
-      tier: facts.tier ?? membership.tier,
-    };
-    if (['active', 'past_due', 'canceling'].includes(membership.state)) {
-      // The subscription's own events arrived first; only the ids are new.
-      return this.apply(
-        membership,
-        { type: 'payment_succeeded', periodEnd: membership.periodEnd ?? new Date(created * 1000) },
-        created,
-        extra,
-      );
-    }
-    return this.apply(membership, { type: 'checkout_started' }, created, extra);
+    return this.settle(facts.memberId, created, (current) => {
+      const extra = {
+        stripeCustomerId: current.stripeCustomerId ?? facts.customerId,
+        stripeSubscriptionId: facts.subscriptionId ?? current.stripeSubscriptionId,
+        tier: facts.tier ?? current.tier,
+      };
+      if (['active', 'past_due', 'canceling'].includes(current.state)) {
+        // The subscription's own events arrived first; only the ids are new.
+        return {
+          event: { type: 'payment_succeeded', periodEnd: current.periodEnd ?? new Date(created * 1000) },
+          extra,
+        };
+      }
+      return { event: { type: 'checkout_started' }, extra };
+    });
   }
 
   private async subscriptionChanged(type: string, subscription: Json, created: number): Promise<Settled> {
     const facts = subscriptionFacts(subscription);
-    const membership =
+    const found =
       (facts.customerId ? await this.memberships.findByCustomer(facts.customerId) : null) ??
       (facts.memberId ? await this.memberships.findByMember(facts.memberId) : null);
-    if (!membership) {
+    if (!found) {
       return { outcome: 'ignored', detail: 'No membership has this Stripe customer', memberId: null };
     }
     const tier = facts.priceId ? await this.tiers.findByPriceId(facts.priceId) : null;
-    const extra = { stripeSubscriptionId: facts.subscriptionId, ...(tier ? { tier: tier.slug } : {}) };
-    const periodEnd = facts.periodEnd ?? membership.periodEnd ?? new Date(created * 1000);
     const ending =
       type === 'customer.subscription.deleted' || ['canceled', 'incomplete_expired'].includes(facts.status);
-    const current = membership.stripeSubscriptionId;
-    if (ending && current && facts.subscriptionId && facts.subscriptionId !== current) {
-      // An earlier subscription (say, from before a lapse and a new checkout) ending is no news.
-      return {
-        outcome: 'ignored',
-        detail: `Subscription ${facts.subscriptionId} ended; the member's current one is ${current}`,
-        memberId: membership.memberId,
-      };
-    }
-    if (ending) {
-      return this.apply(membership, { type: 'subscription_ended' }, created, extra);
-    }
-    if (facts.status === 'past_due' || facts.status === 'unpaid') {
-      return this.apply(membership, { type: 'payment_failed', at: new Date(created * 1000) }, created, extra);
-    }
-    if (facts.status !== 'active' && facts.status !== 'trialing') {
-      return {
-        outcome: 'ignored',
-        detail: `Subscription status ${facts.status} changes nothing`,
-        memberId: membership.memberId,
-      };
-    }
-    if (facts.cancelAtPeriodEnd && membership.state === 'active') {
-      return this.apply(membership, { type: 'cancel_requested' }, created, { ...extra, periodEnd });
-    }
-    if (!facts.cancelAtPeriodEnd && membership.state === 'canceling') {
-      return this.apply(membership, { type: 'cancel_withdrawn' }, created, extra);
-    }
-    return this.apply(membership, { type: 'payment_succeeded', periodEnd }, created, extra);
-  }
-
-  private async apply(
-    membership: MembershipRecord,
-    event: MembershipEvent,
-    created: number,
-    extra = {},
-  ): Promise<Settled> {
-    const result = await this.membershipService.apply(membership, event, { eventCreated: created, extra });
-    return { outcome: result.outcome, detail: result.detail, memberId: membership.memberId };
+    return this.settle(found.memberId, created, (current) => {
+      const extra = { stripeSubscriptionId: facts.subscriptionId, ...(tier ? { tier: tier.slug } : {}) };
+      const periodEnd = facts.periodEnd ?? current.periodEnd ?? new Date(created * 1000);
+      const ours = current.stripeSubscriptionId;
+      if (ending && ours && facts.subscriptionId && facts.subscriptionId !== ours) {
+        // An earlier subscription (say, from before a lapse and a new checkout) ending is no news.
+        return { ignored: `Subscription ${facts.subscriptionId} ended; the member's current one is ${ours}` };
+      }
+      if (ending) {
+        return { event: { type: 'subscription_ended' }, extra };
+      }
+      if (facts.status === 'past_due' || facts.status === 'unpaid') {
+        return { event: { type: 'payment_failed', at: new Date(created * 1000) }, extra };
+      }
+      if (facts.status !== 'active' && facts.status !== 'trialing') {
+        return { ignored: `Subscription status ${facts.status} changes nothing` };
+      }
+      if (facts.cancelAtPeriodEnd && current.state === 'active') {
+        return { event: { type: 'cancel_requested' }, extra: { ...extra, periodEnd } };
+      }
+      if (!facts.cancelAtPeriodEnd && current.state === 'canceling') {
+        return { event: { type: 'cancel_withdrawn' }, extra };
+      }
+      return { event: { type: 'payment_succeeded', periodEnd }, extra };
+    });
   }
 }
