@@ -181,4 +181,27 @@ describe('Membership life cycle', () => {
     const recorded = await t.connection.collection('billing_events').findOne({ eventId: earlier.id });
     expect(recorded).toMatchObject({ outcome: 'ignored', memberId: String(me.member._id) });
   });
+
+  it('keeps a membership whose first payment fails pending, without benefits or a grace period', async () => {
+    const newcomer = await signInAs(t, { role: 'member' });
+    const memberId = String(newcomer.member._id);
+    await newcomer.agent
+      .post('/membership/checkout')
+      .type('form')
+      .send({ _csrf: newcomer.csrfToken, tier: 'associate' })
+      .expect(303);
+    // stripe-mock gives every customer the same id; this member gets one of their own.
+    const theirs = `${customerId}_first_payment`;
+    await t.connection.collection('memberships').updateOne({ memberId }, { $set: { stripeCustomerId: theirs } });
+    const failed = stripeEvent('invoice.payment_failed', { object: 'invoice', customer: theirs }, now());
+    expect((await sendStripeEvent(t, failed).expect(200)).body.outcome).toBe('refused');
+    expect((await t.app.get(MemberRepository).findById(memberId))!.membership).toEqual({
+      tier: 'associate',
+      state: 'pending_payment',
+      entitlements: [],
+    });
+    await newcomer.agent.get('/api/membership/benefits').expect(403);
+    const recorded = await t.connection.collection('billing_events').findOne({ eventId: failed.id });
+    expect(recorded).toMatchObject({ outcome: 'refused', memberId });
+  });
 });

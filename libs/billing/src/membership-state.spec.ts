@@ -41,7 +41,7 @@ const EXPECTED: Record<MembershipState, Record<MembershipEvent['type'], Membersh
   pending_payment: {
     checkout_started: 'pending_payment',
     payment_succeeded: 'active',
-    payment_failed: 'past_due',
+    payment_failed: 'refused',
     grace_expired: 'refused',
     cancel_requested: 'refused',
     cancel_withdrawn: 'refused',

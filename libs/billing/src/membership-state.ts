@@ -4,7 +4,7 @@
  * rules. Entitlement checks read the resulting state; they never ask Stripe.
  *
  *   none/lapsed/canceled --checkout_started--> pending_payment --payment_succeeded--> active
- *   active --payment_failed--> past_due --payment_succeeded--> active
+ *   active/canceling --payment_failed--> past_due --payment_succeeded--> active
  *   past_due --grace_expired (grace days after the first failure)--> lapsed
  *   active --cancel_requested--> canceling --cancel_withdrawn--> active
  *   canceling --period_ended--> canceled;  active/past_due/canceling --subscription_ended--> canceled
@@ -68,7 +68,9 @@ export function transition(current: MembershipSnapshot, event: MembershipEvent):
         : to({ state: 'active', periodEnd, pastDueSince: null });
     }
     case 'payment_failed':
-      if (state === 'active' || state === 'canceling' || state === 'pending_payment') {
+      // Only a membership that was paid for has benefits to keep through a grace period; a first
+      // payment that fails leaves it pending (the member may try again).
+      if (state === 'active' || state === 'canceling') {
         return to({ state: 'past_due', pastDueSince: event.at });
       }
       return state === 'past_due' ? to({ state: 'past_due' }) : refuse(state, event.type);
@@ -99,7 +101,14 @@ export function transition(current: MembershipSnapshot, event: MembershipEvent):
   }
 }
 
-/** The states in which the tier's entitlements apply (past due keeps them during the grace period). */
+/**
+ * The rule of entitlements: a member has their tier's entitlements while the membership is
+ * - `active` (paid),
+ * - `past_due` (a payment failed; the grace period of BILLING_GRACE_DAYS keeps them, and the worker's
+ *   sweep lapses the membership when it is over, within ten minutes), or
+ * - `canceling` (canceled at period end: paid until the period ends, then the sweep makes it canceled);
+ * and none in `none`, `pending_payment`, `lapsed` and `canceled`. Staff and admins pass every check.
+ */
 export function grantsEntitlements(state: MembershipState): boolean {
   return state === 'active' || state === 'canceling' || state === 'past_due';
 }
