@@ -254,5 +254,10 @@ describe('Billing against stripe-mock', () => {
     expect(page.text).toContain('evt_older_failure');
     expect(page.text).toContain('stale');
     await me.agent.get('/admin/billing').expect(403);
+    // Admins, who edit the tiers, find the editor from here; staff, who may not, see no link.
+    expect(page.text).not.toContain('href="/admin/tiers"');
+    const admin = await signInAs(t, { role: 'admin' });
+    const adminPage = await admin.agent.get('/admin/billing').expect(200);
+    expect(adminPage.text).toContain('<a href="/admin/tiers">Edit the membership tiers</a>');
   });
 });
