@@ -24,6 +24,7 @@ import { MembershipService } from './membership.service';
 import { stripeProvider } from './stripe.provider';
 import { MembershipSweep } from './sweep.service';
 import { TierAdmin } from './tier-admin.service';
+import { TierSummaries } from './tier-summaries.service';
 import { TierRepository } from './tier.repository';
 import { Tier, TierSchema } from './tier.schema';
 import { WebhookController } from './webhook.controller';
@@ -48,17 +49,20 @@ const core = [
 
 /** Tiers, Stripe Checkout and Portal, webhooks, the membership state, and the billing report (API app). */
 @Module({
-  imports: [ConfigModule.forFeature(billingConfig), persistence, MembersModule, MailModule],
+  imports: [ConfigModule.forFeature(billingConfig), persistence, MembersModule, MailModule, JobsModule],
   controllers: [MembershipController, WebhookController, AdminBillingController],
   providers: [...core, CheckoutService, WebhookService, BillingPages, TierAdmin],
   exports: [TierRepository],
 })
 export class BillingModule {}
 
-/** The worker's part of billing: the sweep job that lapses and ends memberships, and refreshes the report. */
+/**
+ * The worker's part of billing: the sweep job that lapses and ends memberships and refreshes the
+ * report, and the job that carries an edited tier's entitlements to its members.
+ */
 @Module({
   imports: [ConfigModule.forFeature(billingConfig), persistence, MembersModule, MailModule, JobsModule],
-  providers: [...core, BillingReporter, MembershipSweep],
+  providers: [...core, BillingReporter, MembershipSweep, TierSummaries],
   exports: [MembershipSweep, TierRepository],
 })
 export class BillingWorkerModule {}

@@ -5,6 +5,7 @@ export { TierRepository, DEFAULT_TIERS, seedDefaultTiers, type TierRecord } from
 export { ENTITLEMENTS, type Entitlement } from './tier.schema';
 export { MembershipSweep, SWEEP_JOB } from './sweep.service';
 export { BillingReporter } from './billing-reporter.service';
+export { TierSummaries, TIER_CHANGED_JOB } from './tier-summaries.service';
 export { MembershipService } from './membership.service';
 export { transition, grantsEntitlements, MEMBERSHIP_STATES, type MembershipState } from './membership-state';
 export { formatMoney, monthlyRecurringCents } from './money';

@@ -80,6 +80,15 @@ export class MembershipRepository {
       .lean<MembershipRecord[]>();
   }
 
+  /** One page of a tier's memberships, in `_id` order after `after` (an indexed range, not a skip). */
+  pageByTier(tier: string, after: Types.ObjectId | null, limit = 200): Promise<MembershipRecord[]> {
+    return this.memberships
+      .find({ tier, ...(after ? { _id: { $gt: after } } : {}) })
+      .sort({ _id: 1 })
+      .limit(limit)
+      .lean<MembershipRecord[]>();
+  }
+
   /** Every membership, streamed: the admin report computes its numbers in code. */
   cursor() {
     return this.memberships.find().lean<MembershipRecord>().cursor();

@@ -27,3 +27,5 @@ MembershipSchema.index({ stripeCustomerId: 1 });
 MembershipSchema.index({ state: 1, pastDueSince: 1 });
 // The worker's sweep: canceling memberships whose paid period is over.
 MembershipSchema.index({ state: 1, periodEnd: 1 });
+// Rewriting the summaries of a tier's members after an admin edits the tier, page by page.
+MembershipSchema.index({ tier: 1, _id: 1 });

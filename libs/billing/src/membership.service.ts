@@ -133,6 +133,11 @@ export class MembershipService {
     return { outcome: 'applied', detail: `${membership.state} → ${next.state}`, state: next.state };
   }
 
+  /** Rewrites the member's summary from the membership and its tier as they are now (a tier was edited). */
+  refreshSummary(memberId: string): Promise<void> {
+    return this.withMembership(memberId, (current) => this.writeSummary(current));
+  }
+
   /** The member record's summary, from which pages and guards decide. */
   async writeSummary(membership: MembershipRecord): Promise<void> {
     const tier = membership.tier ? await this.tiers.findBySlug(membership.tier) : null;

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError } from '@roundtable/core';
+import { JobQueue } from '@roundtable/jobs';
 import { readTierForm } from './tier-form';
 import { TierRepository } from './tier.repository';
+import { TIER_CHANGED_JOB } from './tier-summaries.service';
 import { ENTITLEMENT_CHOICES, tierView } from './tier-view';
 
 /** The key of the "new tier" form among the per-tier forms of the page. */
@@ -13,7 +15,10 @@ export type TierSaveResult =
 /** Admins' tier editor: create and edit tiers; a refused form comes back with its values and why. */
 @Injectable()
 export class TierAdmin {
-  constructor(private readonly tiers: TierRepository) {}
+  constructor(
+    private readonly tiers: TierRepository,
+    private readonly queue: JobQueue,
+  ) {}
 
   async page(errors: Record<string, string> = {}, values: Record<string, Record<string, unknown>> = {}) {
     const tiers = (await this.tiers.listAll()).map((tier) => ({ ...tierView(tier), values: values[tier.slug] }));
@@ -47,6 +52,8 @@ export class TierAdmin {
       if (form.ok) {
         await this.tiers.getBySlugOrFail(slug);
         await this.tiers.update(slug, form.fields);
+        // The tier's members carry its entitlements in their records; the worker rewrites them.
+        await this.queue.enqueue(TIER_CHANGED_JOB, { slug }, { maxAttempts: 5 });
       }
       return form;
     });
