@@ -204,4 +204,48 @@ describe('Membership life cycle', () => {
     const recorded = await t.connection.collection('billing_events').findOne({ eventId: failed.id });
     expect(recorded).toMatchObject({ outcome: 'refused', memberId });
   });
+
+  it('takes a subscription update that is both paid again and set to cancel from past due to canceling', async () => {
+    const member = await signInAs(t, { role: 'member' });
+    const memberId = String(member.member._id);
+    await member.agent
+      .post('/membership/checkout')
+      .type('form')
+      .send({ _csrf: member.csrfToken, tier: 'council' })
+      .expect(303);
+    const theirs = `${customerId}_pays_and_cancels`;
+    await t.connection.collection('memberships').updateOne({ memberId }, { $set: { stripeCustomerId: theirs } });
+    const at = now();
+    const paid = stripeEvent('invoice.paid', { object: 'invoice', customer: theirs }, at);
+    await sendStripeEvent(t, paid).expect(200);
+    await sendStripeEvent(t, stripeEvent('invoice.payment_failed', { object: 'invoice', customer: theirs }, at + 1));
+    expect((await t.app.get(MemberRepository).findById(memberId))!.membership.state).toBe('past_due');
+
+    const periodEnd = at + 20 * DAY;
+    const update = stripeEvent(
+      'customer.subscription.updated',
+      {
+        id: 'sub_pays_and_cancels',
+        object: 'subscription',
+        customer: theirs,
+        status: 'active',
+        cancel_at_period_end: true,
+        items: { data: [{ price: { id: 'price_roundtable_council' }, current_period_end: periodEnd }] },
+      },
+      at + 2,
+    );
+    const answer = await sendStripeEvent(t, update).expect(200);
+    expect(answer.body.outcome).toBe('applied');
+    expect(await t.connection.collection('billing_events').findOne({ eventId: update.id })).toMatchObject({
+      detail: 'past_due → active; active → canceling',
+    });
+    expect((await t.app.get(MemberRepository).findById(memberId))!.membership).toMatchObject({
+      state: 'canceling',
+      entitlements: ['members_posts', 'comment', 'take_surveys', 'see_reports', 'guest_post'],
+    });
+    expect(await t.connection.collection('memberships').findOne({ memberId })).toMatchObject({
+      periodEnd: new Date(periodEnd * 1000),
+      pastDueSince: null,
+    });
+  });
 });

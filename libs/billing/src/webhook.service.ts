@@ -17,7 +17,7 @@ import { TierRepository } from './tier.repository';
 type Json = Record<string, unknown>;
 type Settled = { outcome: EventOutcome; detail: string; memberId: string | null };
 /** What an event does to a membership: a state machine event (with ids it carries), or nothing. */
-type Decision = { event: MembershipEvent; extra?: Partial<Membership> } | { ignored: string };
+type Decision = { event: MembershipEvent; extra?: Partial<Membership>; then?: MembershipEvent } | { ignored: string };
 
 /**
  * Stripe webhooks: verify the signature on the raw body, apply each event once (unique event id),
@@ -90,7 +90,13 @@ export class WebhookService {
       if ('ignored' in decision) {
         return { outcome: 'ignored', detail: decision.ignored, memberId };
       }
-      const result = await apply(decision.event, { eventCreated: created, extra: decision.extra });
+      const options = { eventCreated: created, extra: decision.extra };
+      const result = await apply(decision.event, options);
+      if (decision.then && result.outcome === 'applied') {
+        // One subscription update that says two things (paid again, and cancel at period end).
+        const second = await apply(decision.then, options);
+        return { outcome: second.outcome, detail: `${result.detail}; ${second.detail}`, memberId };
+      }
       return { outcome: result.outcome, detail: result.detail, memberId };
     });
   }
@@ -161,6 +167,10 @@ export class WebhookService {
       }
       if (facts.cancelAtPeriodEnd && current.state === 'active') {
         return { event: { type: 'cancel_requested' }, extra: { ...extra, periodEnd } };
+      }
+      if (facts.cancelAtPeriodEnd && current.state !== 'canceling') {
+        // Active again (say, paid after a failure) and set to cancel: both, in that order.
+        return { event: { type: 'payment_succeeded', periodEnd }, extra, then: { type: 'cancel_requested' } };
       }
       if (!facts.cancelAtPeriodEnd && current.state === 'canceling') {
         return { event: { type: 'cancel_withdrawn' }, extra };
