@@ -126,4 +126,27 @@ describe('Billing webhooks arriving at the same time', () => {
     expect((await answer).body.outcome).toBe('applied');
     expect((await t.app.get(MemberRepository).findById(memberId))!.membership.state).toBe('past_due');
   });
+
+  it('answers 409 to a redelivery while the event is being processed, and takes over one whose processing died', async () => {
+    const { memberId, customerId } = await memberInCheckout(20);
+    const created = Math.floor(Date.now() / 1000);
+    const paid = stripeEvent(
+      'invoice.paid',
+      { object: 'invoice', customer: customerId, lines: { data: [{ period: { end: created + 30 * DAY } }] } },
+      created,
+    );
+    const events = t.connection.collection('billing_events');
+    // Another request claimed this event a moment ago and is still working on it.
+    await events.insertOne({ eventId: paid.id, type: paid.type, created, outcome: 'received', claimedAt: new Date() });
+    const busy = await sendStripeEvent(t, paid).expect(409);
+    expect(busy.body.message).toBe('This event is being processed; please retry later.');
+    expect((await t.app.get(MemberRepository).findById(memberId))!.membership.state).toBe('pending_payment');
+
+    // That request died mid-way (its process crashed): after the lease, Stripe's retry applies the event.
+    await events.updateOne({ eventId: paid.id }, { $set: { claimedAt: new Date(Date.now() - 10 * 60 * 1000) } });
+    expect((await sendStripeEvent(t, paid).expect(200)).body.outcome).toBe('applied');
+    expect((await t.app.get(MemberRepository).findById(memberId))!.membership.state).toBe('active');
+    expect((await sendStripeEvent(t, paid).expect(200)).body.outcome).toBe('duplicate');
+    expect(await events.countDocuments({ eventId: paid.id })).toBe(1);
+  });
 });

@@ -4,26 +4,41 @@ import { Model } from 'mongoose';
 import { isDuplicateKeyError } from '@roundtable/core';
 import { BillingEvent, EventOutcome } from './billing-event.schema';
 
+export type ClaimResult = 'claimed' | 'settled' | 'in_progress';
+
+/** How long one delivery may take before a retry may process the event again (it takes milliseconds). */
+const PROCESSING_LEASE_MS = 2 * 60 * 1000;
+
 /** The only code that touches the billing_events collection. */
 @Injectable()
 export class BillingEventRepository {
   constructor(@InjectModel(BillingEvent.name) private readonly events: Model<BillingEvent>) {}
 
   /**
-   * Claims an event for processing. True the first time; false for a redelivery of an event already
-   * settled. An event whose processing failed (`error`) may be claimed again, so Stripe's retry works.
+   * Claims an event for processing: `claimed` the first time, and again for an event whose
+   * processing failed (`error`) or died (still `received` after PROCESSING_LEASE_MS), so Stripe's
+   * retry applies it; `settled` for a redelivery of an event already dealt with; `in_progress`
+   * while another request is processing it.
    */
-  async claim(eventId: string, type: string, created: number): Promise<boolean> {
+  async claim(eventId: string, type: string, created: number, now = new Date()): Promise<ClaimResult> {
     try {
-      await this.events.create({ eventId, type, created });
-      return true;
+      await this.events.create({ eventId, type, created, claimedAt: now });
+      return 'claimed';
     } catch (error) {
       if (!isDuplicateKeyError(error)) {
         throw error;
       }
-      const retried = await this.events.updateOne({ eventId, outcome: 'error' }, { $set: { outcome: 'received' } });
-      return retried.modifiedCount === 1;
     }
+    const diedBefore = new Date(now.getTime() - PROCESSING_LEASE_MS);
+    const retried = await this.events.updateOne(
+      { eventId, $or: [{ outcome: 'error' }, { outcome: 'received', claimedAt: { $lt: diedBefore } }] },
+      { $set: { outcome: 'received', claimedAt: now } },
+    );
+    if (retried.modifiedCount === 1) {
+      return 'claimed';
+    }
+    const existing = await this.find(eventId);
+    return existing?.outcome === 'received' ? 'in_progress' : 'settled';
   }
 
   async settle(eventId: string, outcome: EventOutcome, detail: string, memberId: string | null): Promise<void> {

@@ -13,6 +13,8 @@ export class BillingEvent {
   @Prop({ type: String, enum: EVENT_OUTCOMES, default: 'received' }) outcome: EventOutcome;
   @Prop({ type: String, default: null }) memberId: string | null;
   @Prop({ default: '' }) detail: string;
+  /** When processing last began: a `received` event whose processing died is taken again after a while. */
+  @Prop({ type: Date, default: () => new Date() }) claimedAt: Date;
   receivedAt: Date;
 }
 

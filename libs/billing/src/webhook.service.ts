@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import Stripe from 'stripe';
-import { BadRequestError } from '@roundtable/core';
+import { BadRequestError, ConflictError } from '@roundtable/core';
 import { MemberRepository } from '@roundtable/members';
 import { billingConfig } from './billing.config';
 import { BillingEventRepository } from './billing-event.repository';
@@ -50,8 +50,13 @@ export class WebhookService {
     } catch {
       throw new BadRequestError('The Stripe signature of this request is not valid.');
     }
-    if (!(await this.events.claim(event.id, event.type, event.created))) {
+    const claim = await this.events.claim(event.id, event.type, event.created);
+    if (claim === 'settled') {
       return { received: true, outcome: 'duplicate' };
+    }
+    if (claim === 'in_progress') {
+      // Not acknowledged: if that processing fails, Stripe's next retry must still find it to do.
+      throw new ConflictError('This event is being processed; please retry later.');
     }
     try {
       const settled = await this.dispatch(event.type, event.data.object as unknown as Json, event.created);
