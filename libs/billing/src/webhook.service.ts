@@ -89,7 +89,11 @@ export class WebhookService {
    * Decides and applies under the membership's lock, on the membership as it is then: the events of
    * one checkout arrive together, and each decision reads the state the one before it left.
    */
-  private settle(memberId: string, created: number, decide: (current: MembershipRecord) => Decision): Promise<Settled> {
+  private decideAndApply(
+    memberId: string,
+    created: number,
+    decide: (current: MembershipRecord) => Decision,
+  ): Promise<Settled> {
     return this.membershipService.withMembership(memberId, async (current, apply) => {
       const decision = decide(current);
       if ('ignored' in decision) {
@@ -112,7 +116,7 @@ export class WebhookService {
     if (!found) {
       return { outcome: 'ignored', detail: 'No membership has this Stripe customer', memberId: null };
     }
-    return this.settle(found.memberId, created, (current) => ({
+    return this.decideAndApply(found.memberId, created, (current) => ({
       event:
         type === 'invoice.paid'
           ? { type: 'payment_succeeded', periodEnd: facts.periodEnd ?? current.periodEnd ?? new Date(created * 1000) }
@@ -125,7 +129,7 @@ export class WebhookService {
     if (!facts.memberId || !(await this.members.findById(facts.memberId))) {
       return { outcome: 'ignored', detail: 'The checkout session names no member of ours', memberId: null };
     }
-    return this.settle(facts.memberId, created, (current) => {
+    return this.decideAndApply(facts.memberId, created, (current) => {
       const extra = {
         stripeCustomerId: current.stripeCustomerId ?? facts.customerId,
         stripeSubscriptionId: facts.subscriptionId ?? current.stripeSubscriptionId,
@@ -153,7 +157,7 @@ export class WebhookService {
     const tier = facts.priceId ? await this.tiers.findByPriceId(facts.priceId) : null;
     const ending =
       type === 'customer.subscription.deleted' || ['canceled', 'incomplete_expired'].includes(facts.status);
-    return this.settle(found.memberId, created, (current) => {
+    return this.decideAndApply(found.memberId, created, (current) => {
       const extra = { stripeSubscriptionId: facts.subscriptionId, ...(tier ? { tier: tier.slug } : {}) };
       const periodEnd = facts.periodEnd ?? current.periodEnd ?? new Date(created * 1000);
       const ours = current.stripeSubscriptionId;
