@@ -4,31 +4,35 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { JobsModule } from '@roundtable/jobs';
 import { MailModule } from '@roundtable/mail';
 import { MembersModule } from '@roundtable/members';
-import { AdminBillingController } from './admin-billing.controller';
+import { AdminBillingController } from './report/admin-billing.controller';
 import { billingConfig } from './billing.config';
-import { BillingEventRepository } from './billing-event.repository';
+import { BillingEventRepository } from './webhooks/billing-event.repository';
 import {
   BillingReportRepository,
   BillingReportSnapshot,
   BillingReportSnapshotSchema,
-} from './billing-report.repository';
-import { BillingReporter } from './billing-reporter.service';
-import { BillingEvent, BillingEventSchema } from './billing-event.schema';
-import { BillingPages } from './billing-pages.service';
-import { CheckoutService } from './checkout.service';
-import { MembershipController } from './membership.controller';
-import { MembershipLock, MembershipLockRepository, MembershipLockSchema } from './membership-lock.repository';
-import { MembershipRepository } from './membership.repository';
-import { Membership, MembershipSchema } from './membership.schema';
-import { MembershipService } from './membership.service';
+} from './report/billing-report.repository';
+import { BillingReporter } from './report/billing-reporter.service';
+import { BillingEvent, BillingEventSchema } from './webhooks/billing-event.schema';
+import { BillingPages } from './report/billing-pages.service';
+import { CheckoutService } from './checkout/checkout.service';
+import { MembershipController } from './checkout/membership.controller';
+import {
+  MembershipLock,
+  MembershipLockRepository,
+  MembershipLockSchema,
+} from './memberships/membership-lock.repository';
+import { MembershipRepository } from './memberships/membership.repository';
+import { Membership, MembershipSchema } from './memberships/membership.schema';
+import { MembershipService } from './memberships/membership.service';
 import { stripeProvider } from './stripe.provider';
-import { MembershipSweep } from './sweep.service';
-import { TierAdmin } from './tier-admin.service';
-import { TierSummaries } from './tier-summaries.service';
-import { TierRepository } from './tier.repository';
-import { Tier, TierSchema } from './tier.schema';
-import { WebhookController } from './webhook.controller';
-import { WebhookService } from './webhook.service';
+import { MembershipSweep } from './memberships/sweep.service';
+import { TierAdmin } from './tiers/tier-admin.service';
+import { TierSummaries } from './tiers/tier-summaries.service';
+import { TierRepository } from './tiers/tier.repository';
+import { Tier, TierSchema } from './tiers/tier.schema';
+import { WebhookController } from './webhooks/webhook.controller';
+import { WebhookService } from './webhooks/webhook.service';
 
 const persistence = MongooseModule.forFeature([
   { name: Tier.name, schema: TierSchema },

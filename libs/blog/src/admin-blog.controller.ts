@@ -3,11 +3,11 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentMember, Roles, type SessionMember, STAFF } from '@roundtable/auth';
 import { BadRequestError } from '@roundtable/core';
-import { CommentRepository } from './comment.repository';
-import { CommentModerationService, MODERATION_ACTIONS, ModerationAction } from './comment-moderation.service';
-import { PostAction, PostsService } from './posts.service';
-import { PostRepository } from './post.repository';
-import { editorPage, STATUS_LABELS } from './post-form';
+import { CommentRepository } from './comments/comment.repository';
+import { CommentModerationService, MODERATION_ACTIONS, ModerationAction } from './comments/comment-moderation.service';
+import { PostAction, PostsService } from './posts/posts.service';
+import { PostRepository } from './posts/post.repository';
+import { editorPage, STATUS_LABELS } from './posts/post-form';
 
 const ACTIONS: PostAction[] = ['save', 'submit', 'publish'];
 const action = (value: unknown): PostAction => (ACTIONS.includes(value as PostAction) ? (value as PostAction) : 'save');

@@ -3,14 +3,14 @@ import type { ConfigType } from '@nestjs/config';
 import type { SessionMember } from '@roundtable/auth';
 import { appConfig, NotFoundError } from '@roundtable/core';
 import { MemberRepository } from '@roundtable/members';
-import { CommentRecord, CommentRepository } from './comment.repository';
-import { CommentProblem, EDIT_WINDOW_MS } from './comments.service';
-import { atomFeed, FeedPost, robotsTxt, sitemap } from './feed';
-import { safeHttpUrl } from './markdown';
-import { PostRecord, PostRepository } from './post.repository';
-import { queryTerms } from './search-terms';
-import { canRead, isPublished } from './visibility';
-import { cursorOf, parseCursor } from './page-cursor';
+import { CommentRecord, CommentRepository } from './comments/comment.repository';
+import { CommentProblem, EDIT_WINDOW_MS } from './comments/comments.service';
+import { atomFeed, FeedPost, robotsTxt, sitemap } from './feed/feed';
+import { safeHttpUrl } from './posts/markdown';
+import { PostRecord, PostRepository } from './posts/post.repository';
+import { queryTerms } from './posts/search-terms';
+import { canRead, isPublished } from './posts/visibility';
+import { cursorOf, parseCursor } from './posts/page-cursor';
 
 export const PAGE_SIZE = 10;
 /** The feed carries the latest posts; the sitemap lists every public post, up to the protocol's 50,000 URLs. */

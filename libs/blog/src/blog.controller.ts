@@ -4,9 +4,9 @@ import type { Request, Response } from 'express';
 import { CurrentMember, type SessionMember } from '@roundtable/auth';
 import { BadRequestError } from '@roundtable/core';
 import { BlogPages } from './blog-pages.service';
-import { CommentRepository } from './comment.repository';
-import { PostRepository } from './post.repository';
-import { slugify } from './slug';
+import { CommentRepository } from './comments/comment.repository';
+import { PostRepository } from './posts/post.repository';
+import { slugify } from './posts/slug';
 
 /** The public blog: home, posts, tags, categories, authors, search, feed, sitemap, unsubscribe links. */
 @ApiExcludeController()

@@ -6,16 +6,16 @@ import { MembersModule } from '@roundtable/members';
 import { AdminBlogController } from './admin-blog.controller';
 import { BlogController } from './blog.controller';
 import { BlogPages } from './blog-pages.service';
-import { BlogSetting, BlogSettingSchema, Comment, CommentSchema } from './comment.schema';
-import { CommentModerationService } from './comment-moderation.service';
-import { CommentRepository } from './comment.repository';
-import { CommentsController } from './comments.controller';
-import { CommentsService } from './comments.service';
-import { GuestPostsController } from './guest-posts.controller';
-import { Post, PostSchema } from './post.schema';
-import { PostRepository } from './post.repository';
-import { PostsService } from './posts.service';
-import { SearchTermsBackfill } from './search-terms.backfill';
+import { BlogSetting, BlogSettingSchema, Comment, CommentSchema } from './comments/comment.schema';
+import { CommentModerationService } from './comments/comment-moderation.service';
+import { CommentRepository } from './comments/comment.repository';
+import { CommentsController } from './comments/comments.controller';
+import { CommentsService } from './comments/comments.service';
+import { GuestPostsController } from './posts/guest-posts.controller';
+import { Post, PostSchema } from './posts/post.schema';
+import { PostRepository } from './posts/post.repository';
+import { PostsService } from './posts/posts.service';
+import { SearchTermsBackfill } from './posts/search-terms.backfill';
 
 /** The council blog: posts, guest posts, comments and their moderation, feed and sitemap. */
 @Module({

@@ -1,7 +1,7 @@
 /** @roundtable/blog: the council blog — posts, guest posts, comments, feed and sitemap. */
 export { BlogModule } from './blog.module';
-export { PostRepository } from './post.repository';
-export { seedDemoPosts } from './demo-posts';
-export { renderMarkdown } from './markdown';
+export { PostRepository } from './posts/post.repository';
+export { seedDemoPosts } from './posts/demo-posts';
+export { renderMarkdown } from './posts/markdown';
 /** Runs at start-up; exported so a test can run it again over posts written the old way. */
-export { SearchTermsBackfill } from './search-terms.backfill';
+export { SearchTermsBackfill } from './posts/search-terms.backfill';

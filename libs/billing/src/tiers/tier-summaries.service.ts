@@ -1,8 +1,8 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { JobRunner, PermanentJobError } from '@roundtable/jobs';
 import type { Types } from 'mongoose';
-import { MembershipRepository } from './membership.repository';
-import { MembershipService } from './membership.service';
+import { MembershipRepository } from '../memberships/membership.repository';
+import { MembershipService } from '../memberships/membership.service';
 
 /** The job type queued when an admin edits a tier; its payload is `{ slug }`. */
 export const TIER_CHANGED_JOB = 'billing.tier-changed';

@@ -3,9 +3,9 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentMember, Roles, type SessionMember, SIGNED_IN } from '@roundtable/auth';
 import { NotFoundError } from '@roundtable/core';
-import { BlogPages } from './blog-pages.service';
+import { BlogPages } from '../blog-pages.service';
 import { CommentsService } from './comments.service';
-import { PostRepository } from './post.repository';
+import { PostRepository } from '../posts/post.repository';
 
 /** Writing, editing and deleting comments. */
 @ApiExcludeController()

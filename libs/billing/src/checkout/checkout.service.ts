@@ -3,10 +3,10 @@ import type { ConfigType } from '@nestjs/config';
 import Stripe from 'stripe';
 import { appConfig, ConflictError, ForbiddenError, NotFoundError } from '@roundtable/core';
 import type { SessionMember } from '@roundtable/auth';
-import { MembershipRepository } from './membership.repository';
-import { MembershipService } from './membership.service';
-import { STRIPE } from './stripe.provider';
-import { TierRepository } from './tier.repository';
+import { MembershipRepository } from '../memberships/membership.repository';
+import { MembershipService } from '../memberships/membership.service';
+import { STRIPE } from '../stripe.provider';
+import { TierRepository } from '../tiers/tier.repository';
 
 const ALREADY_A_MEMBER = 'You already have a membership. Use “Manage my membership” to change tier or cancel.';
 

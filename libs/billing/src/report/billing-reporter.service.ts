@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { billingReport, ReportMembership } from './billing-report';
 import { BillingReportRepository } from './billing-report.repository';
-import { MembershipRecord, MembershipRepository } from './membership.repository';
-import { TierRepository } from './tier.repository';
+import { MembershipRecord, MembershipRepository } from '../memberships/membership.repository';
+import { TierRepository } from '../tiers/tier.repository';
 
 /**
  * Computes the admin billing report from every membership and stores it as a snapshot. Runs in the

@@ -3,7 +3,7 @@ import { NotFoundError } from '@roundtable/core';
 import { CommentRepository } from './comment.repository';
 import type { CommentStatus } from './comment.schema';
 import { CommentsService } from './comments.service';
-import { PostRepository } from './post.repository';
+import { PostRepository } from '../posts/post.repository';
 
 export const MODERATION_ACTIONS = ['approve', 'hide', 'spam', 'ban'] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];

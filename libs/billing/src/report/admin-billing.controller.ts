@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ADMIN, Roles, STAFF } from '@roundtable/auth';
 import { BillingPages } from './billing-pages.service';
-import { TierAdmin, TierSaveResult } from './tier-admin.service';
+import { TierAdmin, TierSaveResult } from '../tiers/tier-admin.service';
 
 /** Staff's billing report and admins' tier editor. */
 @ApiExcludeController()

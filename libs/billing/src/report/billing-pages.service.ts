@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { SessionMember } from '@roundtable/auth';
-import { BillingEventRepository } from './billing-event.repository';
+import { BillingEventRepository } from '../webhooks/billing-event.repository';
 import { BillingReportRepository } from './billing-report.repository';
-import { MembershipRepository } from './membership.repository';
-import type { Entitlement } from './tier.schema';
-import { TierRepository } from './tier.repository';
-import { ENTITLEMENT_LABELS, tierView } from './tier-view';
+import { MembershipRepository } from '../memberships/membership.repository';
+import type { Entitlement } from '../tiers/tier.schema';
+import { TierRepository } from '../tiers/tier.repository';
+import { ENTITLEMENT_LABELS, tierView } from '../tiers/tier-view';
 
 /** A date as people read it, in UTC like every date the council shows. */
 const formatDate = (date: Date) =>

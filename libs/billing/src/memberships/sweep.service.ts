@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { JobQueue, JobRepository, JobRunner } from '@roundtable/jobs';
-import { BillingReporter } from './billing-reporter.service';
+import { BillingReporter } from '../report/billing-reporter.service';
 import { MembershipRepository } from './membership.repository';
 import { MembershipService } from './membership.service';
 

@@ -1,5 +1,5 @@
-import { formatMoney, monthlyRecurringCents } from './money';
-import { grantsEntitlements, MembershipState } from './membership-state';
+import { formatMoney, monthlyRecurringCents } from '../money';
+import { grantsEntitlements, MembershipState } from '../memberships/membership-state';
 
 export interface ReportMembership {
   tier: string | null;

@@ -1,4 +1,4 @@
-import { formatMoney } from './money';
+import { formatMoney } from '../money';
 import { ENTITLEMENTS, type Entitlement } from './tier.schema';
 import type { TierRecord } from './tier.repository';
 

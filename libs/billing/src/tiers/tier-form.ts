@@ -1,4 +1,4 @@
-import { parsePriceToCents } from './money';
+import { parsePriceToCents } from '../money';
 import { ENTITLEMENTS, type Entitlement, type Tier } from './tier.schema';
 
 export type TierFields = Omit<Tier, 'position' | 'slug'> & { slug?: string };

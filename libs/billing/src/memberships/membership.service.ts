@@ -5,12 +5,12 @@ import type { ConfigType } from '@nestjs/config';
 import { appConfig } from '@roundtable/core';
 import { MailService, renderMail } from '@roundtable/mail';
 import { MemberRepository } from '@roundtable/members';
-import { billingConfig } from './billing.config';
+import { billingConfig } from '../billing.config';
 import { grantsEntitlements, MembershipEvent, MembershipState, transition } from './membership-state';
 import { MembershipLockRepository } from './membership-lock.repository';
 import { Membership } from './membership.schema';
 import { MembershipRecord, MembershipRepository } from './membership.repository';
-import { TierRepository } from './tier.repository';
+import { TierRepository } from '../tiers/tier.repository';
 
 export type ApplyOutcome = { outcome: 'applied' | 'refused' | 'stale'; detail: string; state: MembershipState };
 export type ApplyOptions = { eventCreated?: number; extra?: Partial<Membership> };

@@ -8,9 +8,9 @@ import { MemberRepository } from '@roundtable/members';
 import { CommentRecord, CommentRepository } from './comment.repository';
 import type { CommentStatus } from './comment.schema';
 import { cleanText } from './clean-text';
-import { countLinks } from './markdown';
-import { PostRecord } from './post.repository';
-import { canRead, isPublished } from './visibility';
+import { countLinks } from '../posts/markdown';
+import { PostRecord } from '../posts/post.repository';
+import { canRead, isPublished } from '../posts/visibility';
 
 export const EDIT_WINDOW_MS = 15 * 60 * 1000;
 const MAX_LINKS = 2;

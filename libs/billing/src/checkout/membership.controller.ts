@@ -2,7 +2,7 @@ import { Body, Controller, Get, Post, Query, Render, Res } from '@nestjs/common'
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentMember, RequiresEntitlement, Roles, type SessionMember, SIGNED_IN } from '@roundtable/auth';
-import { BillingPages } from './billing-pages.service';
+import { BillingPages } from '../report/billing-pages.service';
 import { CheckoutService } from './checkout.service';
 import { allowFormsToStripe } from './stripe-csp';
 
