@@ -20,3 +20,4 @@ export { createLogger } from './logging/create-logger';
 export { loadSettingsOrExit } from './config/load-settings';
 export { projectRoot } from './project-root';
 export { APP_VERSION } from './version';
+export { hashToken, looksLikeToken, newToken, sameSecret, TOKEN_BYTES } from './tokens/token';

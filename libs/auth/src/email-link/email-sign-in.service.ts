@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { appConfig, BadRequestError } from '@roundtable/core';
+import { appConfig, BadRequestError, hashToken, looksLikeToken, newToken, sameSecret } from '@roundtable/core';
 import { MailService, renderMail } from '@roundtable/mail';
 import { MemberRecord, MemberRepository } from '@roundtable/members';
 import { RateLimiter } from '../rate-limit/rate-limiter.service';
 import { safeReturnTo } from '../return-to';
 import { SignInTokenRepository } from './sign-in-token.repository';
 import { SignInToken } from './sign-in-token.schema';
-import { hashCode, hashToken, looksLikeToken, newCode, newToken, normaliseCode, sameHash } from './token';
+import { hashCode, newCode, normaliseCode } from './sign-in-code';
 
 export const LINK_LIFETIME_MS = 15 * 60 * 1000;
 const WINDOW_MS = 15 * 60 * 1000;
@@ -107,7 +107,7 @@ export class EmailSignInService {
       'Too many codes were tried for this address. Please wait 15 minutes, or use the link in the email.',
     );
     const candidates = await this.tokens.findUnexpiredFor(email);
-    const link = candidates.find((c) => c.codeHash !== null && sameHash(c.codeHash, hashCode(c.tokenHash, code)));
+    const link = candidates.find((c) => c.codeHash !== null && sameSecret(c.codeHash, hashCode(c.tokenHash, code)));
     if (!link) {
       throw new BadRequestError(
         'That code is not right, or it has expired. Check the newest email from us, or ask for a new one.',
