@@ -7,6 +7,7 @@ import { JobsModule } from '@roundtable/jobs';
 import { MailModule } from '@roundtable/mail';
 import { MembersModule } from '@roundtable/members';
 import { PortalModule } from '@roundtable/portal';
+import { SurveysModule } from '@roundtable/surveys';
 
 /** The HTTP app: JSON API under /api and the server-rendered pages. Wiring only. */
 @Module({
@@ -20,6 +21,7 @@ import { PortalModule } from '@roundtable/portal';
     PortalModule,
     BillingModule,
     BlogModule,
+    SurveysModule,
   ],
 })
 export class ApiModule {}

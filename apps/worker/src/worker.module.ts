@@ -4,9 +4,10 @@ import { CoreModule } from '@roundtable/core';
 import { JobsModule } from '@roundtable/jobs';
 import { MailModule } from '@roundtable/mail';
 import { MembersModule } from '@roundtable/members';
+import { SurveysDataModule } from '@roundtable/surveys';
 
 /** The background app: takes queued jobs (email, schedules, rankings, billing reconcile). Wiring only. */
 @Module({
-  imports: [CoreModule, JobsModule, MailModule, MembersModule, BillingWorkerModule],
+  imports: [CoreModule, JobsModule, MailModule, MembersModule, BillingWorkerModule, SurveysDataModule],
 })
 export class WorkerModule {}

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { isValidObjectId, Model, Types } from 'mongoose';
+import { Survey, SurveyAudience, SurveyItem, SurveyStatus } from './survey.schema';
+
+export type SurveyRecord = Survey & { _id: Types.ObjectId };
+
+/** What staff edit on a draft survey (everything but status, sentAt, closedAt and copiedFrom). */
+export interface SurveyDefinitionFields {
+  title: string;
+  intro: string;
+  items: SurveyItem[];
+  profileQuestions: string[];
+  audience: SurveyAudience;
+  opensAt: Date | null;
+  closesAt: Date | null;
+  reminders: Date[];
+}
+
+/** The only code that touches the surveys collection (small: a few surveys a year). */
+@Injectable()
+export class SurveyRepository {
+  constructor(@InjectModel(Survey.name) private readonly surveys: Model<Survey>) {}
+
+  async create(fields: SurveyDefinitionFields & { copiedFrom?: Types.ObjectId | null }): Promise<SurveyRecord> {
+    const created = await this.surveys.create({ ...fields, status: 'draft' });
+    return created.toObject() as SurveyRecord;
+  }
+
+  findById(id: string): Promise<SurveyRecord | null> {
+    if (!isValidObjectId(id)) {
+      return Promise.resolve(null);
+    }
+    return this.surveys.findById(id).lean<SurveyRecord>();
+  }
+
+  /**
+   * Saves a draft's definition; false once the survey was sent (locked: items cannot change under
+   * answers). Distribution sets sentAt before the first invitation is written.
+   */
+  async updateDraft(id: string, fields: SurveyDefinitionFields): Promise<boolean> {
+    if (!isValidObjectId(id)) {
+      return false;
+    }
+    const { title, intro, items, profileQuestions, audience, opensAt, closesAt, reminders } = fields;
+    const result = await this.surveys.updateOne(
+      { _id: id, sentAt: null },
+      { $set: { title, intro, items, profileQuestions, audience, opensAt, closesAt, reminders } },
+    );
+    return result.matchedCount === 1;
+  }
+
+  /** Newest first, a page at a time (`_id < before`); surveys are few, the list is for staff. */
+  listNewestFirst(limit: number, before?: string): Promise<SurveyRecord[]> {
+    const filter = before && isValidObjectId(before) ? { _id: { $lt: new Types.ObjectId(before) } } : {};
+    return this.surveys.find(filter).sort({ _id: -1 }).limit(limit).lean<SurveyRecord[]>();
+  }
+
+  /** Surveys currently open to answers (the portal's list; served by { status, closesAt }). */
+  listOpen(): Promise<SurveyRecord[]> {
+    return this.surveys.find({ status: 'open' }).sort({ closesAt: 1 }).lean<SurveyRecord[]>();
+  }
+
+  /** Distribution calls this as sending starts: locks the definition and opens the survey. */
+  async markSent(id: string, at = new Date(), status: SurveyStatus = 'open'): Promise<void> {
+    await this.surveys.updateOne({ _id: id, sentAt: null }, { $set: { sentAt: at, status } });
+  }
+
+  /** Close now (staff's "close early", or the schedule at closesAt). */
+  async close(id: string, at = new Date()): Promise<void> {
+    await this.surveys.updateOne({ _id: id }, { $set: { status: 'closed', closedAt: at } });
+  }
+
+  /** Extend (or reopen) a sent survey to a later close date. */
+  async extend(id: string, closesAt: Date): Promise<void> {
+    await this.surveys.updateOne({ _id: id }, { $set: { closesAt, status: 'open', closedAt: null } });
+  }
+}

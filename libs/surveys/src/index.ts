@@ -1,0 +1,45 @@
+/**
+ * @roundtable/surveys: research surveys. The data contract (schemas + repositories) that distribution
+ * and rankings build on, staff's definition pages, the response page /s/<token> and the portal's list.
+ */
+export { SurveysModule } from './surveys.module';
+export { SurveysDataModule } from './surveys-data.module';
+export {
+  Survey,
+  SurveyItem,
+  SurveyAudience,
+  AudienceFilters,
+  SURVEY_STATUSES,
+  type SurveyStatus,
+} from './definition/survey.schema';
+export { SurveyRepository, type SurveyRecord, type SurveyDefinitionFields } from './definition/survey.repository';
+export {
+  DEFAULT_ACCOUNTABILITIES,
+  PROFILE_QUESTIONS,
+  AUDIENCE_PROFILE_FIELDS,
+  profileQuestion,
+  prefillProfileAnswer,
+  type ProfileQuestion,
+} from './definition/defaults';
+export {
+  SurveyInvitation,
+  INVITATION_STATUSES,
+  invitationId,
+  type InvitationStatus,
+} from './invitations/invitation.schema';
+export { InvitationRepository, type InvitationRecord, type NewInvitation } from './invitations/invitation.repository';
+export {
+  SurveyLink,
+  SurveyLinkRequest,
+  SurveyMilestoneRecord,
+  SURVEY_MILESTONES,
+  type SurveyMilestone,
+} from './links/link.schema';
+export { LinkRepository, LinkRequestRepository, MilestoneRepository, type LinkRecord } from './links/link.repository';
+export { SurveyResponse, RESPONSE_STATUSES, type ResponseStatus } from './responses/response.schema';
+export { ResponseRepository, type ResponseRecord, type ResponseAnswers } from './responses/response.repository';
+export {
+  SurveyProgressHook,
+  type SurveyProgressEvent,
+  type SurveyProgressListener,
+} from './responses/survey-progress.hook';

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { isDuplicateKeyError } from '@roundtable/core';
+import { invitationId, InvitationStatus, SurveyInvitation } from './invitation.schema';
+
+export type InvitationRecord = SurveyInvitation;
+export type NewInvitation = Pick<SurveyInvitation, 'surveyId' | 'memberId' | 'email' | 'name' | 'profile' | 'tier'>;
+
+/** The only code that touches survey_invitations. */
+@Injectable()
+export class InvitationRepository {
+  constructor(@InjectModel(SurveyInvitation.name) private readonly invitations: Model<SurveyInvitation>) {}
+
+  /**
+   * Writes the member's invitation unless one exists: true when this call created it. The `_id`
+   * `<surveyId>:<memberId>` makes a retry, a restarted worker or a racing worker harmless.
+   */
+  async insertOnce(invitation: NewInvitation, status: InvitationStatus = 'queued'): Promise<boolean> {
+    try {
+      await this.invitations.create({
+        ...invitation,
+        _id: invitationId(invitation.surveyId, invitation.memberId),
+        email: invitation.email.trim().toLowerCase(),
+        status,
+      });
+      return true;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) {
+        return false;
+      }
+      throw error;
+    }
+  }
+
+  findById(id: string): Promise<InvitationRecord | null> {
+    return this.invitations.findById(id).lean<InvitationRecord>();
+  }
+
+  findForMember(surveyId: string, memberId: string): Promise<InvitationRecord | null> {
+    return this.findById(invitationId(surveyId, memberId));
+  }
+
+  /** A person's invitations by address (a dead link's "send me a new link"); served by { email, surveyId }. */
+  findByEmail(email: string): Promise<InvitationRecord[]> {
+    return this.invitations.find({ email: email.trim().toLowerCase() }).limit(50).lean<InvitationRecord[]>();
+  }
+
+  /** A survey's invitations in `_id` order after `afterId` (served by { surveyId, _id }). */
+  pageBySurvey(surveyId: string, limit: number, afterId?: string): Promise<InvitationRecord[]> {
+    const filter = afterId ? { surveyId, _id: { $gt: afterId } } : { surveyId };
+    return this.invitations.find(filter).sort({ _id: 1 }).limit(limit).lean<InvitationRecord[]>();
+  }
+
+  async setStatus(
+    id: string,
+    status: InvitationStatus,
+    extra: { lastError?: string | null; sentAt?: Date | null } = {},
+  ): Promise<void> {
+    await this.invitations.updateOne({ _id: id }, { $set: { status, ...extra } });
+  }
+
+  async addReminder(id: string, at = new Date()): Promise<void> {
+    await this.invitations.updateOne({ _id: id }, { $push: { remindedAt: at } });
+  }
+}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { isDuplicateKeyError } from '@roundtable/core';
+import { SurveyLink, SurveyLinkRequest, SurveyMilestone, SurveyMilestoneRecord } from './link.schema';
+
+export type LinkRecord = SurveyLink;
+
+/** The only code that touches survey_links. */
+@Injectable()
+export class LinkRepository {
+  constructor(@InjectModel(SurveyLink.name) private readonly links: Model<SurveyLink>) {}
+
+  /** Stores a new link under its token's hash (the token itself is never stored). */
+  async insert(hash: string, invitationId: string, surveyId: string): Promise<void> {
+    await this.links.create({ _id: hash, invitationId, surveyId });
+  }
+
+  /** The link whatever its state (to tell a revoked link from an unknown one); one `_id` read. */
+  findByHash(hash: string): Promise<LinkRecord | null> {
+    return this.links.findById(hash).lean<LinkRecord>();
+  }
+
+  /** The link if it is still valid (not revoked); one `_id` read. */
+  async findActiveByHash(hash: string): Promise<LinkRecord | null> {
+    const link = await this.findByHash(hash);
+    return link && !link.revokedAt ? link : null;
+  }
+
+  /** Revokes an invitation's links except `keepHash` (resend: the new link replaces the old ones). */
+  async revokeOthers(invitationId: string, keepHash: string, at = new Date()): Promise<void> {
+    await this.links.updateMany({ invitationId, _id: { $ne: keepHash }, revokedAt: null }, { $set: { revokedAt: at } });
+  }
+}
+
+/** The only code that touches survey_milestones. */
+@Injectable()
+export class MilestoneRepository {
+  constructor(@InjectModel(SurveyMilestoneRecord.name) private readonly milestones: Model<SurveyMilestoneRecord>) {}
+
+  /** Records that an invitation reached a milestone; true only the first time (decided by unique insert). */
+  async reach(invitationId: string, surveyId: string, milestone: SurveyMilestone): Promise<boolean> {
+    try {
+      await this.milestones.create({ _id: `${invitationId}:${milestone}`, invitationId, surveyId, milestone });
+      return true;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) {
+        return false;
+      }
+      throw error;
+    }
+  }
+
+  async has(invitationId: string, milestone: SurveyMilestone): Promise<boolean> {
+    return (await this.milestones.findById(`${invitationId}:${milestone}`).lean()) !== null;
+  }
+}
+
+/** The only code that touches survey_link_requests. */
+@Injectable()
+export class LinkRequestRepository {
+  constructor(@InjectModel(SurveyLinkRequest.name) private readonly requests: Model<SurveyLinkRequest>) {}
+
+  async record(email: string, surveyId: string | null, handledAt: Date | null = null): Promise<void> {
+    await this.requests.create({ email: email.trim().toLowerCase(), surveyId, handledAt });
+  }
+
+  /** Unhandled requests, oldest first (staff's list; served by { handledAt, _id }). */
+  listUnhandled(limit: number): Promise<SurveyLinkRequest[]> {
+    return this.requests.find({ handledAt: null }).sort({ _id: 1 }).limit(limit).lean<SurveyLinkRequest[]>();
+  }
+}

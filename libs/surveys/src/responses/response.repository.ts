@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { isDuplicateKeyError } from '@roundtable/core';
+import { ResponseStatus, SurveyResponse } from './response.schema';
+
+export type ResponseRecord = SurveyResponse;
+export interface ResponseAnswers {
+  held: string[];
+  profile: Record<string, string>;
+}
+
+/** The only code that touches survey_responses. */
+@Injectable()
+export class ResponseRepository {
+  constructor(@InjectModel(SurveyResponse.name) private readonly responses: Model<SurveyResponse>) {}
+
+  findById(invitationId: string): Promise<ResponseRecord | null> {
+    return this.responses.findById(invitationId).lean<ResponseRecord>();
+  }
+
+  /**
+   * Saves answers in progress. Never turns a completed response back into a partial one: the filter
+   * excludes completed responses, so for those the upsert's insert collides on `_id` and this returns
+   * 'already-completed' without writing.
+   */
+  async savePartial(
+    invitationId: string,
+    surveyId: string,
+    answers: ResponseAnswers,
+    now = new Date(),
+  ): Promise<'saved' | 'already-completed'> {
+    try {
+      await this.responses.updateOne(
+        { _id: invitationId, status: { $ne: 'completed' } },
+        {
+          $set: { held: answers.held, profile: answers.profile, updatedAt: now },
+          $setOnInsert: { surveyId, status: 'partial', startedAt: now, completedAt: null },
+        },
+        { upsert: true },
+      );
+      return 'saved';
+    } catch (error) {
+      if (isDuplicateKeyError(error)) {
+        return 'already-completed';
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Stores validated answers as the completed response (a full overwrite of held and profile, so two
+   * submits from two tabs leave one whole answer, the last). `completedAt` keeps the first completion.
+   */
+  async complete(
+    invitationId: string,
+    surveyId: string,
+    answers: ResponseAnswers,
+    firstCompletedAt: Date | null,
+    now = new Date(),
+  ): Promise<void> {
+    const update = {
+      $set: {
+        held: answers.held,
+        profile: answers.profile,
+        status: 'completed' as ResponseStatus,
+        completedAt: firstCompletedAt ?? now,
+        updatedAt: now,
+      },
+      $setOnInsert: { surveyId, startedAt: now },
+    };
+    try {
+      await this.responses.updateOne({ _id: invitationId }, update, { upsert: true });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) {
+        throw error;
+      }
+      // Two first submits raced to insert: the other one created the document; overwrite it.
+      await this.responses.updateOne({ _id: invitationId }, { $set: update.$set });
+    }
+  }
+
+  /** A survey's responses in `_id` order after `afterId` (served by { surveyId, _id }); worker and export. */
+  pageBySurvey(surveyId: string, limit: number, afterId?: string): Promise<ResponseRecord[]> {
+    const filter = afterId ? { surveyId, _id: { $gt: afterId } } : { surveyId };
+    return this.responses.find(filter).sort({ _id: 1 }).limit(limit).lean<ResponseRecord[]>();
+  }
+}

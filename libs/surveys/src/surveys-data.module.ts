@@ -1,0 +1,48 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { Survey, SurveySchema } from './definition/survey.schema';
+import { SurveyRepository } from './definition/survey.repository';
+import { SurveyInvitation, SurveyInvitationSchema } from './invitations/invitation.schema';
+import { InvitationRepository } from './invitations/invitation.repository';
+import {
+  SurveyLink,
+  SurveyLinkRequest,
+  SurveyLinkRequestSchema,
+  SurveyLinkSchema,
+  SurveyMilestoneRecord,
+  SurveyMilestoneSchema,
+} from './links/link.schema';
+import { LinkRepository, LinkRequestRepository, MilestoneRepository } from './links/link.repository';
+import { SurveyResponse, SurveyResponseSchema } from './responses/response.schema';
+import { ResponseRepository } from './responses/response.repository';
+import { SurveyProgressHook } from './responses/survey-progress.hook';
+
+const repositories = [
+  SurveyRepository,
+  InvitationRepository,
+  LinkRepository,
+  MilestoneRepository,
+  LinkRequestRepository,
+  ResponseRepository,
+  SurveyProgressHook,
+];
+
+/**
+ * The survey collections and their repositories, for the api and the worker alike (distribution,
+ * reminders, rankings build on these). The pages live in SurveysModule.
+ */
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: Survey.name, schema: SurveySchema },
+      { name: SurveyInvitation.name, schema: SurveyInvitationSchema },
+      { name: SurveyLink.name, schema: SurveyLinkSchema },
+      { name: SurveyMilestoneRecord.name, schema: SurveyMilestoneSchema },
+      { name: SurveyLinkRequest.name, schema: SurveyLinkRequestSchema },
+      { name: SurveyResponse.name, schema: SurveyResponseSchema },
+    ]),
+  ],
+  providers: repositories,
+  exports: repositories,
+})
+export class SurveysDataModule {}
