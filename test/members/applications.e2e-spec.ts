@@ -24,6 +24,15 @@ describe('Membership applications', () => {
       .expect('Location', '/portal');
     const portal = await applicant.agent.get('/portal').expect(200);
     expect(portal.text).toContain('being reviewed');
+    const received = await deliverAndRead(t, applicant.member.email, /We received your application/);
+    expect(received.text).toContain('http://127.0.0.1/portal');
+    expect(received.html).toContain('<a class="mail-button" href="http://127.0.0.1/portal"');
+    // Changing the waiting application sends no second acknowledgement.
+    await applicant.agent
+      .post('/apply')
+      .type('form')
+      .send({ _csrf: csrfFrom(form.text), ...profileForm({ company: 'Acme Industrial' }) })
+      .expect(303);
 
     const staff = await signInAs(t, { role: 'staff' });
     const queue = await staff.agent.get('/admin/applications').expect(200);
@@ -49,6 +58,8 @@ describe('Membership applications', () => {
     });
     const mail = await deliverAndRead(t, applicant.member.email, /application is approved/);
     expect(mail.text).toContain('http://127.0.0.1/membership');
+    expect(mail.html).toContain('<a class="mail-button" href="http://127.0.0.1/membership"');
+    expect((await mailTo(applicant.member.email)).filter((m) => /We received/.test(m.subject))).toHaveLength(1);
 
     // A second decision on the same application is a clear conflict, not a silent change.
     const again = await staff.agent
@@ -81,8 +92,10 @@ describe('Membership applications', () => {
       const decided = await t.app.get(MemberRepository).findById(id);
       expect(decided?.application?.status).toBe(approve.status === 303 ? 'approved' : 'declined');
       expect(decided?.role).toBe(approve.status === 303 ? 'member' : 'applicant');
-      await deliverAndRead(t, applicant.member.email, /application/);
-      expect(await mailTo(applicant.member.email)).toHaveLength(1);
+      await deliverAndRead(t, applicant.member.email, /application (is approved)?$/);
+      // The acknowledgement of the application, then exactly one decision.
+      const decisions = (await mailTo(applicant.member.email)).filter((m) => !/We received/.test(m.subject));
+      expect(decisions).toHaveLength(1);
     }
   });
 

@@ -99,11 +99,11 @@ function pageFor(store) {
 
 function messagePage(m) {
   // The HTML part is shown in a sandboxed frame: no scripts, no navigation of this page.
-  return `<!doctype html><meta charset="utf-8"><title>${escapeHtml(m.subject)}</title>
+  return `<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(m.subject)}</title>
 <style>body{font:15px system-ui,sans-serif;margin:2rem}pre{white-space:pre-wrap;background:#f6f6f6;padding:1rem}</style>
 <p><a href="/">← mailbox</a></p><h1>${escapeHtml(m.subject)}</h1>
 <p>From ${escapeHtml(m.from)} to ${escapeHtml(m.to)} at ${escapeHtml(m.receivedAt)}</p>
-${m.html ? `<iframe sandbox style="width:100%;height:24rem;border:1px solid #ccc" srcdoc="${escapeHtml(m.html)}"></iframe>` : ''}
+${m.html ? `<iframe sandbox style="width:100%;height:40rem;max-height:80vh;border:1px solid #ccc" srcdoc="${escapeHtml(m.html)}"></iframe>` : ''}
 <h2>Text</h2><pre>${escapeHtml(m.text)}</pre>`;
 }
 

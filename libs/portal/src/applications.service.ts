@@ -23,10 +23,19 @@ export class ApplicationsService {
       return { values, errors };
     }
     const { name, ...fields } = profile;
+    const before = await this.members.findById(memberId);
     if (!(await this.members.submitApplication(memberId, name, fields))) {
       throw new ConflictError(
         'You are already a member, so there is nothing to apply for. Your profile is in your portal.',
       );
+    }
+    // Acknowledge a new application once; changing a waiting application sends nothing more.
+    if (before && before.application?.status !== 'submitted') {
+      await this.mail.queue({
+        to: before.email,
+        subject: 'We received your application to Roundtable',
+        ...renderMail('portal/email/application-received', { name, portalUrl: `${this.app.baseUrl}/portal` }),
+      });
     }
     return null;
   }
