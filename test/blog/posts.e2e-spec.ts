@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { PageCache } from '@roundtable/core';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { deliverAndRead } from '../support/mailbox';
 import { signInAs, SignedIn } from '../support/sessions';
@@ -84,9 +85,12 @@ describe('Blog posts', () => {
     );
 
     // Its time comes (moved into the past in the database, as the clock would): it appears, no job needed.
+    // Visitors' cached pages expire by time (PAGE_CACHE_MAX_AGE_SECONDS, a minute), which the test
+    // stands in for by expiring them now.
     await t.connection
       .collection('posts')
       .updateOne({ slug: 'coming-soon' }, { $set: { publishedAt: new Date(Date.now() - 60_000) } });
+    await t.app.get(PageCache).invalidate();
     expect((await visitor().get('/blog/coming-soon').expect(200)).text).toContain('Later.');
     expect((await visitor().get('/').expect(200)).text).toContain('Coming soon');
     expect((await visitor().get('/feed.xml').expect(200)).text).toContain('/blog/coming-soon');

@@ -1,4 +1,5 @@
-// Command ferretdb starts the embeddable FerretDB v1 with its SQLite backend on a loopback address.
+// Command ferretdb starts the embeddable FerretDB v1 on a loopback address, with its SQLite backend
+// (a directory of files) or its PostgreSQL backend (a database on a PostgreSQL server we start).
 //
 // We build our own tiny main instead of `go install .../cmd/ferretdb`, because that command panics at
 // start: its build/version/version.txt is generated upstream and is not part of the Go module.
@@ -19,17 +20,11 @@ import (
 
 func main() {
 	addr := flag.String("listen-addr", "127.0.0.1:27017", "TCP address to listen on (keep it on loopback)")
+	handler := flag.String("handler", "sqlite", "backend: sqlite or postgresql")
 	dir := flag.String("sqlite-dir", ".data/ferretdb", "directory holding the SQLite databases (created if missing)")
+	pgURL := flag.String("postgresql-url", "", "PostgreSQL database FerretDB stores into (handler postgresql)")
 	logLevel := flag.String("log-level", "warn", "log level: debug, info, warn or error")
 	flag.Parse()
-
-	abs, err := filepath.Abs(*dir)
-	if err != nil {
-		fail(err)
-	}
-	if err := os.MkdirAll(abs, 0o755); err != nil {
-		fail(err)
-	}
 
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
@@ -37,13 +32,35 @@ func main() {
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
 
-	// The SQLite handler wants a directory URL that ends with a slash.
-	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: *addr},
-		Handler:   "sqlite",
-		SQLiteURL: "file:" + abs + "/",
-		Logger:    logger,
-	})
+	config := ferretdb.Config{
+		Listener: ferretdb.ListenerConfig{TCP: *addr},
+		Handler:  *handler,
+		Logger:   logger,
+	}
+	where := ""
+	switch *handler {
+	case "sqlite":
+		abs, err := filepath.Abs(*dir)
+		if err != nil {
+			fail(err)
+		}
+		if err := os.MkdirAll(abs, 0o755); err != nil {
+			fail(err)
+		}
+		// The SQLite handler wants a directory URL that ends with a slash.
+		config.SQLiteURL = "file:" + abs + "/"
+		where = "sqlite in " + abs
+	case "postgresql":
+		if *pgURL == "" {
+			fail(fmt.Errorf("--postgresql-url is required with --handler postgresql"))
+		}
+		config.PostgreSQLURL = *pgURL
+		where = "postgresql"
+	default:
+		fail(fmt.Errorf("unknown --handler %q: use sqlite or postgresql", *handler))
+	}
+
+	f, err := ferretdb.New(&config)
 	if err != nil {
 		fail(err)
 	}
@@ -51,7 +68,7 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	fmt.Fprintf(os.Stderr, "ferretdb listening on %s (sqlite in %s)\n", *addr, abs)
+	fmt.Fprintf(os.Stderr, "ferretdb listening on %s (%s)\n", *addr, where)
 	if err := f.Run(ctx); err != nil && ctx.Err() == nil {
 		fail(err)
 	}

@@ -5,9 +5,11 @@ export interface RunningServer {
   stop(): Promise<void>;
   child: ChildProcess;
 }
+export type FerretDbBackend = 'sqlite' | 'postgresql';
 export interface RunningDatabase extends RunningServer {
   kind: string;
   uri: string;
+  backend?: FerretDbBackend;
 }
 export const ROOT: string;
 export const BIN: string;
@@ -19,7 +21,16 @@ export function waitForPort(
 export function isPortOpen(port: number): Promise<boolean>;
 export function hasCommand(name: string): boolean;
 export function hasFerretDb(): boolean;
-export function startFerretDb(options: { port?: number; dir: string; logFile?: string }): Promise<RunningDatabase>;
+export function ferretDbBackends(): FerretDbBackend[];
+export function postgresBinDir(): string | null;
+export function startFerretDb(options: {
+  port?: number;
+  dir: string;
+  logFile?: string;
+  backend?: FerretDbBackend;
+  /** Throwaway data (tests): PostgreSQL skips fsync. */
+  throwaway?: boolean;
+}): Promise<RunningDatabase>;
 export function startMongod(options: { port?: number; dir: string; logFile?: string }): Promise<RunningDatabase>;
 export function startStripeMock(options?: {
   httpPort?: number;

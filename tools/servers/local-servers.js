@@ -3,7 +3,7 @@
 // exactly the same servers. Plain CommonJS so it runs without a build step.
 'use strict';
 const { spawn, spawnSync } = require('node:child_process');
-const { mkdirSync, openSync } = require('node:fs');
+const { chmodSync, chownSync, existsSync, mkdirSync, openSync, readdirSync, statSync } = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
 
@@ -51,11 +51,12 @@ async function waitForPort(port, { timeoutMs = 30_000, child, name } = {}) {
   throw new Error(`${name ?? 'server'} did not listen on 127.0.0.1:${port} within ${timeoutMs} ms`);
 }
 
-function spawnServer(name, command, args, { logFile, env } = {}) {
+function spawnServer(name, command, args, { logFile, env, uid, gid } = {}) {
   const out = logFile ? openSync(logFile, 'a') : 'ignore';
   const child = spawn(command, args, {
     stdio: ['ignore', out, out],
     env: { ...process.env, DO_NOT_TRACK: '1', ...env },
+    ...(uid === undefined ? {} : { uid, gid }),
   });
   child.on('error', (error) => {
     process.stderr.write(`${name} failed to start: ${error.message}\n`);
@@ -63,22 +64,164 @@ function spawnServer(name, command, args, { logFile, env } = {}) {
   return child;
 }
 
-function stopper(child) {
+function stopper(child, signal = 'SIGTERM') {
   return () =>
     new Promise((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) {
         return resolve();
       }
       child.once('exit', () => resolve());
-      child.kill('SIGTERM');
+      child.kill(signal);
       setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
     });
 }
 
-/** FerretDB v1 with its SQLite backend, data in `dir`. Returns its MongoDB URI and a stop function. */
-async function startFerretDb({ port, dir, logFile }) {
+/**
+ * The backends FerretDB can store into on this machine, the default first. PostgreSQL is the default
+ * when Debian's server binaries are installed (tools/install-servers.sh installs them): FerretDB pushes
+ * equality filters into SQL there, so lookups stay fast as collections grow, while SQLite scans.
+ * `ROUNDTABLE_FERRETDB_BACKEND=sqlite` (or `postgresql`) picks one explicitly.
+ */
+function ferretDbBackends() {
+  const preferred = process.env.ROUNDTABLE_FERRETDB_BACKEND;
+  const available = postgresBinDir() ? [DEFAULT_BACKEND, ...OTHER_BACKENDS] : ['sqlite'];
+  const ordered = [...new Set([DEFAULT_BACKEND, ...OTHER_BACKENDS])].filter((b) => available.includes(b));
+  if (preferred) {
+    if (!ordered.includes(preferred)) {
+      throw new Error(
+        `ROUNDTABLE_FERRETDB_BACKEND=${preferred} is not available here (available: ${ordered.join(', ')})`,
+      );
+    }
+    return [preferred, ...ordered.filter((b) => b !== preferred)];
+  }
+  return ordered;
+}
+const DEFAULT_BACKEND = 'sqlite';
+const OTHER_BACKENDS = ['postgresql'];
+
+/** Debian's PostgreSQL server binaries (the newest installed major version), or null. */
+function postgresBinDir() {
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) {
+    return null;
+  }
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(path.join(root, v, 'bin', 'postgres')))
+    .sort((a, b) => Number(b) - Number(a));
+  return versions.length ? path.join(root, versions[0], 'bin') : null;
+}
+
+/** PostgreSQL refuses to run as root: when we are root it runs as the `postgres` user (or `nobody`). */
+function postgresUser() {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) {
+    return null;
+  }
+  for (const name of ['postgres', 'nobody']) {
+    const uid = spawnSync('id', ['-u', name], { encoding: 'utf8' });
+    const gid = spawnSync('id', ['-g', name], { encoding: 'utf8' });
+    if (uid.status === 0 && gid.status === 0) {
+      return { name, uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
+    }
+  }
+  throw new Error('PostgreSQL cannot run as root and there is no postgres or nobody user to run it as.');
+}
+
+/**
+ * A PostgreSQL server for FerretDB, data in `dir` (initialised on first use), on loopback only, trust
+ * authentication for the local `postgres` role. `throwaway` data (tests) skips fsync.
+ */
+async function startPostgres({ dir, logFile, throwaway = false }) {
+  const bin = postgresBinDir();
+  if (!bin) {
+    throw new Error(
+      "PostgreSQL is not installed: run `bash tools/install-servers.sh` (it installs Debian's postgresql).",
+    );
+  }
+  const user = postgresUser();
+  const asUser = user ? { uid: user.uid, gid: user.gid } : {};
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (user) {
+    chownSync(dir, user.uid, user.gid);
+    // The server's user must be able to reach its directory: let others traverse (not list) each
+    // ancestor we own, such as a private temporary directory.
+    for (let up = path.dirname(dir); up !== path.dirname(up); up = path.dirname(up)) {
+      const { mode, uid } = statSync(up);
+      if (uid === process.getuid() && (mode & 0o001) === 0) {
+        chmodSync(up, (mode & 0o7777) | 0o001);
+      }
+    }
+  }
+  if (!existsSync(path.join(dir, 'PG_VERSION'))) {
+    const init = spawnSync(
+      path.join(bin, 'initdb'),
+      ['-D', dir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync'],
+      { encoding: 'utf8', ...asUser },
+    );
+    if (init.status !== 0) {
+      throw new Error(`initdb failed: ${init.stderr || init.error?.message}`);
+    }
+  }
+  const port = await freePort();
+  const settings = ['-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1'];
+  if (throwaway) {
+    settings.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+  }
+  const child = spawnServer('postgres', path.join(bin, 'postgres'), ['-D', dir, ...settings], { logFile, ...asUser });
+  await waitForPort(port, { child, name: 'postgres' });
+  // The server listens before it accepts connections; createdb retries until it can.
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const created = spawnSync(
+      path.join(bin, 'createdb'),
+      ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'ferretdb'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    if (created.status === 0 || /already exists/.test(created.stderr)) {
+      break;
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGINT');
+      throw new Error(`createdb failed: ${created.stderr}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  // SIGINT is PostgreSQL's fast shutdown (SIGTERM would wait for every client to leave).
+  return { url: `postgres://postgres@127.0.0.1:${port}/ferretdb`, port, stop: stopper(child, 'SIGINT'), child };
+}
+
+/**
+ * FerretDB v1 on `backend` (`sqlite`: files in `dir`; `postgresql`: a PostgreSQL server started here
+ * with its data in `dir`). Returns its MongoDB URI and a stop function that stops what it started.
+ */
+async function startFerretDb({ port, dir, logFile, backend = 'sqlite', throwaway = false }) {
   port ??= await freePort();
   mkdirSync(dir, { recursive: true });
+  if (backend === 'postgresql') {
+    const postgres = await startPostgres({ dir: path.join(dir, 'postgresql'), logFile, throwaway });
+    const child = spawnServer(
+      'ferretdb',
+      path.join(BIN, 'ferretdb'),
+      ['--listen-addr', `127.0.0.1:${port}`, '--handler', 'postgresql', '--postgresql-url', postgres.url],
+      { logFile },
+    );
+    const stopFerret = stopper(child);
+    const stop = async () => {
+      await stopFerret();
+      await postgres.stop();
+    };
+    try {
+      await waitForPort(port, { child, name: 'ferretdb' });
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+    return { kind: 'FerretDB v1.24.2 (PostgreSQL)', uri: `mongodb://127.0.0.1:${port}/`, port, stop, child, backend };
+  }
+  if (backend !== 'sqlite') {
+    throw new Error(`Unknown FerretDB backend ${backend}: use sqlite or postgresql`);
+  }
   const child = spawnServer(
     'ferretdb',
     path.join(BIN, 'ferretdb'),
@@ -86,7 +229,14 @@ async function startFerretDb({ port, dir, logFile }) {
     { logFile },
   );
   await waitForPort(port, { child, name: 'ferretdb' });
-  return { kind: 'FerretDB v1.24.2 (SQLite)', uri: `mongodb://127.0.0.1:${port}/`, port, stop: stopper(child), child };
+  return {
+    kind: 'FerretDB v1.24.2 (SQLite)',
+    uri: `mongodb://127.0.0.1:${port}/`,
+    port,
+    stop: stopper(child),
+    child,
+    backend,
+  };
 }
 
 /** A mongod found on the PATH, data in `dir`. */
@@ -186,6 +336,8 @@ module.exports = {
   isPortOpen,
   hasCommand,
   hasFerretDb,
+  ferretDbBackends,
+  postgresBinDir,
   startFerretDb,
   startMongod,
   startStripeMock,

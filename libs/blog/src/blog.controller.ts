@@ -2,13 +2,16 @@ import { Body, Controller, Get, Header, Param, Post, Query, Render, Req, Res } f
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentMember, type SessionMember } from '@roundtable/auth';
-import { BadRequestError } from '@roundtable/core';
+import { BadRequestError, PublicPage } from '@roundtable/core';
 import { BlogPages } from './blog-pages.service';
 import { CommentRepository } from './comments/comment.repository';
 import { PostRepository } from './posts/post.repository';
 import { slugify } from './posts/slug';
 
-/** The public blog: home, posts, tags, categories, authors, search, feed, sitemap, unsubscribe links. */
+/**
+ * The public blog: home, posts, tags, categories, authors, search, feed, sitemap, unsubscribe links.
+ * `@PublicPage()` pages come from the page cache for visitors; the blog's repositories invalidate it.
+ */
 @ApiExcludeController()
 @Controller()
 export class BlogController {
@@ -18,6 +21,7 @@ export class BlogController {
     private readonly comments: CommentRepository,
   ) {}
 
+  @PublicPage()
   @Get()
   @Render('blog/list')
   home(@CurrentMember() viewer?: SessionMember, @Query('before') before?: string) {
@@ -39,6 +43,7 @@ export class BlogController {
     res.redirect(301, '/');
   }
 
+  @PublicPage()
   @Get('blog/:slug')
   async post(
     @Param('slug') slug: string,
@@ -53,6 +58,7 @@ export class BlogController {
   }
 
   /** Labels are stored as slugs, so `/tags/Customer Success` moves to `/tags/customer-success`. */
+  @PublicPage()
   @Get('tags/:tag')
   async tag(
     @Param('tag') tag: string,
@@ -70,6 +76,7 @@ export class BlogController {
     );
   }
 
+  @PublicPage()
   @Get('categories/:category')
   async category(
     @Param('category') category: string,
@@ -87,30 +94,35 @@ export class BlogController {
     );
   }
 
+  @PublicPage()
   @Get('authors/:id')
   @Render('blog/list')
   author(@Param('id') id: string, @CurrentMember() viewer?: SessionMember, @Query('before') before?: string) {
     return this.pages.author(viewer, id, before);
   }
 
+  @PublicPage()
   @Get('search')
   @Render('blog/list')
   search(@Query('q') q: string, @CurrentMember() viewer?: SessionMember) {
     return this.pages.search(viewer, q);
   }
 
+  @PublicPage()
   @Get('feed.xml')
   @Header('Content-Type', 'application/atom+xml; charset=utf-8')
   feed() {
     return this.pages.feed();
   }
 
+  @PublicPage()
   @Get('robots.txt')
   @Header('Content-Type', 'text/plain; charset=utf-8')
   robots() {
     return this.pages.robots();
   }
 
+  @PublicPage()
   @Get('sitemap.xml')
   @Header('Content-Type', 'application/xml; charset=utf-8')
   sitemap() {

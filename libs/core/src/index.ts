@@ -21,3 +21,5 @@ export { loadSettingsOrExit } from './config/load-settings';
 export { projectRoot } from './project-root';
 export { APP_VERSION } from './version';
 export { hashToken, looksLikeToken, newToken, sameSecret, TOKEN_BYTES } from './tokens/token';
+export { PageCache } from './page-cache/page-cache.service';
+export { PublicPage } from './page-cache/public-page.decorator';

@@ -1,21 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, Model, Types } from 'mongoose';
+import { PageCache } from '@roundtable/core';
 import { BlogSetting, Comment, CommentStatus } from './comment.schema';
 
 export type CommentRecord = Comment & { _id: Types.ObjectId };
 const SETTINGS_KEY = 'comments';
 
-/** The only code that touches the comments and blog_settings collections. */
+/**
+ * The only code that touches the comments and blog_settings collections. Every write that public
+ * pages show (a comment, its status or text, the guest-comment setting) invalidates them.
+ */
 @Injectable()
 export class CommentRepository {
   constructor(
     @InjectModel(Comment.name) private readonly comments: Model<Comment>,
     @InjectModel(BlogSetting.name) private readonly settings: Model<BlogSetting>,
+    private readonly pageCache: PageCache,
   ) {}
 
   async create(fields: Partial<Comment>): Promise<CommentRecord> {
-    return (await this.comments.create(fields)).toObject() as CommentRecord;
+    const comment = (await this.comments.create(fields)).toObject() as CommentRecord;
+    await this.pageCache.invalidate();
+    return comment;
   }
 
   findById(id: string): Promise<CommentRecord | null> {
@@ -42,6 +49,7 @@ export class CommentRepository {
 
   async setStatus(id: string, status: CommentStatus): Promise<CommentRecord | null> {
     await this.comments.updateOne({ _id: id }, { $set: { status } });
+    await this.pageCache.invalidate();
     return this.findById(id);
   }
 
@@ -56,10 +64,12 @@ export class CommentRepository {
 
   async updateBody(id: string, body: string): Promise<void> {
     await this.comments.updateOne({ _id: id }, { $set: { body } });
+    await this.pageCache.invalidate();
   }
 
   async delete(id: string): Promise<void> {
     await this.comments.deleteOne({ _id: id });
+    await this.pageCache.invalidate();
   }
 
   async disableReplyNotifications(token: string): Promise<boolean> {
@@ -80,6 +90,7 @@ export class CommentRepository {
 
   async setGuestComments(enabled: boolean): Promise<void> {
     await this.settings.updateOne({ key: SETTINGS_KEY }, { $set: { guestComments: enabled } }, { upsert: true });
+    await this.pageCache.invalidate();
   }
 
   async ban(who: { memberId?: string | null; email?: string | null }): Promise<void> {

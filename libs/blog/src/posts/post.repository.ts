@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, Model, QueryFilter, Types } from 'mongoose';
-import { ConflictError, isDuplicateKeyError } from '@roundtable/core';
+import { ConflictError, isDuplicateKeyError, PageCache } from '@roundtable/core';
 import { Post } from './post.schema';
 
 export type PostRecord = Post & { _id: Types.ObjectId };
@@ -11,14 +11,19 @@ export function publishedFilter(now: Date): QueryFilter<Post> {
   return { status: { $in: ['published', 'scheduled'] }, publishedAt: { $lte: now } };
 }
 
-/** The only code that touches the posts collection. */
+/** The only code that touches the posts collection. Every write that public pages show invalidates them. */
 @Injectable()
 export class PostRepository {
-  constructor(@InjectModel(Post.name) private readonly posts: Model<Post>) {}
+  constructor(
+    @InjectModel(Post.name) private readonly posts: Model<Post>,
+    private readonly pageCache: PageCache,
+  ) {}
 
   async create(fields: Partial<Post>): Promise<PostRecord> {
     try {
-      return (await this.posts.create(fields)).toObject() as PostRecord;
+      const post = (await this.posts.create(fields)).toObject() as PostRecord;
+      await this.pageCache.invalidate();
+      return post;
     } catch (error) {
       throw this.duplicateSlug(error, fields.slug);
     }
@@ -30,6 +35,7 @@ export class PostRepository {
         { _id: id },
         { $set: fields, ...(extra.addPreviousSlug ? { $addToSet: { previousSlugs: extra.addPreviousSlug } } : {}) },
       );
+      await this.pageCache.invalidate();
     } catch (error) {
       throw this.duplicateSlug(error, fields.slug);
     }
@@ -38,6 +44,7 @@ export class PostRepository {
   /** Moves a post from one status to another only if it is still in `from` (a guarded update). */
   async changeStatus(id: string, from: Post['status'][], fields: Partial<Post>): Promise<boolean> {
     const result = await this.posts.updateOne({ _id: id, status: { $in: from } }, { $set: fields });
+    await this.pageCache.invalidate();
     return result.modifiedCount === 1;
   }
 
@@ -132,6 +139,7 @@ export class PostRepository {
 
   async setSearchTerms(id: Types.ObjectId, terms: string[]): Promise<void> {
     await this.posts.updateOne({ _id: id }, { $set: { searchTerms: terms } });
+    await this.pageCache.invalidate();
   }
 
   listByStatus(statuses: Post['status'][], limit = 100) {

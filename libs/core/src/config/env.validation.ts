@@ -37,6 +37,22 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+
+  /** How often a process reads the shared version of public pages (other processes' writes show within this). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  PAGE_CACHE_CHECK_MS = 1_000;
+
+  /** How long the page cache keeps a public page without a write; 0 turns the cache off. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3_600)
+  PAGE_CACHE_MAX_AGE_SECONDS = 60;
 }
 
 export class EnvironmentError extends Error {

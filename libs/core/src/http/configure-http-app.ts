@@ -4,6 +4,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { join } from 'node:path';
 import { DomainErrorFilter } from '../errors/domain-error.filter';
+import { pageCacheMiddleware } from '../page-cache/page-cache.middleware';
+import { PageCache } from '../page-cache/page-cache.service';
 import { projectRoot } from '../project-root';
 import { APP_VERSION } from '../version';
 import { configureViews } from '../views/configure-views';
@@ -13,8 +15,8 @@ export const MAX_BODY_BYTES = 100 * 1024;
 
 /**
  * Everything an HTTP app needs besides its modules, in one place so that `main.ts` and the tests'
- * `createTestApp()` run exactly the same stack: security headers, body limits, validation, the
- * error filter, server-rendered views, static assets and the OpenAPI document at /api/docs.
+ * `createTestApp()` run exactly the same stack: security headers, the public page cache, body limits,
+ * validation, the error filter, server-rendered views, static assets and the OpenAPI document at /api/docs.
  */
 export function configureHttpApp(app: NestExpressApplication): void {
   app.set('trust proxy', 'loopback');
@@ -31,6 +33,8 @@ export function configureHttpApp(app: NestExpressApplication): void {
       },
     }),
   );
+  // Visitors' public pages come from memory, before sessions and body parsing (see PageCache).
+  app.use(pageCacheMiddleware(app.get(PageCache)));
   app.useBodyParser('json', { limit: MAX_BODY_BYTES });
   app.useBodyParser('urlencoded', { limit: MAX_BODY_BYTES, extended: false, parameterLimit: 200 });
 

@@ -1,0 +1,57 @@
+// HTTP load with autocannon: several runs of each target interleaved with its baseline, so both see
+// the same machine load, and the median of the runs reported.
+'use strict';
+const autocannon = require('autocannon');
+
+function median(values) {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** One autocannon run; requests/s is completed 2xx/3xx responses over the run's duration. */
+async function fire(url, { connections, duration, headers = {}, method = 'GET', requests }) {
+  const result = await autocannon({ url, connections, duration, headers, method, requests });
+  const ok = result['2xx'] + result['3xx'];
+  return {
+    requestsPerSec: ok / (result.duration || duration),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    // autocannon counts timeouts among errors, and 3xx among non2xx.
+    errors: result.errors + result.non2xx - result['3xx'],
+    requests: result.requests.total,
+  };
+}
+
+function summarise(runs) {
+  return {
+    requestsPerSec: round(median(runs.map((r) => r.requestsPerSec))),
+    p50: median(runs.map((r) => r.p50)),
+    p99: median(runs.map((r) => r.p99)),
+    errors: runs.reduce((sum, r) => sum + r.errors, 0),
+    runs: runs.map((r) => ({ ...r, requestsPerSec: round(r.requestsPerSec) })),
+  };
+}
+
+const round = (value, digits = 1) => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
+
+/**
+ * Measures `target` against `baseline` (both URLs on the same app): a short warm-up of each, then
+ * `runs` rounds of baseline-then-target. Returns both summaries and the ratio of their medians.
+ */
+async function compare(target, baseline, { connections, duration, runs, warmup = 1, headers }) {
+  await fire(baseline, { connections, duration: warmup, headers });
+  await fire(target, { connections, duration: warmup, headers });
+  const targetRuns = [];
+  const baselineRuns = [];
+  for (let i = 0; i < runs; i++) {
+    baselineRuns.push(await fire(baseline, { connections, duration, headers }));
+    targetRuns.push(await fire(target, { connections, duration, headers }));
+  }
+  const figures = summarise(targetRuns);
+  const base = summarise(baselineRuns);
+  return { figures, baseline: base, ratio: round(figures.requestsPerSec / base.requestsPerSec, 3) };
+}
+
+module.exports = { fire, compare, median, round, summarise };

@@ -1,0 +1,128 @@
+// `npm run bench`: runs the benchmarks against the real local servers and the built apps, writes
+// bench/results/<benchmark>-<database>.json and prints a table per benchmark.
+//   --quick              small data, one short run each (CI proves the benchmarks still work; < 1 min)
+//   --members N          members in the database (default 20,000)
+//   --database D         sqlite, postgresql or all (default: all that this machine has)
+//   --only a,b           only these benchmarks (pages, ...)
+'use strict';
+const { existsSync } = require('node:fs');
+const path = require('node:path');
+const servers = require('../tools/servers/local-servers');
+const { startEnvironment } = require('./lib/environment');
+const { machine, table, write } = require('./lib/results');
+
+const BENCHMARKS = [require('./pages')];
+
+function parseArgs(argv) {
+  const args = { quick: false, members: null, database: null, only: null };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const next = argv[++i];
+      if (next === undefined) throw new Error(`${arg} needs a value`);
+      return next;
+    };
+    if (arg === '--quick') args.quick = true;
+    else if (arg === '--members') args.members = Number(value());
+    else if (arg === '--database') args.database = value();
+    else if (arg === '--only') args.only = value().split(',');
+    else
+      throw new Error(
+        `Unknown option ${arg}. Options: --quick, --members N, --database sqlite|postgresql|all, --only a,b`,
+      );
+  }
+  if (args.members !== null && !(Number.isInteger(args.members) && args.members > 0)) {
+    throw new Error('--members needs a positive whole number');
+  }
+  return args;
+}
+
+function options(args) {
+  const quick = args.quick;
+  return {
+    quick,
+    members: args.members ?? (quick ? 2_000 : 20_000),
+    posts: quick ? 20 : 200,
+    comments: quick ? 500 : 5_000,
+    load: quick
+      ? { connections: 50, duration: 2, runs: 1, warmup: 1 }
+      : { connections: 50, duration: 10, runs: 3, warmup: 2 },
+  };
+}
+
+function backends(args) {
+  const available = servers.ferretDbBackends();
+  if (!args.database || args.database === 'all') {
+    // Quick mode proves the harness on the default database only.
+    return args.quick ? [available[0]] : available;
+  }
+  if (!available.includes(args.database)) {
+    throw new Error(`--database ${args.database} is not available here (available: ${available.join(', ')})`);
+  }
+  return [args.database];
+}
+
+const ms = (v) => (v === null ? '–' : `${v} ms`);
+
+function print(benchmark, result) {
+  process.stdout.write(`\n${benchmark.title} — ${result.database.kind}, ${JSON.stringify(result.dataSize)}\n`);
+  process.stdout.write(
+    `${table(result.rows, [
+      ['', (r) => r.name],
+      ['req/s', (r) => r.figures.requestsPerSec],
+      ['p50', (r) => ms(r.figures.p50)],
+      ['p99', (r) => ms(r.figures.p99)],
+      ['errors', (r) => r.figures.errors],
+      ['baseline', (r) => r.baselineName],
+      ['base req/s', (r) => r.baseline.requestsPerSec],
+      ['base p99', (r) => ms(r.baseline.p99)],
+      ['ratio', (r) => `${r.ratio}×`],
+      ['goal met', (r) => (r.meetsGoal ? 'yes' : 'no')],
+    ])}\n`,
+  );
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  if (!existsSync(path.join(servers.ROOT, 'dist', 'apps', 'api', 'src', 'main.js'))) {
+    throw new Error('The apps are not built: run `npm run build` first.');
+  }
+  const opts = options(args);
+  const chosen = BENCHMARKS.filter((b) => !args.only || args.only.includes(b.name));
+  if (chosen.length === 0) {
+    throw new Error(`--only matched nothing; benchmarks: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+  }
+  for (const backend of backends(args)) {
+    for (const benchmark of chosen) {
+      const startedAt = new Date();
+      const host = machine();
+      const environment = await startEnvironment({ backend });
+      try {
+        const outcome = await benchmark.run(environment, opts);
+        const result = {
+          benchmark: benchmark.name,
+          title: benchmark.title,
+          measuredAt: startedAt.toISOString(),
+          quick: opts.quick,
+          database: { backend, kind: environment.database.kind },
+          machine: host,
+          note:
+            host.cpus <= 2
+              ? `Measured on ${host.cpus} shared cores while other work ran (load average ${host.loadAverageAtStart.join(', ')} at start): figures are noisy; ratios to the same-run baseline are the steadier number.`
+              : undefined,
+          load: opts.load,
+          ...outcome,
+        };
+        print(benchmark, result);
+        process.stdout.write(`written to ${write(`${benchmark.name}-${backend}`, result, opts)}\n`);
+      } finally {
+        await environment.stop();
+      }
+    }
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench failed: ${error.stack ?? error.message}\n`);
+  process.exit(1);
+});
