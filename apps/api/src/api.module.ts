@@ -8,6 +8,7 @@ import { MailModule } from '@roundtable/mail';
 import { MembersModule } from '@roundtable/members';
 import { PortalModule } from '@roundtable/portal';
 import { SurveysModule } from '@roundtable/surveys';
+import { ResourcesModule } from '@roundtable/resources';
 
 /** The HTTP app: JSON API under /api and the server-rendered pages. Wiring only. */
 @Module({
@@ -22,6 +23,7 @@ import { SurveysModule } from '@roundtable/surveys';
     BillingModule,
     BlogModule,
     SurveysModule,
+    ResourcesModule,
   ],
 })
 export class ApiModule {}

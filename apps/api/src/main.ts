@@ -4,10 +4,16 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { APP_VERSION, configureHttpApp, createLogger, loadSettingsOrExit } from '@roundtable/core';
 import { MailEnvironmentVariables } from '@roundtable/mail';
+import { ResourcesEnvironmentVariables } from '@roundtable/resources';
 import { ApiModule } from './api.module';
 
 async function bootstrap(): Promise<void> {
-  const settings = loadSettingsOrExit(MailEnvironmentVariables, AuthEnvironmentVariables, BillingEnvironmentVariables);
+  const settings = loadSettingsOrExit(
+    MailEnvironmentVariables,
+    AuthEnvironmentVariables,
+    BillingEnvironmentVariables,
+    ResourcesEnvironmentVariables,
+  );
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, {
     logger: createLogger({ format: settings.LOG_FORMAT, level: settings.LOG_LEVEL }),
     rawBody: true,

@@ -15,7 +15,8 @@ const CSRF_EXEMPT_PREFIXES = ['/webhooks/'];
 
 /**
  * The per-request chain every route runs behind: the database-backed session, CSRF checks on every
- * state-changing request (token from the `_csrf` form field or the `x-csrf-token` header), and
+ * state-changing request (token from the `_csrf` form field, the `x-csrf-token` header, or for a
+ * multipart upload the `_csrf` query parameter), and
  * `request.member` loaded fresh from the member record.
  */
 @Injectable()
@@ -66,7 +67,11 @@ export class SessionMiddleware {
       getTokenFromRequest: (req) => {
         const body = req.body as Record<string, unknown> | undefined;
         const fromBody = typeof body?._csrf === 'string' ? body._csrf : undefined;
-        return fromBody ?? (req.headers['x-csrf-token'] as string | undefined);
+        // A file upload's multipart body is read by its route, after this check, so its form carries
+        // the token in the address (`?_csrf=`); the Referrer-Policy (no-referrer) keeps it on this site.
+        const fromQuery =
+          req.is('multipart/form-data') && typeof req.query._csrf === 'string' ? req.query._csrf : undefined;
+        return fromBody ?? fromQuery ?? (req.headers['x-csrf-token'] as string | undefined);
       },
       skipCsrfProtection: (req) => CSRF_EXEMPT_PREFIXES.some((prefix) => req.path.startsWith(prefix)),
       errorConfig: {

@@ -1,0 +1,9 @@
+/**
+ * @roundtable/resources: the resource library. Staff upload PDF, DOCX and XLSX documents (checked by
+ * content, kept in GridFS) for the tiers that may download them; visitors see what is there.
+ * `ResourceDownloadStats` gives downloads per resource and tier for staff pages (the admin home).
+ */
+export { ResourcesModule } from './resources.module';
+export { ResourcesEnvironmentVariables, resourcesConfig } from './resources.config';
+export { ResourceDownloadStats } from './downloads/resource-download-stats.service';
+export type { ResourceDownloads } from './downloads/download-stats';

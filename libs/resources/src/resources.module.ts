@@ -1,0 +1,48 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { MongooseModule } from '@nestjs/mongoose';
+import { AuthModule } from '@roundtable/auth';
+import { BillingModule } from '@roundtable/billing';
+import { DownloadCountRepository } from './downloads/download-count.repository';
+import { DownloadCounter } from './downloads/download-counter.service';
+import { ResourceDownloadStats } from './downloads/resource-download-stats.service';
+import { ResourceFileRepository } from './files/resource-files.repository';
+import { UploadInterceptor } from './files/upload.interceptor';
+import { AdminResourcesController } from './library/admin-resources.controller';
+import { ResourceAdmin } from './library/resource-admin.service';
+import {
+  Resource,
+  ResourceDownloadCount,
+  ResourceDownloadCountSchema,
+  ResourceSchema,
+} from './library/resource.schema';
+import { ResourceRepository } from './library/resource.repository';
+import { ResourcesController } from './library/resources.controller';
+import { ResourcesService } from './library/resources.service';
+import { resourcesConfig } from './resources.config';
+
+/** The resource library: documents in GridFS, described by staff, downloaded by entitled members. */
+@Module({
+  imports: [
+    ConfigModule.forFeature(resourcesConfig),
+    MongooseModule.forFeature([
+      { name: Resource.name, schema: ResourceSchema },
+      { name: ResourceDownloadCount.name, schema: ResourceDownloadCountSchema },
+    ]),
+    AuthModule,
+    BillingModule,
+  ],
+  controllers: [AdminResourcesController, ResourcesController],
+  providers: [
+    ResourceRepository,
+    ResourceFileRepository,
+    DownloadCountRepository,
+    DownloadCounter,
+    ResourceDownloadStats,
+    ResourcesService,
+    ResourceAdmin,
+    UploadInterceptor,
+  ],
+  exports: [ResourceDownloadStats],
+})
+export class ResourcesModule {}
