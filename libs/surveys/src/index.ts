@@ -43,3 +43,12 @@ export {
   type SurveyProgressEvent,
   type SurveyProgressListener,
 } from './responses/survey-progress.hook';
+export {
+  matchesAudience,
+  describeAudience,
+  SURVEY_ENTITLEMENT,
+  AUDIENCE_MEMBERSHIP_STATES,
+  type AudienceCandidate,
+} from './definition/audience';
+export { AudienceReader } from './definition/audience.service';
+export { problemsBeforeSending } from './definition/survey-form';

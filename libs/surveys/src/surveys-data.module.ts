@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { MembersModule } from '@roundtable/members';
+import { AudienceReader } from './definition/audience.service';
 import { Survey, SurveySchema } from './definition/survey.schema';
 import { SurveyRepository } from './definition/survey.repository';
 import { SurveyInvitation, SurveyInvitationSchema } from './invitations/invitation.schema';
@@ -25,6 +27,7 @@ const repositories = [
   LinkRequestRepository,
   ResponseRepository,
   SurveyProgressHook,
+  AudienceReader,
 ];
 
 /**
@@ -33,6 +36,7 @@ const repositories = [
  */
 @Module({
   imports: [
+    MembersModule,
     MongooseModule.forFeature([
       { name: Survey.name, schema: SurveySchema },
       { name: SurveyInvitation.name, schema: SurveyInvitationSchema },

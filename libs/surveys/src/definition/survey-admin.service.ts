@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { TierRepository } from '@roundtable/billing';
+import { ConflictError, NotFoundError } from '@roundtable/core';
+import { describeAudience } from './audience';
+import { AudienceReader } from './audience.service';
+import { DEFAULT_ACCOUNTABILITIES, PROFILE_QUESTIONS } from './defaults';
+import {
+  FILTER_CHOICES,
+  problemsBeforeSending,
+  readSurveyForm,
+  surveyFormValues,
+  type SurveyFormErrors,
+  type SurveyFormValues,
+} from './survey-form';
+import { SurveyRepository, type SurveyRecord } from './survey.repository';
+
+export type SurveySaveResult =
+  { saved: true; redirect: string } | { saved: false; status: 422; view: Awaited<ReturnType<SurveyAdmin['editPage']>> };
+
+const STATUS_LABELS: Record<string, string> = { draft: 'Draft', open: 'Open', closed: 'Closed' };
+const dateLabel = (date: Date | null) =>
+  date ? date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) : '';
+
+/** Staff's survey definition pages: the list, a new draft, the editor, the locked view, duplicate. */
+@Injectable()
+export class SurveyAdmin {
+  constructor(
+    private readonly surveys: SurveyRepository,
+    private readonly tiers: TierRepository,
+    private readonly audience: AudienceReader,
+  ) {}
+
+  async listPage() {
+    const surveys = await this.surveys.listNewestFirst(100);
+    return {
+      title: 'Surveys',
+      surveys: surveys.map((survey) => ({
+        id: String(survey._id),
+        title: survey.title,
+        status: STATUS_LABELS[survey.status] ?? survey.status,
+        locked: survey.sentAt !== null,
+        sent: dateLabel(survey.sentAt),
+        closes: dateLabel(survey.closesAt),
+        items: survey.items.length,
+      })),
+    };
+  }
+
+  /** A new draft, prefilled with the council's 16 accountabilities, asking for the revenue band and B2B/B2C. */
+  async createDraft(): Promise<string> {
+    const year = new Date().getUTCFullYear();
+    const created = await this.surveys.create({
+      title: `Accountabilities survey ${year}`,
+      intro:
+        'Which of these functions are yours today, and how does your organisation rank the ones you hold? It takes about five minutes.',
+      items: DEFAULT_ACCOUNTABILITIES.map((label, index) => ({ key: `i${index + 1}`, label })),
+      profileQuestions: ['revenueBand', 'businessModel'],
+      audience: { tiers: [], filters: {} },
+      opensAt: null,
+      closesAt: null,
+      reminders: [],
+    });
+    return String(created._id);
+  }
+
+  /** The editor of a draft, or the locked view of a sent survey. */
+  async editPage(id: string, form?: { values: SurveyFormValues; errors: SurveyFormErrors }) {
+    const survey = await this.getOrFail(id);
+    const tiers = await this.tiers.listAll();
+    const tierNames = Object.fromEntries(tiers.map((tier) => [tier.slug, tier.name]));
+    const locked = survey.sentAt !== null;
+    return {
+      title: locked ? survey.title : `Edit: ${survey.title}`,
+      survey: {
+        id,
+        status: STATUS_LABELS[survey.status] ?? survey.status,
+        sent: dateLabel(survey.sentAt),
+        opens: dateLabel(survey.opensAt),
+        closes: dateLabel(survey.closesAt),
+        reminders: survey.reminders.map(dateLabel),
+        copiedFrom: survey.copiedFrom ? String(survey.copiedFrom) : null,
+        items: survey.items,
+        profileQuestions: PROFILE_QUESTIONS.filter((question) => survey.profileQuestions.includes(question.key)),
+        intro: survey.intro,
+      },
+      locked,
+      values: form?.values ?? surveyFormValues(survey),
+      errors: form?.errors ?? {},
+      audience: {
+        description: describeAudience(survey.audience, tierNames),
+        // Counted from the saved audience on each view (a few pages of members, see AudienceReader).
+        count: await this.audience.count(survey.audience),
+      },
+      problems: locked ? [] : problemsBeforeSending(survey),
+      choices: {
+        profileQuestions: PROFILE_QUESTIONS,
+        tiers: tiers.map((tier) => ({ value: tier.slug, label: tier.name })),
+        filters: [
+          { name: 'revenue', label: 'Revenue band', options: FILTER_CHOICES.revenue },
+          { name: 'business', label: 'Business model', options: FILTER_CHOICES.business },
+          { name: 'industry', label: 'Industry', options: FILTER_CHOICES.industry },
+          { name: 'ccoModel', label: 'CCO model', options: FILTER_CHOICES.ccoModel },
+        ],
+      },
+    };
+  }
+
+  async save(id: string, body: Record<string, unknown>): Promise<SurveySaveResult> {
+    const survey = await this.getOrFail(id);
+    this.refuseIfLocked(survey);
+    const tiers = (await this.tiers.listAll()).map((tier) => tier.slug);
+    const form = readSurveyForm(body, tiers);
+    if (!form.ok) {
+      return { saved: false, status: 422, view: await this.editPage(id, form) };
+    }
+    if (!(await this.surveys.updateDraft(id, form.fields))) {
+      this.refuseIfLocked(await this.getOrFail(id));
+    }
+    return { saved: true, redirect: `/admin/surveys/${id}?saved=1${form.anchor ? `#${form.anchor}` : ''}` };
+  }
+
+  /** Next year's edition: the same definition as a new draft, dates cleared (they belong to one year). */
+  async duplicate(id: string): Promise<string> {
+    const survey = await this.getOrFail(id);
+    const copy = await this.surveys.create({
+      title: `${survey.title} (copy)`,
+      intro: survey.intro,
+      items: survey.items.map(({ key, label }) => ({ key, label })),
+      profileQuestions: [...survey.profileQuestions],
+      audience: survey.audience,
+      opensAt: null,
+      closesAt: null,
+      reminders: [],
+      copiedFrom: survey._id,
+    });
+    return String(copy._id);
+  }
+
+  private async getOrFail(id: string): Promise<SurveyRecord> {
+    const survey = await this.surveys.findById(id);
+    if (!survey) {
+      throw new NotFoundError('There is no survey at this address.');
+    }
+    return survey;
+  }
+
+  private refuseIfLocked(survey: SurveyRecord): void {
+    if (survey.sentAt) {
+      throw new ConflictError(
+        `“${survey.title}” was sent on ${dateLabel(survey.sentAt)}, so its questions are locked. Duplicate it to make a changed copy.`,
+      );
+    }
+  }
+}

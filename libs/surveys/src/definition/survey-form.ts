@@ -1,0 +1,260 @@
+/**
+ * The survey definition form as a pure function: what staff typed becomes either the fields to save
+ * or a message per field, and the item buttons (move up, move down, remove, add) work without
+ * JavaScript because each is a submit button whose `action` this applies before validating.
+ */
+import { BUSINESS_MODELS, CCO_MODELS, INDUSTRIES, REVENUE_BANDS } from '@roundtable/members';
+import { PROFILE_QUESTIONS } from './defaults';
+import type { SurveyDefinitionFields } from './survey.repository';
+import type { SurveyAudience, SurveyItem } from './survey.schema';
+
+export const MAX_ITEMS = 40;
+export const REMINDER_SLOTS = 3;
+
+export const FILTER_CHOICES = {
+  revenue: REVENUE_BANDS,
+  business: BUSINESS_MODELS,
+  industry: INDUSTRIES,
+  ccoModel: CCO_MODELS,
+} as const;
+type FilterName = keyof typeof FILTER_CHOICES;
+const FILTER_NAMES = Object.keys(FILTER_CHOICES) as FilterName[];
+
+export interface SurveyFormValues {
+  title: string;
+  intro: string;
+  items: SurveyItem[];
+  newItem: string;
+  profileQuestions: string[];
+  tiers: string[];
+  filters: Record<FilterName, string[]>;
+  opensAt: string;
+  closesAt: string;
+  reminders: string[];
+}
+export type SurveyFormErrors = Record<string, string>;
+
+export type SurveyFormResult =
+  | { ok: true; values: SurveyFormValues; fields: SurveyDefinitionFields; anchor: string }
+  | { ok: false; values: SurveyFormValues; errors: SurveyFormErrors };
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+/** A repeated form field (checkboxes, the item list) as strings in the order sent. */
+function list(value: unknown): string[] {
+  if (Array.isArray(value)) {
+    return value.map((entry) => (typeof entry === 'string' ? entry.trim() : ''));
+  }
+  return typeof value === 'string' ? [value.trim()] : [];
+}
+
+const day = (date: Date | null | undefined) => (date ? date.toISOString().slice(0, 10) : '');
+
+/** The form's values from a stored survey. */
+export function surveyFormValues(survey: SurveyDefinitionFields): SurveyFormValues {
+  const reminders = survey.reminders.map(day);
+  return {
+    title: survey.title,
+    intro: survey.intro,
+    items: survey.items.map(({ key, label }) => ({ key, label })),
+    newItem: '',
+    profileQuestions: [...survey.profileQuestions],
+    tiers: [...survey.audience.tiers],
+    filters: Object.fromEntries(
+      FILTER_NAMES.map((name) => [name, [...(survey.audience.filters?.[name] ?? [])]]),
+    ) as SurveyFormValues['filters'],
+    opensAt: day(survey.opensAt),
+    closesAt: day(survey.closesAt),
+    reminders: Array.from({ length: REMINDER_SLOTS }, (_, index) => reminders[index] ?? ''),
+  };
+}
+
+/** The next unused item key (`i<n>`): keys stay stable when labels change or items move. */
+export function nextItemKey(items: SurveyItem[]): string {
+  const numbers = items.map((item) => Number(/^i(\d+)$/.exec(item.key)?.[1] ?? 0));
+  return `i${Math.max(0, ...numbers) + 1}`;
+}
+
+function valuesFrom(body: Record<string, unknown>): SurveyFormValues {
+  const keys = list(body.itemKey);
+  const labels = list(body.itemLabel);
+  return {
+    title: text(body.title).slice(0, 1000),
+    intro: text(body.intro).slice(0, 10_000),
+    items: labels
+      .slice(0, MAX_ITEMS + 1)
+      .map((label, index) => ({ key: keys[index] ?? '', label: label.slice(0, 1000) })),
+    newItem: text(body.newItem).slice(0, 1000),
+    profileQuestions: list(body.profileQuestions),
+    tiers: list(body.tiers),
+    filters: Object.fromEntries(FILTER_NAMES.map((name) => [name, list(body[name])])) as SurveyFormValues['filters'],
+    opensAt: text(body.opensAt),
+    closesAt: text(body.closesAt),
+    reminders: Array.from({ length: REMINDER_SLOTS }, (_, index) => text(body[`reminder${index + 1}`])),
+  };
+}
+
+/**
+ * Applies an item button (`up:3`, `down:3`, `remove:3`, `add`) to the values; returns the anchor to
+ * come back to, so the page opens where staff were working.
+ */
+function applyAction(values: SurveyFormValues, action: string): string {
+  const [verb, at] = action.split(':');
+  const index = Number(at);
+  const items = values.items;
+  if (values.newItem && (verb === 'add' || verb === 'save')) {
+    items.push({ key: nextItemKey(items), label: values.newItem });
+    values.newItem = '';
+    return verb === 'add' ? `item-${items.length - 1}` : '';
+  }
+  if (!Number.isInteger(index) || index < 0 || index >= items.length) {
+    return '';
+  }
+  if (verb === 'up' && index > 0) {
+    [items[index - 1], items[index]] = [items[index], items[index - 1]];
+    return `item-${index - 1}`;
+  }
+  if (verb === 'down' && index < items.length - 1) {
+    [items[index + 1], items[index]] = [items[index], items[index + 1]];
+    return `item-${index + 1}`;
+  }
+  if (verb === 'remove') {
+    items.splice(index, 1);
+    return 'items';
+  }
+  return `item-${index}`;
+}
+
+function parseDay(value: string): Date | null | 'invalid' {
+  if (!value) {
+    return null;
+  }
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
+  return date && day(date) === value ? date : 'invalid';
+}
+
+/**
+ * Reads the submitted definition form. `tiers` are the tier slugs staff may choose; `now` decides
+ * whether a close date has passed. Dates are days in UTC: a survey opens at the start of its open day
+ * and closes at the end of its close day; reminders go at 09:00 UTC on their day.
+ */
+export function readSurveyForm(
+  body: Record<string, unknown>,
+  tiers: readonly string[],
+  now = new Date(),
+): SurveyFormResult {
+  const values = valuesFrom(body);
+  const anchor = applyAction(values, text(body.action) || 'save');
+  const errors: SurveyFormErrors = {};
+
+  if (!values.title) errors.title = 'Please give the survey a title.';
+  else if (values.title.length > 150) errors.title = 'Please keep the title under 150 characters.';
+  if (values.intro.length > 2000) errors.intro = 'Please keep the introduction under 2,000 characters.';
+
+  const keys = values.items.map((item) => item.key);
+  if (keys.some((key) => !/^i\d{1,4}$/.test(key)) || new Set(keys).size !== keys.length) {
+    errors.items = 'The item list did not come back as sent. Please reload the page and make the change again.';
+  } else if (values.items.length < 2) {
+    errors.items = 'A survey needs at least two items to rank.';
+  } else if (values.items.length > MAX_ITEMS) {
+    errors.items = `A survey can have at most ${MAX_ITEMS} items.`;
+  }
+  const seen = new Map<string, number>();
+  values.items.forEach((item, index) => {
+    const name = `item-${index}`;
+    if (!item.label) {
+      errors[name] = `Item ${index + 1} is empty: type its text or remove it.`;
+    } else if (item.label.length > 200) {
+      errors[name] = `Please keep item ${index + 1} under 200 characters.`;
+    } else if (seen.has(item.label.toLowerCase())) {
+      errors[name] =
+        `Item ${index + 1} repeats item ${seen.get(item.label.toLowerCase())! + 1}; each item must be different.`;
+    } else {
+      seen.set(item.label.toLowerCase(), index);
+    }
+  });
+  if (values.newItem.length > 200) errors.newItem = 'Please keep the new item under 200 characters.';
+
+  const questionKeys = PROFILE_QUESTIONS.map((question) => question.key as string);
+  if (values.profileQuestions.some((key) => !questionKeys.includes(key))) {
+    errors.profileQuestions = 'Please choose profile questions from the list.';
+  }
+  if (values.tiers.some((slug) => !tiers.includes(slug))) {
+    errors.tiers = 'Please choose tiers from the list.';
+  }
+  for (const name of FILTER_NAMES) {
+    if (values.filters[name].some((value) => !(FILTER_CHOICES[name] as readonly string[]).includes(value))) {
+      errors[`filter-${name}`] = 'Please choose values from the list.';
+    }
+  }
+
+  const opensAt = parseDay(values.opensAt);
+  const closesDay = parseDay(values.closesAt);
+  if (opensAt === 'invalid') errors.opensAt = 'Please enter the open date as a date, like 2026-03-01.';
+  if (closesDay === 'invalid') errors.closesAt = 'Please enter the close date as a date, like 2026-03-31.';
+  const closesAt = closesDay instanceof Date ? new Date(closesDay.getTime() + 86_400_000 - 1) : null;
+  if (closesAt && closesAt.getTime() < now.getTime()) {
+    errors.closesAt = 'The close date has passed; please choose a later one.';
+  } else if (closesAt && opensAt instanceof Date && closesAt.getTime() < opensAt.getTime()) {
+    errors.closesAt = 'The survey must close on or after the day it opens.';
+  }
+  const reminders: Date[] = [];
+  values.reminders.forEach((value, index) => {
+    const reminderDay = parseDay(value);
+    const name = `reminder${index + 1}`;
+    if (reminderDay === 'invalid') {
+      errors[name] = 'Please enter the reminder date as a date, like 2026-03-20.';
+    } else if (reminderDay) {
+      const at = new Date(reminderDay.getTime() + 9 * 3_600_000);
+      if (closesAt && at.getTime() >= closesAt.getTime()) {
+        errors[name] = 'A reminder must go before the survey closes.';
+      } else if (opensAt instanceof Date && reminderDay.getTime() <= opensAt.getTime()) {
+        errors[name] = 'A reminder must go after the day the survey opens.';
+      } else {
+        reminders.push(at);
+      }
+    }
+  });
+
+  if (Object.keys(errors).length > 0) {
+    return { ok: false, values, errors };
+  }
+  const audience: SurveyAudience = {
+    tiers: [...new Set(values.tiers)],
+    filters: Object.fromEntries(
+      FILTER_NAMES.filter((name) => values.filters[name].length > 0).map((name) => [
+        name,
+        [...new Set(values.filters[name])],
+      ]),
+    ),
+  };
+  return {
+    ok: true,
+    values,
+    anchor,
+    fields: {
+      title: values.title,
+      intro: values.intro,
+      items: values.items,
+      profileQuestions: [...new Set(values.profileQuestions)],
+      audience,
+      opensAt: opensAt instanceof Date ? opensAt : null,
+      closesAt,
+      reminders: [...new Map(reminders.map((at) => [at.getTime(), at])).values()].sort(
+        (a, b) => a.getTime() - b.getTime(),
+      ),
+    },
+  };
+}
+
+/** What still stops a draft from being sent (shown on the page; distribution refuses the same). */
+export function problemsBeforeSending(survey: SurveyDefinitionFields, now = new Date()): string[] {
+  const problems: string[] = [];
+  if (survey.items.length < 2) problems.push('It needs at least two items.');
+  if (!survey.closesAt) problems.push('It needs a close date.');
+  else if (survey.closesAt.getTime() <= now.getTime()) problems.push('Its close date has passed.');
+  return problems;
+}
