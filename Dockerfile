@@ -14,9 +14,9 @@ ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
+# dist is self-contained: the build copies every lib's views, mail templates and assets beside its
+# compiled code (nest-cli.json "assets"); test/foundation/image-layout.e2e-spec.ts boots exactly this set.
 COPY --from=build /app/dist ./dist
-# Views, mail templates and stylesheets are read from the libs at run time.
-COPY --from=build /app/libs ./libs
 USER node
 EXPOSE 3000
 CMD ["node", "dist/apps/api/src/main.js"]

@@ -18,7 +18,7 @@ export { HealthModule } from './health/health.module';
 export { configureHttpApp, MAX_BODY_BYTES } from './http/configure-http-app';
 export { createLogger } from './logging/create-logger';
 export { loadSettingsOrExit } from './config/load-settings';
-export { projectRoot } from './project-root';
+export { coreAssetsDir, LIBS_ROOT, viewSearchPaths } from './project-root';
 export { APP_VERSION } from './version';
 export { hashToken, looksLikeToken, newToken, sameSecret, TOKEN_BYTES } from './tokens/token';
 export { PageCache } from './page-cache/page-cache.service';

@@ -1,7 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import nunjucks from 'nunjucks';
-import { projectRoot } from '@roundtable/core';
+import { viewSearchPaths } from '@roundtable/core';
 import { plainTextToHtml } from './plain-text-html';
 
 const environments = new Map<boolean, nunjucks.Environment>();
@@ -13,12 +11,7 @@ const environments = new Map<boolean, nunjucks.Environment>();
 function templates(autoescape: boolean): nunjucks.Environment {
   let environment = environments.get(autoescape);
   if (!environment) {
-    const root = projectRoot();
-    const searchPaths = readdirSync(join(root, 'libs'))
-      .sort()
-      .map((lib) => join(root, 'libs', lib, 'src', 'views'))
-      .filter((dir) => existsSync(dir));
-    environment = new nunjucks.Environment(new nunjucks.FileSystemLoader(searchPaths), { autoescape });
+    environment = new nunjucks.Environment(new nunjucks.FileSystemLoader(viewSearchPaths()), { autoescape });
     environment.addGlobal('siteName', 'Roundtable');
     environments.set(autoescape, environment);
   }

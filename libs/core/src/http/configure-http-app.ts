@@ -2,11 +2,10 @@ import { ValidationPipe } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { join } from 'node:path';
 import { DomainErrorFilter } from '../errors/domain-error.filter';
 import { pageCacheMiddleware } from '../page-cache/page-cache.middleware';
 import { PageCache } from '../page-cache/page-cache.service';
-import { projectRoot } from '../project-root';
+import { coreAssetsDir } from '../project-root';
 import { APP_VERSION } from '../version';
 import { configureViews } from '../views/configure-views';
 
@@ -42,7 +41,7 @@ export function configureHttpApp(app: NestExpressApplication): void {
   app.useGlobalFilters(new DomainErrorFilter());
 
   configureViews(app);
-  app.useStaticAssets(join(projectRoot(), 'libs/core/src/assets'), { prefix: '/assets/', maxAge: '1h' });
+  app.useStaticAssets(coreAssetsDir(), { prefix: '/assets/', maxAge: '1h' });
 
   const openApi = new DocumentBuilder()
     .setTitle('Roundtable API')
