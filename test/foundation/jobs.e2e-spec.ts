@@ -1,4 +1,4 @@
-import { JobQueue, JobRepository, JobRunner, PermanentJobError } from '@roundtable/jobs';
+import { JobQueue, JobRepository, JobRunner, PermanentJobError, RecurringJobs, scheduleJobId } from '@roundtable/jobs';
 import { createTestApp, TestApp } from '../support/create-test-app';
 
 describe('The job queue (real FerretDB)', () => {
@@ -27,7 +27,7 @@ describe('The job queue (real FerretDB)', () => {
   });
   afterAll(() => t.close());
 
-  it('runs due jobs in order and marks them done', async () => {
+  it('runs due jobs in order, and finished jobs leave the queue for the history', async () => {
     const first = await queue.enqueue('test.record', { word: 'one' });
     await queue.enqueue('test.record', { word: 'two' });
     await queue.enqueue('test.record', { word: 'later' }, { runAt: new Date(Date.now() + 60_000) });
@@ -35,6 +35,9 @@ describe('The job queue (real FerretDB)', () => {
     expect(seen).toEqual(['one', 'two']);
     expect(await jobs.findById(first)).toMatchObject({ status: 'done', attempts: 1, lockedUntil: null });
     expect(await runner.runDue()).toBe(0);
+    // Only the job still to do is in the queue collection (a claim scans only what is pending).
+    expect(await t.connection.collection('jobs').countDocuments({ type: 'test.record' })).toBe(1);
+    expect(await t.connection.collection('job_claims').countDocuments({ jobId: first })).toBe(0);
   });
 
   it('retries a failing job later with its last error, and fails it after its last attempt', async () => {
@@ -44,9 +47,10 @@ describe('The job queue (real FerretDB)', () => {
     expect(retried).toMatchObject({ status: 'pending', attempts: 1, lastError: 'temporary failure 1' });
     expect(retried!.runAt.getTime()).toBeGreaterThan(Date.now());
 
-    await t.connection.collection('jobs').updateOne({ _id: retried!._id }, { $set: { runAt: new Date() } });
+    await t.connection.collection('jobs').updateOne({ _id: id as never }, { $set: { runAt: new Date() } });
     await runner.runDue();
     expect(await jobs.findById(id)).toMatchObject({ status: 'failed', attempts: 2, lastError: 'temporary failure 2' });
+    expect(await jobs.findRecent({ type: 'test.flaky', status: 'failed' })).toHaveLength(1);
   });
 
   it('fails a job at once on a permanent error', async () => {
@@ -59,15 +63,51 @@ describe('The job queue (real FerretDB)', () => {
     });
   });
 
-  it('takes over a job whose worker crashed once its lease has run out', async () => {
+  it('takes over a job whose worker crashed once its lease has run out, and the crashed worker cannot settle it', async () => {
+    await t.connection.collection('jobs').deleteMany({});
     const id = await queue.enqueue('test.record', { word: 'orphan' });
-    const claimed = await jobs.claimNext('crashed-worker', 60_000);
-    expect(String(claimed!._id)).toBe(id);
+    const [claimed] = await jobs.claimBatch('crashed-worker', 60_000, 5);
+    expect(claimed._id).toBe(id);
     expect(await runner.runDue()).toBe(0);
 
-    await t.connection.collection('jobs').updateOne({ _id: claimed!._id }, { $set: { lockedUntil: new Date(0) } });
+    await t.connection.collection('jobs').updateOne({ _id: id as never }, { $set: { runAt: new Date(0) } });
     expect(await runner.runDue()).toBe(1);
     expect(seen).toContain('orphan');
-    expect(await jobs.findById(id)).toMatchObject({ status: 'done', lockedBy: runner.workerId });
+    expect(await jobs.findById(id)).toMatchObject({ status: 'done', lockedBy: runner.workerId, attempts: 2 });
+    // The crashed worker waking up late neither re-queues nor extends what it no longer holds.
+    expect(await jobs.extendLease(claimed, 60_000)).toBe(false);
+    await jobs.retryLater(claimed, new Date(), 'late');
+    expect(await t.connection.collection('jobs').countDocuments({ _id: id as never })).toBe(0);
+  });
+
+  it('keeps exactly one queued run per recurring schedule and moves it on after each run', async () => {
+    const recurring = t.app.get(RecurringJobs);
+    let runs = 0;
+    recurring.define('test.every-hour', { everyMs: 3_600_000 }, async () => {
+      runs += 1;
+    });
+    const booked = await Promise.all([1, 2, 3, 4].map(() => recurring.ensure('test.every-hour')));
+    expect(booked.filter(Boolean)).toHaveLength(1);
+    const before = Date.now();
+    expect(await runner.runDue()).toBe(1);
+    expect(runs).toBe(1);
+    const pending = await jobs.findRecent({ type: 'test.every-hour', status: 'pending' });
+    expect(pending).toHaveLength(1);
+    expect(pending[0]._id).toBe(scheduleJobId('test.every-hour', 'default'));
+    expect(pending[0].runAt.getTime()).toBeGreaterThanOrEqual(before + 3_600_000 - 1000);
+    expect(await recurring.ensure('test.every-hour')).toBe(false);
+    expect(await jobs.findRecent({ type: 'test.every-hour', status: 'done' })).toHaveLength(1);
+  });
+
+  it('ends a schedule whose next-run function returns null', async () => {
+    const recurring = t.app.get(RecurringJobs);
+    const times: Date[] = [new Date()];
+    recurring.define('test.twice', { next: () => times.shift() ?? null }, async () => undefined);
+    await recurring.ensure('test.twice', { key: 'survey-1' });
+    // The first run books the second at once (due now), so one call runs both, then the schedule ends.
+    expect(await runner.runDue()).toBe(2);
+    expect(await runner.runDue()).toBe(0);
+    expect(await jobs.findRecent({ type: 'test.twice', status: 'pending' })).toHaveLength(0);
+    expect(await jobs.findRecent({ type: 'test.twice', status: 'done' })).toHaveLength(2);
   });
 });

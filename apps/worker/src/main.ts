@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { APP_VERSION, createLogger, loadSettingsOrExit } from '@roundtable/core';
 import { MailEnvironmentVariables } from '@roundtable/mail';
-import { JobLoop } from '@roundtable/jobs';
+import { JobHistoryPruner, JobLoop } from '@roundtable/jobs';
 import { BillingEnvironmentVariables, MembershipSweep } from '@roundtable/billing';
 import { WorkerModule } from './worker.module';
 
@@ -14,6 +14,7 @@ async function bootstrap(): Promise<void> {
   app.get(JobLoop).start();
   // Books the billing sweep job if none is scheduled; the job loop above runs it.
   await app.get(MembershipSweep).start();
+  await app.get(JobHistoryPruner).start();
   process.stdout.write(`Roundtable ${APP_VERSION} worker started\n`);
 }
 

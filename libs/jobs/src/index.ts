@@ -1,7 +1,9 @@
 /** @roundtable/jobs: the document-backed job queue that workers share through leases. */
 export { JobsModule } from './jobs.module';
 export { JobQueue } from './job-queue.service';
-export { JobRunner, PermanentJobError, type JobHandler } from './job-runner.service';
+export { JobRunner, PermanentJobError, type JobHandler, type JobContext, type NextRun } from './job-runner.service';
+export { RecurringJobs, scheduleJobId, type Schedule } from './recurring-jobs.service';
+export { JobHistoryPruner, PRUNE_HISTORY_JOB } from './job-history-pruner.service';
 export { JobLoop } from './job-loop.service';
-export { JobRepository, type JobRecord } from './job.repository';
+export { JobRepository, type JobRecord, type ClaimedJob } from './job.repository';
 export { retryDelayMs } from './backoff';

@@ -34,8 +34,13 @@ export class JobLoop implements OnApplicationShutdown {
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Stops taking jobs once the current one is settled. */
+  async stop(): Promise<void> {
     this.stopping = true;
     await this.running;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.stop();
   }
 }

@@ -2,23 +2,46 @@ import { Injectable, Logger } from '@nestjs/common';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { retryDelayMs } from './backoff';
-import { JobRepository } from './job.repository';
+import { ClaimedJob, JobRepository } from './job.repository';
 
-export type JobHandler = (payload: Record<string, unknown>, context: { attempt: number }) => Promise<void>;
+/** What a handler may do besides its work: keep its lease, save progress, know its attempt. */
+export interface JobContext {
+  jobId: string;
+  attempt: number;
+  /** True on the last attempt the job gets: a handler may record what stays undone. */
+  lastAttempt: boolean;
+  /** What an earlier, interrupted run of this job saved with `checkpoint` (null on a fresh job). */
+  progress: Record<string, unknown> | null;
+  /** Saves progress and renews the lease; false if the job was taken over (then stop at once). */
+  checkpoint(progress: Record<string, unknown>): Promise<boolean>;
+  /** Renews the lease of a long job; false if the job was taken over (then stop at once). */
+  extendLease(): Promise<boolean>;
+}
+
+export type JobHandler = (payload: Record<string, unknown>, context: JobContext) => Promise<void>;
 
 /** Raised by a handler for an error that retrying cannot fix (a bad address, a deleted record). */
 export class PermanentJobError extends Error {}
 
+/** How a recurring job's next run is found after a run: a fixed interval, or a function. */
+export type NextRun = (now: Date, payload: Record<string, unknown>) => Date | null | Promise<Date | null>;
+
 /**
- * Runs queued jobs: claims one at a time under a lease, calls the handler registered for its type,
- * and settles it as done, retried later with backoff, or failed with its last error.
+ * Runs queued jobs: claims a few at a time under a lease (a unique insert per claim), calls the
+ * handler registered for each type, and settles it as done, retried later with backoff, or failed
+ * with its last error. Any number of workers run this side by side.
  */
 @Injectable()
 export class JobRunner {
   private readonly logger = new Logger(JobRunner.name);
   private readonly handlers = new Map<string, JobHandler>();
+  private readonly schedules = new Map<string, NextRun>();
   readonly workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   leaseMs = 60_000;
+  /** First retry delay; doubles per attempt (tests shorten it). */
+  retryBaseMs = 5_000;
+  /** Jobs claimed together under one lease; each is re-leased as it starts. */
+  batchSize = 5;
 
   constructor(private readonly jobs: JobRepository) {}
 
@@ -30,34 +53,65 @@ export class JobRunner {
     this.handlers.set(type, handler);
   }
 
+  /** Registers a recurring job type: after each run, its one queued job moves on to `next`. */
+  registerRecurring(type: string, next: NextRun, handler: JobHandler): void {
+    this.register(type, handler);
+    this.schedules.set(type, next);
+  }
+
   /** Processes up to `limit` due jobs; returns how many it settled, 0 when the queue had none due. */
   async runDue(limit = 20): Promise<number> {
     let settled = 0;
     while (settled < limit) {
-      const job = await this.jobs.claimNext(this.workerId, this.leaseMs);
-      if (!job) {
+      const batch = await this.jobs.claimBatch(this.workerId, this.leaseMs, Math.min(this.batchSize, limit - settled));
+      if (batch.length === 0) {
         break;
       }
-      settled += 1;
-      const handler = this.handlers.get(job.type);
-      if (!handler) {
-        await this.jobs.markFailed(job._id, this.workerId, `No handler for job type "${job.type}"`);
-        continue;
-      }
-      try {
-        await handler(job.payload, { attempt: job.attempts });
-        await this.jobs.markDone(job._id, this.workerId);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        if (error instanceof PermanentJobError || job.attempts >= job.maxAttempts) {
-          this.logger.warn(`Job ${String(job._id)} (${job.type}) failed after ${job.attempts} attempt(s): ${message}`);
-          await this.jobs.markFailed(job._id, this.workerId, message);
-        } else {
-          const runAt = new Date(Date.now() + retryDelayMs(job.attempts));
-          await this.jobs.markRetry(job._id, this.workerId, runAt, message);
+      for (const [index, job] of batch.entries()) {
+        // The batch shares one lease taken at the claim; each job renews it as it starts.
+        if (index > 0 && !(await this.jobs.extendLease(job, this.leaseMs))) {
+          continue;
         }
+        await this.run(job);
+        settled += 1;
       }
     }
     return settled;
+  }
+
+  private async run(job: ClaimedJob): Promise<void> {
+    const handler = this.handlers.get(job.type);
+    if (!handler) {
+      await this.jobs.settle(job, { status: 'failed', error: `No handler for job type "${job.type}"` });
+      return;
+    }
+    const context: JobContext = {
+      jobId: job._id,
+      attempt: job.attempts,
+      lastAttempt: job.attempts >= job.maxAttempts,
+      progress: job.progress,
+      checkpoint: async (progress) =>
+        (await this.jobs.checkpoint(job, progress)) && this.jobs.extendLease(job, this.leaseMs),
+      extendLease: () => this.jobs.extendLease(job, this.leaseMs),
+    };
+    try {
+      await handler(job.payload, context);
+      await this.jobs.settle(job, { status: 'done', nextRunAt: await this.nextRun(job) });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (error instanceof PermanentJobError || job.attempts >= job.maxAttempts) {
+        this.logger.warn(`Job ${job._id} (${job.type}) failed after ${job.attempts} attempt(s): ${message}`);
+        // A recurring job goes on to its next run even when this one failed.
+        await this.jobs.settle(job, { status: 'failed', error: message, nextRunAt: await this.nextRun(job) });
+      } else {
+        const runAt = new Date(Date.now() + retryDelayMs(job.attempts, this.retryBaseMs));
+        await this.jobs.retryLater(job, runAt, message);
+      }
+    }
+  }
+
+  private async nextRun(job: ClaimedJob): Promise<Date | null> {
+    const next = job.scheduleKey ? this.schedules.get(job.type) : undefined;
+    return next ? next(new Date(), job.payload) : null;
   }
 }

@@ -1,84 +1,210 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
-import { Job, JobStatus } from './job.schema';
+import { isDuplicateKeyError } from '@roundtable/core';
+import { Job, JobClaim, JobHistory, JobStatus } from './job.schema';
 
-export type JobRecord = Job & { _id: Types.ObjectId };
+/** A job as the queue and the console see it (queued, or settled in the history). */
+export type JobRecord = Omit<Job, 'status'> & { status: JobStatus };
+/** A job this worker holds: `claim` is its claim number, which guards every later write. */
+export type ClaimedJob = Job & { claim: number };
 
-/** The only code that touches the jobs collection. */
+export interface NewJob {
+  runAt?: Date;
+  maxAttempts?: number;
+  /** A chosen `_id` for work that must be queued once (a retry or a racing caller adds nothing). */
+  id?: string;
+  scheduleKey?: string | null;
+}
+
+/** The only code that touches jobs, job_claims and job_history. */
 @Injectable()
 export class JobRepository {
-  constructor(@InjectModel(Job.name) private readonly jobs: Model<Job>) {}
+  constructor(
+    @InjectModel(Job.name) private readonly jobs: Model<Job>,
+    @InjectModel(JobClaim.name) private readonly claims: Model<JobClaim>,
+    @InjectModel(JobHistory.name) private readonly history: Model<JobHistory>,
+  ) {}
 
-  async insert(type: string, payload: Record<string, unknown>, options: { runAt?: Date; maxAttempts?: number } = {}) {
-    const created = await this.jobs.create({
-      type,
-      payload,
-      runAt: options.runAt ?? new Date(),
-      maxAttempts: options.maxAttempts ?? 5,
-    });
-    return created.toObject() as JobRecord;
+  /** Queues a job; with `options.id`, returns null when a job of that id is already queued. */
+  async insert(type: string, payload: Record<string, unknown>, options: NewJob = {}): Promise<Job | null> {
+    try {
+      const created = await this.jobs.create({
+        _id: options.id ?? new Types.ObjectId().toHexString(),
+        type,
+        payload,
+        runAt: options.runAt ?? new Date(),
+        maxAttempts: options.maxAttempts ?? 5,
+        scheduleKey: options.scheduleKey ?? null,
+      });
+      return created.toObject() as Job;
+    } catch (error) {
+      if (options.id && isDuplicateKeyError(error)) {
+        return null;
+      }
+      throw error;
+    }
   }
 
   /**
-   * Atomically takes one due job (or one whose lease expired) and marks it running under our lease.
-   * One document, one guarded update: safe with any number of workers, no transaction needed.
+   * Takes up to `limit` due jobs (pending, or running past a crashed worker's lease) under one lease.
+   * A job is ours only if our insert of claim `<jobId>:<n+1>` succeeds: two workers reading the same
+   * job try the same claim `_id` and exactly one insert wins, on FerretDB as on MongoDB.
    */
-  async claimNext(workerId: string, leaseMs: number, now = new Date()): Promise<JobRecord | null> {
-    const lease = { $set: { status: 'running', lockedBy: workerId, lockedUntil: new Date(now.getTime() + leaseMs) } };
+  async claimBatch(workerId: string, leaseMs: number, limit: number, now = new Date()): Promise<ClaimedJob[]> {
     const due = await this.jobs
-      .findOneAndUpdate(
-        { status: 'pending', runAt: { $lte: now } },
-        { ...lease, $inc: { attempts: 1 } },
+      .find({ runAt: { $lte: now } })
+      .sort({ runAt: 1 })
+      .limit(limit)
+      .lean<Job[]>();
+    const leaseEnd = new Date(now.getTime() + leaseMs);
+    const won: ClaimedJob[] = [];
+    for (const job of due) {
+      const claim = job.claims + 1;
+      try {
+        await this.claims.create({ _id: `${job._id}:${claim}`, jobId: job._id, workerId });
+      } catch (error) {
+        if (isDuplicateKeyError(error)) {
+          continue; // another worker took this one
+        }
+        throw error;
+      }
+      // Guarded by the claim count we read: if the job was settled or re-claimed since, it is not ours.
+      const taken = await this.jobs.updateOne(
+        { _id: job._id, claims: job.claims },
         {
-          sort: { runAt: 1 },
-          returnDocument: 'after',
+          $set: { status: 'running', lockedBy: workerId, lockedUntil: leaseEnd, runAt: leaseEnd, claims: claim },
+          $inc: { attempts: 1 },
         },
-      )
-      .lean<JobRecord>();
-    if (due) {
-      return due;
+      );
+      if (taken.matchedCount === 1) {
+        won.push({
+          ...job,
+          status: 'running',
+          lockedBy: workerId,
+          lockedUntil: leaseEnd,
+          claims: claim,
+          claim,
+          attempts: job.attempts + 1,
+        });
+      }
     }
-    return this.jobs
-      .findOneAndUpdate(
-        { status: 'running', lockedUntil: { $lt: now } },
-        { ...lease, $inc: { attempts: 1 } },
-        {
-          sort: { lockedUntil: 1 },
-          returnDocument: 'after',
-        },
-      )
-      .lean<JobRecord>();
+    return won;
   }
 
-  /** Settles a job this worker still holds; a lease lost to another worker is left alone. */
-  async markDone(id: Types.ObjectId, workerId: string): Promise<void> {
-    await this.jobs.updateOne(
-      { _id: id, status: 'running', lockedBy: workerId },
-      { $set: { status: 'done', lockedUntil: null, lastError: null } },
+  /** Extends our lease; false if the job is no longer ours (settled, or taken over after the lease). */
+  async extendLease(job: ClaimedJob, leaseMs: number, now = new Date()): Promise<boolean> {
+    const leaseEnd = new Date(now.getTime() + leaseMs);
+    const result = await this.jobs.updateOne(
+      { _id: job._id, claims: job.claim },
+      { $set: { lockedUntil: leaseEnd, runAt: leaseEnd } },
     );
+    return result.matchedCount === 1;
   }
 
-  async markRetry(id: Types.ObjectId, workerId: string, runAt: Date, error: string): Promise<void> {
+  /** Saves a long job's progress so a worker taking it over resumes there. */
+  async checkpoint(job: ClaimedJob, progress: Record<string, unknown>): Promise<boolean> {
+    const result = await this.jobs.updateOne({ _id: job._id, claims: job.claim }, { $set: { progress } });
+    return result.matchedCount === 1;
+  }
+
+  /** Settles a run: into the history, and out of the queue (or, for a recurring job, on to `nextRunAt`). */
+  async settle(
+    job: ClaimedJob,
+    outcome: { status: 'done' | 'failed'; error?: string | null; nextRunAt?: Date | null },
+  ): Promise<void> {
+    await this.record(job, outcome.status, outcome.error ?? null);
+    if (outcome.nextRunAt) {
+      await this.jobs.updateOne(
+        { _id: job._id, claims: job.claim },
+        {
+          $set: {
+            status: 'pending',
+            attempts: 0,
+            runAt: outcome.nextRunAt,
+            lockedBy: null,
+            lockedUntil: null,
+            lastError: null,
+            progress: null,
+          },
+        },
+      );
+    } else {
+      await this.jobs.deleteOne({ _id: job._id, claims: job.claim });
+    }
+    await this.claims.deleteMany({ jobId: job._id });
+  }
+
+  /** Puts a failed attempt back in the queue for `runAt`, with its error. */
+  async retryLater(job: ClaimedJob, runAt: Date, error: string): Promise<void> {
     await this.jobs.updateOne(
-      { _id: id, status: 'running', lockedBy: workerId },
+      { _id: job._id, claims: job.claim },
       { $set: { status: 'pending', runAt, lockedUntil: null, lockedBy: null, lastError: error } },
     );
   }
 
-  async markFailed(id: Types.ObjectId, workerId: string, error: string): Promise<void> {
-    await this.jobs.updateOne(
-      { _id: id, status: 'running', lockedBy: workerId },
-      { $set: { status: 'failed', lockedUntil: null, lastError: error } },
-    );
-  }
-
-  findById(id: Types.ObjectId | string): Promise<JobRecord | null> {
-    return this.jobs.findById(id).lean<JobRecord>();
+  /** The queued job, else its latest settled record. */
+  async findById(id: string): Promise<JobRecord | null> {
+    const queued = await this.jobs.findById(id).lean<Job>();
+    if (queued) {
+      return queued;
+    }
+    const settled = await this.history.findById(id).lean<JobHistory>();
+    return settled ? this.fromHistory(settled) : null;
   }
 
   /** Recent jobs of one type and state, newest first, for the console and tests. */
-  findRecent(filter: { type?: string; status?: JobStatus }, limit = 50): Promise<JobRecord[]> {
-    return this.jobs.find(filter).sort({ _id: -1 }).limit(limit).lean<JobRecord[]>();
+  async findRecent(filter: { type?: string; status?: JobStatus }, limit = 50): Promise<JobRecord[]> {
+    const query: Record<string, unknown> = { ...filter };
+    if (filter.status === 'pending' || filter.status === 'running') {
+      return this.jobs.find(query).sort({ runAt: -1 }).limit(limit).lean<Job[]>();
+    }
+    const settled = await this.history.find(query).sort({ finishedAt: -1 }).limit(limit).lean<JobHistory[]>();
+    return settled.map((entry) => this.fromHistory(entry));
+  }
+
+  /** Forgets settled jobs finished before `before` (a recurring job of the queue calls this). */
+  async pruneHistory(before: Date): Promise<number> {
+    const result = await this.history.deleteMany({ finishedAt: { $lt: before } });
+    return result.deletedCount;
+  }
+
+  private async record(job: ClaimedJob, status: 'done' | 'failed', error: string | null): Promise<void> {
+    try {
+      await this.history.create({
+        _id: job.scheduleKey ? `${job._id}:${job.claim}` : job._id,
+        jobId: job._id,
+        type: job.type,
+        payload: job.payload,
+        status,
+        attempts: job.attempts,
+        lockedBy: job.lockedBy,
+        lastError: error,
+        finishedAt: new Date(),
+      });
+    } catch (failure) {
+      if (!isDuplicateKeyError(failure)) {
+        throw failure;
+      }
+    }
+  }
+
+  private fromHistory(entry: JobHistory): JobRecord {
+    return {
+      _id: entry.jobId,
+      type: entry.type,
+      payload: entry.payload,
+      status: entry.status,
+      attempts: entry.attempts,
+      maxAttempts: entry.attempts,
+      claims: entry.attempts,
+      runAt: entry.finishedAt,
+      lockedUntil: null,
+      lockedBy: entry.lockedBy,
+      lastError: entry.lastError,
+      progress: null,
+      scheduleKey: null,
+      createdAt: entry.finishedAt,
+    };
   }
 }

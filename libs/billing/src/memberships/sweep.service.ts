@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { JobQueue, JobRepository, JobRunner } from '@roundtable/jobs';
+import { RecurringJobs } from '@roundtable/jobs';
 import { BillingReporter } from '../report/billing-reporter.service';
 import { MembershipRepository } from './membership.repository';
 import { MembershipService } from './membership.service';
@@ -10,12 +10,10 @@ export const SWEEP_EVERY_MS = 10 * 60 * 1000;
 
 /**
  * What time does to memberships, since Stripe sends nothing when our grace period ends: past-due
- * memberships lapse after the grace days, canceling ones end with their paid period. It runs as a
- * job of the shared queue, each run scheduling the next, so whichever worker is alive takes it and
- * a crashed worker's run comes back after its lease. Every change is a guarded single-document
- * update, so two runs at once (two workers starting together) are harmless, and the chain shrinks
- * back to one: a run schedules the next only when none is pending. Each run also refreshes the
- * admin billing report's snapshot.
+ * memberships lapse after the grace days, canceling ones end with their paid period. It is a
+ * recurring job of the shared queue (one queued run, booked by a unique insert however many workers
+ * start), so whichever worker is alive takes it and a crashed worker's run comes back after its
+ * lease. Each run also refreshes the admin billing report's snapshot.
  */
 @Injectable()
 export class MembershipSweep implements OnModuleInit {
@@ -24,19 +22,17 @@ export class MembershipSweep implements OnModuleInit {
   constructor(
     private readonly memberships: MembershipRepository,
     private readonly membershipService: MembershipService,
-    private readonly runner: JobRunner,
-    private readonly queue: JobQueue,
-    private readonly jobs: JobRepository,
+    private readonly recurring: RecurringJobs,
     private readonly reporter: BillingReporter,
   ) {}
 
   onModuleInit(): void {
-    this.runner.register(SWEEP_JOB, () => this.runScheduled());
+    this.recurring.define(SWEEP_JOB, { everyMs: SWEEP_EVERY_MS }, () => this.runScheduled());
   }
 
   /** Called when a worker starts: makes sure a sweep is scheduled (now, if none is). */
   async start(): Promise<void> {
-    await this.scheduleNext(new Date());
+    await this.recurring.ensure(SWEEP_JOB);
   }
 
   /** Returns how many memberships lapsed and how many ended. */
@@ -59,17 +55,8 @@ export class MembershipSweep implements OnModuleInit {
   }
 
   private async runScheduled(): Promise<void> {
-    // The next run is booked first, so a failing sweep (retried by the queue) never ends the chain.
-    await this.scheduleNext(new Date(Date.now() + SWEEP_EVERY_MS));
     await this.sweep(new Date());
     // The admin report's numbers, after the sweep so they include what it changed.
     await this.reporter.refresh(new Date());
-  }
-
-  private async scheduleNext(runAt: Date): Promise<void> {
-    const pending = await this.jobs.findRecent({ type: SWEEP_JOB, status: 'pending' }, 1);
-    if (pending.length === 0) {
-      await this.queue.enqueue(SWEEP_JOB, {}, { runAt, maxAttempts: 3 });
-    }
   }
 }
