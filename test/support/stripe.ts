@@ -1,6 +1,7 @@
 import http from 'node:http';
 import Stripe from 'stripe';
 import request from 'supertest';
+import { startStripePages } from '../../tools/servers/local-servers';
 import type { TestApp } from './create-test-app';
 
 export const TEST_WEBHOOK_SECRET = 'whsec_test_roundtable_0123456789';
@@ -84,4 +85,21 @@ export function sendStripeEvent(t: TestApp, event: ReturnType<typeof stripeEvent
     .set('Content-Type', 'application/json')
     .set('Stripe-Signature', signature)
     .send(payload);
+}
+
+/**
+ * The local stand-in for Stripe's Checkout and Customer Portal (tools/servers/stripe-pages.js) in
+ * front of the test run's stripe-mock, delivering its events to the app that will listen on `appPort`.
+ * Returns it with the environment that points an app at it.
+ */
+export async function startLocalStripePages(appPort: number) {
+  const pages = await startStripePages({
+    stripeMockUrl: process.env.TEST_STRIPE_URL!,
+    appUrl: `http://127.0.0.1:${appPort}`,
+    webhookSecret: TEST_WEBHOOK_SECRET,
+  });
+  return {
+    ...pages,
+    env: { ...pages.stripeEnvironment, APP_BASE_URL: `http://127.0.0.1:${appPort}` },
+  };
 }

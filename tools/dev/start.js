@@ -1,6 +1,6 @@
 // `npm start`: runs Roundtable on its embedded default, offline, on this machine.
 //   database  MONGODB_URI if set; else a mongod on the PATH; else FerretDB (SQLite) with data in .data/
-//   stripe    stripe-mock on loopback
+//   stripe    stripe-mock on loopback, behind the local stand-in for Checkout and the Customer Portal
 //   email     the local mailbox (SMTP sink + page)
 //   LinkedIn  the local OpenID Connect provider, when tools/ has it
 // then seeds demo data (idempotent), starts the API and the worker, and prints where to look.
@@ -119,6 +119,15 @@ async function main() {
   running.push(mail);
 
   const baseUrl = `http://localhost:${PORT}`;
+  const stripePages = await servers.startStripePages({
+    port: await portOr(8091),
+    stripeMockUrl: stripe.url,
+    appUrl: baseUrl,
+    webhookSecret: secrets.STRIPE_WEBHOOK_SECRET,
+    stateFile: path.join(DATA, 'stripe-pages.json'),
+    logFile: path.join(DATA, 'stripe-pages.log'),
+  });
+  running.push(stripePages);
   const env = {
     ...process.env,
     NODE_ENV: 'development',
@@ -130,7 +139,7 @@ async function main() {
     SMTP_URL: mail.smtpUrl,
     MAIL_FROM: 'Roundtable Council <council@roundtable.local>',
     STRIPE_SECRET_KEY: 'sk_test_123',
-    STRIPE_API_URL: stripe.url,
+    ...stripePages.stripeEnvironment,
     ...secrets,
   };
 
@@ -152,7 +161,10 @@ async function main() {
   log(`Roundtable is running at ${baseUrl}`);
   log(`  database      ${database.kind}`);
   log(`  local mailbox ${mail.url}   (every email sent lands here)`);
-  log(`  Stripe        stripe-mock at ${stripe.url}`);
+  log(
+    `  Stripe        stripe-mock at ${stripe.url}, behind the local Checkout and Customer Portal at ${stripePages.url}`,
+  );
+  log('                (card 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined)');
   if (oidc) {
     log(`  LinkedIn      local OpenID Connect provider at ${oidc.url} (sign in offline)`);
   }

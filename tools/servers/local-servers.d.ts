@@ -46,3 +46,11 @@ export function startOidcProvider(options?: {
   port?: number;
   logFile?: string;
 }): Promise<RunningServer & { url: string; linkedInEnvironment: Record<string, string> }>;
+export function startStripePages(options: {
+  port?: number;
+  stripeMockUrl: string;
+  appUrl: string;
+  webhookSecret: string;
+  stateFile?: string;
+  logFile?: string;
+}): Promise<RunningServer & { url: string; stripeEnvironment: Record<string, string> }>;

@@ -328,6 +328,44 @@ async function startOidcProvider({ port, logFile } = {}) {
   };
 }
 
+/**
+ * The local stand-in for Stripe's hosted Checkout and Customer Portal (tools/servers/stripe-pages.js).
+ * It sits in front of stripe-mock: the app's STRIPE_API_URL points at it, and it delivers the events
+ * of each payment or portal change to `appUrl`/webhooks/stripe, signed with `webhookSecret`.
+ */
+async function startStripePages({ port, stripeMockUrl, appUrl, webhookSecret, stateFile, logFile }) {
+  port ??= await freePort();
+  const args = [
+    path.join(__dirname, 'stripe-pages.js'),
+    '--port',
+    String(port),
+    '--stripe-mock',
+    stripeMockUrl,
+    '--app',
+    appUrl,
+    '--webhook-secret',
+    webhookSecret,
+  ];
+  if (stateFile) {
+    args.push('--state-file', stateFile);
+  }
+  const child = spawnServer('stripe-pages', process.execPath, args, { logFile });
+  await waitForPort(port, { child, name: 'stripe-pages' });
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    port,
+    stop: stopper(child),
+    child,
+    /** What the app needs to use it as Stripe (with STRIPE_WEBHOOK_SECRET = webhookSecret). */
+    stripeEnvironment: {
+      STRIPE_API_URL: url,
+      STRIPE_CHECKOUT_URL: `${url}/checkout`,
+      STRIPE_PORTAL_URL: `${url}/portal`,
+    },
+  };
+}
+
 module.exports = {
   ROOT,
   BIN,
@@ -343,4 +381,5 @@ module.exports = {
   startStripeMock,
   startMailSink,
   startOidcProvider,
+  startStripePages,
 };

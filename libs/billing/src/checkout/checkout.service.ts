@@ -2,11 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import Stripe from 'stripe';
 import { appConfig, ConflictError, ForbiddenError, NotFoundError } from '@roundtable/core';
+import { billingConfig } from '../billing.config';
 import type { SessionMember } from '@roundtable/auth';
 import { MembershipRepository } from '../memberships/membership.repository';
 import { MembershipService } from '../memberships/membership.service';
 import { STRIPE } from '../stripe.provider';
 import { TierRepository } from '../tiers/tier.repository';
+import { allowFormsToStripe, hostedPageOrigins } from './stripe-csp';
 
 const ALREADY_A_MEMBER = 'You already have a membership. Use “Manage my membership” to change tier or cancel.';
 
@@ -16,6 +18,7 @@ export class CheckoutService {
   constructor(
     @Inject(STRIPE) private readonly stripe: Stripe,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    @Inject(billingConfig.KEY) private readonly billing: ConfigType<typeof billingConfig>,
     private readonly tiers: TierRepository,
     private readonly memberships: MembershipRepository,
     private readonly membershipService: MembershipService,
@@ -57,6 +60,9 @@ export class CheckoutService {
       subscription_data: { metadata: { memberId: member.id, tier: tier.slug } },
       allow_promotion_codes: true,
     });
+    if (this.billing.checkoutUrl) {
+      return `${this.billing.checkoutUrl}/${encodeURIComponent(session.id)}`;
+    }
     if (!session.url) {
       throw new Error('Stripe returned a Checkout Session without a URL');
     }
@@ -73,7 +79,39 @@ export class CheckoutService {
       customer: membership.stripeCustomerId,
       return_url: `${this.app.baseUrl}/membership`,
     });
-    return session.url;
+    return this.billing.portalUrl ? `${this.billing.portalUrl}/${encodeURIComponent(session.id)}` : session.url;
+  }
+
+  /** The membership page's CSP, its forms allowed to end on the Checkout and portal pages members are sent to. */
+  membershipPagePolicy(policy: string): string {
+    return allowFormsToStripe(policy, hostedPageOrigins(this.billing));
+  }
+
+  /**
+   * Where Checkout returns to: the session must be one the member started (Stripe answers for it and
+   * names them), so a mistyped, stale or someone else's session id says so instead of thanking them.
+   */
+  async confirmReturn(member: SessionMember, sessionId: unknown): Promise<{ paid: boolean }> {
+    const unknown = new NotFoundError(
+      'We have no record of that checkout. If you paid, your membership page shows your membership; ' +
+        'otherwise, choose a tier there again.',
+    );
+    if (typeof sessionId !== 'string' || !/^cs_[A-Za-z0-9_]{1,200}$/.test(sessionId)) {
+      throw unknown;
+    }
+    let session: Stripe.Checkout.Session;
+    try {
+      session = await this.stripe.checkout.sessions.retrieve(sessionId);
+    } catch (error) {
+      if (error instanceof Stripe.errors.StripeInvalidRequestError && error.statusCode === 404) {
+        throw unknown;
+      }
+      throw error;
+    }
+    if (session.client_reference_id !== member.id) {
+      throw unknown;
+    }
+    return { paid: session.status === 'complete' };
   }
 
   /** The member's Stripe customer: created once, then reused for every checkout. */

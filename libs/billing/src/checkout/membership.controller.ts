@@ -4,7 +4,6 @@ import type { Response } from 'express';
 import { CurrentMember, RequiresEntitlement, Roles, type SessionMember, SIGNED_IN } from '@roundtable/auth';
 import { BillingPages } from '../report/billing-pages.service';
 import { CheckoutService } from './checkout.service';
-import { allowFormsToStripe } from './stripe-csp';
 
 /** The membership page, Stripe Checkout and the Customer Portal, and the member's benefits. */
 @ApiTags('membership')
@@ -25,7 +24,7 @@ export class MembershipController {
   ) {
     const policy = res.getHeader('Content-Security-Policy');
     if (typeof policy === 'string') {
-      res.setHeader('Content-Security-Policy', allowFormsToStripe(policy));
+      res.setHeader('Content-Security-Policy', this.checkout.membershipPagePolicy(policy));
     }
     return this.pages.membershipPage(member, checkout);
   }
@@ -63,8 +62,15 @@ export class MembershipController {
   @ApiExcludeEndpoint()
   @Roles(...SIGNED_IN)
   @Render('billing/welcome')
-  welcome(@CurrentMember() member: SessionMember) {
+  async welcome(@CurrentMember() member: SessionMember, @Query('session_id') sessionId?: string) {
+    await this.checkout.confirmReturn(member, sessionId);
     return { title: 'Thank you', state: member.membership.state };
+  }
+
+  /** The tiers on offer with their prices and Stripe price ids (public, like the membership page). */
+  @Get('api/tiers')
+  tiers() {
+    return this.pages.offeredTiers();
   }
 
   @Get('membership/benefits')

@@ -38,6 +38,17 @@ export class BillingPages {
     };
   }
 
+  async offeredTiers() {
+    return (await this.tiers.listOffered()).map((tier) => ({
+      slug: tier.slug,
+      name: tier.name,
+      priceCents: tier.priceCents,
+      currency: tier.currency,
+      interval: tier.interval,
+      stripePriceId: tier.stripePriceId,
+    }));
+  }
+
   benefits(member: SessionMember) {
     return {
       tier: member.membership.tier,
