@@ -3,6 +3,7 @@ import { AuthModule } from '@roundtable/auth';
 import { BillingModule } from '@roundtable/billing';
 import { BlogModule } from '@roundtable/blog';
 import { CoreModule, HealthModule } from '@roundtable/core';
+import { DirectoryModule } from '@roundtable/directory';
 import { JobsModule } from '@roundtable/jobs';
 import { MailModule } from '@roundtable/mail';
 import { MembersModule } from '@roundtable/members';
@@ -24,6 +25,7 @@ import { ResourcesModule } from '@roundtable/resources';
     BlogModule,
     SurveysModule,
     ResourcesModule,
+    DirectoryModule,
   ],
 })
 export class ApiModule {}

@@ -58,6 +58,12 @@ export class MemberRepository {
     return this.members.findById(id).lean<MemberRecord>();
   }
 
+  /** Several members at once (the directory's listed members: one read for a page, not one per member). */
+  findByIds(ids: string[]): Promise<MemberRecord[]> {
+    const valid = ids.filter((id) => isValidObjectId(id)).map((id) => new Types.ObjectId(id));
+    return valid.length === 0 ? Promise.resolve([]) : this.members.find({ _id: { $in: valid } }).lean<MemberRecord[]>();
+  }
+
   /** Billing calls this after each membership change; everything else reads it. */
   async setMembership(id: string, membership: MembershipSummary): Promise<void> {
     await this.members.updateOne({ _id: id }, { $set: { membership } });

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import type { SessionMember } from '@roundtable/auth';
+import { NotFoundError } from '@roundtable/core';
+import { type MemberRecord, MemberRepository, PROFILE_CHOICES } from '@roundtable/members';
+import {
+  byName,
+  chosenFields,
+  DEFAULT_FIELDS,
+  DIRECTORY_FIELDS,
+  directoryEntry,
+  FIELD_LABELS,
+  matches,
+  readQuery,
+} from './directory-entry';
+import { DirectoryListingRepository } from './directory-listing.repository';
+
+/** The council's members shown in the directory: approved people who did not ask to be deleted. */
+const LISTABLE_ROLES = ['member', 'staff', 'admin'];
+const listable = (member: MemberRecord) => LISTABLE_ROLES.includes(member.role) && !member.deletionRequestedAt;
+
+/** The members' directory: peers see opted-in members' chosen fields; staff see every member. */
+@Injectable()
+export class DirectoryService {
+  constructor(
+    private readonly listings: DirectoryListingRepository,
+    private readonly members: MemberRepository,
+  ) {}
+
+  async directory(viewer: SessionMember, raw: Record<string, unknown>) {
+    const query = readQuery(raw);
+    const staffView = viewer.role === 'staff' || viewer.role === 'admin';
+    const entries = staffView ? await this.everyone() : await this.optedIn();
+    const shown = entries.filter((entry) => matches(entry, query)).sort(byName);
+    return {
+      title: 'Members’ directory',
+      staffView,
+      query,
+      filtered: Boolean(query.q || query.ccoModel || query.industry || query.revenueBand),
+      entries: shown,
+      total: entries.length,
+      labels: FIELD_LABELS,
+      choices: PROFILE_CHOICES,
+    };
+  }
+
+  async choices(memberId: string, saved = false) {
+    const member = await this.members.findById(memberId);
+    if (!member) {
+      throw new NotFoundError('Your member record was not found.');
+    }
+    const listing = await this.listings.findByMember(memberId);
+    const fields = listing?.fields ?? DEFAULT_FIELDS;
+    return {
+      title: 'Your directory listing',
+      listed: Boolean(listing),
+      fields,
+      saved,
+      options: DIRECTORY_FIELDS.map((field) => ({ field, label: FIELD_LABELS[field] })),
+      preview: directoryEntry(member, fields),
+      labels: FIELD_LABELS,
+    };
+  }
+
+  /** Opts the member in with the ticked fields, or out (their listing is removed). */
+  async saveChoices(memberId: string, body: Record<string, unknown>): Promise<void> {
+    if (body.listed === 'yes') {
+      await this.listings.optIn(memberId, chosenFields(body.fields));
+    } else {
+      await this.listings.optOut(memberId);
+    }
+  }
+
+  /** Opted-in members with the fields each chose: the listings (small), then their members in one read. */
+  private async optedIn() {
+    const listings = await this.listings.listAll();
+    const fieldsOf = new Map(listings.map((listing) => [listing._id, chosenFields(listing.fields)]));
+    const members = await this.members.findByIds([...fieldsOf.keys()]);
+    return members
+      .filter(listable)
+      .map((member) => ({ ...directoryEntry(member, fieldsOf.get(String(member._id)) ?? []), listed: true }));
+  }
+
+  /** Staff see every member with every field, and whether each is listed for peers. */
+  private async everyone() {
+    const listed = new Set((await this.listings.listAll()).map((listing) => listing._id));
+    const members = await this.members.list({ role: 'member' }, 5000);
+    return members.map((member) => ({
+      ...directoryEntry(member, DIRECTORY_FIELDS),
+      listed: listed.has(String(member._id)),
+    }));
+  }
+}
