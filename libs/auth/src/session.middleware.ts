@@ -10,8 +10,11 @@ import { MemberRepository } from '@roundtable/members';
 import { authConfig, SESSION_COOKIE, SESSIONS_COLLECTION } from './auth.config';
 import type { SessionMember } from './session-member';
 
-/** Requests that prove themselves another way (Stripe's signature) and carry no session. */
-const CSRF_EXEMPT_PREFIXES = ['/webhooks/'];
+/**
+ * Requests that prove themselves another way and carry no session: Stripe's signature, and an
+ * unsubscribe link's token (mail clients' one-click POST, RFC 8058, has no CSRF token).
+ */
+const CSRF_EXEMPT_PREFIXES = ['/webhooks/', '/unsubscribe/'];
 
 /**
  * The per-request chain every route runs behind: the database-backed session, CSRF checks on every

@@ -1,10 +1,9 @@
-import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
-import nodemailer, { Transporter } from 'nodemailer';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { JobQueue, JobRunner, PermanentJobError } from '@roundtable/jobs';
-import { mailConfig } from './mail.config';
+import { MailTransport } from './sending/mail-transport.service';
+import { SuppressionRepository } from './suppression/suppression.repository';
 
-/** One email as features describe it; `from` is the council's address unless given. */
+/** One email as features describe it; `from` is the council's address. */
 export interface OutgoingMail {
   to: string;
   subject: string;
@@ -13,53 +12,49 @@ export interface OutgoingMail {
   replyTo?: string;
   /** Extra headers such as `List-Unsubscribe`. */
   headers?: Record<string, string>;
+  /**
+   * `bulk` mail (invitations, reminders, newsletters) is not sent to a suppressed address (bounced
+   * or opted out); other mail (sign-in links, receipts) is, since the person asked for it.
+   */
+  category?: 'bulk' | 'transactional';
 }
 
 export const MAIL_JOB = 'mail.send';
 
 /**
  * Email leaves through the job queue: `queue()` writes one outbox job and returns at once, and a
- * worker sends it through a pooled SMTP transport, retrying with backoff. A request never waits on
- * SMTP, and mail survives an SMTP outage.
+ * worker sends it through the pooled transport, retrying with backoff. A request never waits on
+ * SMTP, and mail survives an SMTP outage. A permanent refusal (5xx) records the address as bounced.
  */
 @Injectable()
-export class MailService implements OnModuleInit, OnModuleDestroy {
-  private transporter: Transporter | undefined;
-
+export class MailService implements OnModuleInit {
   constructor(
-    @Inject(mailConfig.KEY) private readonly config: ConfigType<typeof mailConfig>,
-    private readonly queueOfJobs: JobQueue,
+    private readonly jobQueue: JobQueue,
     private readonly runner: JobRunner,
+    private readonly transport: MailTransport,
+    private readonly suppressions: SuppressionRepository,
   ) {}
 
   onModuleInit(): void {
     this.runner.register(MAIL_JOB, (payload) => this.send(payload as unknown as OutgoingMail));
   }
 
-  onModuleDestroy(): void {
-    this.transporter?.close();
-  }
-
   /** Queues an email; returns the job id. */
   queue(mail: OutgoingMail, options: { runAt?: Date } = {}): Promise<string> {
-    return this.queueOfJobs.enqueue(MAIL_JOB, { ...mail }, { ...options, maxAttempts: 6 });
+    return this.jobQueue.enqueue(MAIL_JOB, { ...mail }, { ...options, maxAttempts: 6 });
   }
 
   /** Sends now. Used by the job handler; features call `queue()`. */
   async send(mail: OutgoingMail): Promise<void> {
-    // `?pool=true` in the URL makes nodemailer keep a few connections open instead of one per email.
-    const url = new URL(this.config.smtpUrl);
-    url.searchParams.set('pool', 'true');
-    this.transporter ??= nodemailer.createTransport(url.toString());
-    try {
-      await this.transporter.sendMail({ from: this.config.from, ...mail });
-    } catch (error) {
+    const { category, ...message } = mail;
+    if (category === 'bulk' && (await this.suppressions.findOne(message.to))) {
+      return;
+    }
+    const outcome = await this.transport.send(message);
+    if (outcome.status === 'bounced') {
+      await this.suppressions.suppress(message.to, 'bounced', outcome.reason);
       // A 5xx reply (unknown mailbox, rejected address) will not change on a retry.
-      const code = (error as { responseCode?: number }).responseCode;
-      if (typeof code === 'number' && code >= 500) {
-        throw new PermanentJobError(`SMTP refused the message (${code})`);
-      }
-      throw error;
+      throw new PermanentJobError(`SMTP refused the message (${outcome.code})`);
     }
   }
 }

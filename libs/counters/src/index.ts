@@ -1,0 +1,4 @@
+/** @roundtable/counters: live figures as per-process counter shards that readers sum. */
+export { CountersModule } from './counters.module';
+export { ShardedCounters } from './sharded-counters.service';
+export { sumShards, corrections, RECONCILE_PROCESS, type ShardValue } from './sum-shards';

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { isDuplicateKeyError } from '@roundtable/core';
+import { MailSuppression, SuppressionReason, UnsubscribeLink } from './suppression.schema';
+
+/** The only code that touches mail_suppressions and mail_unsubscribe_links. */
+@Injectable()
+export class SuppressionRepository {
+  constructor(
+    @InjectModel(MailSuppression.name) private readonly suppressions: Model<MailSuppression>,
+    @InjectModel(UnsubscribeLink.name) private readonly links: Model<UnsubscribeLink>,
+  ) {}
+
+  /** Records the address as suppressed; the first reason recorded stays. */
+  async suppress(email: string, reason: SuppressionReason, detail = ''): Promise<void> {
+    try {
+      await this.suppressions.create({ _id: email.trim().toLowerCase(), reason, detail });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) {
+        throw error;
+      }
+    }
+  }
+
+  findOne(email: string): Promise<MailSuppression | null> {
+    return this.suppressions.findById(email.trim().toLowerCase()).lean<MailSuppression>();
+  }
+
+  /** Which of these addresses are suppressed (one `$in` read for a batch), by address. */
+  async findAmong(emails: string[]): Promise<Map<string, MailSuppression>> {
+    const found = await this.suppressions
+      .find({ _id: { $in: emails.map((email) => email.trim().toLowerCase()) } })
+      .lean<MailSuppression[]>();
+    return new Map(found.map((entry) => [entry._id, entry]));
+  }
+
+  async insertLink(hash: string, email: string, topic: string): Promise<void> {
+    await this.links.create({ _id: hash, email: email.trim().toLowerCase(), topic });
+  }
+
+  findLink(hash: string): Promise<UnsubscribeLink | null> {
+    return this.links.findById(hash).lean<UnsubscribeLink>();
+  }
+}
