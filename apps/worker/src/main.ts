@@ -3,6 +3,7 @@ import { APP_VERSION, createLogger, loadSettingsOrExit } from '@roundtable/core'
 import { MailEnvironmentVariables } from '@roundtable/mail';
 import { JobHistoryPruner, JobLoop } from '@roundtable/jobs';
 import { BillingEnvironmentVariables, MembershipSweep } from '@roundtable/billing';
+import { CommentDigestService } from '@roundtable/blog';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
@@ -15,6 +16,8 @@ async function bootstrap(): Promise<void> {
   // Books the billing sweep job if none is scheduled; the job loop above runs it.
   await app.get(MembershipSweep).start();
   await app.get(JobHistoryPruner).start();
+  // Books the hourly staff comment digest.
+  await app.get(CommentDigestService).start();
   process.stdout.write(`Roundtable ${APP_VERSION} worker started\n`);
 }
 

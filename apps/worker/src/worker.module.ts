@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BillingWorkerModule } from '@roundtable/billing';
+import { BlogWorkerModule } from '@roundtable/blog';
 import { CoreModule } from '@roundtable/core';
 import { JobsModule } from '@roundtable/jobs';
 import { MailModule } from '@roundtable/mail';
@@ -8,6 +9,14 @@ import { SurveysDataModule } from '@roundtable/surveys';
 
 /** The background app: takes queued jobs (email, schedules, rankings, billing reconcile). Wiring only. */
 @Module({
-  imports: [CoreModule, JobsModule, MailModule, MembersModule, BillingWorkerModule, SurveysDataModule],
+  imports: [
+    CoreModule,
+    JobsModule,
+    MailModule,
+    MembersModule,
+    BillingWorkerModule,
+    BlogWorkerModule,
+    SurveysDataModule,
+  ],
 })
 export class WorkerModule {}

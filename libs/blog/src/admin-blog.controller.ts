@@ -81,8 +81,14 @@ export class AdminBlogController {
 
   @Get('comments')
   @Render('admin/comments')
-  moderationPage() {
-    return this.moderation.moderationPage();
+  moderationPage(@CurrentMember() staff: SessionMember) {
+    return this.moderation.moderationPage(staff.id);
+  }
+
+  @Post('comments/digest')
+  async digest(@CurrentMember() staff: SessionMember, @Body() body: Record<string, unknown>, @Res() res: Response) {
+    await this.moderation.chooseDigest(staff.id, body.frequency);
+    res.redirect(303, '/admin/comments');
   }
 
   @Post('comments/settings')

@@ -2,11 +2,15 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuthModule } from '@roundtable/auth';
 import { MailModule } from '@roundtable/mail';
+import { JobsModule } from '@roundtable/jobs';
 import { MembersModule } from '@roundtable/members';
 import { AdminBlogController } from './admin-blog.controller';
 import { BlogController } from './blog.controller';
 import { BlogPages } from './blog-pages.service';
 import { BlogSetting, BlogSettingSchema, Comment, CommentSchema } from './comments/comment.schema';
+import { CommentDigest, CommentDigestSchema } from './comments/comment-digest.schema';
+import { CommentDigestRepository } from './comments/comment-digest.repository';
+import { CommentDigestService } from './comments/comment-digest.service';
 import { CommentModerationService } from './comments/comment-moderation.service';
 import { CommentRepository } from './comments/comment.repository';
 import { CommentsController } from './comments/comments.controller';
@@ -24,10 +28,12 @@ import { SearchTermsBackfill } from './posts/search-terms.backfill';
       { name: Post.name, schema: PostSchema },
       { name: Comment.name, schema: CommentSchema },
       { name: BlogSetting.name, schema: BlogSettingSchema },
+      { name: CommentDigest.name, schema: CommentDigestSchema },
     ]),
     AuthModule,
     MembersModule,
     MailModule,
+    JobsModule,
   ],
   // The admin and guest controllers come before the public one, whose `/blog/:slug` is a catch-all.
   controllers: [AdminBlogController, GuestPostsController, CommentsController, BlogController],
@@ -37,9 +43,29 @@ import { SearchTermsBackfill } from './posts/search-terms.backfill';
     PostsService,
     CommentsService,
     CommentModerationService,
+    CommentDigestRepository,
+    CommentDigestService,
     BlogPages,
     SearchTermsBackfill,
   ],
   exports: [PostRepository],
 })
 export class BlogModule {}
+
+/** What the worker runs of the blog: the staff's comment digest. */
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: Post.name, schema: PostSchema },
+      { name: Comment.name, schema: CommentSchema },
+      { name: BlogSetting.name, schema: BlogSettingSchema },
+      { name: CommentDigest.name, schema: CommentDigestSchema },
+    ]),
+    MembersModule,
+    MailModule,
+    JobsModule,
+  ],
+  providers: [PostRepository, CommentRepository, CommentDigestRepository, CommentDigestService],
+  exports: [CommentDigestService],
+})
+export class BlogWorkerModule {}

@@ -1,5 +1,6 @@
 /** @roundtable/blog: the council blog — posts, guest posts, comments, feed and sitemap. */
-export { BlogModule } from './blog.module';
+export { BlogModule, BlogWorkerModule } from './blog.module';
+export { CommentDigestService, COMMENT_DIGEST_JOB } from './comments/comment-digest.service';
 export { PostRepository } from './posts/post.repository';
 export { seedDemoPosts } from './posts/demo-posts';
 export { renderMarkdown } from './posts/markdown';

@@ -76,6 +76,26 @@ const EMAILS: { name: string; context: Record<string, unknown>; button: string }
     },
     button: 'https://council.test/blog/on-pricing#comment-2',
   },
+  {
+    name: 'blog/email/comment-digest',
+    context: {
+      name: 'Ada',
+      comments: [
+        {
+          author: 'Grace',
+          postTitle: 'On pricing',
+          excerpt: 'Agreed.',
+          pending: false,
+          url: 'https://council.test/b#c1',
+        },
+      ],
+      more: 0,
+      pending: 0,
+      frequency: 'hourly',
+      moderationUrl: 'https://council.test/admin/comments',
+    },
+    button: 'https://council.test/admin/comments',
+  },
 ];
 
 function buttonHref(html: string): string | undefined {

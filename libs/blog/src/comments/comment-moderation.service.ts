@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@roundtable/core';
+import { CommentDigestService } from './comment-digest.service';
 import { CommentRepository } from './comment.repository';
 import type { CommentStatus } from './comment.schema';
 import { CommentsService } from './comments.service';
@@ -17,10 +18,11 @@ export class CommentModerationService {
     private readonly comments: CommentRepository,
     private readonly posts: PostRepository,
     private readonly commentsService: CommentsService,
+    private readonly digests: CommentDigestService,
   ) {}
 
   /** Held comments (oldest first) and the latest approved ones, each with its post's title and address. */
-  async moderationPage() {
+  async moderationPage(staffId: string) {
     const pending = await this.comments.listByStatus('pending');
     const recent = await this.comments.listByStatus('approved', RECENT, -1);
     const titles = await this.posts.findTitles([...new Set([...pending, ...recent].map((c) => c.postId))]);
@@ -38,7 +40,13 @@ export class CommentModerationService {
       pending: pending.map(view),
       recent: recent.map(view),
       settings: await this.comments.getSettings(),
+      digest: await this.digests.choiceOf(staffId),
     };
+  }
+
+  /** A staff member's choice of comment digest ('hourly', 'daily' or 'off'). */
+  chooseDigest(staffId: string, frequency: unknown): Promise<void> {
+    return this.digests.choose(staffId, frequency);
   }
 
   /** Approve, hide, mark as spam, or hide and ban the commenter; approving a held comment sends its emails. */

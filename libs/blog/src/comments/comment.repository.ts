@@ -38,6 +38,15 @@ export class CommentRepository {
     return this.comments.find({ postId, $or: visible }).sort({ createdAt: 1 }).limit(1000).lean<CommentRecord[]>();
   }
 
+  /** Comments written after `after` up to `until`, oldest first (the staff digest's window). */
+  listWrittenBetween(after: Date, until: Date, limit: number) {
+    return this.comments
+      .find({ createdAt: { $gt: after, $lte: until } })
+      .sort({ createdAt: 1 })
+      .limit(limit)
+      .lean<CommentRecord[]>();
+  }
+
   /** Comments in one state: oldest first for the queue, or newest first for recent ones. */
   listByStatus(status: CommentStatus, limit = 100, order: 1 | -1 = 1) {
     return this.comments.find({ status }).sort({ createdAt: order }).limit(limit).lean<CommentRecord[]>();

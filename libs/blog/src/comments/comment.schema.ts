@@ -28,6 +28,8 @@ export const CommentSchema = SchemaFactory.createForClass(Comment);
 CommentSchema.index({ postId: 1, createdAt: 1 });
 // Staff's moderation queue.
 CommentSchema.index({ status: 1, createdAt: 1 });
+// Staff's comment digest: the comments written since the last one.
+CommentSchema.index({ createdAt: 1 });
 // A guest's earlier approved comments (first comments wait for approval).
 CommentSchema.index({ guestEmail: 1, status: 1 });
 // Unsubscribe links.

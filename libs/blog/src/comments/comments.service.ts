@@ -5,6 +5,7 @@ import { RateLimiter, type SessionMember } from '@roundtable/auth';
 import { appConfig, BadRequestError, ForbiddenError, NotFoundError, ValidationError } from '@roundtable/core';
 import { MailService, renderMail } from '@roundtable/mail';
 import { MemberRepository } from '@roundtable/members';
+import { CommentDigestRepository } from './comment-digest.repository';
 import { CommentRecord, CommentRepository } from './comment.repository';
 import type { CommentStatus } from './comment.schema';
 import { cleanText } from './clean-text';
@@ -47,6 +48,7 @@ export class CommentsService {
     private readonly members: MemberRepository,
     private readonly mail: MailService,
     private readonly limiter: RateLimiter,
+    private readonly digests: CommentDigestRepository,
   ) {}
 
   /**
@@ -230,7 +232,10 @@ export class CommentsService {
       }
     }
     const author = post.notifyAuthor ? await this.members.findById(post.authorId) : null;
-    if (author) {
+    // Staff who chose a comment digest get this comment in it, not in an email of its own.
+    const staffAuthor = author?.role === 'staff' || author?.role === 'admin';
+    const inDigest = staffAuthor && (await this.digests.findFor(String(author._id)));
+    if (author && !inDigest) {
       await send(
         author.email,
         author.name,
