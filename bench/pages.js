@@ -4,13 +4,14 @@
 const { generateBlog } = require('./lib/generate');
 const { startApp } = require('./lib/environment');
 const { compare } = require('./lib/load');
+const { memberSession } = require('./lib/session');
 
 const STATIC_FILE = '/assets/site.css';
 const GOAL = { ratio: 0.3, p99: 25 };
 
 /** Fails loudly when a page does not show what it should, so a fast error page is never measured. */
-async function check(url, mustContain) {
-  const response = await fetch(url);
+async function check(url, mustContain, headers = {}) {
+  const response = await fetch(url, { headers });
   const body = await response.text();
   if (response.status !== 200 || !body.includes(mustContain)) {
     throw new Error(`${url} answered ${response.status} without "${mustContain}"; not measuring it`);
@@ -25,15 +26,26 @@ async function run(environment, options) {
   });
   const api = await startApp(environment, 'api');
   try {
+    // A signed-in member's view is personal, so it is never cached: it shows what the database costs.
+    const cookie = await memberSession(environment.database.uri, data.firstMemberId, environment.env.SESSION_SECRET);
     const targets = [
       { name: 'home page', path: '/', mustContain: 'bench-post-0' },
       { name: 'post with 50 comments', path: data.measuredPost, mustContain: 'Comment 49:' },
+      {
+        name: 'post with 50 comments, signed in',
+        path: data.measuredPost,
+        mustContain: 'Sign out',
+        headers: { cookie },
+      },
     ];
     await check(`${api.url}${STATIC_FILE}`, 'body');
     const rows = [];
     for (const target of targets) {
-      await check(`${api.url}${target.path}`, target.mustContain);
-      const measured = await compare(`${api.url}${target.path}`, `${api.url}${STATIC_FILE}`, options.load);
+      await check(`${api.url}${target.path}`, target.mustContain, target.headers);
+      const measured = await compare(`${api.url}${target.path}`, `${api.url}${STATIC_FILE}`, {
+        ...options.load,
+        headers: target.headers,
+      });
       rows.push({
         name: target.name,
         path: target.path,

@@ -11,7 +11,7 @@ const servers = require('../tools/servers/local-servers');
 const { startEnvironment } = require('./lib/environment');
 const { machine, table, write } = require('./lib/results');
 
-const BENCHMARKS = [require('./pages')];
+const BENCHMARKS = [require('./pages'), require('./intake')];
 
 function parseArgs(argv) {
   const args = { quick: false, members: null, database: null, only: null };

@@ -161,7 +161,14 @@ async function generateBlog(uri, { members, posts, comments }) {
         new Date(target.publishedAt.getTime() + i * 1000),
       );
     });
-    return { members, posts, comments, commentsOnMeasuredPost: onFirst, measuredPost: '/blog/bench-post-0' };
+    return {
+      members,
+      posts,
+      comments,
+      commentsOnMeasuredPost: onFirst,
+      measuredPost: '/blog/bench-post-0',
+      firstMemberId: memberDocs[0]._id,
+    };
   } finally {
     await client.close();
   }

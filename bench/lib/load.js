@@ -55,3 +55,37 @@ async function compare(target, baseline, { connections, duration, runs, warmup =
 }
 
 module.exports = { fire, compare, median, round, summarise };
+
+/**
+ * One run that sends each of `paths` once (POST with `body`), e.g. a submission per distinct token;
+ * requests/s is completed 2xx/3xx answers over the run's duration.
+ */
+async function fireEach(origin, paths, { connections, body, headers = {} }) {
+  let next = 0;
+  const result = await autocannon({
+    url: origin,
+    connections: Math.min(connections, paths.length),
+    amount: paths.length,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => ({
+          ...req,
+          path: paths[next++ % paths.length],
+          body,
+          headers: { ...req.headers, ...headers },
+        }),
+      },
+    ],
+  });
+  const ok = result['2xx'] + result['3xx'];
+  return {
+    requestsPerSec: ok / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx - result['3xx'],
+    requests: result.requests.total,
+  };
+}
+
+module.exports.fireEach = fireEach;

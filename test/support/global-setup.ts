@@ -2,16 +2,18 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  ferretDbBackends,
   hasFerretDb,
   startFerretDb,
   startMailSink,
   startOidcProvider,
   startStripeMock,
+  type RunningDatabase,
 } from '../../tools/servers/local-servers';
 
 /**
- * Starts the real servers once for the whole e2e run: FerretDB on a free port with its SQLite files in
- * a temp dir, stripe-mock, and the
+ * Starts the real servers once for the whole e2e run: FerretDB (on the default backend) on a free port
+ * with its data in a temp dir, stripe-mock, and the
  * local mailbox (SMTP sink), and the
  * OpenID Connect provider standing in for LinkedIn. Their addresses reach the tests through the environment.
  */
@@ -20,7 +22,21 @@ export default async function globalSetup(): Promise<void> {
     throw new Error('FerretDB is not built: run `bash tools/install-servers.sh` (npm test does it for you).');
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'roundtable-test-'));
-  const database = await startFerretDb({ dir: join(dataDir, 'ferretdb'), logFile: join(dataDir, 'ferretdb.log') });
+  // The default backend (`ROUNDTABLE_FERRETDB_BACKEND` picks one), the other if it cannot start; test
+  // data is thrown away, so PostgreSQL skips fsync.
+  let database: RunningDatabase | null = null;
+  for (const backend of ferretDbBackends()) {
+    try {
+      const dir = join(dataDir, `ferretdb-${backend}`);
+      database = await startFerretDb({ backend, dir, logFile: join(dataDir, 'ferretdb.log'), throwaway: true });
+      break;
+    } catch (error) {
+      process.stderr.write(`FerretDB on ${backend} did not start (${String(error)}); trying the next backend.\n`);
+    }
+  }
+  if (!database) {
+    throw new Error(`FerretDB did not start on any backend; see ${join(dataDir, 'ferretdb.log')}`);
+  }
   const stripe = await startStripeMock({ logFile: join(dataDir, 'stripe-mock.log') });
   const mail = await startMailSink({ logFile: join(dataDir, 'mail-sink.log') });
   process.env.TEST_SMTP_URL = mail.smtpUrl;

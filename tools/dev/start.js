@@ -1,5 +1,6 @@
 // `npm start`: runs Roundtable on its embedded default, offline, on this machine.
-//   database  MONGODB_URI if set; else a mongod on the PATH; else FerretDB (SQLite) with data in .data/
+//   database  MONGODB_URI if set; else a mongod on the PATH; else FerretDB (on PostgreSQL when installed,
+//             else SQLite; the other is the fallback) with data in .data/
 //   stripe    stripe-mock on loopback, behind the local stand-in for Checkout and the Customer Portal
 //   email     the local mailbox (SMTP sink + page)
 //   LinkedIn  the local OpenID Connect provider, when tools/ has it
@@ -49,9 +50,18 @@ async function startDatabase(running) {
     return { kind: db.kind, uri: `${db.uri}roundtable` };
   }
   if (servers.hasFerretDb()) {
-    const db = await servers.startFerretDb({ port: await portOr(27017), dir: path.join(DATA, 'ferretdb'), logFile });
-    running.push(db);
-    return { kind: `${db.kind}, data in .data/ferretdb`, uri: `${db.uri}roundtable` };
+    // The default backend first (PostgreSQL when installed); the other is the fallback if it cannot start.
+    const [preferred, ...fallbacks] = servers.ferretDbBackends();
+    for (const backend of [preferred, ...fallbacks]) {
+      const dir = path.join(DATA, backend === 'sqlite' ? 'ferretdb' : `ferretdb-${backend}`);
+      try {
+        const db = await servers.startFerretDb({ backend, port: await portOr(27017), dir, logFile });
+        running.push(db);
+        return { kind: `${db.kind}, data in ${path.relative(ROOT, dir)}`, uri: `${db.uri}roundtable` };
+      } catch (error) {
+        log(`FerretDB on ${backend} did not start (${error.message}); trying the next backend.`);
+      }
+    }
   }
   throw new Error(
     'No database: set MONGODB_URI, put mongod on the PATH, or run `bash tools/install-servers.sh` to build FerretDB.',

@@ -20,7 +20,7 @@ export function waitForPort(
 ): Promise<void>;
 export function isPortOpen(port: number): Promise<boolean>;
 export function hasCommand(name: string): boolean;
-export function hasFerretDb(): boolean;
+export function hasFerretDb(backend?: FerretDbBackend): boolean;
 export function ferretDbBackends(): FerretDbBackend[];
 export function postgresBinDir(): string | null;
 export function startFerretDb(options: {

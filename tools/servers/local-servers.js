@@ -83,21 +83,22 @@ function stopper(child, signal = 'SIGTERM') {
  * `ROUNDTABLE_FERRETDB_BACKEND=sqlite` (or `postgresql`) picks one explicitly.
  */
 function ferretDbBackends() {
+  const available = BACKENDS_BY_PREFERENCE.filter(
+    (backend) => backend === 'sqlite' || (postgresBinDir() !== null && hasFerretDb(backend)),
+  );
   const preferred = process.env.ROUNDTABLE_FERRETDB_BACKEND;
-  const available = postgresBinDir() ? [DEFAULT_BACKEND, ...OTHER_BACKENDS] : ['sqlite'];
-  const ordered = [...new Set([DEFAULT_BACKEND, ...OTHER_BACKENDS])].filter((b) => available.includes(b));
   if (preferred) {
-    if (!ordered.includes(preferred)) {
+    if (!available.includes(preferred)) {
       throw new Error(
-        `ROUNDTABLE_FERRETDB_BACKEND=${preferred} is not available here (available: ${ordered.join(', ')})`,
+        `ROUNDTABLE_FERRETDB_BACKEND=${preferred} is not available here (available: ${available.join(', ')})`,
       );
     }
-    return [preferred, ...ordered.filter((b) => b !== preferred)];
+    return [preferred, ...available.filter((b) => b !== preferred)];
   }
-  return ordered;
+  return available;
 }
-const DEFAULT_BACKEND = 'sqlite';
-const OTHER_BACKENDS = ['postgresql'];
+/** The default first. */
+const BACKENDS_BY_PREFERENCE = ['sqlite', 'postgresql'];
 
 /** Debian's PostgreSQL server binaries (the newest installed major version), or null. */
 function postgresBinDir() {
@@ -260,8 +261,10 @@ function hasCommand(name) {
   return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
 }
 
-function hasFerretDb() {
-  return spawnSync(path.join(BIN, 'ferretdb'), ['--help'], { stdio: 'ignore' }).status === 0;
+/** Whether the FerretDB binary is built, and (for PostgreSQL) new enough to serve that backend. */
+function hasFerretDb(backend = 'sqlite') {
+  const help = spawnSync(path.join(BIN, 'ferretdb'), ['--help'], { encoding: 'utf8' });
+  return help.status === 0 && (backend === 'sqlite' || `${help.stdout}${help.stderr}`.includes('-handler'));
 }
 
 /** stripe-mock, Stripe's own stateless API mock; the API key must look like `sk_test_123`. */
