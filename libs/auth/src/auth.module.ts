@@ -1,10 +1,11 @@
-import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule, OnModuleInit, RequestMethod } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { MongooseModule } from '@nestjs/mongoose';
 import { PassportModule } from '@nestjs/passport';
 import { MailModule } from '@roundtable/mail';
 import { MembersModule } from '@roundtable/members';
+import { NavigationRegistry } from '@roundtable/core';
 import { EmailSignInService } from './email-link/email-sign-in.service';
 import { SignInTokenRepository } from './email-link/sign-in-token.repository';
 import {
@@ -20,6 +21,7 @@ import { RateLimiter } from './rate-limit/rate-limiter.service';
 import { SignInController } from './sign-in.controller';
 import { SignInPages } from './sign-in.pages';
 import { authConfig } from './auth.config';
+import { AUTH_NAVIGATION } from './auth.navigation';
 import { RolesGuard } from './roles.guard';
 import { SessionMiddleware } from './session.middleware';
 import { SessionService } from './session.service';
@@ -51,8 +53,15 @@ import { SessionService } from './session.service';
   ],
   exports: [SessionService, RateLimiter],
 })
-export class AuthModule implements NestModule {
-  constructor(private readonly sessionMiddleware: SessionMiddleware) {}
+export class AuthModule implements NestModule, OnModuleInit {
+  constructor(
+    private readonly sessionMiddleware: SessionMiddleware,
+    private readonly navigation: NavigationRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    this.navigation.register(AUTH_NAVIGATION);
+  }
 
   configure(consumer: MiddlewareConsumer): void {
     // `{*splat}` (optional) also matches the site root; `*splat` would leave `/` without a session.

@@ -8,3 +8,4 @@ export { CurrentMember } from './current-member.decorator';
 export { ROLES, SIGNED_IN, MEMBERS_AND_STAFF, STAFF, ADMIN, type Role, type StoredRole } from './roles';
 export type { SessionMember } from './session-member';
 export { safeReturnTo } from './return-to';
+export { isEntitled, isStaff, missingEntitlements } from './access';

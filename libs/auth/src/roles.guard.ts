@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ForbiddenError, UnauthenticatedError } from '@roundtable/core';
 import type { Role } from './roles';
+import { missingEntitlements } from './access';
 
 const ROLES_KEY = 'roundtable:roles';
 const ENTITLEMENTS_KEY = 'roundtable:entitlements';
@@ -40,9 +41,7 @@ export class RolesGuard implements CanActivate {
       if (!member) {
         throw new UnauthenticatedError('Please sign in to continue.');
       }
-      const isStaff = member.role === 'staff' || member.role === 'admin';
-      const missing = entitlements.filter((name) => !member.membership.entitlements.includes(name));
-      if (!isStaff && missing.length > 0) {
+      if (missingEntitlements(member, entitlements).length > 0) {
         throw new ForbiddenError(
           'Your membership does not include this. See your membership page to change your tier.',
         );

@@ -88,7 +88,7 @@ export class SessionMiddleware {
       res.locals.csrfToken = () => req.csrfToken?.() ?? '';
       next();
     };
-    return [sessions, exposeCsrfToken, csrfSynchronisedProtection, this.loadMember];
+    return [sessions, exposeCsrfToken, csrfSynchronisedProtection, dropCsrfField, showFlashOnce, this.loadMember];
   }
 
   private readonly loadMember = (req: Request, res: Response, next: NextFunction): void => {
@@ -115,6 +115,27 @@ export class SessionMiddleware {
       });
   };
 }
+
+/**
+ * Once checked, the CSRF token is not part of what a form says: DTOs that refuse unknown fields
+ * never see it.
+ */
+const dropCsrfField: RequestHandler = (req, _res, next) => {
+  const body = req.body as Record<string, unknown> | undefined;
+  if (body && typeof body === 'object' && '_csrf' in body) {
+    delete body._csrf;
+  }
+  next();
+};
+
+/** The message a successful form left for the next page (`FormOutcome.ok`), shown by the layout once. */
+const showFlashOnce: RequestHandler = (req, res, next) => {
+  if (req.session?.flash !== undefined) {
+    res.locals.flash = req.session.flash;
+    delete req.session.flash;
+  }
+  next();
+};
 
 function toSessionMember(record: Awaited<ReturnType<MemberRepository['findById']>> & object): SessionMember {
   return {

@@ -1,11 +1,13 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { MongooseModule } from '@nestjs/mongoose';
 import { JobsModule } from '@roundtable/jobs';
 import { MailModule } from '@roundtable/mail';
 import { MembersModule } from '@roundtable/members';
+import { NavigationRegistry } from '@roundtable/core';
 import { AdminBillingController } from './report/admin-billing.controller';
 import { billingConfig } from './billing.config';
+import { BILLING_NAVIGATION } from './billing.navigation';
 import { BillingEventRepository } from './webhooks/billing-event.repository';
 import {
   BillingReportRepository,
@@ -58,7 +60,13 @@ const core = [
   providers: [...core, CheckoutService, WebhookService, BillingPages, TierAdmin],
   exports: [TierRepository],
 })
-export class BillingModule {}
+export class BillingModule implements OnModuleInit {
+  constructor(private readonly navigation: NavigationRegistry) {}
+
+  onModuleInit(): void {
+    this.navigation.register(BILLING_NAVIGATION);
+  }
+}
 
 /**
  * The worker's part of billing: the sweep job that lapses and ends memberships and refreshes the

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import type { SessionMember } from '@roundtable/auth';
+import { isEntitled, isStaff, type SessionMember } from '@roundtable/auth';
 import { appConfig, NotFoundError } from '@roundtable/core';
 import { MemberRepository } from '@roundtable/members';
 import { CommentRecord, CommentRepository } from './comments/comment.repository';
@@ -106,7 +106,7 @@ export class BlogPages {
       }
       throw new NotFoundError('There is no post at this address.');
     }
-    const staff = viewer?.role === 'staff' || viewer?.role === 'admin';
+    const staff = isStaff(viewer);
     const published = isPublished(post);
     if (!published && !staff && post.authorId !== viewer?.id) {
       throw new NotFoundError('There is no post at this address.');
@@ -124,8 +124,7 @@ export class BlogPages {
       bodyHtml: readable ? post.bodyHtml : null,
       preview: !published,
       threads: this.threads(comments, viewer),
-      canComment:
-        readable && (viewer ? staff || viewer.membership.entitlements.includes('comment') : settings.guestComments),
+      canComment: readable && (viewer ? isEntitled(viewer, 'comment') : settings.guestComments),
       guestComments: settings.guestComments,
       commentForm,
     };

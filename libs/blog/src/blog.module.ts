@@ -1,11 +1,13 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuthModule } from '@roundtable/auth';
 import { MailModule } from '@roundtable/mail';
 import { JobsModule } from '@roundtable/jobs';
 import { MembersModule } from '@roundtable/members';
+import { NavigationRegistry } from '@roundtable/core';
 import { AdminBlogController } from './admin-blog.controller';
 import { BlogController } from './blog.controller';
+import { BLOG_NAVIGATION } from './blog.navigation';
 import { BlogPages } from './blog-pages.service';
 import { BlogSetting, BlogSettingSchema, Comment, CommentSchema } from './comments/comment.schema';
 import { CommentDigest, CommentDigestSchema } from './comments/comment-digest.schema';
@@ -50,7 +52,13 @@ import { SearchTermsBackfill } from './posts/search-terms.backfill';
   ],
   exports: [PostRepository],
 })
-export class BlogModule {}
+export class BlogModule implements OnModuleInit {
+  constructor(private readonly navigation: NavigationRegistry) {}
+
+  onModuleInit(): void {
+    this.navigation.register(BLOG_NAVIGATION);
+  }
+}
 
 /** What the worker runs of the blog: the staff's comment digest. */
 @Module({

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { randomBytes } from 'node:crypto';
-import { RateLimiter, type SessionMember } from '@roundtable/auth';
+import { isEntitled, RateLimiter, type SessionMember } from '@roundtable/auth';
 import { appConfig, BadRequestError, ForbiddenError, NotFoundError, ValidationError } from '@roundtable/core';
 import { MailService, renderMail } from '@roundtable/mail';
 import { MemberRepository } from '@roundtable/members';
@@ -81,8 +81,7 @@ export class CommentsService {
     };
     let author: { memberId: string | null; name: string; guestEmail: string | null; status: CommentStatus };
     if (viewer) {
-      const staff = viewer.role === 'staff' || viewer.role === 'admin';
-      if (!staff && !viewer.membership.entitlements.includes('comment')) {
+      if (!isEntitled(viewer, 'comment')) {
         throw new ForbiddenError(
           'Your membership does not include commenting. See your membership page to change your tier.',
         );

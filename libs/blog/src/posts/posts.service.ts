@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { randomBytes } from 'node:crypto';
-import type { SessionMember } from '@roundtable/auth';
+import { isStaff, type SessionMember } from '@roundtable/auth';
 import { appConfig, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@roundtable/core';
 import { MailService, renderMail } from '@roundtable/mail';
 import { MemberRepository } from '@roundtable/members';
@@ -11,8 +11,6 @@ import { PostRecord, PostRepository } from './post.repository';
 
 export type PostAction = 'save' | 'submit' | 'publish';
 type FormResult = { post?: PostRecord; values?: PostFormValues; errors?: Record<string, string> };
-
-const isStaff = (member: SessionMember) => member.role === 'staff' || member.role === 'admin';
 
 /**
  * Writing and publishing posts. Staff write, edit and publish any post. Members with `guest_post`

@@ -1,4 +1,4 @@
-import type { SessionMember } from '@roundtable/auth';
+import { isEntitled, isStaff, type SessionMember } from '@roundtable/auth';
 import type { Post } from './post.schema';
 
 /**
@@ -12,12 +12,12 @@ export function canRead(post: Pick<Post, 'visibility' | 'tiers'>, viewer: Sessio
   if (!viewer) {
     return false;
   }
-  if (viewer.role === 'staff' || viewer.role === 'admin') {
+  if (isStaff(viewer)) {
     return true;
   }
   const { tier, entitlements } = viewer.membership;
   if (post.visibility === 'members') {
-    return entitlements.includes('members_posts');
+    return isEntitled(viewer, 'members_posts');
   }
   return Boolean(tier && post.tiers.includes(tier) && entitlements.length > 0);
 }

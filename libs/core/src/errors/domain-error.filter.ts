@@ -1,12 +1,16 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { InvalidInputError } from '../forms/invalid-input.error';
+import type { FieldErrors } from '../forms/form-outcome';
 import { DomainError } from './domain-errors';
 
 export interface ErrorBody {
   statusCode: number;
   message: string | string[];
   path: string;
+  /** For a refused body: a message per field, keyed by the field's name. */
+  errors?: FieldErrors;
   errorId?: string;
 }
 
@@ -34,6 +38,10 @@ export class DomainErrorFilter implements ExceptionFilter {
       return;
     }
     if (wantsHtml(request)) {
+      // A page's form that is not a `@FormPage` still answers a refused body as a page would: 422.
+      if (body.errors) {
+        body.statusCode = 422;
+      }
       response.status(body.statusCode).render('error', { error: body, title: titleFor(body.statusCode) });
     } else {
       response.status(body.statusCode).json(body);
@@ -41,6 +49,9 @@ export class DomainErrorFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown, path: string): ErrorBody {
+    if (exception instanceof InvalidInputError) {
+      return { statusCode: exception.statusCode, message: exception.message, errors: exception.errors, path };
+    }
     if (exception instanceof DomainError) {
       return { statusCode: exception.statusCode, message: exception.message, path };
     }

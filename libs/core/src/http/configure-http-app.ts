@@ -1,8 +1,9 @@
-import { ValidationPipe } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { DomainErrorFilter } from '../errors/domain-error.filter';
+import { createValidationPipe } from '../forms/validation-pipe';
+import { NavigationRegistry } from '../navigation/navigation.registry';
 import { pageCacheMiddleware } from '../page-cache/page-cache.middleware';
 import { PageCache } from '../page-cache/page-cache.service';
 import { coreAssetsDir } from '../project-root';
@@ -37,10 +38,12 @@ export function configureHttpApp(app: NestExpressApplication): void {
   app.useBodyParser('json', { limit: MAX_BODY_BYTES });
   app.useBodyParser('urlencoded', { limit: MAX_BODY_BYTES, extended: false, parameterLimit: 200 });
 
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());
 
-  configureViews(app);
+  const views = configureViews(app);
+  // Read when a page renders, so entries registered at module start-up are all there.
+  views.addGlobal('navigation', (role: string) => app.get(NavigationRegistry).for(role));
   app.useStaticAssets(coreAssetsDir(), { prefix: '/assets/', maxAge: '1h' });
 
   const openApi = new DocumentBuilder()

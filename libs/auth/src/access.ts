@@ -1,0 +1,38 @@
+import type { Role } from './roles';
+
+/**
+ * Who is staff and who is entitled to what: the one place these rules are written. Guards, services
+ * and page models ask here; templates get the answers in their model. Pure, so specs test it alone.
+ */
+
+/** Someone signed in as staff or admin (or a role, as stored on the member). */
+interface HasRole {
+  role: Role;
+}
+
+/** Someone whose membership summary says what their tier grants now (see billing's summaries). */
+interface HasMembership extends HasRole {
+  membership: { entitlements: readonly string[] };
+}
+
+/** Staff run the council: admins are staff too. */
+export function isStaff(who: HasRole | null | undefined): boolean {
+  return who?.role === 'staff' || who?.role === 'admin';
+}
+
+/**
+ * Whether someone may use an entitlement (`comment`, `members_posts`, `take_surveys`, …): staff may
+ * use every one; a member those their membership grants now (billing empties the list when the
+ * membership stops granting benefits); a visitor none.
+ */
+export function isEntitled(who: HasMembership | null | undefined, entitlement: string): boolean {
+  if (!who) {
+    return false;
+  }
+  return isStaff(who) || who.membership.entitlements.includes(entitlement);
+}
+
+/** The entitlements of `wanted` someone lacks (empty for staff). */
+export function missingEntitlements(who: HasMembership, wanted: readonly string[]): string[] {
+  return wanted.filter((entitlement) => !isEntitled(who, entitlement));
+}

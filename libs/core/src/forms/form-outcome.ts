@@ -1,0 +1,28 @@
+/** Field name → one message a person can act on ("Please enter your job title."). */
+export type FieldErrors = Record<string, string>;
+
+/** A form's values as the person typed them, to show the form again without losing anything. */
+export type FormValues = Record<string, string>;
+
+/**
+ * What handling a submitted form comes to, and the only thing a form handler returns:
+ * - `ok`: done; the browser is sent on to `redirect` (303 See Other) and `flash` is shown once there;
+ * - `invalid`: the form is shown again (422) with the values as typed and a message per field.
+ * `@FormPage()` turns it into the response, so a handler never branches or touches `@Res()`.
+ */
+export type FormOutcome =
+  | { readonly kind: 'ok'; readonly redirect: string; readonly flash?: string }
+  | { readonly kind: 'invalid'; readonly values: FormValues; readonly errors: FieldErrors };
+
+export const FormOutcome = {
+  ok(redirect: string, flash?: string): FormOutcome {
+    return flash === undefined ? { kind: 'ok', redirect } : { kind: 'ok', redirect, flash };
+  },
+  invalid(values: FormValues, errors: FieldErrors): FormOutcome {
+    return { kind: 'invalid', values, errors };
+  },
+  is(value: unknown): value is FormOutcome {
+    const kind = (value as { kind?: unknown } | null)?.kind;
+    return typeof value === 'object' && value !== null && (kind === 'ok' || kind === 'invalid');
+  },
+};
