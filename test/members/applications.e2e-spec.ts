@@ -194,7 +194,10 @@ describe('The member portal', () => {
       .type('form')
       .send({ _csrf: csrfFrom(form.text), ...profileForm({ name: 'Priya S. Shah', company: 'Globex' }) })
       .expect(303)
-      .expect('Location', '/portal?notice=saved');
+      .expect('Location', '/portal');
+    // The portal says so once, then not again.
+    expect((await me.agent.get('/portal').expect(200)).text).toContain('Your profile is saved.');
+    expect((await me.agent.get('/portal').expect(200)).text).not.toContain('Your profile is saved.');
 
     const data = await me.agent.get('/portal/data.json').expect(200);
     expect(data.headers['content-disposition']).toContain('attachment');

@@ -12,4 +12,5 @@ export {
 } from './member.schema';
 export { DEMO_MEMBERS, seedDemoMembers } from './demo-members';
 export * from './profile';
+export { ProfileDto, profileFrom } from './profile.dto';
 export { toCsv, csvCell } from './csv';

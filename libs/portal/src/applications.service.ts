@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { appConfig, ConflictError, NotFoundError } from '@roundtable/core';
+import type { SessionMember } from '@roundtable/auth';
+import { appConfig, ConflictError, FormOutcome, NotFoundError, type PageRequest } from '@roundtable/core';
 import { MailService, renderMail } from '@roundtable/mail';
-import { MemberRepository, ProfileErrors, ProfileFormValues, validateProfileForm } from '@roundtable/members';
+import { MemberRepository, PROFILE_CHOICES, ProfileDto, profileFormValues, profileFrom } from '@roundtable/members';
+import { DeclineDto } from './dto/decline.dto';
 
 /** Membership applications: applicants submit their profile, staff approve or decline. */
 @Injectable()
@@ -13,18 +15,31 @@ export class ApplicationsService {
     private readonly mail: MailService,
   ) {}
 
-  /** Returns the form errors (nothing stored) or submits and returns null. */
-  async submit(
-    memberId: string,
-    body: Record<string, unknown>,
-  ): Promise<{ values: ProfileFormValues; errors: ProfileErrors } | null> {
-    const { values, errors, profile } = validateProfileForm(body);
-    if (!profile) {
-      return { values, errors };
+  /** The application form, or the portal for someone with nothing (more) to apply for. */
+  async applyPage(member: SessionMember) {
+    const page = await this.applyForm({ member });
+    return page.application?.status === 'approved' || member.role !== 'applicant' ? FormOutcome.ok('/portal') : page;
+  }
+
+  /** The application form with the profile as stored; also the page around it when it has errors. */
+  async applyForm({ member }: PageRequest<SessionMember>) {
+    const record = await this.members.findById(member.id);
+    if (!record) {
+      throw new NotFoundError('Your member record was not found.');
     }
-    const { name, ...fields } = profile;
+    return {
+      title: 'Apply for membership',
+      values: profileFormValues(record.name, record.profile),
+      errors: {},
+      choices: PROFILE_CHOICES,
+      application: record.application,
+    };
+  }
+
+  async submit(memberId: string, form: ProfileDto): Promise<FormOutcome> {
+    const { name, profile } = profileFrom(form);
     const before = await this.members.findById(memberId);
-    if (!(await this.members.submitApplication(memberId, name, fields))) {
+    if (!(await this.members.submitApplication(memberId, name, profile))) {
       throw new ConflictError(
         'You are already a member, so there is nothing to apply for. Your profile is in your portal.',
       );
@@ -37,10 +52,19 @@ export class ApplicationsService {
         ...renderMail('portal/email/application-received', { name, portalUrl: `${this.app.baseUrl}/portal` }),
       });
     }
-    return null;
+    return FormOutcome.ok('/portal');
   }
 
-  async approve(memberId: string, staffId: string): Promise<void> {
+  /** Staff's queue; `id` names the application whose decline form came back with an error. */
+  async queuePage({ params }: PageRequest) {
+    return {
+      title: 'Membership applications',
+      applicants: await this.members.listSubmittedApplications(),
+      declining: params?.id ?? null,
+    };
+  }
+
+  async approve(memberId: string, staffId: string): Promise<FormOutcome> {
     const member = await this.decide(memberId, { status: 'approved', by: staffId, reason: null });
     await this.mail.queue({
       to: member.email,
@@ -50,9 +74,10 @@ export class ApplicationsService {
         membershipUrl: `${this.app.baseUrl}/membership`,
       }),
     });
+    return FormOutcome.ok('/admin/applications');
   }
 
-  async decline(memberId: string, staffId: string, reason: string): Promise<void> {
+  async decline(memberId: string, staffId: string, { reason }: DeclineDto): Promise<FormOutcome> {
     const member = await this.decide(memberId, { status: 'declined', by: staffId, reason });
     await this.mail.queue({
       to: member.email,
@@ -63,10 +88,7 @@ export class ApplicationsService {
         applyUrl: `${this.app.baseUrl}/apply`,
       }),
     });
-  }
-
-  queue() {
-    return this.members.listSubmittedApplications();
+    return FormOutcome.ok('/admin/applications');
   }
 
   private async decide(

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Header, Post, Query, Render, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, Post, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentMember, Roles, type SessionMember, SIGNED_IN } from '@roundtable/auth';
+import { FormPage } from '@roundtable/core';
+import { ProfileDto } from '@roundtable/members';
 import { PortalService } from './portal.service';
 
 /** The member portal: status, profile, data download and deletion request. */
@@ -13,31 +14,20 @@ export class PortalController {
 
   @Get()
   @Render('portal/portal')
-  async home(@CurrentMember() member: SessionMember, @Query('notice') notice?: string) {
-    return {
-      ...(await this.portal.portal(member.id)),
-      notice: notice === 'deletion' ? 'deletion' : notice === 'saved' ? 'saved' : null,
-    };
+  home(@CurrentMember() member: SessionMember) {
+    return this.portal.portalPage({ member });
   }
 
   @Get('profile')
   @Render('portal/profile')
-  async profile(@CurrentMember() member: SessionMember) {
-    return this.portal.profileForm(await this.portal.getOrFail(member.id));
+  profile(@CurrentMember() member: SessionMember) {
+    return this.portal.profilePage({ member });
   }
 
   @Post('profile')
-  async saveProfile(
-    @CurrentMember() member: SessionMember,
-    @Body() body: Record<string, unknown>,
-    @Res() res: Response,
-  ) {
-    const invalid = await this.portal.saveProfile(member.id, body);
-    if (invalid) {
-      const record = await this.portal.getOrFail(member.id);
-      return res.status(422).render('portal/profile', this.portal.profileForm(record, invalid.values, invalid.errors));
-    }
-    return res.redirect(303, '/portal?notice=saved');
+  @FormPage('portal/profile', PortalService, 'profilePage')
+  saveProfile(@CurrentMember() member: SessionMember, @Body() form: ProfileDto) {
+    return this.portal.saveProfile(member.id, form);
   }
 
   @Get('data.json')
@@ -48,8 +38,8 @@ export class PortalController {
   }
 
   @Post('delete')
-  async requestDeletion(@CurrentMember() member: SessionMember, @Res() res: Response) {
-    await this.portal.requestDeletion(member.id);
-    res.redirect(303, '/portal?notice=deletion');
+  @FormPage()
+  requestDeletion(@CurrentMember() member: SessionMember) {
+    return this.portal.requestDeletion(member.id);
   }
 }

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '@roundtable/core';
+import type { SessionMember } from '@roundtable/auth';
+import { FormOutcome, NotFoundError, type PageRequest } from '@roundtable/core';
 import {
   MemberRecord,
   MemberRepository,
   PROFILE_CHOICES,
-  ProfileErrors,
-  ProfileFormValues,
+  ProfileDto,
   profileFormValues,
-  validateProfileForm,
+  profileFrom,
 } from '@roundtable/members';
 
 /** What the portal pages show, and the member's own changes to their record. */
@@ -23,30 +23,27 @@ export class PortalService {
     return member;
   }
 
-  async portal(memberId: string) {
-    const member = await this.getOrFail(memberId);
-    return { title: 'Your portal', record: member, applicationStatus: member.application?.status ?? 'none' };
+  async portalPage({ member }: PageRequest<SessionMember>) {
+    const record = await this.getOrFail(member.id);
+    return { title: 'Your portal', record, applicationStatus: record.application?.status ?? 'none' };
   }
 
-  profileForm(member: MemberRecord, values?: ProfileFormValues, errors: ProfileErrors = {}) {
+  /** The profile form as stored; also the page around the form when it comes back with errors. */
+  async profilePage({ member }: PageRequest<SessionMember>) {
+    const record = await this.getOrFail(member.id);
     return {
       title: 'Your profile',
-      values: values ?? profileFormValues(member.name, member.profile),
-      errors,
+      values: profileFormValues(record.name, record.profile),
+      errors: {},
       choices: PROFILE_CHOICES,
-      record: member,
+      record,
     };
   }
 
-  /** Saves a valid profile and returns null, or returns the form's values and errors. */
-  async saveProfile(memberId: string, body: Record<string, unknown>) {
-    const { values, errors, profile } = validateProfileForm(body);
-    if (!profile) {
-      return { values, errors };
-    }
-    const { name, ...fields } = profile;
-    await this.members.updateProfile(memberId, name, fields);
-    return null;
+  async saveProfile(memberId: string, form: ProfileDto): Promise<FormOutcome> {
+    const { name, profile } = profileFrom(form);
+    await this.members.updateProfile(memberId, name, profile);
+    return FormOutcome.ok('/portal', 'Your profile is saved.');
   }
 
   /** Everything we hold about the member, as they can take it away (GDPR art. 15 and 20). */
@@ -70,7 +67,9 @@ export class PortalService {
     };
   }
 
-  requestDeletion(memberId: string) {
-    return this.members.requestDeletion(memberId);
+  /** The portal then says the request is with staff for as long as it stands. */
+  async requestDeletion(memberId: string): Promise<FormOutcome> {
+    await this.members.requestDeletion(memberId);
+    return FormOutcome.ok('/portal');
   }
 }

@@ -1,0 +1,169 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { IsInt, Max } from 'class-validator';
+import { RequiredText } from '@roundtable/core';
+import { MemberRepository, ProfileDto, profileFrom } from '@roundtable/members';
+import { createTestApp, TestApp } from '../support/create-test-app';
+import { profileForm } from '../support/forms';
+import { signInAs, SignedIn } from '../support/sessions';
+import { buildMember } from '../support/factories';
+
+/**
+ * Every form refuses what its DTO does not allow, naming the field: an unknown field, a wrong type
+ * (a field sent twice arrives as a list) and an over-long value. Pages answer 422 with the form
+ * again (the message linked from the summary and beside the field, the other values kept); JSON
+ * routes answer 400 `{ statusCode, message, errors }`.
+ */
+interface FormCase {
+  form: string;
+  role: 'applicant' | 'member' | 'staff' | 'admin';
+  /** The form's path; may create what the form acts on. */
+  path: (t: TestApp) => Promise<string>;
+  /** A body that would be accepted. */
+  valid: () => Record<string, string>;
+  /** A text field, its limit, and a field whose value the page must keep. */
+  text: string;
+  max: number;
+  kept: string;
+}
+
+const FORMS: FormCase[] = [
+  {
+    form: 'application',
+    role: 'applicant',
+    path: async () => '/apply',
+    valid: () => profileForm(),
+    text: 'title',
+    max: 120,
+    kept: 'company',
+  },
+  {
+    form: 'profile',
+    role: 'member',
+    path: async () => '/portal/profile',
+    valid: () => profileForm(),
+    text: 'company',
+    max: 120,
+    kept: 'title',
+  },
+  {
+    form: 'declining an application',
+    role: 'staff',
+    path: async (t) => {
+      const applicant = await buildMember(t, { role: 'applicant' });
+      const { name, profile } = profileFrom(Object.assign(new ProfileDto(), profileForm()));
+      await t.app.get(MemberRepository).submitApplication(String(applicant._id), name, profile);
+      return `/admin/applications/${String(applicant._id)}/decline`;
+    },
+    valid: () => ({ reason: 'We are full this quarter.' }),
+    text: 'reason',
+    max: 1000,
+    kept: 'reason',
+  },
+];
+
+function encode(fields: Array<[string, string]>): string {
+  return new URLSearchParams(fields).toString();
+}
+
+async function post(who: SignedIn, path: string, fields: Array<[string, string]>) {
+  return who.agent
+    .post(path)
+    .type('form')
+    .set('Accept', 'text/html')
+    .send(encode([['_csrf', who.csrfToken], ...fields]));
+}
+
+function expectFieldNamed(html: string, field: string): void {
+  expect(html).toContain(`href="#${field}"`);
+  expect(html).toMatch(new RegExp(`id="[^"]*${field}-error"`));
+}
+
+class ProbeDto {
+  @RequiredText(20, { missing: 'Please give a label.', tooLong: 'Please keep the label under 20 characters.' })
+  label!: string;
+
+  @IsInt({ message: 'The count must be a whole number.' })
+  @Max(10, { message: 'The count is at most 10.' })
+  count!: number;
+}
+
+/** A JSON route with a DTO, as the API's will be. */
+@Controller('api/probe')
+class ProbeController {
+  @Post()
+  accept(@Body() body: ProbeDto) {
+    return { accepted: body };
+  }
+}
+
+describe('Form validation', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ controllers: [ProbeController] });
+  });
+  afterAll(() => t.close());
+
+  describe.each(FORMS)('the $form form', ({ role, path, valid, text, max, kept }) => {
+    it('shows the form again with 422 for an unknown field, naming it, values kept', async () => {
+      const who = await signInAs(t, { role });
+      const page = await post(who, await path(t), [...Object.entries(valid()), ['nickname', 'Jo']]);
+      expect(page.status).toBe(422);
+      // No such field on the page: the summary names it.
+      expect(page.text).toContain('<a href="#nickname">There is no field named “nickname” here.</a>');
+      expect(page.text).toContain(`value="${valid()[kept]}"`);
+    });
+
+    it('shows the form again with 422 for a wrong type (the field sent twice), naming it', async () => {
+      const who = await signInAs(t, { role });
+      const fields = Object.entries(valid());
+      const page = await post(who, await path(t), [...fields, [text, 'again']]);
+      expect(page.status).toBe(422);
+      expectFieldNamed(page.text, text);
+    });
+
+    it('shows the form again with 422 for an over-long value, naming it', async () => {
+      const who = await signInAs(t, { role });
+      const fields = Object.entries({ ...valid(), [text]: 'x'.repeat(max + 1) });
+      const page = await post(who, await path(t), fields);
+      expect(page.status).toBe(422);
+      expectFieldNamed(page.text, text);
+      expect(page.text).toContain('x'.repeat(max + 1));
+    });
+
+    it('accepts the valid form (the cases above fail for the reason they name)', async () => {
+      const who = await signInAs(t, { role });
+      const answer = await post(who, await path(t), Object.entries(valid()));
+      expect(answer.status).toBe(303);
+    });
+  });
+
+  describe('a JSON route', () => {
+    let client: SignedIn;
+    beforeAll(async () => {
+      client = await signInAs(t, { role: 'member' });
+    });
+    const api = () =>
+      client.agent.post('/api/probe').set('Accept', 'application/json').set('x-csrf-token', client.csrfToken);
+
+    it('answers 400 with { statusCode, message, errors } naming each refused field', async () => {
+      const answer = await api().send({ label: 'x'.repeat(21), count: 'three', extra: true });
+      expect(answer.status).toBe(400);
+      expect(answer.body).toMatchObject({
+        statusCode: 400,
+        message: expect.stringContaining('label'),
+        errors: {
+          label: 'Please keep the label under 20 characters.',
+          count: 'The count must be a whole number.',
+          extra: 'There is no field named “extra” here.',
+        },
+      });
+    });
+
+    it('accepts a valid body', async () => {
+      const answer = await api().send({ label: ' tidy ', count: 3 });
+      expect(answer.status).toBe(201);
+      expect(answer.body).toEqual({ accepted: { label: 'tidy', count: 3 } });
+    });
+  });
+});
