@@ -8,6 +8,7 @@ import { JobsModule } from '@roundtable/jobs';
 import { MailModule } from '@roundtable/mail';
 import { MembersModule } from '@roundtable/members';
 import { PortalModule } from '@roundtable/portal';
+import { ReportingModule } from '@roundtable/reporting';
 import { SurveysModule } from '@roundtable/surveys';
 import { ResourcesModule } from '@roundtable/resources';
 
@@ -24,6 +25,7 @@ import { ResourcesModule } from '@roundtable/resources';
     BillingModule,
     BlogModule,
     SurveysModule,
+    ReportingModule,
     ResourcesModule,
     DirectoryModule,
   ],

@@ -5,6 +5,7 @@ import { CoreModule } from '@roundtable/core';
 import { JobsModule } from '@roundtable/jobs';
 import { MailModule } from '@roundtable/mail';
 import { MembersModule } from '@roundtable/members';
+import { ReportingWorkerModule } from '@roundtable/reporting';
 import { SurveysDataModule } from '@roundtable/surveys';
 
 /** The background app: takes queued jobs (email, schedules, rankings, billing reconcile). Wiring only. */
@@ -17,6 +18,7 @@ import { SurveysDataModule } from '@roundtable/surveys';
     BillingWorkerModule,
     BlogWorkerModule,
     SurveysDataModule,
+    ReportingWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -27,7 +27,12 @@ export {
   invitationId,
   type InvitationStatus,
 } from './invitations/invitation.schema';
-export { InvitationRepository, type InvitationRecord, type NewInvitation } from './invitations/invitation.repository';
+export {
+  InvitationRepository,
+  type InvitationRecord,
+  type NewInvitation,
+  type RankingInvitationRow,
+} from './invitations/invitation.repository';
 export {
   SurveyLink,
   SurveyLinkRequest,
@@ -37,7 +42,12 @@ export {
 } from './links/link.schema';
 export { LinkRepository, LinkRequestRepository, MilestoneRepository, type LinkRecord } from './links/link.repository';
 export { SurveyResponse, RESPONSE_STATUSES, type ResponseStatus } from './responses/response.schema';
-export { ResponseRepository, type ResponseRecord, type ResponseAnswers } from './responses/response.repository';
+export {
+  ResponseRepository,
+  type ResponseRecord,
+  type ResponseAnswers,
+  type RankingResponseRow,
+} from './responses/response.repository';
 export {
   SurveyProgressHook,
   type SurveyProgressEvent,

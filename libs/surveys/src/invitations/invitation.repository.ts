@@ -5,6 +5,8 @@ import { isDuplicateKeyError } from '@roundtable/core';
 import { invitationId, InvitationStatus, SurveyInvitation } from './invitation.schema';
 
 export type InvitationRecord = SurveyInvitation;
+/** The projection rankings stream: the profile snapshot and tier for skew and segments, no address or name. */
+export type RankingInvitationRow = Pick<SurveyInvitation, '_id' | 'profile' | 'tier' | 'status' | 'sentAt'>;
 export type NewInvitation = Pick<SurveyInvitation, 'surveyId' | 'memberId' | 'email' | 'name' | 'profile' | 'tier'>;
 
 /** The only code that touches survey_invitations. */
@@ -62,5 +64,17 @@ export class InvitationRepository {
 
   async addReminder(id: string, at = new Date()): Promise<void> {
     await this.invitations.updateOne({ _id: id }, { $push: { remindedAt: at } });
+  }
+
+  /**
+   * A survey's invitations as one cursor over what rankings need (profile snapshot, tier, status;
+   * no address, no name), in `_id` order (served by { surveyId, _id }).
+   */
+  streamForRanking(surveyId: string): AsyncIterable<RankingInvitationRow> {
+    return this.invitations
+      .find({ surveyId }, { profile: 1, tier: 1, status: 1, sentAt: 1 })
+      .sort({ _id: 1 })
+      .lean<RankingInvitationRow>()
+      .cursor({ batchSize: 2000 });
   }
 }

@@ -5,6 +5,8 @@ import { isDuplicateKeyError } from '@roundtable/core';
 import { ResponseStatus, SurveyResponse } from './response.schema';
 
 export type ResponseRecord = SurveyResponse;
+/** The projection rankings stream: no dates but completion, no names (responses carry none). */
+export type RankingResponseRow = Pick<SurveyResponse, '_id' | 'held' | 'profile' | 'status' | 'completedAt'>;
 export interface ResponseAnswers {
   held: string[];
   profile: Record<string, string>;
@@ -84,5 +86,18 @@ export class ResponseRepository {
   pageBySurvey(surveyId: string, limit: number, afterId?: string): Promise<ResponseRecord[]> {
     const filter = afterId ? { surveyId, _id: { $gt: afterId } } : { surveyId };
     return this.responses.find(filter).sort({ _id: 1 }).limit(limit).lean<ResponseRecord[]>();
+  }
+
+  /**
+   * A survey's responses as one cursor over the compact projection rankings need (held, profile,
+   * status, dates), in `_id` order (served by { surveyId, _id }): one scan instead of a query per
+   * page, which on FerretDB would rescan the collection for every page.
+   */
+  streamForRanking(surveyId: string): AsyncIterable<RankingResponseRow> {
+    return this.responses
+      .find({ surveyId }, { held: 1, profile: 1, status: 1, completedAt: 1 })
+      .sort({ _id: 1 })
+      .lean<RankingResponseRow>()
+      .cursor({ batchSize: 2000 });
   }
 }

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { JobQueue } from '@roundtable/jobs';
+import { RankingRequestRepository } from '../snapshots/request.repository';
+import type { SnapshotTrigger } from '../snapshots/ranking-snapshot.schema';
+
+/** The worker job that computes a survey's result: payload { surveyId, trigger }. */
+export const RANKING_JOB = 'rankings.compute';
+
+const MINUTE = 60_000;
+
+/**
+ * When a survey's ranking is recomputed: at most about once a minute after new completions
+ * (debounced: the first completion in a minute queues one job for the minute's end, and the unique
+ * request `_id` keeps the others from queueing more), once at close, and on demand.
+ */
+@Injectable()
+export class RankingRequests {
+  constructor(
+    private readonly requests: RankingRequestRepository,
+    private readonly queue: JobQueue,
+  ) {}
+
+  async afterCompletion(surveyId: string, now = new Date()): Promise<boolean> {
+    const minute = Math.floor(now.getTime() / MINUTE);
+    return this.request(
+      `completions:${surveyId}:${minute}`,
+      surveyId,
+      'completions',
+      new Date((minute + 1) * MINUTE),
+      now,
+    );
+  }
+
+  /** The final computation, just after the close date (also when nobody closes the survey by hand). */
+  async atClose(surveyId: string, closesAt: Date, now = new Date()): Promise<boolean> {
+    const runAt = new Date(Math.max(closesAt.getTime(), now.getTime()) + 5_000);
+    return this.request(`close:${surveyId}:${closesAt.getTime()}`, surveyId, 'close', runAt, now);
+  }
+
+  /** Staff's "recompute now" (a double click in the same ten seconds queues one job). */
+  async onDemand(surveyId: string, now = new Date()): Promise<boolean> {
+    return this.request(`demand:${surveyId}:${Math.floor(now.getTime() / 10_000)}`, surveyId, 'demand', now, now);
+  }
+
+  private async request(
+    id: string,
+    surveyId: string,
+    trigger: SnapshotTrigger,
+    runAt: Date,
+    now: Date,
+  ): Promise<boolean> {
+    if (!(await this.requests.insertOnce(id, surveyId, trigger, now))) {
+      return false;
+    }
+    await this.queue.enqueue(RANKING_JOB, { surveyId, trigger }, { runAt });
+    return true;
+  }
+}

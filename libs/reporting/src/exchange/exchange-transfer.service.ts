@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { ValidationError } from '@roundtable/core';
+import { ExchangeFormatError, parseExchangeText, type ExchangeDocument } from '@roundtable/rankings';
+import { PROFILE_QUESTIONS, SurveyRepository } from '@roundtable/surveys';
+import { RANKING_OPTIONS, SurveyExchangeReader } from '../compute/survey-exchange.service';
+
+/**
+ * Staff's export of a survey's responses in the exchange format (no tokens, no names, no member ids:
+ * responses are "r1", "r2", …), and the import of such a file as a new draft survey with its items.
+ */
+@Injectable()
+export class ExchangeTransfer {
+  constructor(
+    private readonly reader: SurveyExchangeReader,
+    private readonly surveys: SurveyRepository,
+  ) {}
+
+  /** Streams the survey's rows (an explicit download, not a page view). */
+  async exportSurvey(surveyId: string): Promise<{ filename: string; doc: ExchangeDocument }> {
+    const survey = await this.reader.getSurveyOrFail(surveyId);
+    const { doc } = await this.reader.read(survey, RANKING_OPTIONS);
+    const slug =
+      survey.title
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'survey';
+    return { filename: `${slug}-responses.json`, doc };
+  }
+
+  /**
+   * Creates a draft survey with the file's items (in order) and, when the file says so, its title and
+   * the profile questions it knows. The responses are not imported: answers belong to invitations.
+   */
+  async importAsDraft(text: string | undefined): Promise<string> {
+    if (!text || text.trim() === '') {
+      throw new ValidationError('Choose a JSON file in the exchange format to import.');
+    }
+    let doc: ExchangeDocument;
+    try {
+      doc = parseExchangeText(text);
+    } catch (error) {
+      if (error instanceof ExchangeFormatError) {
+        throw new ValidationError(`The file was not imported: ${error.message}.`);
+      }
+      throw error;
+    }
+    const title =
+      typeof doc.survey?.title === 'string' && doc.survey.title.trim() ? doc.survey.title.trim() : 'Imported survey';
+    const attributes = Array.isArray(doc.survey?.profile_attributes)
+      ? (doc.survey.profile_attributes as unknown[])
+      : [];
+    const created = await this.surveys.create({
+      title: `${title} (imported)`,
+      intro: '',
+      items: doc.items.map((label, index) => ({ key: `i${index + 1}`, label })),
+      profileQuestions: PROFILE_QUESTIONS.map((q) => q.key).filter((key) => attributes.includes(key)),
+      audience: { tiers: [], filters: {} },
+      opensAt: null,
+      closesAt: null,
+      reminders: [],
+    });
+    return String(created._id);
+  }
+}

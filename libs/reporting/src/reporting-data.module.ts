@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { JobsModule } from '@roundtable/jobs';
+import { SurveysDataModule } from '@roundtable/surveys';
+import { RankingRequests } from './compute/ranking-requests.service';
+import { ExchangeTransfer } from './exchange/exchange-transfer.service';
+import { SurveyExchangeReader } from './compute/survey-exchange.service';
+import {
+  RankingRequest,
+  RankingRequestSchema,
+  RankingSnapshot,
+  RankingSnapshotSchema,
+  RankingState,
+  RankingStateSchema,
+} from './snapshots/ranking-snapshot.schema';
+import { RankingRequestRepository } from './snapshots/request.repository';
+import { SnapshotRepository } from './snapshots/snapshot.repository';
+
+const shared = [SnapshotRepository, RankingRequestRepository, SurveyExchangeReader, RankingRequests, ExchangeTransfer];
+
+/** Result snapshots, recompute requests and the survey reader, for the api and the worker alike. */
+@Module({
+  imports: [
+    SurveysDataModule,
+    JobsModule,
+    MongooseModule.forFeature([
+      { name: RankingSnapshot.name, schema: RankingSnapshotSchema },
+      { name: RankingState.name, schema: RankingStateSchema },
+      { name: RankingRequest.name, schema: RankingRequestSchema },
+    ]),
+  ],
+  providers: shared,
+  exports: [...shared, SurveysDataModule],
+})
+export class ReportingDataModule {}
