@@ -11,10 +11,12 @@ import { authConfig, SESSION_COOKIE, SESSIONS_COLLECTION } from './auth.config';
 import type { SessionMember } from './session-member';
 
 /**
- * Requests that prove themselves another way and carry no session: Stripe's signature, and an
- * unsubscribe link's token (mail clients' one-click POST, RFC 8058, has no CSRF token).
+ * Requests that prove themselves another way and carry no session: Stripe's signature; an
+ * unsubscribe link's token (mail clients' one-click POST, RFC 8058, has no CSRF token); the survey
+ * link `/s/<token>`, whose unguessable token is the key (a cross-site form cannot know it), so a
+ * member answering from an email starts no session and the response page writes nothing extra.
  */
-const CSRF_EXEMPT_PREFIXES = ['/webhooks/', '/unsubscribe/'];
+const CSRF_EXEMPT_PREFIXES = ['/webhooks/', '/unsubscribe/', '/s/'];
 
 /**
  * The per-request chain every route runs behind: the database-backed session, CSRF checks on every

@@ -1,15 +1,22 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '@roundtable/auth';
 import { BillingModule } from '@roundtable/billing';
 import { MembersModule } from '@roundtable/members';
 import { SurveyAdminController } from './definition/survey-admin.controller';
 import { SurveyAdmin } from './definition/survey-admin.service';
+import { SurveyCache } from './definition/survey-cache';
+import { LinkRequests } from './links/link-requests.service';
+import { PortalSurveysController } from './portal/portal-surveys.controller';
+import { PortalSurveys } from './portal/portal-surveys.service';
+import { ResponseController } from './responses/response.controller';
+import { ResponsePages } from './responses/response-pages.service';
 import { SurveysDataModule } from './surveys-data.module';
 
 /** The survey pages of the HTTP app: staff's definition pages, the response page /s/<token>, the portal's list. */
 @Module({
-  imports: [SurveysDataModule, MembersModule, BillingModule],
-  controllers: [SurveyAdminController],
-  providers: [SurveyAdmin],
-  exports: [SurveysDataModule],
+  imports: [SurveysDataModule, MembersModule, BillingModule, AuthModule],
+  controllers: [SurveyAdminController, ResponseController, PortalSurveysController],
+  providers: [SurveyAdmin, SurveyCache, ResponsePages, LinkRequests, PortalSurveys],
+  exports: [SurveysDataModule, SurveyCache],
 })
 export class SurveysModule {}

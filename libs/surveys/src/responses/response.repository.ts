@@ -9,6 +9,8 @@ export type ResponseRecord = SurveyResponse;
 export type RankingResponseRow = Pick<SurveyResponse, '_id' | 'held' | 'profile' | 'status' | 'completedAt'>;
 export interface ResponseAnswers {
   held: string[];
+  /** How many of held, from the front, are ranked (defaults to all of them). */
+  ranked?: number;
   profile: Record<string, string>;
 }
 
@@ -36,7 +38,12 @@ export class ResponseRepository {
       await this.responses.updateOne(
         { _id: invitationId, status: { $ne: 'completed' } },
         {
-          $set: { held: answers.held, profile: answers.profile, updatedAt: now },
+          $set: {
+            held: answers.held,
+            ranked: answers.ranked ?? answers.held.length,
+            profile: answers.profile,
+            updatedAt: now,
+          },
           $setOnInsert: { surveyId, status: 'partial', startedAt: now, completedAt: null },
         },
         { upsert: true },
@@ -64,6 +71,7 @@ export class ResponseRepository {
     const update = {
       $set: {
         held: answers.held,
+        ranked: answers.held.length,
         profile: answers.profile,
         status: 'completed' as ResponseStatus,
         completedAt: firstCompletedAt ?? now,

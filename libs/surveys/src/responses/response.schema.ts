@@ -15,6 +15,11 @@ export class SurveyResponse {
   @Prop({ required: true }) surveyId: string;
   /** Item keys the member holds, highest priority first (a partial response may be unranked yet). */
   @Prop({ type: [String], default: [] }) held: string[];
+  /**
+   * How many of `held`, from the front, the member has ranked (a partial response may be part-ranked;
+   * a completed one is fully ranked, so this equals held.length). Lets the page show what was ranked.
+   */
+  @Prop({ type: Number, default: 0 }) ranked: number;
   /** Answers to the survey's profile questions: attribute → value. */
   @Prop({ type: MongooseSchema.Types.Mixed, default: {} }) profile: Record<string, string>;
   @Prop({ type: String, enum: RESPONSE_STATUSES, default: 'partial' }) status: ResponseStatus;

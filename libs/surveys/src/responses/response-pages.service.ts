@@ -1,0 +1,225 @@
+import { Injectable } from '@nestjs/common';
+import { hashToken, looksLikeToken, NotFoundError } from '@roundtable/core';
+import { prefillProfileAnswer, profileQuestion } from '../definition/defaults';
+import { SurveyCache } from '../definition/survey-cache';
+import type { SurveyRecord } from '../definition/survey.repository';
+import { InvitationRepository } from '../invitations/invitation.repository';
+import { linkProblemPage, type LinkProblem } from '../links/link-problem';
+import { LinkRepository, MilestoneRepository } from '../links/link.repository';
+import type { SurveyMilestone } from '../links/link.schema';
+import {
+  readResponseForm,
+  responseFormValues,
+  type ResponseFormErrors,
+  type ResponseFormValues,
+} from './response-form';
+import { ResponseRepository, type ResponseRecord } from './response.repository';
+import { SurveyProgressHook } from './survey-progress.hook';
+
+export type PageResult =
+  { kind: 'page'; status: number; template: string; model: object } | { kind: 'redirect'; to: string };
+
+/** Whom the form is answered for and where it posts back to. */
+interface Answering {
+  survey: SurveyRecord;
+  invitationId: string;
+  /** `/s/<token>` (no session, no CSRF: the token is the key) or `/portal/surveys/<id>` (signed in). */
+  action: string;
+  signedIn: boolean;
+}
+
+type Notice = 'saved' | 'done' | 'updated' | 'already-completed' | null;
+
+const dateLabel = (date: Date | null | undefined) =>
+  date ? date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) : '';
+
+/**
+ * The response page, reached by the emailed link or from the portal. A GET reads only (`_id` lookups
+ * of the link, the response and, before the first answer, the invitation; the survey from memory)
+ * and records "opened" with a unique insert; answers change only on POST. Saving keeps a partial
+ * response; submitting checks the ranking and completes it; both work until the survey closes.
+ */
+@Injectable()
+export class ResponsePages {
+  constructor(
+    private readonly links: LinkRepository,
+    private readonly invitations: InvitationRepository,
+    private readonly responses: ResponseRepository,
+    private readonly milestones: MilestoneRepository,
+    private readonly cache: SurveyCache,
+    private readonly progress: SurveyProgressHook,
+  ) {}
+
+  async showByToken(token: string, notice: string | undefined): Promise<PageResult> {
+    const answering = await this.byToken(token);
+    if ('problem' in answering) {
+      return withToken(answering.problem, token);
+    }
+    const closed = this.closedProblem(answering.survey);
+    if (closed) {
+      return withToken(closed, token);
+    }
+    const response = await this.responses.findById(answering.invitationId);
+    if (!response) {
+      // The first visit of the link: "opened" counts once, whatever scanners and reloads follow.
+      await this.reach(answering, 'opened');
+    }
+    return this.form(answering, response, { notice: noticeFrom(notice) });
+  }
+
+  async answerByToken(token: string, body: Record<string, unknown>): Promise<PageResult> {
+    const answering = await this.byToken(token);
+    return withToken('problem' in answering ? answering.problem : await this.answer(answering, body), token);
+  }
+
+  async showForMember(surveyId: string, memberId: string, notice: string | undefined): Promise<PageResult> {
+    const answering = await this.forMember(surveyId, memberId);
+    const closed = this.closedProblem(answering.survey);
+    if (closed) {
+      return closed;
+    }
+    const response = await this.responses.findById(answering.invitationId);
+    return this.form(answering, response, { notice: noticeFrom(notice) });
+  }
+
+  async answerForMember(surveyId: string, memberId: string, body: Record<string, unknown>): Promise<PageResult> {
+    return this.answer(await this.forMember(surveyId, memberId), body);
+  }
+
+  private async answer(cached: Answering, body: Record<string, unknown>): Promise<PageResult> {
+    const survey = await this.cache.fresh(String(cached.survey._id));
+    if (!survey) {
+      return this.problem('unknown', null);
+    }
+    const answering = { ...cached, survey };
+    const closed = this.closedProblem(survey);
+    if (closed) {
+      return closed;
+    }
+    const mode = body.action === 'submit' ? 'complete' : 'partial';
+    const form = readResponseForm(answering.survey, body, mode);
+    const existing = await this.responses.findById(answering.invitationId);
+    if (!form.ok) {
+      return this.form(answering, existing, { status: 422, values: form.values, errors: form.errors });
+    }
+    const id = answering.invitationId;
+    if (mode === 'partial') {
+      const saved = await this.responses.savePartial(id, String(survey._id), form.answers);
+      if (saved === 'already-completed') {
+        // Submitted meanwhile (another tab): keep the submitted response; show what was typed and why.
+        return this.form(answering, existing, { status: 409, values: form.values, notice: 'already-completed' });
+      }
+      await this.reach(answering, 'started');
+      return { kind: 'redirect', to: `${answering.action}?saved=1` };
+    }
+    await this.responses.complete(id, String(survey._id), form.answers, existing?.completedAt ?? null);
+    await this.reach(answering, 'started');
+    const first = await this.reach(answering, 'completed');
+    return { kind: 'redirect', to: `${answering.action}?${first ? 'done' : 'updated'}=1` };
+  }
+
+  private async byToken(token: string): Promise<Answering | { problem: PageResult }> {
+    const link = looksLikeToken(token) ? await this.links.findByHash(hashToken(token)) : null;
+    const survey = link ? await this.cache.get(link.surveyId) : null;
+    if (!link || !survey) {
+      return { problem: this.problem('unknown', null) };
+    }
+    if (link.revokedAt) {
+      return { problem: this.problem('revoked', survey) };
+    }
+    return { survey, invitationId: link.invitationId, action: `/s/${token}`, signedIn: false };
+  }
+
+  private async forMember(surveyId: string, memberId: string): Promise<Answering> {
+    const survey = await this.cache.get(surveyId);
+    const invitation = survey ? await this.invitations.findForMember(surveyId, memberId) : null;
+    if (!survey || !invitation) {
+      throw new NotFoundError('You have no invitation to this survey.');
+    }
+    return { survey, invitationId: invitation._id, action: `/portal/surveys/${surveyId}`, signedIn: true };
+  }
+
+  /** Closed by staff, past its close date, or never sent: the clear page instead of the form. */
+  private closedProblem(survey: SurveyRecord, now = new Date()): PageResult | null {
+    if (survey.status === 'closed' || (survey.closesAt && survey.closesAt.getTime() <= now.getTime())) {
+      return this.problem('closed', survey);
+    }
+    return survey.status === 'open' && survey.sentAt ? null : this.problem('not-open', survey);
+  }
+
+  private problem(problem: LinkProblem, survey: SurveyRecord | null): PageResult {
+    const closedOn = dateLabel(survey?.closedAt ?? survey?.closesAt);
+    const page = linkProblemPage(problem, survey ? { title: survey.title, closedOn } : null);
+    return { kind: 'page', status: page.status, template: 'surveys/link-problem', model: page.model };
+  }
+
+  /** Records a milestone; the first time only, it goes on to the live counters. */
+  private async reach(answering: Answering, milestone: SurveyMilestone): Promise<boolean> {
+    const surveyId = String(answering.survey._id);
+    const first = await this.milestones.reach(answering.invitationId, surveyId, milestone);
+    if (first) {
+      await this.progress.emit({ surveyId, invitationId: answering.invitationId, milestone });
+    }
+    return first;
+  }
+
+  private async form(
+    answering: Answering,
+    response: ResponseRecord | null,
+    shown: { status?: number; values?: ResponseFormValues; errors?: ResponseFormErrors; notice?: Notice },
+  ): Promise<PageResult> {
+    const { survey } = answering;
+    let values = shown.values;
+    if (!values) {
+      const prefill: Record<string, string> = {};
+      if (!response && survey.profileQuestions.length > 0) {
+        // Only before the first answer: the profile snapshot distribution took, as the starting answers.
+        const invitation = await this.invitations.findById(answering.invitationId);
+        for (const key of survey.profileQuestions) {
+          const question = profileQuestion(key);
+          if (question) {
+            prefill[key] = prefillProfileAnswer(question, invitation?.profile?.[key]);
+          }
+        }
+      }
+      values = responseFormValues(survey, response, prefill);
+    }
+    const errors = shown.errors ?? {};
+    return {
+      kind: 'page',
+      status: shown.status ?? 200,
+      template: 'surveys/respond',
+      model: {
+        title: survey.title,
+        survey: {
+          title: survey.title,
+          intro: survey.intro,
+          closes: dateLabel(survey.closesAt),
+          items: survey.items,
+          profileQuestions: survey.profileQuestions.map(profileQuestion).filter(Boolean),
+        },
+        ranks: survey.items.map((_, index) => index + 1),
+        values,
+        errors,
+        errorLinks: Object.fromEntries(
+          Object.keys(errors).map((name) => [name, name === 'held' ? `held-${survey.items[0]?.key}` : name]),
+        ),
+        action: answering.action,
+        signedIn: answering.signedIn,
+        completed: response?.status === 'completed',
+        notice: shown.notice ?? null,
+      },
+    };
+  }
+}
+
+function noticeFrom(query: string | undefined): Notice {
+  return query === 'saved' || query === 'done' || query === 'updated' ? query : null;
+}
+
+/** A dead link's page remembers the token, so "send me a new link" knows which survey it was about. */
+function withToken(result: PageResult, token: string): PageResult {
+  return result.kind === 'page' && result.template === 'surveys/link-problem' && looksLikeToken(token)
+    ? { ...result, model: { ...result.model, token } }
+    : result;
+}
