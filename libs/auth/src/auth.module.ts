@@ -25,6 +25,7 @@ import { AUTH_NAVIGATION } from './auth.navigation';
 import { RolesGuard } from './roles.guard';
 import { SessionMiddleware } from './session.middleware';
 import { SessionService } from './session.service';
+import { ExpiredSessions } from './expired-sessions';
 
 /** Sessions, CSRF, `request.member`, the global roles/entitlements guard, and sign-in (LinkedIn, email link). */
 @Module({
@@ -43,6 +44,7 @@ import { SessionService } from './session.service';
   providers: [
     SessionService,
     SessionMiddleware,
+    ExpiredSessions,
     RateLimiter,
     EmailSignInService,
     SignInTokenRepository,
@@ -51,7 +53,7 @@ import { SessionService } from './session.service';
     SignInPages,
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [SessionService, RateLimiter],
+  exports: [SessionService, RateLimiter, ExpiredSessions],
 })
 export class AuthModule implements NestModule, OnModuleInit {
   constructor(

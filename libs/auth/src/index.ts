@@ -2,6 +2,7 @@
 export { AuthModule } from './auth.module';
 export { AuthEnvironmentVariables, authConfig, SESSION_COOKIE, SESSIONS_COLLECTION } from './auth.config';
 export { SessionService } from './session.service';
+export { ExpiredSessions } from './expired-sessions';
 export { RateLimiter } from './rate-limit/rate-limiter.service';
 export { Roles, RequiresEntitlement, RolesGuard } from './roles.guard';
 export { CurrentMember } from './current-member.decorator';

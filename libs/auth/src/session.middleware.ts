@@ -40,9 +40,9 @@ export class SessionMiddleware {
       dbName: this.connection.name,
       collectionName: SESSIONS_COLLECTION,
       stringify: false,
-      // FerretDB refuses TTL indexes; expired sessions are removed on an interval instead.
-      autoRemove: 'interval',
-      autoRemoveInterval: 10,
+      // FerretDB refuses TTL indexes, and connect-mongo's 'interval' removal is an unacknowledged
+      // write that desynchronises FerretDB connections: ExpiredSessions removes them instead.
+      autoRemove: 'disabled',
       // Refresh a session's expiry at most hourly, not with a database write on every page view.
       touchAfter: 60 * 60,
     });

@@ -11,6 +11,7 @@ export {
   TooManyRequestsError,
   UnauthenticatedError,
   ValidationError,
+  isDatabaseFailure,
   isDuplicateKeyError,
 } from './errors/domain-errors';
 export { DomainErrorFilter, type ErrorBody } from './errors/domain-error.filter';

@@ -3,7 +3,10 @@ import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { InvalidInputError } from '../forms/invalid-input.error';
 import type { FieldErrors } from '../forms/form-outcome';
-import { DomainError } from './domain-errors';
+import { DomainError, isDatabaseFailure } from './domain-errors';
+
+/** Seconds a client is asked to wait after the database failed (503). */
+export const RETRY_AFTER_SECONDS = 30;
 
 export interface ErrorBody {
   statusCode: number;
@@ -17,7 +20,8 @@ export interface ErrorBody {
 /**
  * The one place errors become responses: `{ statusCode, message, path }` for the API and for clients
  * that do not ask for HTML, a friendly page for people. Messages of unknown errors (database, Stripe,
- * SMTP) are never echoed: the person gets an error id, the log gets the stack.
+ * SMTP) are never echoed: the person gets an error id, the log gets the stack. A failed database is
+ * a 503 with Retry-After, never a sign-out, a 403 or a 404: nothing was found missing or refused.
  */
 @Catch()
 export class DomainErrorFilter implements ExceptionFilter {
@@ -31,6 +35,9 @@ export class DomainErrorFilter implements ExceptionFilter {
 
     if (response.headersSent) {
       return;
+    }
+    if (body.statusCode === 503) {
+      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     }
     if (wantsHtml(request) && body.statusCode === 401 && request.method === 'GET') {
       // A person who must sign in goes to the sign-in page (the auth lib's), and comes back here after.
@@ -71,6 +78,15 @@ export class DomainErrorFilter implements ExceptionFilter {
     }
     const errorId = randomUUID();
     const stack = exception instanceof Error ? exception.stack : String(exception);
+    if (isDatabaseFailure(exception)) {
+      this.logger.error(`Database failure ${errorId} on ${path}`, stack);
+      return {
+        statusCode: 503,
+        message: 'The council site cannot reach its database just now. Please try again in a minute.',
+        path,
+        errorId,
+      };
+    }
     this.logger.error(`Unhandled error ${errorId} on ${path}`, stack);
     return { statusCode: 500, message: 'Something went wrong on our side. Please try again.', path, errorId };
   }
@@ -119,5 +135,8 @@ function titleFor(status: number): string {
     422: 'That could not be done',
     429: 'Too many attempts',
   };
+  if (status === 503) {
+    return 'The site is briefly unavailable';
+  }
   return titles[status] ?? (status >= 500 ? 'Something went wrong' : 'That did not work');
 }

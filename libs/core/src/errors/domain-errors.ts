@@ -54,3 +54,19 @@ export function isDuplicateKeyError(error: unknown): boolean {
   const { code, message } = error as { code?: unknown; message?: unknown };
   return code === 11000 || (typeof message === 'string' && message.includes('UNIQUE constraint failed'));
 }
+
+/**
+ * The database failed (unreachable, timed out, an answer the driver could not read): the request
+ * cannot be answered now, which is neither "not found" nor "not allowed". Duplicate keys are not
+ * failures (repositories turn them into outcomes before they get here).
+ */
+export function isDatabaseFailure(error: unknown): boolean {
+  if (!(error instanceof Error) || isDuplicateKeyError(error)) {
+    return false;
+  }
+  if (/^Mongo[A-Za-z]*Error$/.test(error.name) || /^Mongoose(ServerSelection)?Error$/.test(error.name)) {
+    // Plain MongooseErrors are database failures only when an operation could not reach the server.
+    return error.name !== 'MongooseError' || /buffering timed out|not connected|client was closed/i.test(error.message);
+  }
+  return false;
+}

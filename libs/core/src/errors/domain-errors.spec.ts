@@ -1,0 +1,27 @@
+import { MongoNetworkError, MongoServerError, MongoUnexpectedServerResponseError } from 'mongodb';
+import { isDatabaseFailure, isDuplicateKeyError, NotFoundError } from './domain-errors';
+
+describe('isDatabaseFailure', () => {
+  it('recognises the driver failing to reach or read the database', () => {
+    expect(isDatabaseFailure(new MongoNetworkError('connection reset'))).toBe(true);
+    const selection = Object.assign(new Error('connect ECONNREFUSED'), { name: 'MongoServerSelectionError' });
+    expect(isDatabaseFailure(selection)).toBe(true);
+    expect(isDatabaseFailure(new MongoUnexpectedServerResponseError('BSON element "cursor" is missing'))).toBe(true);
+    expect(isDatabaseFailure(new MongoServerError({ message: 'database is locked', code: 1 }))).toBe(true);
+    const buffering = Object.assign(new Error('Operation `members.findOne()` buffering timed out after 10000ms'), {
+      name: 'MongooseError',
+    });
+    expect(isDatabaseFailure(buffering)).toBe(true);
+  });
+
+  it('leaves duplicates, domain answers and programming errors alone', () => {
+    const duplicate = new MongoServerError({ message: 'E11000 duplicate key', code: 11000 });
+    expect(isDuplicateKeyError(duplicate)).toBe(true);
+    expect(isDatabaseFailure(duplicate)).toBe(false);
+    expect(isDatabaseFailure(new MongoServerError({ message: 'UNIQUE constraint failed: x', code: 1 }))).toBe(false);
+    expect(isDatabaseFailure(new NotFoundError('No such post.'))).toBe(false);
+    expect(isDatabaseFailure(new TypeError('x is undefined'))).toBe(false);
+    expect(isDatabaseFailure(Object.assign(new Error('Cast to ObjectId failed'), { name: 'CastError' }))).toBe(false);
+    expect(isDatabaseFailure('MongoNetworkError')).toBe(false);
+  });
+});
