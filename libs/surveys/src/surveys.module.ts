@@ -1,6 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { AuthModule } from '@roundtable/auth';
 import { BillingModule } from '@roundtable/billing';
+import { NavigationRegistry } from '@roundtable/core';
 import { MembersModule } from '@roundtable/members';
 import { SurveyAdminController } from './definition/survey-admin.controller';
 import { SurveyAdmin } from './definition/survey-admin.service';
@@ -11,6 +12,7 @@ import { PortalSurveys } from './portal/portal-surveys.service';
 import { ResponseController } from './responses/response.controller';
 import { ResponsePages } from './responses/response-pages.service';
 import { SurveysDataModule } from './surveys-data.module';
+import { SURVEYS_NAVIGATION } from './surveys.navigation';
 
 /** The survey pages of the HTTP app: staff's definition pages, the response page /s/<token>, the portal's list. */
 @Module({
@@ -19,4 +21,10 @@ import { SurveysDataModule } from './surveys-data.module';
   providers: [SurveyAdmin, SurveyCache, ResponsePages, LinkRequests, PortalSurveys],
   exports: [SurveysDataModule, SurveyCache],
 })
-export class SurveysModule {}
+export class SurveysModule implements OnModuleInit {
+  constructor(private readonly navigation: NavigationRegistry) {}
+
+  onModuleInit(): void {
+    this.navigation.register(SURVEYS_NAVIGATION);
+  }
+}

@@ -72,6 +72,10 @@
     ol.className = 'rank-list';
     order.forEach(function (key, index) {
       var li = document.createElement('li');
+      var position = document.createElement('span');
+      position.className = 'rank-position';
+      position.setAttribute('aria-hidden', 'true');
+      position.textContent = String(index + 1);
       var text = document.createElement('span');
       text.className = 'rank-label';
       text.textContent = labels[key];
@@ -79,6 +83,7 @@
       buttons.className = 'rank-buttons';
       buttons.appendChild(button(key, 'up', '↑', index === 0));
       buttons.appendChild(button(key, 'down', '↓', index === order.length - 1));
+      li.appendChild(position);
       li.appendChild(text);
       li.appendChild(buttons);
       ol.appendChild(li);
