@@ -207,7 +207,7 @@ describe('Blog posts', () => {
     const anonymous = await visitor().get('/blog/members-playbook').expect(200);
     expect(anonymous.text).toContain('A playbook for members.');
     expect(anonymous.text).not.toContain('The secret sauce.');
-    expect(anonymous.text).toContain('href="/membership"');
+    expect(anonymous.text).toContain('href="/join"');
 
     const associate = await signInAs(t, {
       role: 'member',

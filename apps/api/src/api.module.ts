@@ -11,6 +11,7 @@ import { PortalModule } from '@roundtable/portal';
 import { ReportingModule } from '@roundtable/reporting';
 import { SurveysModule } from '@roundtable/surveys';
 import { ResourcesModule } from '@roundtable/resources';
+import { SiteModule } from '@roundtable/site';
 
 /** The HTTP app: JSON API under /api and the server-rendered pages. Wiring only. */
 @Module({
@@ -28,6 +29,7 @@ import { ResourcesModule } from '@roundtable/resources';
     ReportingModule,
     ResourcesModule,
     DirectoryModule,
+    SiteModule,
   ],
 })
 export class ApiModule {}

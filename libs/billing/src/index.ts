@@ -3,6 +3,7 @@ export { BillingModule, BillingWorkerModule } from './billing.module';
 export { BillingEnvironmentVariables, billingConfig } from './billing.config';
 export { TierRepository, DEFAULT_TIERS, seedDefaultTiers, type TierRecord } from './tiers/tier.repository';
 export { ENTITLEMENTS, type Entitlement } from './tiers/tier.schema';
+export { ENTITLEMENT_LABELS, tierView } from './tiers/tier-view';
 export { MembershipSweep, SWEEP_JOB } from './memberships/sweep.service';
 export { BillingReporter } from './report/billing-reporter.service';
 export { TierSummaries, TIER_CHANGED_JOB } from './tiers/tier-summaries.service';

@@ -9,7 +9,7 @@ import { PostRepository } from './posts/post.repository';
 import { slugify } from './posts/slug';
 
 /**
- * The public blog: home, posts, tags, categories, authors, search, feed, sitemap, unsubscribe links.
+ * The public blog (its first page is the site's home page, served by @roundtable/site): posts, tags, categories, authors, search, feed, sitemap, unsubscribe links.
  * `@PublicPage()` pages come from the page cache for visitors; the blog's repositories invalidate it.
  */
 @ApiExcludeController()
@@ -20,22 +20,6 @@ export class BlogController {
     private readonly posts: PostRepository,
     private readonly comments: CommentRepository,
   ) {}
-
-  @PublicPage()
-  @Get()
-  @Render('blog/list')
-  home(@CurrentMember() viewer?: SessionMember, @Query('before') before?: string) {
-    return this.pages.list(
-      viewer,
-      { before },
-      {
-        title: 'The council blog',
-        heading: 'From the council',
-        path: '/',
-        description: 'Posts by the Roundtable council of Chief Customer Officers and its members.',
-      },
-    );
-  }
 
   /** The blog lives at the site root; `/blog` is where people guess it is. */
   @Get('blog')

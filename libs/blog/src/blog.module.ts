@@ -50,7 +50,7 @@ import { SearchTermsBackfill } from './posts/search-terms.backfill';
     BlogPages,
     SearchTermsBackfill,
   ],
-  exports: [PostRepository],
+  exports: [PostRepository, BlogPages],
 })
 export class BlogModule implements OnModuleInit {
   constructor(private readonly navigation: NavigationRegistry) {}

@@ -2,6 +2,8 @@
 export { BlogModule, BlogWorkerModule } from './blog.module';
 export { CommentDigestService, COMMENT_DIGEST_JOB } from './comments/comment-digest.service';
 export { PostRepository } from './posts/post.repository';
+/** The blog's list pages; the site's home page shows the latest posts through it. */
+export { BlogPages } from './blog-pages.service';
 export { seedDemoPosts } from './posts/demo-posts';
 export { renderMarkdown } from './posts/markdown';
 /** Runs at start-up; exported so a test can run it again over posts written the old way. */

@@ -1,10 +1,12 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { NavigationRegistry } from '@roundtable/core';
 import { MongooseModule } from '@nestjs/mongoose';
 import { MembersModule } from '@roundtable/members';
 import { DirectoryController } from './directory.controller';
 import { DirectoryListing, DirectoryListingSchema } from './directory-listing.schema';
 import { DirectoryListingRepository } from './directory-listing.repository';
 import { DirectoryService } from './directory.service';
+import { DIRECTORY_NAVIGATION } from './directory.navigation';
 
 /** The members' directory: opted-in members with the fields each chose; staff see everyone. */
 @Module({
@@ -15,4 +17,10 @@ import { DirectoryService } from './directory.service';
   controllers: [DirectoryController],
   providers: [DirectoryListingRepository, DirectoryService],
 })
-export class DirectoryModule {}
+export class DirectoryModule implements OnModuleInit {
+  constructor(private readonly navigation: NavigationRegistry) {}
+
+  onModuleInit(): void {
+    this.navigation.register(DIRECTORY_NAVIGATION);
+  }
+}

@@ -6,17 +6,11 @@ import { ProfileDto } from '@roundtable/members';
 import { ApplicationsService } from './applications.service';
 import { DeclineDto } from './dto/decline.dto';
 
-/** Joining: the public invitation, the application form, and staff's queue. */
+/** Joining: the application form and staff's queue (the join page itself is @roundtable/site's). */
 @ApiExcludeController()
 @Controller()
 export class ApplicationsController {
   constructor(private readonly applications: ApplicationsService) {}
-
-  @Get('join')
-  @Render('portal/join')
-  join(@CurrentMember() member?: SessionMember) {
-    return { title: 'Join your peers — become a member', signedIn: Boolean(member) };
-  }
 
   @Get('apply')
   @Roles(...SIGNED_IN)

@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { NavigationRegistry } from '@roundtable/core';
 import { ConfigModule } from '@nestjs/config';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuthModule } from '@roundtable/auth';
@@ -20,6 +21,7 @@ import { ResourceRepository } from './library/resource.repository';
 import { ResourcesController } from './library/resources.controller';
 import { ResourcesService } from './library/resources.service';
 import { resourcesConfig } from './resources.config';
+import { RESOURCES_NAVIGATION } from './resources.navigation';
 
 /** The resource library: documents in GridFS, described by staff, downloaded by entitled members. */
 @Module({
@@ -45,4 +47,10 @@ import { resourcesConfig } from './resources.config';
   ],
   exports: [ResourceDownloadStats],
 })
-export class ResourcesModule {}
+export class ResourcesModule implements OnModuleInit {
+  constructor(private readonly navigation: NavigationRegistry) {}
+
+  onModuleInit(): void {
+    this.navigation.register(RESOURCES_NAVIGATION);
+  }
+}

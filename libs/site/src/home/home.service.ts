@@ -1,0 +1,58 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { SessionMember } from '@roundtable/auth';
+import { BlogPages } from '@roundtable/blog';
+import { LATEST_RESEARCH, type LatestResearchSource, type ResearchTeaser } from './latest-research';
+
+const RESEARCH_ON_HOME = 3;
+
+/** The home page: the council's pitch, the latest research (when there is any), then the blog. */
+@Injectable()
+export class HomePages implements OnApplicationBootstrap {
+  private readonly logger = new Logger(HomePages.name);
+  private research: LatestResearchSource | null = null;
+
+  constructor(
+    private readonly moduleRef: ModuleRef,
+    private readonly blog: BlogPages,
+  ) {}
+
+  /** Finds a research source provided anywhere in the app (no import of the lib that has it). */
+  onApplicationBootstrap(): void {
+    try {
+      this.research = this.moduleRef.get<LatestResearchSource>(LATEST_RESEARCH, { strict: false });
+    } catch {
+      this.research = null;
+    }
+  }
+
+  async home(viewer: SessionMember | undefined, before: unknown) {
+    const blog = await this.blog.list(
+      viewer,
+      { before },
+      {
+        title: 'The council of Chief Customer Officers',
+        heading: 'From the council',
+        path: '/',
+        description:
+          'Roundtable is a member-led council of Chief Customer Officers: peer advice, research on the role, and the council blog.',
+      },
+    );
+    // Older pages of the blog are just the blog; the pitch and research lead the first page only.
+    const firstPage = before === undefined || before === '';
+    return { ...blog, firstPage, latestResearch: firstPage ? await this.latestResearch() : [] };
+  }
+
+  private async latestResearch(): Promise<ResearchTeaser[]> {
+    if (!this.research) {
+      return [];
+    }
+    try {
+      return await this.research.latest(RESEARCH_ON_HOME);
+    } catch (error) {
+      // The home page stands without its research slot rather than failing.
+      this.logger.error(`Latest research could not be read: ${String(error)}`);
+      return [];
+    }
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * The home page's "Latest research" slot. The research lives elsewhere (published reports, in
+ * @roundtable/reporting): a module provides `LATEST_RESEARCH` with a `LatestResearchSource`, e.g.
+ * `{ provide: LATEST_RESEARCH, useExisting: PublishedReports }`, and the home page shows what it
+ * returns. With no provider, or an empty list, the slot shows nothing.
+ */
+export const LATEST_RESEARCH = Symbol('roundtable:latest-research');
+
+export interface ResearchTeaser {
+  title: string;
+  /** One or two sentences: what the research found. */
+  summary: string;
+  /** Where the report is (members-only pages are fine: visitors are asked to sign in there). */
+  url: string;
+  publishedAt: Date;
+  /** Optional headline figures, e.g. ["60% of members answered", "7 common accountabilities"]. */
+  highlights?: string[];
+}
+
+export interface LatestResearchSource {
+  /** The newest published research first; `limit` items at most. Called on each home page render. */
+  latest(limit: number): Promise<ResearchTeaser[]>;
+}
