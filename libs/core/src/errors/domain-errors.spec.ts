@@ -25,3 +25,24 @@ describe('isDatabaseFailure', () => {
     expect(isDatabaseFailure('MongoNetworkError')).toBe(false);
   });
 });
+
+describe('isDuplicateKeyError', () => {
+  it('recognises MongoDB’s code 11000 and FerretDB’s update errors on SQLite and on PostgreSQL', () => {
+    expect(isDuplicateKeyError({ code: 11000, message: 'E11000 duplicate key error collection: x.a' })).toBe(true);
+    expect(isDuplicateKeyError({ code: 1, message: 'sqlite: step: UNIQUE constraint failed: a.k' })).toBe(true);
+    const postgres = new MongoServerError({
+      message:
+        '[msg_update.go:133 handler.(*Handler).updateDocument] ERROR: duplicate key value violates unique constraint "a_k_idx" (SQLSTATE 23505)',
+      code: 1,
+    });
+    expect(isDuplicateKeyError(postgres)).toBe(true);
+    expect(isDatabaseFailure(postgres)).toBe(false);
+  });
+
+  it('leaves every other error alone', () => {
+    expect(isDuplicateKeyError({ code: 1, message: 'ERROR: deadlock detected (SQLSTATE 40P01)' })).toBe(false);
+    expect(isDuplicateKeyError(new Error('connect ECONNREFUSED'))).toBe(false);
+    expect(isDuplicateKeyError(null)).toBe(false);
+    expect(isDuplicateKeyError('E11000')).toBe(false);
+  });
+});

@@ -43,16 +43,23 @@ export class ValidationError extends DomainError {
 }
 
 /**
- * A unique-index violation. MongoDB, and FerretDB on insert, answer code 11000; FerretDB v1.24 on
- * SQLite answers an *update* that breaks a unique index with a generic error whose message carries
- * SQLite's "UNIQUE constraint failed" (measured here), so both are recognised.
+ * A unique-index violation. MongoDB, and FerretDB on insert, answer code 11000; FerretDB v1.24
+ * answers an *update* that breaks a unique index with a generic error (code 1) whose message carries
+ * its backend's: SQLite's "UNIQUE constraint failed", PostgreSQL's "duplicate key value violates unique
+ * constraint ... (SQLSTATE 23505)" (both measured here), so all are recognised.
  */
 export function isDuplicateKeyError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) {
     return false;
   }
   const { code, message } = error as { code?: unknown; message?: unknown };
-  return code === 11000 || (typeof message === 'string' && message.includes('UNIQUE constraint failed'));
+  // FerretDB v1 reports a unique index violated by an update as its backend's error, without code 11000:
+  // SQLite's "UNIQUE constraint failed", PostgreSQL's SQLSTATE 23505 (unique_violation).
+  return (
+    code === 11000 ||
+    (typeof message === 'string' &&
+      (message.includes('UNIQUE constraint failed') || message.includes('(SQLSTATE 23505)')))
+  );
 }
 
 /**
