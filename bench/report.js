@@ -31,8 +31,18 @@ function section(result) {
   const lines = [
     `#### ${result.title} — ${result.database.kind}`,
     '',
-    `${size}; ${result.load.connections} connections, median of ${result.load.runs} runs; measured ${result.measuredAt.slice(0, 16).replace('T', ' ')} UTC on ${m.cpus} × ${m.cpuModel}, Node ${m.node} (load average ${m.loadAverageAtStart.join(', ')} at start). From [\`${result.file}\`](${result.file}).`,
+    `${size}; ${result.benchmark === 'ranking' ? '' : `${result.load.connections} connections, `}median of ${result.load.runs} runs; measured ${result.measuredAt.slice(0, 16).replace('T', ' ')} UTC on ${m.cpus} × ${m.cpuModel}, Node ${m.node} (load average ${m.loadAverageAtStart.join(', ')} at start). From [\`${result.file}\`](${result.file}).`,
     '',
+    ...(result.benchmark === 'ranking' ? rankingTable(result) : throughputTable(result)),
+  ];
+  if (result.note) {
+    lines.push('', `_${result.note}_`);
+  }
+  return lines.join('\n');
+}
+
+function throughputTable(result) {
+  return [
     '| | req/s | p50 | p99 | errors | baseline | baseline req/s | baseline p99 | ratio | goal met |',
     '|---|---:|---:|---:|---:|---|---:|---:|---:|:---:|',
     ...result.rows.map(
@@ -40,10 +50,17 @@ function section(result) {
         `| ${r.name} | ${num(r.figures.requestsPerSec)} | ${ms(r.figures.p50)} | ${ms(r.figures.p99)} | ${r.figures.errors} | ${r.baselineName} | ${num(r.baseline.requestsPerSec)} | ${ms(r.baseline.p99)} | ${r.ratio}× | ${r.meetsGoal ? 'yes' : 'no'} |`,
     ),
   ];
-  if (result.note) {
-    lines.push('', `_${result.note}_`);
-  }
-  return lines.join('\n');
+}
+
+function rankingTable(result) {
+  return [
+    '| | read | compute | whole job | baseline | baseline time | ratio | goal met |',
+    '|---|---:|---:|---:|---|---:|---:|:---:|',
+    ...result.rows.map(
+      (r) =>
+        `| ${r.name} | ${r.figures.readSeconds} s | ${r.figures.computeSeconds} s | ${r.figures.wholeSeconds} s | ${r.baselineName} | ${r.baseline.seconds} s | ${r.ratio}× | ${r.meetsGoal ? 'yes' : 'no'} |`,
+    ),
+  ];
 }
 
 function main() {

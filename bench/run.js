@@ -11,7 +11,7 @@ const servers = require('../tools/servers/local-servers');
 const { startEnvironment } = require('./lib/environment');
 const { machine, table, write } = require('./lib/results');
 
-const BENCHMARKS = [require('./pages'), require('./intake')];
+const BENCHMARKS = [require('./pages'), require('./intake'), require('./ranking')];
 
 function parseArgs(argv) {
   const args = { quick: false, members: null, database: null, only: null };
@@ -44,6 +44,7 @@ function options(args) {
     members: args.members ?? (quick ? 2_000 : 20_000),
     posts: quick ? 20 : 200,
     comments: quick ? 500 : 5_000,
+    rankingSizes: [10_000, 100_000],
     load: quick
       ? { connections: 50, duration: 2, runs: 1, warmup: 1 }
       : { connections: 50, duration: 10, runs: 3, warmup: 2 },
@@ -66,20 +67,36 @@ const ms = (v) => (v === null ? '–' : `${v} ms`);
 
 function print(benchmark, result) {
   process.stdout.write(`\n${benchmark.title} — ${result.database.kind}, ${JSON.stringify(result.dataSize)}\n`);
-  process.stdout.write(
-    `${table(result.rows, [
+  process.stdout.write(`${table(result.rows, columns(result))}\n`);
+}
+
+/** Table columns: durations for the ranking, throughput and latency for the rest. */
+function columns(result) {
+  const common = [
+    ['baseline', (r) => r.baselineName],
+    ['ratio', (r) => `${r.ratio}×`],
+    ['goal met', (r) => (r.meetsGoal ? 'yes' : 'no')],
+  ];
+  if (result.benchmark === 'ranking') {
+    return [
       ['', (r) => r.name],
-      ['req/s', (r) => r.figures.requestsPerSec],
-      ['p50', (r) => ms(r.figures.p50)],
-      ['p99', (r) => ms(r.figures.p99)],
-      ['errors', (r) => r.figures.errors],
-      ['baseline', (r) => r.baselineName],
-      ['base req/s', (r) => r.baseline.requestsPerSec],
-      ['base p99', (r) => ms(r.baseline.p99)],
-      ['ratio', (r) => `${r.ratio}×`],
-      ['goal met', (r) => (r.meetsGoal ? 'yes' : 'no')],
-    ])}\n`,
-  );
+      ['read', (r) => `${r.figures.readSeconds} s`],
+      ['compute', (r) => `${r.figures.computeSeconds} s`],
+      ['whole', (r) => `${r.figures.wholeSeconds} s`],
+      ['base', (r) => `${r.baseline.seconds} s`],
+      ...common,
+    ];
+  }
+  return [
+    ['', (r) => r.name],
+    ['req/s', (r) => r.figures.requestsPerSec],
+    ['p50', (r) => ms(r.figures.p50)],
+    ['p99', (r) => ms(r.figures.p99)],
+    ['errors', (r) => r.figures.errors],
+    ['base req/s', (r) => r.baseline.requestsPerSec],
+    ['base p99', (r) => ms(r.baseline.p99)],
+    ...common,
+  ];
 }
 
 async function main() {
