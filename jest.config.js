@@ -9,6 +9,9 @@ const moduleNameMapper = { '^@roundtable/(.*)$': '<rootDir>/libs/$1/src' };
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Jest reads the timeout from the top level only (a project's own testTimeout is ignored), so the
+  // e2e tests' minute is set here; unit specs finish long before it.
+  testTimeout: 60_000,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
     {

@@ -106,8 +106,14 @@ describe('Sign-in under bad input and odd timing', () => {
         const results = await Promise.all(
           [0, 1, 2].map(() => agent.post(path).type('form').send({ _csrf: csrf }).set('Accept', 'text/html')),
         );
-        expect(results.map((r) => r.status).sort()).toEqual([303, 400, 400]);
-        expect(results.find((r) => r.status === 400)?.text).toContain('already been used');
+        const losers = results.filter((r) => r.status !== 303);
+        expect(losers).toHaveLength(2);
+        // A loser finds the link used (400), or, if the winner already replaced the session that carried
+        // the form, the form expired (403): which one depends on how fast the database answers.
+        for (const loser of losers) {
+          expect([400, 403]).toContain(loser.status);
+          expect(loser.text).toMatch(loser.status === 400 ? /already been used/ : /form has expired/);
+        }
       }
     });
 
