@@ -62,3 +62,5 @@ export {
 } from './definition/audience';
 export { AudienceReader } from './definition/audience.service';
 export { problemsBeforeSending } from './definition/survey-form';
+export { SurveyLinkResendHook, type LinkResender } from './links/link-resend.hook';
+export { SurveyCache } from './definition/survey-cache';

@@ -18,6 +18,7 @@ import { LinkRepository, LinkRequestRepository, MilestoneRepository } from './li
 import { SurveyResponse, SurveyResponseSchema } from './responses/response.schema';
 import { ResponseRepository } from './responses/response.repository';
 import { SurveyProgressHook } from './responses/survey-progress.hook';
+import { SurveyLinkResendHook } from './links/link-resend.hook';
 
 const repositories = [
   SurveyRepository,
@@ -27,6 +28,7 @@ const repositories = [
   LinkRequestRepository,
   ResponseRepository,
   SurveyProgressHook,
+  SurveyLinkResendHook,
   AudienceReader,
 ];
 
