@@ -1,0 +1,315 @@
+import { ObjectId } from 'mongodb';
+import request from 'supertest';
+import type { Role } from '@roundtable/auth';
+import { seedDefaultTiers, TierRepository } from '@roundtable/billing';
+import { SurveyRepository } from '@roundtable/surveys';
+import { createTestApp, TestApp } from '../support/create-test-app';
+import { pdfOf } from '../support/documents';
+import { buildMember } from '../support/factories';
+import { SignedIn, signInAs } from '../support/sessions';
+
+type Caller = { agent: ReturnType<typeof request.agent>; csrfToken: string; memberId: string | null };
+
+/**
+ * One staff or admin form post: `prepare` makes a fresh thing for it to act on, `send` posts it as the
+ * caller, `state` reads what the post would change. Allowed roles get `answer` and a changed state;
+ * everyone else gets 401/403 and the state exactly as before.
+ */
+interface AdminAction {
+  route: string;
+  access: Role[];
+  answer: number;
+  prepare(t: TestApp, staff: SignedIn): Promise<string>;
+  send(caller: Caller, subject: string): request.Test;
+  state(t: TestApp, subject: string, caller: Caller): Promise<unknown>;
+}
+
+const STAFF_ROLES: Role[] = ['staff', 'admin'];
+const WHO: Role[] = ['visitor', 'applicant', 'member', 'staff', 'admin'];
+const form = (caller: Caller, path: string, fields: Record<string, unknown> = {}) =>
+  caller.agent
+    .post(path)
+    .set('Accept', 'text/html')
+    .type('form')
+    .send({ _csrf: caller.csrfToken, ...fields });
+const unique = () => new ObjectId().toHexString().slice(-8);
+
+async function publishedPost(t: TestApp, staff: SignedIn, status = 'publish'): Promise<string> {
+  const created = await form({ ...staff, memberId: String(staff.member._id) }, '/admin/posts', {
+    title: `Post ${unique()}`,
+    bodyMarkdown: 'Body.',
+    action: status,
+  }).expect(303);
+  return /\/admin\/posts\/([a-f0-9]{24})\/edit/.exec(created.headers.location)![1];
+}
+
+async function pendingComment(t: TestApp, staff: SignedIn): Promise<string> {
+  const postId = await publishedPost(t, staff);
+  const { insertedId } = await t.connection.collection('comments').insertOne({
+    postId,
+    parentId: null,
+    memberId: null,
+    authorName: 'A Guest',
+    guestEmail: `guest-${unique()}@example.test`,
+    body: 'Waiting for a moderator.',
+    status: 'pending',
+    notifyReplies: false,
+    unsubscribeToken: unique(),
+    notified: false,
+  });
+  return String(insertedId);
+}
+
+async function appliedApplicant(t: TestApp): Promise<string> {
+  const applicant = await buildMember(t, { role: 'applicant' });
+  await t.connection
+    .collection('members')
+    .updateOne(
+      { _id: applicant._id as never },
+      { $set: { application: { status: 'submitted', submittedAt: new Date(), title: 'CCO', company: 'Acme' } } },
+    );
+  return String(applicant._id);
+}
+
+const byId = (collection: string) => (t: TestApp, id: string) =>
+  t.connection.collection(collection).findOne({ _id: (ObjectId.isValid(id) ? new ObjectId(id) : id) as never });
+
+const ACTIONS: AdminAction[] = [
+  {
+    route: 'POST /admin/tiers',
+    access: ['admin'],
+    answer: 303,
+    prepare: async () => `tier-${unique()}`,
+    send: (caller, slug) =>
+      form(caller, '/admin/tiers', {
+        slug,
+        name: `Tier ${slug}`,
+        description: 'A tier.',
+        price: '10.00',
+        currency: 'usd',
+        interval: 'month',
+        stripePriceId: `price_${slug.replace(/-/g, '_')}`,
+        entitlements: 'comment',
+        offered: 'on',
+      }),
+    state: (t, slug) => t.app.get(TierRepository).findBySlug(slug),
+  },
+  {
+    route: 'POST /admin/tiers/:slug',
+    access: ['admin'],
+    answer: 303,
+    prepare: async (t) => {
+      await seedDefaultTiers(t.app.get(TierRepository));
+      return 'associate';
+    },
+    send: (caller) =>
+      form(caller, '/admin/tiers/associate', {
+        name: 'Associate',
+        description: `Edited ${unique()}`,
+        price: '700.00',
+        currency: 'usd',
+        interval: 'year',
+        stripePriceId: 'price_associate',
+        entitlements: 'comment',
+        offered: 'on',
+      }),
+    state: (t, slug) => t.app.get(TierRepository).findBySlug(slug),
+  },
+  {
+    route: 'POST /admin/posts',
+    access: STAFF_ROLES,
+    answer: 303,
+    prepare: async () => `Post by a caller ${unique()}`,
+    send: (caller, title) => form(caller, '/admin/posts', { title, bodyMarkdown: 'Body.', action: 'publish' }),
+    state: (t, title) => t.connection.collection('posts').countDocuments({ title }),
+  },
+  {
+    route: 'POST /admin/posts/:id',
+    access: STAFF_ROLES,
+    answer: 303,
+    prepare: (t, staff) => publishedPost(t, staff),
+    send: (caller, id) =>
+      form(caller, `/admin/posts/${id}`, { title: `Edited ${unique()}`, bodyMarkdown: 'Changed.', action: 'publish' }),
+    state: byId('posts'),
+  },
+  {
+    route: 'POST /admin/posts/:id/return',
+    access: STAFF_ROLES,
+    answer: 303,
+    prepare: async (t, staff) => {
+      const id = await publishedPost(t, staff, 'draft');
+      await t.connection.collection('posts').updateOne({ _id: new ObjectId(id) }, { $set: { status: 'in_review' } });
+      return id;
+    },
+    send: (caller, id) => form(caller, `/admin/posts/${id}/return`, { note: 'Please add a source.' }),
+    state: async (t, id) => (await byId('posts')(t, id))?.status,
+  },
+  {
+    route: 'POST /admin/comments/digest',
+    access: STAFF_ROLES,
+    answer: 303,
+    prepare: async () => '',
+    send: (caller) => form(caller, '/admin/comments/digest', { frequency: 'daily' }),
+    state: (t, _subject, caller) =>
+      caller.memberId ? t.connection.collection('comment_digests').findOne({ _id: caller.memberId as never }) : null,
+  },
+  {
+    route: 'POST /admin/comments/settings',
+    access: STAFF_ROLES,
+    answer: 303,
+    prepare: async (t) => {
+      await t.connection.collection('blog_settings').deleteMany({});
+      return '';
+    },
+    send: (caller) => form(caller, '/admin/comments/settings', { guestComments: 'on' }),
+    state: async (t) => (await t.connection.collection('blog_settings').findOne({}))?.guestComments ?? false,
+  },
+  {
+    route: 'POST /admin/comments/:id/:action',
+    access: STAFF_ROLES,
+    answer: 303,
+    prepare: (t, staff) => pendingComment(t, staff),
+    send: (caller, id) => form(caller, `/admin/comments/${id}/approve`),
+    state: async (t, id) => (await byId('comments')(t, id))?.status,
+  },
+  {
+    route: 'POST /admin/applications/:id/approve',
+    access: STAFF_ROLES,
+    answer: 303,
+    prepare: (t) => appliedApplicant(t),
+    send: (caller, id) => form(caller, `/admin/applications/${id}/approve`),
+    state: byId('members'),
+  },
+  {
+    route: 'POST /admin/applications/:id/decline',
+    access: STAFF_ROLES,
+    answer: 303,
+    prepare: (t) => appliedApplicant(t),
+    send: (caller, id) => form(caller, `/admin/applications/${id}/decline`, { reason: 'Not a CCO.' }),
+    state: byId('members'),
+  },
+  {
+    route: 'POST /admin/surveys',
+    access: STAFF_ROLES,
+    answer: 303,
+    prepare: async (t) => String(await t.connection.collection('surveys').countDocuments()),
+    send: (caller) => form(caller, '/admin/surveys'),
+    state: (t) => t.connection.collection('surveys').countDocuments(),
+  },
+  {
+    route: 'POST /admin/surveys/:id',
+    access: STAFF_ROLES,
+    answer: 303,
+    prepare: (t, staff) => newSurvey(staff),
+    send: (caller, id) => form(caller, `/admin/surveys/${id}`, { ...surveyForm, title: `Edited ${unique()}` }),
+    state: async (t, id) => (await t.app.get(SurveyRepository).findById(id))?.title,
+  },
+  {
+    route: 'POST /admin/surveys/:id/duplicate',
+    access: STAFF_ROLES,
+    answer: 303,
+    prepare: (t, staff) => newSurvey(staff),
+    send: (caller, id) => form(caller, `/admin/surveys/${id}/duplicate`),
+    state: (t, id) =>
+      t.connection.collection('surveys').countDocuments({ copiedFrom: { $in: [id, new ObjectId(id)] } }),
+  },
+  {
+    route: 'POST /admin/resources',
+    access: STAFF_ROLES,
+    answer: 303,
+    prepare: async () => `Resource ${unique()}`,
+    send: (caller, title) =>
+      caller.agent
+        .post(`/admin/resources?_csrf=${encodeURIComponent(caller.csrfToken)}`)
+        .set('Accept', 'text/html')
+        .field('title', title)
+        .field('summary', 'A document for the matrix.')
+        .field('category', 'Role definition')
+        .field('tiers', 'council')
+        .attach('file', pdfOf(title), { filepath: 'matrix.pdf', contentType: 'application/pdf' }),
+    state: (t, title) => t.connection.collection('resources').countDocuments({ title }),
+  },
+  {
+    route: 'POST /admin/resources/:id/delete',
+    access: STAFF_ROLES,
+    answer: 303,
+    prepare: async (t, staff) => {
+      const title = `To delete ${unique()}`;
+      await ACTIONS.find((a) => a.route === 'POST /admin/resources')!
+        .send({ ...staff, memberId: String(staff.member._id) }, title)
+        .expect(303);
+      return String((await t.connection.collection('resources').findOne({ title }))!._id);
+    },
+    send: (caller, id) => form(caller, `/admin/resources/${id}/delete`),
+    state: byId('resources'),
+  },
+];
+
+let newSurvey: (staff: SignedIn) => Promise<string>;
+/** A complete survey definition form (items as the new draft has them are filled in by `newSurvey`). */
+let surveyForm: Record<string, unknown> = {};
+
+describe('Every staff and admin form post, for every role (status and state afterwards)', () => {
+  let t: TestApp;
+  let staff: SignedIn;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedDefaultTiers(t.app.get(TierRepository));
+    staff = await signInAs(t, { role: 'staff', name: 'Sam Staff' });
+    newSurvey = async (who) => {
+      const created = await form({ ...who, memberId: null }, '/admin/surveys').expect(303);
+      const id = /\/admin\/surveys\/([a-f0-9]{24})$/.exec(created.headers.location)![1];
+      const survey = (await t.app.get(SurveyRepository).findById(id))!;
+      surveyForm = {
+        intro: survey.intro,
+        itemKey: survey.items.map((item) => item.key),
+        itemLabel: survey.items.map((item) => item.label),
+        newItem: '',
+        profileQuestions: survey.profileQuestions,
+        closesAt: '2099-06-30',
+        action: 'save',
+      };
+      return id;
+    };
+  });
+  afterAll(() => t.close());
+
+  it('lists every POST route under /admin (a new one must join this matrix)', () => {
+    const router = t.app.getHttpAdapter().getInstance().router as {
+      stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }>;
+    };
+    const posts = router.stack
+      .filter((layer) => layer.route?.methods.post && layer.route.path.startsWith('/admin'))
+      .map((layer) => `POST ${layer.route!.path}`)
+      .sort();
+    expect(posts).toEqual(ACTIONS.map((action) => action.route).sort());
+  });
+
+  for (const action of ACTIONS) {
+    for (const who of WHO) {
+      const allowed = action.access.includes(who);
+      it(`${action.route}: ${allowed ? 'done' : 'refused'} for a ${who}`, async () => {
+        const subject = await action.prepare(t, staff);
+        let caller: Caller;
+        if (who === 'visitor') {
+          const agent = request.agent(t.app.getHttpServer());
+          caller = { agent, csrfToken: (await agent.get('/api/auth/csrf').expect(200)).body.csrfToken, memberId: null };
+        } else {
+          const signedIn = await signInAs(t, { role: who });
+          caller = { agent: signedIn.agent, csrfToken: signedIn.csrfToken, memberId: String(signedIn.member._id) };
+        }
+        const before = JSON.stringify(await action.state(t, subject, caller));
+        const response = await action.send(caller, subject);
+        const after = JSON.stringify(await action.state(t, subject, caller));
+        if (allowed) {
+          expect(response.status).toBe(action.answer);
+          expect(after).not.toBe(before);
+        } else {
+          expect(response.status).toBe(who === 'visitor' ? 401 : 403);
+          expect(after).toBe(before);
+        }
+      });
+    }
+  }
+});
