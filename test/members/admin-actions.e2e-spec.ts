@@ -243,6 +243,51 @@ const ACTIONS: AdminAction[] = [
     send: (caller, id) => form(caller, `/admin/resources/${id}/delete`),
     state: byId('resources'),
   },
+  {
+    route: 'POST /admin/site/quotes',
+    access: STAFF_ROLES,
+    answer: 303,
+    prepare: async () => `Quoted ${unique()}`,
+    send: (caller, name) =>
+      form(caller, '/admin/site/quotes', {
+        quote: 'Peers who get it.',
+        name,
+        title: 'CCO',
+        company: 'Co',
+        linkedinUrl: '',
+      }),
+    state: (t, name) => t.connection.collection('site_quotes').countDocuments({ name }),
+  },
+  {
+    route: 'POST /admin/site/quotes/:id/:action',
+    access: STAFF_ROLES,
+    answer: 303,
+    prepare: async (t) => {
+      const { insertedId } = await t.connection
+        .collection('site_quotes')
+        .insertOne({
+          quote: 'Q.',
+          name: `Q ${unique()}`,
+          title: '',
+          company: '',
+          linkedinUrl: '',
+          position: 1,
+          hidden: false,
+        });
+      return String(insertedId);
+    },
+    send: (caller, id) => form(caller, `/admin/site/quotes/${id}/hide`),
+    state: async (t, id) => (await byId('site_quotes')(t, id))?.hidden,
+  },
+  {
+    route: 'POST /admin/site/pages/:key',
+    access: STAFF_ROLES,
+    answer: 303,
+    prepare: async () => 'about',
+    send: (caller, key) =>
+      form(caller, `/admin/site/pages/${key}`, { title: 'About us', bodyMarkdown: `Edited ${unique()}` }),
+    state: (t, key) => t.connection.collection('site_pages').findOne({ _id: key as never }),
+  },
 ];
 
 let newSurvey: (staff: SignedIn) => Promise<string>;
