@@ -99,7 +99,7 @@ describe('Ranking snapshots computed by the worker', () => {
     const queued = await jobs.findRecent({ type: RANKING_JOB, status: 'pending' });
     expect(queued).toHaveLength(1);
     // The job waits for the minute's end; run it now as if the minute had passed.
-    await connection.collection('jobs').updateOne({ _id: queued[0]._id }, { $set: { runAt: new Date(0) } });
+    await connection.collection('jobs').updateOne({ _id: queued[0]._id as never }, { $set: { runAt: new Date(0) } });
     expect(await worker.get(JobRunner).runDue()).toBe(1);
 
     const snapshot = await worker.get(SnapshotRepository).findLatest(surveyId);

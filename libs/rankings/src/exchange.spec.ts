@@ -74,8 +74,8 @@ describe('parseExchange', () => {
     expect(problem({ items, responses: [], invited: [{ profile: { tier: true } }] })).toBe(
       'invited[0]: profile attribute "tier" must be a string (got boolean true)',
     );
-    expect(problem({ items, responses: [], options: { top_k: 3 } })).toBe(
-      'options.top_k must be an integer from 1 to 2 (got number 3)',
+    expect(problem({ items, responses: [], options: { top_k: 0 } })).toBe(
+      'options.top_k must be an integer from 1 to 1000 (got number 0)',
     );
     expect(problem({ items, responses: [], options: { resamples: 1.5 } })).toBe(
       'options.resamples must be an integer from 0 to 100000 (got number 1.5)',

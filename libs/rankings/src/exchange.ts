@@ -73,7 +73,7 @@ export function parseExchange(json: unknown): ExchangeDocument {
     });
   }
   if (doc.options !== undefined) {
-    out.options = parseOptions(doc.options, items.length);
+    out.options = parseOptions(doc.options);
   }
   return out;
 }
@@ -152,7 +152,7 @@ function parseProfile(raw: unknown, where: string): Record<string, string> {
   return profile as Record<string, string>;
 }
 
-function parseOptions(raw: unknown, itemCount: number): Partial<ExchangeOptions> {
+function parseOptions(raw: unknown): Partial<ExchangeOptions> {
   const options = asObject(raw, '"options"');
   allowOnly(options, ['seed', 'resamples', 'top_k', 'min_cell', 'weight_by'], '"options"');
   const out: Partial<ExchangeOptions> = {};
@@ -168,7 +168,8 @@ function parseOptions(raw: unknown, itemCount: number): Partial<ExchangeOptions>
   };
   integer('seed', 0, Number.MAX_SAFE_INTEGER);
   integer('resamples', 0, MAX_RESAMPLES);
-  integer('top_k', 1, itemCount);
+  // A top k larger than the list is allowed (every item is then in it), so one set of options fits every survey.
+  integer('top_k', 1, MAX_ITEMS);
   integer('min_cell', 1, Number.MAX_SAFE_INTEGER);
   if (options.weight_by !== undefined) {
     const list = options.weight_by;

@@ -1,0 +1,87 @@
+import {
+  Controller,
+  Get,
+  Header,
+  Param,
+  Post,
+  Query,
+  Render,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Roles, STAFF } from '@roundtable/auth';
+import { FormPage } from '@roundtable/core';
+import { ReportAdmin } from './report-admin.service';
+import { ReportPages } from './report-pages.service';
+
+/** The largest exchange file staff can import (100,000 responses fit in well under this). */
+const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+
+/** Staff's reporting console: results of each survey from its latest snapshot, exports, publishing. */
+@ApiExcludeController()
+@Controller('admin/reports')
+@Roles(...STAFF)
+export class AdminReportsController {
+  constructor(
+    private readonly pages: ReportPages,
+    private readonly admin: ReportAdmin,
+  ) {}
+
+  @Get()
+  @Render('reporting/admin-list')
+  list() {
+    return this.pages.listPage();
+  }
+
+  @Post('import')
+  @FormPage('reporting/admin-list', ReportPages, 'listPage')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
+  importDraft(@UploadedFile() file?: Express.Multer.File) {
+    return this.admin.importDraft(file);
+  }
+
+  @Get(':id')
+  @Render('reporting/admin-report')
+  report(@Param('id') id: string, @Query('segment') segment?: string) {
+    return this.pages.adminReportPage(id, typeof segment === 'string' ? segment : undefined);
+  }
+
+  @Post(':id/recompute')
+  @FormPage()
+  recompute(@Param('id') id: string) {
+    return this.admin.recompute(id);
+  }
+
+  @Post(':id/publish')
+  @FormPage()
+  publish(@Param('id') id: string) {
+    return this.admin.publish(id);
+  }
+
+  @Post(':id/unpublish')
+  @FormPage()
+  unpublish(@Param('id') id: string) {
+    return this.admin.unpublish(id);
+  }
+
+  @Get(':id/responses.json')
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  async exportResponses(@Param('id') id: string, @Res({ passthrough: true }) res: Response) {
+    const { filename, doc } = await this.admin.exportResponses(id);
+    res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+    return new StreamableFile(Buffer.from(JSON.stringify(doc, null, 1)));
+  }
+
+  @Get(':id/tables/:table.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  async tableCsv(@Param('id') id: string, @Param('table') table: string, @Res({ passthrough: true }) res: Response) {
+    const { filename, body } = await this.admin.csv(id, table);
+    res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+    return new StreamableFile(Buffer.from(body));
+  }
+}

@@ -1,0 +1,227 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '@roundtable/core';
+import type { RankingResult, SegmentTable } from '@roundtable/rankings';
+import { SurveyRepository, type SurveyRecord } from '@roundtable/surveys';
+import { attributeLabel } from '../compute/profile-values';
+import { SnapshotRepository, type SnapshotRecord } from '../snapshots/snapshot.repository';
+import { progressChart, rankIntervalChart } from './charts';
+import { decimals, formatDateTime, percent, pValue, signedPoints } from './format';
+import { TABLES } from './report-tables';
+
+/**
+ * Page models of the reporting console. Every number comes from a stored snapshot: a page reads the
+ * survey, its state and one snapshot by `_id`, never the responses.
+ */
+@Injectable()
+export class ReportPages {
+  constructor(
+    private readonly surveys: SurveyRepository,
+    private readonly snapshots: SnapshotRepository,
+  ) {}
+
+  async listPage() {
+    const surveys = await this.surveys.listNewestFirst(50);
+    const rows = await Promise.all(
+      surveys.map(async (survey) => {
+        const state = await this.snapshots.findState(String(survey._id));
+        return {
+          id: String(survey._id),
+          title: survey.title,
+          status: survey.status,
+          computedAt: state?.computedAt ? formatDateTime(state.computedAt) : null,
+          published: Boolean(state?.publishedVersion),
+        };
+      }),
+    );
+    return { title: 'Survey results', surveys: rows };
+  }
+
+  async surveyOrFail(surveyId: string): Promise<SurveyRecord> {
+    const survey = await this.surveys.findById(surveyId);
+    if (!survey) {
+      throw new NotFoundError('There is no such survey.');
+    }
+    return survey;
+  }
+
+  async latestOrFail(surveyId: string): Promise<SnapshotRecord> {
+    await this.surveyOrFail(surveyId);
+    const snapshot = await this.snapshots.findLatest(surveyId);
+    if (!snapshot) {
+      throw new NotFoundError('This survey has no computed result yet.');
+    }
+    return snapshot;
+  }
+
+  async adminReportPage(surveyId: string, segment?: string, notice?: string) {
+    const survey = await this.surveyOrFail(surveyId);
+    const state = await this.snapshots.findState(surveyId);
+    const snapshot = await this.snapshots.findLatest(surveyId);
+    const base = {
+      title: `Results: ${survey.title}`,
+      survey: { id: surveyId, title: survey.title, status: survey.status },
+      notice:
+        notice === 'queued'
+          ? 'The result is being recomputed; reload in a moment.'
+          : notice === 'published'
+            ? 'Published to members.'
+            : null,
+    };
+    if (!snapshot) {
+      return { ...base, snapshot: null };
+    }
+    const result = snapshot.result;
+    return {
+      ...base,
+      snapshot: {
+        version: snapshot.version,
+        computedAt: formatDateTime(snapshot.computedAt),
+        trigger: snapshot.trigger,
+        final: snapshot.final,
+        computeMs: snapshot.computeMs,
+        method: `${result.method} v${result.method_version}`,
+        options: result.options,
+      },
+      published: state?.publishedVersion ?? null,
+      publishedIsLatest: state?.publishedVersion === snapshot.version,
+      ...rankingModel(result),
+      ...responseModel(snapshot),
+      skew: skewModel(result),
+      weighted: weightedModel(result),
+      segments: segmentModel(result, snapshot.attributes, surveyId, segment),
+      tables: TABLES.map((name) => ({
+        name,
+        csv: `/admin/reports/${surveyId}/tables/${name}.csv`,
+        json: `/api/reports/${surveyId}/${name}`,
+      })),
+    };
+  }
+}
+
+export function rankingModel(result: RankingResult) {
+  const topK = result.options.top_k;
+  return {
+    respondents: result.respondents,
+    kendallW: decimals(result.kendall_w, 3),
+    topK,
+    rankChart: rankIntervalChart(
+      result.items.map((i) => ({
+        item: i.item,
+        rank: i.rank,
+        rankInterval: i.rank_interval,
+        topKShare: i.top_k_share,
+      })),
+      topK,
+    ),
+    ranking: result.items.map((i) => ({
+      rank: i.rank,
+      item: i.item,
+      borda: decimals(i.borda),
+      incumbency: percent(i.incumbency),
+      meanRank: decimals(i.mean_rank, 1),
+      interval: i.rank_interval ? `${i.rank_interval[0]}–${i.rank_interval[1]}` : '—',
+      topKShare: percent(i.top_k_share),
+    })),
+  };
+}
+
+function responseModel(snapshot: SnapshotRecord) {
+  const rate = snapshot.result.response_rate;
+  const eligible = rate?.eligible ?? 0;
+  return {
+    responseRate: rate ? { ...rate, ratePercent: percent(rate.rate), partial: rate.partial ?? '—' } : null,
+    progressChart: progressChart(snapshot.progress, eligible),
+    progress: snapshot.progress.map((p) => ({
+      date: p.date,
+      completed: p.completed,
+      rate: percent(eligible ? p.completed / eligible : null),
+    })),
+  };
+}
+
+export function skewModel(result: RankingResult) {
+  return (result.skew ?? []).map((s) => ({
+    attribute: s.attribute,
+    label: attributeLabel(s.attribute),
+    skewed: s.skewed,
+    summary: s.summary ? s.summary.replace(`(${s.attribute})`, `(${attributeLabel(s.attribute)})`) : null,
+    chiSquare: decimals(s.chi_square),
+    df: s.df ?? '—',
+    pValue: pValue(s.p_value),
+    rows: s.values.map((v) => ({
+      value: v.value,
+      respondents: v.respondents,
+      respondentShare: percent(v.respondent_share),
+      invited: v.invited,
+      invitedShare: percent(v.invited_share),
+      gap: signedPoints(v.gap_pp),
+      flagged: Math.abs(v.gap_pp) >= 10,
+    })),
+  }));
+}
+
+function weightedModel(result: RankingResult) {
+  const weighted = result.weighted;
+  if (!weighted) {
+    return null;
+  }
+  const byItem = new Map(weighted.items.map((i) => [i.item, i]));
+  return {
+    method: weighted.method,
+    weightBy: weighted.weight_by.map(attributeLabel),
+    designEffect: decimals(weighted.design_effect),
+    weightRange: `${decimals(weighted.weight_min)}–${decimals(weighted.weight_max)}`,
+    rows: result.items.map((i) => {
+      const w = byItem.get(i.item);
+      const change = w ? i.rank - w.rank : 0;
+      return {
+        item: i.item,
+        rank: i.rank,
+        borda: decimals(i.borda),
+        weightedRank: w?.rank ?? '—',
+        weightedBorda: decimals(w?.borda),
+        change: change > 0 ? `up ${change}` : change < 0 ? `down ${-change}` : 'same',
+      };
+    }),
+  };
+}
+
+/**
+ * One tab per attribute with at least one cell of min_cell respondents; a cell below it is named
+ * but shows no figure, so nobody's answers can be singled out.
+ */
+function segmentModel(result: RankingResult, attributes: string[], surveyId: string, selected?: string) {
+  const tables = new Map((result.segments ?? []).map((s) => [s.attribute, s]));
+  const visible = (attributes.length ? attributes : [...tables.keys()])
+    .map((attribute) => tables.get(attribute))
+    .filter((s): s is SegmentTable => Boolean(s?.values.some((v) => v.shown)));
+  if (visible.length === 0) {
+    return null;
+  }
+  const current = visible.find((s) => s.attribute === selected) ?? visible[0];
+  const shown = current.values.filter((v) => v.shown);
+  const rankOf = shown.map((v) => new Map((v.items ?? []).map((i) => [i.item, i])));
+  return {
+    minCell: current.min_cell,
+    tabs: visible.map((s) => ({
+      label: attributeLabel(s.attribute),
+      href: `/admin/reports/${surveyId}?segment=${encodeURIComponent(s.attribute)}#segments`,
+      selected: s === current,
+    })),
+    label: attributeLabel(current.attribute),
+    columns: shown.map((v) => ({
+      value: v.value,
+      respondents: v.respondents,
+      kendallW: decimals(v.kendall_w ?? null, 3),
+    })),
+    rows: result.items.map((i) => ({
+      item: i.item,
+      rank: i.rank,
+      cells: rankOf.map((ranks) => {
+        const cell = ranks.get(i.item);
+        return cell ? { rank: cell.rank, incumbency: percent(cell.incumbency) } : null;
+      }),
+    })),
+    hidden: current.values.filter((v) => !v.shown).map((v) => v.value),
+  };
+}

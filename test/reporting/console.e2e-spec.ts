@@ -1,0 +1,147 @@
+import request from 'supertest';
+import { JobRepository } from '@roundtable/jobs';
+import { RANKING_JOB, RankingComputer, ReportingWorkerModule } from '@roundtable/reporting';
+import { InvitationRepository, ResponseRepository, SurveyProgressHook, SurveyRepository } from '@roundtable/surveys';
+import { createTestApp, type TestApp } from '../support/create-test-app';
+import { signInAs, type SignedIn } from '../support/sessions';
+
+const ITEMS = ['Tactics', 'Experience', 'Metrics', '=Culture', 'Strategy'];
+
+describe('Reporting console', () => {
+  let t: TestApp;
+  let staff: SignedIn;
+  let member: SignedIn;
+  let surveyId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ imports: [ReportingWorkerModule] });
+    staff = await signInAs(t, { role: 'staff' });
+    member = await signInAs(t, { membership: { tier: 'council', state: 'active', entitlements: ['surveys'] } });
+    const survey = await t.app.get(SurveyRepository).create({
+      title: 'Accountabilities 2026',
+      intro: '',
+      items: ITEMS.map((label, f) => ({ key: `k${f}`, label })),
+      profileQuestions: ['revenueBand', 'businessModel'],
+      audience: { tiers: [], filters: {} },
+      opensAt: null,
+      closesAt: null,
+      reminders: [],
+    });
+    surveyId = String(survey._id);
+    await t.app.get(SurveyRepository).markSent(surveyId);
+    // 30 invited, 24 answer: 20 >$1B and 4 <$100M respondents (a segment of 4, not shown).
+    for (let k = 0; k < 30; k++) {
+      const profile = { revenueBand: k < 20 ? '>$1B' : '<$100M', businessModel: k % 3 ? 'B2B' : 'B2C' };
+      await t.app
+        .get(InvitationRepository)
+        .insertOnce(
+          { surveyId, memberId: `m${k}`, email: `m${k}@example.test`, name: `Member ${k}`, profile, tier: 'council' },
+          'sent',
+        );
+      if (k < 24) {
+        const held = ['k0', 'k1', 'k2', 'k3', 'k4'].filter((_, f) => (k + f) % 4 !== 0);
+        await t.app.get(ResponseRepository).complete(`${surveyId}:m${k}`, surveyId, { held, profile }, null);
+      }
+    }
+  });
+  afterAll(() => t.close());
+
+  it('asks the worker for a recomputation when a response is completed, and shows nothing computed before', async () => {
+    await t.app.get(SurveyProgressHook).emit({ surveyId, invitationId: `${surveyId}:m0`, milestone: 'completed' });
+    const queued = await t.app.get(JobRepository).findRecent({ type: RANKING_JOB, status: 'pending' });
+    expect(queued.map((job) => job.payload)).toEqual([{ surveyId, trigger: 'completions' }]);
+    const page = await staff.agent.get(`/admin/reports/${surveyId}`).expect(200);
+    expect(page.text).toContain('No result has been computed for this survey yet');
+    await staff.agent.get(`/api/reports/${surveyId}/ranking`).expect(404);
+  });
+
+  it('shows the snapshot: chart with intervals, tables, skew, weighted, segments without the 4-respondent cell', async () => {
+    await t.app.get(RankingComputer).compute(surveyId, 'demand');
+    const page = await staff.agent.get(`/admin/reports/${surveyId}`).expect(200);
+    expect(page.text).toContain('<svg');
+    expect(page.text).toContain('class="chart-interval"');
+    expect(page.text).toMatch(
+      /Revenue — <strong class="skewed">skewed toward &gt;\$1B \(Revenue\): 83% of respondents, 67% of members/,
+    );
+    expect(page.text).toContain('Not shown (fewer than 5 respondents): &lt;$100M');
+    const json = await staff.agent.get(`/api/reports/${surveyId}/segments`).expect(200);
+    const revenue = json.body.attributes.find((a: { attribute: string }) => a.attribute === 'revenueBand');
+    expect(revenue.values.find((v: { value: string }) => v.value === '<$100M')).toEqual({
+      value: '<$100M',
+      shown: false,
+    });
+    const ranking = await staff.agent.get(`/api/reports/${surveyId}/ranking`).expect(200);
+    expect(ranking.body).toMatchObject({
+      surveyId,
+      version: 1,
+      respondents: 24,
+      method: 'borda-tied-bottom',
+      seed: 42,
+    });
+    expect(ranking.body.items).toHaveLength(5);
+  });
+
+  it('exports each table as CSV (formula-like text neutralised) and the responses without member ids', async () => {
+    const csv = await staff.agent.get(`/admin/reports/${surveyId}/tables/ranking.csv`).expect(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    expect(csv.text.split('\r\n')[0]).toBe(
+      'rank,item,borda,incumbency,holders,mean_rank,interval_low,interval_high,top_k_share',
+    );
+    expect(csv.text).toContain(",'=Culture,");
+    await staff.agent.get(`/admin/reports/${surveyId}/tables/nonsense.csv`).expect(422);
+    const exported = await staff.agent.get(`/admin/reports/${surveyId}/responses.json`).expect(200);
+    expect(exported.headers['content-disposition']).toMatch(
+      /attachment; filename="accountabilities-2026-responses.json"/,
+    );
+    const doc = JSON.parse(exported.text);
+    expect(doc.responses).toHaveLength(24);
+    expect(exported.text).not.toMatch(/"m\d+"|Member \d|example\.test/);
+  });
+
+  it('imports an exported file as a draft survey and refuses a malformed one with the reason', async () => {
+    const exported = await staff.agent.get(`/admin/reports/${surveyId}/responses.json`).expect(200);
+    const ok = await staff.agent
+      .post(`/admin/reports/import?_csrf=${staff.csrfToken}`)
+      .attach('file', Buffer.from(exported.text), 'responses.json')
+      .expect(303);
+    const draftId = /\/admin\/surveys\/([0-9a-f]{24})/.exec(ok.headers.location)?.[1];
+    const draft = await t.app.get(SurveyRepository).findById(draftId ?? '');
+    expect(draft).toMatchObject({
+      status: 'draft',
+      title: 'Accountabilities 2026 (imported)',
+      profileQuestions: ['revenueBand', 'businessModel'],
+    });
+    expect(draft?.items.map((i) => i.label)).toEqual(ITEMS);
+    const bad = await staff.agent
+      .post(`/admin/reports/import?_csrf=${staff.csrfToken}`)
+      .set('Accept', 'text/html')
+      .attach('file', Buffer.from('{"items":["a"],"responses":[{"held":["b"]}]}'), 'bad.json')
+      .expect(422);
+    expect(bad.text).toContain(
+      'The file was not imported: responses[0]: &quot;held&quot; lists &quot;b&quot;, which is not one of the items.',
+    );
+    expect(bad.text).toContain('aria-describedby="file-error"');
+  });
+
+  it('keeps the console and its JSON to staff', async () => {
+    await member.agent.get(`/admin/reports/${surveyId}`).expect(403);
+    await member.agent.get(`/api/reports/${surveyId}/skew`).expect(403);
+    await request(t.app.getHttpServer()).get(`/api/reports/${surveyId}/skew`).expect(401);
+  });
+
+  it('documents every JSON table in the OpenAPI document with its own schema', async () => {
+    const { SwaggerModule, DocumentBuilder } = await import('@nestjs/swagger');
+    const document = SwaggerModule.createDocument(t.app, new DocumentBuilder().build());
+    for (const [table, dto] of [
+      ['ranking', 'RankingTableDto'],
+      ['response-rate', 'ResponseRateTableDto'],
+      ['progress', 'ProgressTableDto'],
+      ['skew', 'SkewTableDto'],
+      ['weighted', 'WeightedTableDto'],
+      ['segments', 'SegmentsTableDto'],
+    ]) {
+      const path = document.paths[`/api/reports/{surveyId}/${table}`];
+      expect(JSON.stringify(path.get?.responses?.['200'])).toContain(`#/components/schemas/${dto}`);
+    }
+  });
+});
