@@ -3,7 +3,8 @@
 //   --quick              small data, one short run each (CI proves the benchmarks still work; < 1 min)
 //   --members N          members in the database (default 20,000)
 //   --database D         sqlite, postgresql or all (default: all that this machine has)
-//   --only a,b           only these benchmarks (pages, ...)
+//   --only a,b           only these benchmarks (pages, intake, ranking)
+//   --ranking-sizes a,b  responses per ranking (default 10000,100000)
 'use strict';
 const { existsSync } = require('node:fs');
 const path = require('node:path');
@@ -14,7 +15,7 @@ const { machine, table, write } = require('./lib/results');
 const BENCHMARKS = [require('./pages'), require('./intake'), require('./ranking')];
 
 function parseArgs(argv) {
-  const args = { quick: false, members: null, database: null, only: null };
+  const args = { quick: false, members: null, database: null, only: null, rankingSizes: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -26,6 +27,7 @@ function parseArgs(argv) {
     else if (arg === '--members') args.members = Number(value());
     else if (arg === '--database') args.database = value();
     else if (arg === '--only') args.only = value().split(',');
+    else if (arg === '--ranking-sizes') args.rankingSizes = value().split(',').map(Number);
     else
       throw new Error(
         `Unknown option ${arg}. Options: --quick, --members N, --database sqlite|postgresql|all, --only a,b`,
@@ -33,6 +35,9 @@ function parseArgs(argv) {
   }
   if (args.members !== null && !(Number.isInteger(args.members) && args.members > 0)) {
     throw new Error('--members needs a positive whole number');
+  }
+  if (args.rankingSizes && !args.rankingSizes.every((n) => Number.isInteger(n) && n > 0)) {
+    throw new Error('--ranking-sizes needs positive whole numbers, e.g. 10000,100000');
   }
   return args;
 }
@@ -44,7 +49,7 @@ function options(args) {
     members: args.members ?? (quick ? 2_000 : 20_000),
     posts: quick ? 20 : 200,
     comments: quick ? 500 : 5_000,
-    rankingSizes: [10_000, 100_000],
+    rankingSizes: args.rankingSizes ?? [10_000, 100_000],
     load: quick
       ? { connections: 50, duration: 2, runs: 1, warmup: 1 }
       : { connections: 50, duration: 10, runs: 3, warmup: 2 },
