@@ -5,6 +5,7 @@
 const { generateSurvey } = require('./lib/generate-surveys');
 const { fireEach, summarise, round } = require('./lib/load');
 const { startRawIntakeServer } = require('./lib/raw-intake-server');
+const { URLSearchParams } = require('node:url');
 const { startApp } = require('./lib/environment');
 const { MongoClient } = require('mongoose').mongo;
 

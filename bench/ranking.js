@@ -1,6 +1,7 @@
 // Ranking: the full result (bootstrap 1,000, Kendall's W, skews, weights, segments) for a survey's
-// completed responses of 16 items, split into reading them and computing. Baseline: streaming the same
-// projection through the driver and doing nothing with it. Sizes: 10,000 and 100,000 responses.
+// completed responses of 16 items, split into the worker's reading (reporting's SurveyExchangeReader)
+// and computing (libs/rankings). Baseline: streaming the same projections through the driver and doing
+// nothing with them. Sizes: 10,000 and 100,000 responses.
 'use strict';
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
@@ -12,36 +13,40 @@ const servers = require('../tools/servers/local-servers');
 const GOAL = { ratio: 1.5, computeSeconds: 5 };
 const RESAMPLES = 1_000;
 
-/** Streams the completed responses' projection (and the invited profiles) as the worker reads them. */
-async function read(db, surveyId, keep) {
-  const responses = [];
-  const cursor = db
-    .collection('survey_responses')
-    .find({ surveyId, status: 'completed' }, { projection: { held: 1, profile: 1 }, batchSize: 5_000 })
-    .sort({ _id: 1 });
-  for await (const doc of cursor) {
-    if (keep) responses.push(doc);
+/** The baseline: the same two projections the reader streams, through the driver, doing nothing with them. */
+async function rawStream(db, surveyId) {
+  let rows = 0;
+  const streams = [
+    db
+      .collection('survey_invitations')
+      .find({ surveyId }, { projection: { profile: 1, tier: 1, status: 1, sentAt: 1 } }),
+    db
+      .collection('survey_responses')
+      .find({ surveyId }, { projection: { held: 1, profile: 1, status: 1, completedAt: 1 } }),
+  ];
+  for (const cursor of streams) {
+    for await (const doc of cursor.sort({ _id: 1 }).batchSize(2_000)) {
+      rows += doc ? 1 : 0;
+    }
   }
-  const invited = [];
-  const invitations = db
-    .collection('survey_invitations')
-    .find({ surveyId, status: { $in: ['sent', 'queued'] } }, { projection: { profile: 1 }, batchSize: 5_000 })
-    .sort({ _id: 1 });
-  for await (const doc of invitations) {
-    if (keep) invited.push({ profile: doc.profile });
-  }
-  return { responses, invited };
+  return rows;
 }
 
-function compute(rankings, items, data) {
-  const label = new Map(items.map((item) => [item.key, item.label]));
-  const doc = {
-    items: items.map((item) => item.label),
-    responses: data.responses.map((r) => ({ held: r.held.map((key) => label.get(key)), profile: r.profile })),
-    invited: data.invited,
-    options: { seed: 42, resamples: RESAMPLES, top_k: 7, min_cell: 5 },
-  };
-  return rankings.computeRanking(doc);
+/**
+ * The worker's own reading (reporting's SurveyExchangeReader over the surveys repositories), in a Nest
+ * context of the built libs connected to `uri`, and the computation it runs (libs/rankings).
+ */
+async function appReader(environment, uri) {
+  Object.assign(process.env, { ...environment.env, MONGODB_URI: uri, LOG_LEVEL: 'error' });
+  const dist = (lib) => require(path.join(servers.ROOT, 'dist', 'libs', lib, 'src', 'index.js'));
+  const { NestFactory } = require('@nestjs/core');
+  const { Module } = require('@nestjs/common');
+  const { CoreModule } = dist('core');
+  const { ReportingDataModule, SurveyExchangeReader } = dist('reporting');
+  class RankingBenchModule {}
+  Module({ imports: [CoreModule, ReportingDataModule] })(RankingBenchModule);
+  const app = await NestFactory.createApplicationContext(RankingBenchModule, { logger: ['error'] });
+  return { app, reader: app.get(SurveyExchangeReader), rankings: dist('rankings') };
 }
 
 async function time(fn) {
@@ -54,19 +59,20 @@ async function measureSize(environment, size, runs) {
   // Each size in a database of its own, so the smaller survey is not read among the larger one's.
   const uri = environment.database.uri.replace(/\/([^/]+)$/, `/$1_ranking_${size}`);
   const survey = await generateSurvey(uri, { invitations: size, responses: size });
-  const rankings = require(path.join(servers.ROOT, 'dist', 'libs', 'rankings', 'src', 'index.js'));
   const client = await MongoClient.connect(uri);
+  const { app, reader, rankings } = await appReader(environment, uri);
   try {
     const db = client.db();
+    const record = await reader.getSurveyOrFail(survey.surveyId);
     const raw = [];
     const reads = [];
     const computes = [];
     let respondents = 0;
     for (let i = 0; i < runs; i++) {
-      raw.push((await time(() => read(db, survey.surveyId, false))).ms);
-      const r = await time(() => read(db, survey.surveyId, true));
+      raw.push((await time(() => rawStream(db, survey.surveyId))).ms);
+      const r = await time(() => reader.read(record, { seed: 42, resamples: RESAMPLES, top_k: 7, min_cell: 5 }));
       reads.push(r.ms);
-      const c = await time(() => compute(rankings, survey.items, r.value));
+      const c = await time(() => rankings.computeRanking(r.value.doc, r.value.counts));
       computes.push(c.ms);
       respondents = c.value.respondents;
     }
@@ -90,13 +96,14 @@ async function measureSize(environment, size, runs) {
           rawMs: Math.round(raw[k]),
         })),
       },
-      baselineName: 'streaming the same projection through the driver',
+      baselineName: 'streaming the same projections through the driver',
       baseline: { seconds: round(base / 1000, 2) },
       ratio: round(whole / base, 2),
       goal: GOAL,
       meetsGoal: whole / base <= GOAL.ratio && compute_ / 1000 < GOAL.computeSeconds,
     };
   } finally {
+    await app.close();
     await client.close();
   }
 }

@@ -119,6 +119,10 @@ async function main() {
       const startedAt = new Date();
       const host = machine();
       const environment = await startEnvironment({ backend });
+      // Ctrl-C stops the servers this run started before leaving.
+      const interrupted = () => void environment.stop().finally(() => process.exit(130));
+      process.once('SIGINT', interrupted);
+      process.once('SIGTERM', interrupted);
       try {
         const outcome = await benchmark.run(environment, opts);
         const result = {
@@ -138,6 +142,8 @@ async function main() {
         print(benchmark, result);
         process.stdout.write(`written to ${write(`${benchmark.name}-${backend}`, result, opts)}\n`);
       } finally {
+        process.removeListener('SIGINT', interrupted);
+        process.removeListener('SIGTERM', interrupted);
         await environment.stop();
       }
     }
