@@ -64,8 +64,16 @@ export class BlogPages {
     };
   }
 
+  /**
+   * An author's page exists only for someone with a published post: member ids are guessable, and
+   * applicants and members who never wrote are not public people. It shows the byline an author
+   * profile carries (name, title, company, LinkedIn, picture) and nothing else of the member.
+   */
   async author(viewer: SessionMember | undefined, authorId: string, before: unknown) {
-    const member = await this.members.findById(authorId);
+    const [published] = /^[a-f0-9]{24}$/.test(authorId)
+      ? await this.posts.listPublished(new Date(), { authorId, limit: 1 })
+      : [];
+    const member = published ? await this.members.findById(authorId) : null;
     if (!member) {
       throw new NotFoundError('There is no such author.');
     }
