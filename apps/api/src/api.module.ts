@@ -4,6 +4,7 @@ import { BillingModule } from '@roundtable/billing';
 import { BlogModule } from '@roundtable/blog';
 import { CoreModule, HealthModule } from '@roundtable/core';
 import { DirectoryModule } from '@roundtable/directory';
+import { DistributionModule } from '@roundtable/distribution';
 import { JobsModule } from '@roundtable/jobs';
 import { MailModule } from '@roundtable/mail';
 import { MembersModule } from '@roundtable/members';
@@ -30,6 +31,7 @@ import { SiteModule } from '@roundtable/site';
     ResourcesModule,
     DirectoryModule,
     SiteModule,
+    DistributionModule,
   ],
 })
 export class ApiModule {}

@@ -4,6 +4,7 @@ import { MailEnvironmentVariables } from '@roundtable/mail';
 import { JobHistoryPruner, JobLoop } from '@roundtable/jobs';
 import { BillingEnvironmentVariables, MembershipSweep } from '@roundtable/billing';
 import { CommentDigestService } from '@roundtable/blog';
+import { SurveyBookkeeping } from '@roundtable/distribution';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
@@ -18,6 +19,7 @@ async function bootstrap(): Promise<void> {
   await app.get(JobHistoryPruner).start();
   // Books the hourly staff comment digest.
   await app.get(CommentDigestService).start();
+  await app.get(SurveyBookkeeping).start();
   process.stdout.write(`Roundtable ${APP_VERSION} worker started\n`);
 }
 

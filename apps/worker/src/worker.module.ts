@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { BillingWorkerModule } from '@roundtable/billing';
 import { BlogWorkerModule } from '@roundtable/blog';
 import { CoreModule } from '@roundtable/core';
+import { DistributionModule } from '@roundtable/distribution';
 import { JobsModule } from '@roundtable/jobs';
 import { MailModule } from '@roundtable/mail';
 import { MembersModule } from '@roundtable/members';
@@ -19,6 +20,7 @@ import { SurveysDataModule } from '@roundtable/surveys';
     BlogWorkerModule,
     SurveysDataModule,
     ReportingWorkerModule,
+    DistributionModule,
   ],
 })
 export class WorkerModule {}

@@ -62,6 +62,27 @@ export class InvitationRepository {
     await this.invitations.updateOne({ _id: id }, { $set: { status, ...extra } });
   }
 
+  /**
+   * Sets the status of a batch of invitations in one write (distribution's send batches: one `$in`
+   * per few hundred emails instead of one update per email on a large collection).
+   */
+  async setStatusMany(
+    ids: string[],
+    status: InvitationStatus,
+    extra: { lastError?: string | null; sentAt?: Date | null } = {},
+  ): Promise<void> {
+    if (ids.length > 0) {
+      await this.invitations.updateMany({ _id: { $in: ids } }, { $set: { status, ...extra } });
+    }
+  }
+
+  /** Records a reminder sent to a batch of invitations in one write. */
+  async addReminderMany(ids: string[], at = new Date()): Promise<void> {
+    if (ids.length > 0) {
+      await this.invitations.updateMany({ _id: { $in: ids } }, { $push: { remindedAt: at } });
+    }
+  }
+
   async addReminder(id: string, at = new Date()): Promise<void> {
     await this.invitations.updateOne({ _id: id }, { $push: { remindedAt: at } });
   }

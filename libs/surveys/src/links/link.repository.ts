@@ -51,6 +51,12 @@ export class MilestoneRepository {
     }
   }
 
+  /** A survey's milestones in `_id` order after `afterId` (served by { surveyId, _id }); reconcile only. */
+  pageBySurvey(surveyId: string, limit: number, afterId?: string): Promise<SurveyMilestoneRecord[]> {
+    const filter = afterId ? { surveyId, _id: { $gt: afterId } } : { surveyId };
+    return this.milestones.find(filter).sort({ _id: 1 }).limit(limit).lean<SurveyMilestoneRecord[]>();
+  }
+
   async has(invitationId: string, milestone: SurveyMilestone): Promise<boolean> {
     return (await this.milestones.findById(`${invitationId}:${milestone}`).lean()) !== null;
   }

@@ -108,4 +108,15 @@ export class ResponseRepository {
       .lean<RankingResponseRow>()
       .cursor({ batchSize: 2000 });
   }
+
+  /** Which of these invitations have completed their response (reminder batches: one `$in` read). */
+  async findCompletedAmong(invitationIds: string[]): Promise<Set<string>> {
+    if (invitationIds.length === 0) {
+      return new Set();
+    }
+    const found = await this.responses
+      .find({ _id: { $in: invitationIds }, status: 'completed' }, { _id: 1 })
+      .lean<Array<{ _id: string }>>();
+    return new Set(found.map((response) => response._id));
+  }
 }

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { isDuplicateKeyError } from '@roundtable/core';
+import { SegmentFigures, SurveyDelivery, SurveyProgressSnapshot } from './delivery.schema';
+
+export type DeliveryOutcome = 'sent' | 'bounced' | 'suppressed' | 'failed';
+
+/** The only code that touches survey_deliveries and survey_progress. */
+@Injectable()
+export class DeliveryRepository {
+  constructor(
+    @InjectModel(SurveyDelivery.name) private readonly deliveries: Model<SurveyDelivery>,
+    @InjectModel(SurveyProgressSnapshot.name) private readonly snapshots: Model<SurveyProgressSnapshot>,
+  ) {}
+
+  /** Records an email's outcome; false if it was already recorded (a batch run twice). */
+  async record(id: string, surveyId: string, outcome: DeliveryOutcome): Promise<boolean> {
+    try {
+      await this.deliveries.create({ _id: id, surveyId, outcome });
+      return true;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) {
+        return false;
+      }
+      throw error;
+    }
+  }
+
+  /** Which of these deliveries were recorded (a batch taken over after a crash or an outage). */
+  async findRecorded(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) {
+      return new Set();
+    }
+    const found = await this.deliveries.find({ _id: { $in: ids } }, { _id: 1 }).lean<Array<{ _id: string }>>();
+    return new Set(found.map((delivery) => delivery._id));
+  }
+
+  async saveSnapshot(surveyId: string, segments: SegmentFigures[], recount: Record<string, number>): Promise<void> {
+    await this.snapshots.updateOne(
+      { _id: surveyId },
+      { $set: { segments, recount, at: new Date() } },
+      { upsert: true },
+    );
+  }
+
+  findSnapshot(surveyId: string): Promise<SurveyProgressSnapshot | null> {
+    return this.snapshots.findById(surveyId).lean<SurveyProgressSnapshot>();
+  }
+}

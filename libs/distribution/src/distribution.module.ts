@@ -1,0 +1,53 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { CountersModule } from '@roundtable/counters';
+import { JobsModule } from '@roundtable/jobs';
+import { MailModule } from '@roundtable/mail';
+import { MembersModule } from '@roundtable/members';
+import { SurveysDataModule } from '@roundtable/surveys';
+import { DeliveryRepository } from './delivery/delivery.repository';
+import {
+  SurveyDelivery,
+  SurveyDeliverySchema,
+  SurveyProgressSnapshot,
+  SurveyProgressSnapshotSchema,
+} from './delivery/delivery.schema';
+import { DistributionController } from './distribution.controller';
+import { DistributionService } from './distribution.service';
+import { ProgressPages } from './progress/progress-pages.service';
+import { SurveyBookkeeping } from './progress/reconcile.service';
+import { ResponsesExport } from './progress/responses-export.service';
+import { BatchSender } from './sending/batch-sender.service';
+import { Distributor } from './sending/distribute.service';
+import { Reminders } from './sending/reminders.service';
+
+/**
+ * Survey distribution, for the api (staff's console and actions) and the worker (the jobs that
+ * write invitations and send them, reminders, the schedule and the reconcile of live figures).
+ */
+@Module({
+  imports: [
+    JobsModule,
+    MailModule,
+    MembersModule,
+    CountersModule,
+    SurveysDataModule,
+    MongooseModule.forFeature([
+      { name: SurveyDelivery.name, schema: SurveyDeliverySchema },
+      { name: SurveyProgressSnapshot.name, schema: SurveyProgressSnapshotSchema },
+    ]),
+  ],
+  controllers: [DistributionController],
+  providers: [
+    DeliveryRepository,
+    DistributionService,
+    ProgressPages,
+    ResponsesExport,
+    SurveyBookkeeping,
+    BatchSender,
+    Distributor,
+    Reminders,
+  ],
+  exports: [DistributionService, SurveyBookkeeping, Reminders],
+})
+export class DistributionModule {}

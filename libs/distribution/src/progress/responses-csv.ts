@@ -1,0 +1,37 @@
+import type { ResponseRecord, SurveyItem } from '@roundtable/surveys';
+
+/**
+ * The raw responses of a survey as CSV rows: a respondent number (not the invitation id, which names
+ * the member), status, dates, each item's rank (blank when not held) and the profile answers. No
+ * token, no name, no member id. Pure, tested alone.
+ */
+export function csvHeader(items: SurveyItem[], profileKeys: string[]): string[] {
+  return ['respondent', 'status', 'started_at', 'completed_at', ...items.map((item) => item.label), ...profileKeys];
+}
+
+export function csvRow(
+  respondent: number,
+  response: Pick<ResponseRecord, 'status' | 'held' | 'profile' | 'startedAt' | 'completedAt'>,
+  items: SurveyItem[],
+  profileKeys: string[],
+): string[] {
+  const rank = new Map(response.held.map((key, index) => [key, String(index + 1)]));
+  return [
+    String(respondent),
+    response.status,
+    response.startedAt ? new Date(response.startedAt).toISOString() : '',
+    response.completedAt ? new Date(response.completedAt).toISOString() : '',
+    ...items.map((item) => rank.get(item.key) ?? ''),
+    ...profileKeys.map((key) => response.profile?.[key] ?? ''),
+  ];
+}
+
+/** One CSV line; quotes what needs it and defuses spreadsheet formulas (=, +, -, @ at the start). */
+export function csvLine(cells: string[]): string {
+  return `${cells
+    .map((cell) => {
+      const safe = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+      return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+    })
+    .join(',')}\r\n`;
+}

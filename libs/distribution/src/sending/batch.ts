@@ -1,0 +1,57 @@
+/** One recipient of a send batch, carried in the job so the batch reads nothing per email. */
+export interface BatchRecipient {
+  /** The invitation id `<surveyId>:<memberId>`. */
+  i: string;
+  /** Address. */
+  e: string;
+  /** Name, for the greeting. */
+  n: string;
+}
+
+/** `invite`, `reminder:<round>` or `resend:<n>`: names the email in its delivery record. */
+export type BatchKind = string;
+
+export interface BatchPayload {
+  surveyId: string;
+  kind: BatchKind;
+  recipients: BatchRecipient[];
+  /**
+   * Queued by a run that resumed after a crash: this page may have been queued and sent before, so
+   * the batch checks the delivery records first even on its first attempt.
+   */
+  recheck?: boolean;
+}
+
+/** Recipients per send job: one job per few hundred emails, as Ghost batches newsletters. */
+export const BATCH_SIZE = 250;
+
+export const SEND_BATCH_JOB = 'survey.send-batch';
+
+/** The send batch job's id: derived from the round and the page, so re-queuing a page adds nothing. */
+export function batchJobId(surveyId: string, kind: BatchKind, after: string): string {
+  return `batch:${surveyId}:${kind}:${after}`;
+}
+
+/**
+ * Runs `work` over the items with at most `limit` in flight, in order of start; stops starting new
+ * ones after `work` throws, waits for those in flight, and rethrows the first error.
+ */
+export async function inPool<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: unknown = null;
+  const lane = async () => {
+    while (failure === null && next < items.length) {
+      const item = items[next];
+      next += 1;
+      try {
+        await work(item);
+      } catch (error) {
+        failure ??= error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
+  if (failure !== null) {
+    throw failure;
+  }
+}

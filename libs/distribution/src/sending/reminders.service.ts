@@ -1,0 +1,106 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { JobContext, JobQueue, JobRunner, RecurringJobs } from '@roundtable/jobs';
+import { InvitationRepository, SurveyRepository } from '@roundtable/surveys';
+import { BATCH_SIZE, BatchPayload, batchJobId, SEND_BATCH_JOB } from './batch';
+
+export const REMINDER_ROUND_JOB = 'survey.reminder-round';
+export const REMINDER_SCHEDULE_JOB = 'survey.reminders';
+
+/**
+ * Reminders to those who have not completed. A round (at a date of the survey's reminder schedule,
+ * or when staff ask) streams the survey's invitations by `_id` range, skips bounced and opted-out
+ * ones, and queues a send batch per page; the batch drops those who completed (one read per batch)
+ * and the suppressed addresses. Each survey with reminder dates has one recurring job whose next run
+ * is its next reminder date (RecurringJobs with a next-run function); it ends after the last date.
+ */
+@Injectable()
+export class Reminders implements OnModuleInit {
+  /** Invitations read per page, and so recipients per send batch. */
+  batchSize = BATCH_SIZE;
+
+  constructor(
+    private readonly runner: JobRunner,
+    private readonly recurring: RecurringJobs,
+    private readonly queue: JobQueue,
+    private readonly surveys: SurveyRepository,
+    private readonly invitations: InvitationRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.runner.register(REMINDER_ROUND_JOB, (payload, context) =>
+      this.round(String(payload.surveyId), Number(payload.round), context),
+    );
+    this.recurring.define(
+      REMINDER_SCHEDULE_JOB,
+      { next: (now, payload) => this.nextReminder(String(payload.surveyId), now) },
+      async (payload) => {
+        await this.startRound(String(payload.surveyId), Date.now());
+      },
+    );
+  }
+
+  /** Books the survey's reminder schedule at its first reminder date (when it has any). */
+  async schedule(surveyId: string): Promise<void> {
+    const first = await this.nextReminder(surveyId, new Date());
+    if (first) {
+      await this.recurring.ensure(REMINDER_SCHEDULE_JOB, { key: surveyId, payload: { surveyId }, firstRunAt: first });
+    }
+  }
+
+  /** Queues a reminder round now (staff's button, or a reminder date); one per survey and round. */
+  async startRound(surveyId: string, round: number): Promise<boolean> {
+    const survey = await this.surveys.findById(surveyId);
+    if (survey?.status !== 'open' || !survey.sentAt) {
+      return false;
+    }
+    return this.queue.enqueueOnce(
+      `round:${surveyId}:${round}`,
+      REMINDER_ROUND_JOB,
+      { surveyId, round },
+      { maxAttempts: 8 },
+    );
+  }
+
+  private async round(surveyId: string, round: number, context: Pick<JobContext, 'progress' | 'checkpoint'>) {
+    let after = (context.progress?.after as string | undefined) ?? undefined;
+    let recheck = context.progress !== null;
+    const kind = `reminder:${round}`;
+    for (;;) {
+      const page = await this.invitations.pageBySurvey(surveyId, this.batchSize, after);
+      const recipients = page
+        .filter((invitation) => invitation.status === 'sent' || invitation.status === 'queued')
+        .map((invitation) => ({ i: invitation._id, e: invitation.email, n: invitation.name }));
+      if (recipients.length > 0) {
+        const batch: BatchPayload = { surveyId, kind, recipients, recheck };
+        await this.queue.enqueueOnce(
+          batchJobId(surveyId, kind, after ?? 'start'),
+          SEND_BATCH_JOB,
+          { ...batch },
+          {
+            maxAttempts: 8,
+          },
+        );
+      }
+      recheck = false;
+      if (page.length < this.batchSize) {
+        return;
+      }
+      after = page[page.length - 1]._id;
+      if (!(await context.checkpoint({ after }))) {
+        return;
+      }
+    }
+  }
+
+  private async nextReminder(surveyId: string, now: Date): Promise<Date | null> {
+    const survey = await this.surveys.findById(surveyId);
+    if (!survey || survey.status === 'closed') {
+      return null;
+    }
+    const upcoming = survey.reminders
+      .map((date) => new Date(date))
+      .filter((date) => date.getTime() > now.getTime())
+      .sort((a, b) => a.getTime() - b.getTime());
+    return upcoming[0] ?? null;
+  }
+}

@@ -1,0 +1,205 @@
+import request from 'supertest';
+import { hashToken } from '@roundtable/core';
+import { SurveyBookkeeping } from '@roundtable/distribution';
+import {
+  LinkRepository,
+  MilestoneRepository,
+  ResponseRepository,
+  SurveyProgressHook,
+  SurveyRepository,
+} from '@roundtable/surveys';
+import { createTestApp, TestApp } from '../support/create-test-app';
+import { type ReceivedMail } from '../support/mailbox';
+import { signInAs, SignedIn } from '../support/sessions';
+import { buildAudience, buildSurvey, runQueue, surveyLinkIn } from './distribution-fixtures';
+
+async function sinkMail(domainLabel: string): Promise<ReceivedMail[]> {
+  const response = await fetch(`${process.env.TEST_MAILBOX_URL}/messages.json`);
+  const all = (await response.json()) as ReceivedMail[];
+  return all.filter((mail) => mail.envelopeTo.some((to) => to.startsWith(`${domainLabel}.`)));
+}
+
+/**
+ * What the response page does when a member submits (surveys' /s/<token> records the same three
+ * things): the completed response, the first-completion milestone (a unique insert) and the event
+ * that bumps the live counters.
+ */
+async function completeAsTheResponsePageDoes(t: TestApp, invitationId: string, surveyId: string) {
+  for (const milestone of ['opened', 'started'] as const) {
+    if (await t.app.get(MilestoneRepository).reach(invitationId, surveyId, milestone)) {
+      await t.app.get(SurveyProgressHook).emit({ surveyId, invitationId, milestone });
+    }
+  }
+  await t.app
+    .get(ResponseRepository)
+    .complete(invitationId, surveyId, { held: ['voc', 'strategy'], profile: {} }, null);
+  if (await t.app.get(MilestoneRepository).reach(invitationId, surveyId, 'completed')) {
+    await t.app.get(SurveyProgressHook).emit({ surveyId, invitationId, milestone: 'completed' });
+  }
+}
+
+describe('Survey distribution to 200 members (real FerretDB and SMTP sink)', () => {
+  let t: TestApp;
+  let staff: SignedIn;
+  let surveyId: string;
+  let emails: string[];
+  const label = `dist${Date.now().toString(36)}`;
+  const tokens = new Map<string, string>();
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    staff = await signInAs(t, { role: 'staff' });
+    emails = await buildAudience(t, 200, label);
+    // Not in the audience: an applicant and a lapsed member.
+    await signInAs(t, { role: 'applicant', email: `${label}.applicant@example.test` });
+    await signInAs(t, {
+      email: `${label}.lapsed@example.test`,
+      membership: { tier: 'council', state: 'lapsed', entitlements: [] },
+    });
+    surveyId = await buildSurvey(t, `Accountabilities ${label}`);
+  }, 180_000);
+  afterAll(() => t.close());
+
+  const progressPage = () =>
+    staff.agent.get(`/admin/surveys/${surveyId}/progress`).set('Accept', 'text/html').expect(200);
+  const figure = (html: string, name: string) => new RegExp(`data-figure="${name}">([^<]*)<`).exec(html)?.[1];
+
+  jest.setTimeout(180_000);
+
+  it('sends one invitation email per member of the audience, each with its own link', async () => {
+    await staff.agent
+      .post(`/admin/surveys/${surveyId}/send`)
+      .type('form')
+      .send({ _csrf: staff.csrfToken })
+      .expect(303)
+      .expect('Location', `/admin/surveys/${surveyId}/progress?done=sending`);
+    // A second click queues no second distribution.
+    await staff.agent.post(`/admin/surveys/${surveyId}/send`).type('form').send({ _csrf: staff.csrfToken }).expect(303);
+    const before = await progressPage();
+    expect(before.text).toContain('<progress');
+    expect(before.text).toContain('http-equiv="refresh"');
+    expect((await t.app.get(SurveyRepository).findById(surveyId))?.sentAt).not.toBeNull();
+
+    await runQueue(t);
+
+    const mails = await sinkMail(label);
+    expect(mails).toHaveLength(200);
+    expect(new Set(mails.map((mail) => mail.envelopeTo[0]))).toEqual(new Set(emails));
+    for (const mail of mails) {
+      const token = surveyLinkIn(mail.text);
+      const link = await t.app.get(LinkRepository).findActiveByHash(hashToken(token));
+      expect(link?.invitationId).toMatch(new RegExp(`^${surveyId}:`));
+      tokens.set(mail.envelopeTo[0], token);
+      expect(mail.headers['list-unsubscribe']).toMatch(/^<http:\/\/127\.0\.0\.1\/unsubscribe\/[A-Za-z0-9_-]{43}>$/);
+      expect(mail.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
+      expect(mail.html).toContain('Answer the survey');
+    }
+    expect(new Set(tokens.values()).size).toBe(200);
+    // Only hashes are stored: no token appears in the links collection.
+    const stored = await t.connection.collection('survey_links').findOne({ _id: tokens.get(emails[0]) as never });
+    expect(stored).toBeNull();
+
+    const after = await progressPage();
+    expect(figure(after.text, 'invited')).toBe('200');
+    expect(figure(after.text, 'sent')).toBe('200');
+    expect(figure(after.text, 'queued')).toBe('0');
+    expect(after.text).not.toContain('<progress');
+  });
+
+  it('counts 120 completions (60%) live and by segment, and reminds exactly the 80 others', async () => {
+    const completers = emails.slice(0, 120);
+    for (const email of completers) {
+      const link = await t.app.get(LinkRepository).findActiveByHash(hashToken(tokens.get(email)!));
+      await completeAsTheResponsePageDoes(t, link!.invitationId, surveyId);
+    }
+    let page = await progressPage();
+    expect(figure(page.text, 'completed')).toBe('120');
+    expect(figure(page.text, 'rate')).toBe('60%');
+
+    await t.app.get(SurveyBookkeeping).reconcile(surveyId);
+    page = await progressPage();
+    expect(figure(page.text, 'completed')).toBe('120');
+    expect(page.text).toMatch(/<td>tier<\/td><td>council<\/td><td>100<\/td><td>60<\/td><td>60%<\/td>/);
+
+    await staff.agent
+      .post(`/admin/surveys/${surveyId}/remind`)
+      .type('form')
+      .send({ _csrf: staff.csrfToken })
+      .expect(303);
+    await runQueue(t);
+    const reminders = (await sinkMail(label)).filter((mail) => mail.subject.startsWith('Reminder:'));
+    expect(reminders).toHaveLength(80);
+    expect(new Set(reminders.map((mail) => mail.envelopeTo[0]))).toEqual(new Set(emails.slice(120)));
+    expect(figure((await progressPage()).text, 'reminded')).toBe('80');
+  });
+
+  it('resends one member a new link and revokes the old one', async () => {
+    const email = emails[150];
+    await staff.agent
+      .post(`/admin/surveys/${surveyId}/resend`)
+      .type('form')
+      .send({ _csrf: staff.csrfToken, email: email.toUpperCase() })
+      .expect(303);
+    await runQueue(t);
+    const theirs = (await sinkMail(label)).filter((mail) => mail.envelopeTo[0] === email);
+    expect(theirs).toHaveLength(3); // invitation, reminder, new link
+    const fresh = surveyLinkIn(theirs[2].text);
+    const links = t.app.get(LinkRepository);
+    expect(await links.findActiveByHash(hashToken(fresh))).not.toBeNull();
+    expect(await links.findActiveByHash(hashToken(tokens.get(email)!))).toBeNull();
+
+    const unknown = await staff.agent
+      .post(`/admin/surveys/${surveyId}/resend`)
+      .type('form')
+      .send({ _csrf: staff.csrfToken, email: 'nobody@example.test' })
+      .set('Accept', 'text/html');
+    expect(unknown.status).toBe(422);
+    expect(unknown.text).toContain('Nobody with the address nobody@example.test was invited');
+  });
+
+  it('closes early and extends, refusing a close date in the past', async () => {
+    await staff.agent
+      .post(`/admin/surveys/${surveyId}/close`)
+      .type('form')
+      .send({ _csrf: staff.csrfToken })
+      .expect(303);
+    expect((await t.app.get(SurveyRepository).findById(surveyId))?.status).toBe('closed');
+    const past = await staff.agent
+      .post(`/admin/surveys/${surveyId}/extend`)
+      .type('form')
+      .send({ _csrf: staff.csrfToken, closesAt: '2020-01-01' })
+      .set('Accept', 'text/html');
+    expect(past.status).toBe(422);
+    expect(past.text).toContain('The new close date must be in the future.');
+    const later = new Date(Date.now() + 60 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    await staff.agent
+      .post(`/admin/surveys/${surveyId}/extend`)
+      .type('form')
+      .send({ _csrf: staff.csrfToken, closesAt: later })
+      .expect(303);
+    const survey = await t.app.get(SurveyRepository).findById(surveyId);
+    expect(survey?.status).toBe('open');
+    expect(survey?.closesAt?.toISOString().slice(0, 10)).toBe(later);
+  });
+
+  it('exports the raw responses as CSV without tokens, names or addresses', async () => {
+    const csv = await staff.agent.get(`/admin/surveys/${surveyId}/responses.csv`).expect(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.text.trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'respondent,status,started_at,completed_at,Customer strategy,Voice of the customer programme,Customer value metrics,revenueBand',
+    );
+    expect(lines).toHaveLength(121);
+    expect(lines[1]).toMatch(/^1,completed,[^,]+,[^,]+,2,1,,$/);
+    for (const token of tokens.values()) {
+      expect(csv.text).not.toContain(token);
+    }
+    expect(csv.text).not.toMatch(/Member \d|example\.test|[0-9a-f]{24}/);
+  });
+
+  it('keeps the console to staff', async () => {
+    const member = await signInAs(t);
+    await member.agent.get(`/admin/surveys/${surveyId}/progress`).set('Accept', 'text/html').expect(403);
+    await request(t.app.getHttpServer()).get(`/admin/surveys/${surveyId}/responses.csv`).expect(401);
+  });
+});
