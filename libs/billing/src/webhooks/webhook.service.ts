@@ -12,6 +12,7 @@ import { MembershipRecord, MembershipRepository } from '../memberships/membershi
 import { MembershipService } from '../memberships/membership.service';
 import { STRIPE } from '../stripe.provider';
 import { checkoutSessionFacts, invoiceFacts, subscriptionFacts } from './stripe-objects';
+import { eventShapeProblem, SIGNATURE_TOLERANCE_SECONDS, signatureTimestampProblem } from './event-shape';
 import { TierRepository } from '../tiers/tier.repository';
 
 type Json = Record<string, unknown>;
@@ -46,9 +47,22 @@ export class WebhookService {
     }
     let event: Stripe.Event;
     try {
-      event = this.stripe.webhooks.constructEvent(rawBody, signature, this.config.webhookSecret);
+      event = this.stripe.webhooks.constructEvent(
+        rawBody,
+        signature,
+        this.config.webhookSecret,
+        SIGNATURE_TOLERANCE_SECONDS,
+      );
     } catch {
       throw new BadRequestError('The Stripe signature of this request is not valid.');
+    }
+    const timestampProblem = signatureTimestampProblem(signature, Math.floor(Date.now() / 1000));
+    if (timestampProblem) {
+      throw new BadRequestError(timestampProblem);
+    }
+    const shapeProblem = eventShapeProblem(event);
+    if (shapeProblem) {
+      throw new BadRequestError(shapeProblem);
     }
     const claim = await this.events.claim(event.id, event.type, event.created);
     if (claim === 'settled') {
