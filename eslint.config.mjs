@@ -9,6 +9,9 @@ export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', '.tools/', '.data/', 'coverage/', 'test-artifacts/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Before the project's rules: eslint-config-prettier switches `curly` off, and the project's
+  // `curly: 'all'` (which Prettier never conflicts with) must come after it to count.
+  prettier,
   {
     files: ['**/*.ts'],
     languageOptions: {
@@ -54,5 +57,4 @@ export default tseslint.config(
     },
     rules: { '@typescript-eslint/no-require-imports': 'off', curly: 'off' },
   },
-  prettier,
 );

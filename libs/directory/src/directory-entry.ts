@@ -66,9 +66,15 @@ export function directoryEntry(member: DirectoryMember, fields: readonly Directo
 }
 
 export function matches(entry: DirectoryEntry, query: DirectoryQuery): boolean {
-  if (query.ccoModel && entry.ccoModel !== query.ccoModel) return false;
-  if (query.industry && entry.industry !== query.industry) return false;
-  if (query.revenueBand && entry.revenueBand !== query.revenueBand) return false;
+  if (query.ccoModel && entry.ccoModel !== query.ccoModel) {
+    return false;
+  }
+  if (query.industry && entry.industry !== query.industry) {
+    return false;
+  }
+  if (query.revenueBand && entry.revenueBand !== query.revenueBand) {
+    return false;
+  }
   const words = query.q.toLowerCase().split(/\s+/).filter(Boolean);
   const text = [entry.name, entry.title, entry.company, entry.industry, entry.ccoModel]
     .filter(Boolean)

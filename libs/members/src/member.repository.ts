@@ -170,13 +170,27 @@ export class MemberRepository {
 
   private toQuery(filter: MemberListFilter): QueryFilter<Member> {
     const query: Record<string, unknown> = {};
-    if (filter.role) query.role = filter.role;
-    if (filter.state) query['membership.state'] = filter.state;
-    if (filter.tier) query['membership.tier'] = filter.tier;
-    if (filter.revenueBand) query['profile.revenueBand'] = filter.revenueBand;
-    if (filter.businessModel) query['profile.businessModel'] = filter.businessModel;
-    if (filter.deletionRequested) query.deletionRequestedAt = { $ne: null };
-    if (filter.after && isValidObjectId(filter.after)) query._id = { $gt: new Types.ObjectId(filter.after) };
+    if (filter.role) {
+      query.role = filter.role;
+    }
+    if (filter.state) {
+      query['membership.state'] = filter.state;
+    }
+    if (filter.tier) {
+      query['membership.tier'] = filter.tier;
+    }
+    if (filter.revenueBand) {
+      query['profile.revenueBand'] = filter.revenueBand;
+    }
+    if (filter.businessModel) {
+      query['profile.businessModel'] = filter.businessModel;
+    }
+    if (filter.deletionRequested) {
+      query.deletionRequestedAt = { $ne: null };
+    }
+    if (filter.after && isValidObjectId(filter.after)) {
+      query._id = { $gt: new Types.ObjectId(filter.after) };
+    }
     if (filter.search) {
       // No text indexes on FerretDB: a bounded, escaped, case-insensitive match on name, email, company.
       const pattern = new RegExp(escapeRegex(filter.search.slice(0, 100)), 'i');

@@ -23,7 +23,9 @@ describe('readSurveyForm', () => {
   it('reads a complete form into the fields to save', () => {
     const result = readSurveyForm(body(), ['council', 'executive'], now);
     expect(result.ok).toBe(true);
-    if (!result.ok) return;
+    if (!result.ok) {
+      return;
+    }
     expect(result.fields).toEqual({
       title: 'Accountabilities 2027',
       intro: 'Which functions are yours?',
@@ -79,7 +81,9 @@ describe('readSurveyForm', () => {
       now,
     );
     expect(result.ok).toBe(false);
-    if (result.ok) return;
+    if (result.ok) {
+      return;
+    }
     expect(result.errors).toEqual({
       title: 'Please give the survey a title.',
       'item-1': 'Item 2 repeats item 1; each item must be different.',
@@ -115,7 +119,9 @@ describe('readSurveyForm', () => {
 describe('problemsBeforeSending', () => {
   it('asks for a close date in the future and two items', () => {
     const fields = readSurveyForm(body(), ['council'], now);
-    if (!fields.ok) throw new Error('form should be valid');
+    if (!fields.ok) {
+      throw new Error('form should be valid');
+    }
     expect(problemsBeforeSending(fields.fields, now)).toEqual([]);
     expect(problemsBeforeSending({ ...fields.fields, closesAt: null, items: [] }, now)).toEqual([
       'It needs at least two items.',

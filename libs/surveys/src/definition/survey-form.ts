@@ -150,9 +150,14 @@ export function readSurveyForm(
   const anchor = applyAction(values, text(body.action) || 'save');
   const errors: SurveyFormErrors = {};
 
-  if (!values.title) errors.title = 'Please give the survey a title.';
-  else if (values.title.length > 150) errors.title = 'Please keep the title under 150 characters.';
-  if (values.intro.length > 2000) errors.intro = 'Please keep the introduction under 2,000 characters.';
+  if (!values.title) {
+    errors.title = 'Please give the survey a title.';
+  } else if (values.title.length > 150) {
+    errors.title = 'Please keep the title under 150 characters.';
+  }
+  if (values.intro.length > 2000) {
+    errors.intro = 'Please keep the introduction under 2,000 characters.';
+  }
 
   const keys = values.items.map((item) => item.key);
   if (keys.some((key) => !/^i\d{1,4}$/.test(key)) || new Set(keys).size !== keys.length) {
@@ -176,7 +181,9 @@ export function readSurveyForm(
       seen.set(item.label.toLowerCase(), index);
     }
   });
-  if (values.newItem.length > 200) errors.newItem = 'Please keep the new item under 200 characters.';
+  if (values.newItem.length > 200) {
+    errors.newItem = 'Please keep the new item under 200 characters.';
+  }
 
   const questionKeys = PROFILE_QUESTIONS.map((question) => question.key as string);
   if (values.profileQuestions.some((key) => !questionKeys.includes(key))) {
@@ -193,8 +200,12 @@ export function readSurveyForm(
 
   const opensAt = parseDay(values.opensAt);
   const closesDay = parseDay(values.closesAt);
-  if (opensAt === 'invalid') errors.opensAt = 'Please enter the open date as a date, like 2026-03-01.';
-  if (closesDay === 'invalid') errors.closesAt = 'Please enter the close date as a date, like 2026-03-31.';
+  if (opensAt === 'invalid') {
+    errors.opensAt = 'Please enter the open date as a date, like 2026-03-01.';
+  }
+  if (closesDay === 'invalid') {
+    errors.closesAt = 'Please enter the close date as a date, like 2026-03-31.';
+  }
   const closesAt = closesDay instanceof Date ? new Date(closesDay.getTime() + 86_400_000 - 1) : null;
   if (closesAt && closesAt.getTime() < now.getTime()) {
     errors.closesAt = 'The close date has passed; please choose a later one.';
@@ -253,8 +264,13 @@ export function readSurveyForm(
 /** What still stops a draft from being sent (shown on the page; distribution refuses the same). */
 export function problemsBeforeSending(survey: SurveyDefinitionFields, now = new Date()): string[] {
   const problems: string[] = [];
-  if (survey.items.length < 2) problems.push('It needs at least two items.');
-  if (!survey.closesAt) problems.push('It needs a close date.');
-  else if (survey.closesAt.getTime() <= now.getTime()) problems.push('Its close date has passed.');
+  if (survey.items.length < 2) {
+    problems.push('It needs at least two items.');
+  }
+  if (!survey.closesAt) {
+    problems.push('It needs a close date.');
+  } else if (survey.closesAt.getTime() <= now.getTime()) {
+    problems.push('Its close date has passed.');
+  }
   return problems;
 }
