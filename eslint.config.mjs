@@ -57,4 +57,11 @@ export default tseslint.config(
     },
     rules: { '@typescript-eslint/no-require-imports': 'off', curly: 'off' },
   },
+  {
+    // Scripts the app serves to browsers (progressive enhancement only; every page works without them).
+    files: ['libs/*/src/assets/**/*.js'],
+    languageOptions: {
+      globals: { document: 'readonly', window: 'readonly', HTMLElement: 'readonly', Event: 'readonly' },
+    },
+  },
 );

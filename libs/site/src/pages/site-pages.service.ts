@@ -42,10 +42,16 @@ export class SitePages {
       bodyMarkdown: typeof body.bodyMarkdown === 'string' ? body.bodyMarkdown.trim() : '',
     };
     const errors: PageErrors = {};
-    if (!values.title) errors.title = 'Please give the page a title.';
-    else if (values.title.length > 120) errors.title = 'Please keep the title to 120 characters or fewer.';
-    if (!values.bodyMarkdown) errors.bodyMarkdown = 'Please write the page’s text.';
-    else if (values.bodyMarkdown.length > 20_000) errors.bodyMarkdown = 'Please keep the text under 20,000 characters.';
+    if (!values.title) {
+      errors.title = 'Please give the page a title.';
+    } else if (values.title.length > 120) {
+      errors.title = 'Please keep the title to 120 characters or fewer.';
+    }
+    if (!values.bodyMarkdown) {
+      errors.bodyMarkdown = 'Please write the page’s text.';
+    } else if (values.bodyMarkdown.length > 20_000) {
+      errors.bodyMarkdown = 'Please keep the text under 20,000 characters.';
+    }
     if (Object.keys(errors).length > 0) {
       return { values, errors };
     }

@@ -19,12 +19,22 @@ export function validateQuote(body: Record<string, unknown>): { values: QuoteVal
     linkedinUrl: text(body.linkedinUrl, 200),
   };
   const errors: QuoteErrors = {};
-  if (!values.quote) errors.quote = 'Please enter the quote.';
-  else if (values.quote.length > 600) errors.quote = 'Please keep the quote to 600 characters or fewer.';
-  if (!values.name) errors.name = 'Please enter the member’s name.';
-  else if (values.name.length > 100) errors.name = 'Please keep the name to 100 characters or fewer.';
-  if (values.title.length > 120) errors.title = 'Please keep the title to 120 characters or fewer.';
-  if (values.company.length > 120) errors.company = 'Please keep the company to 120 characters or fewer.';
+  if (!values.quote) {
+    errors.quote = 'Please enter the quote.';
+  } else if (values.quote.length > 600) {
+    errors.quote = 'Please keep the quote to 600 characters or fewer.';
+  }
+  if (!values.name) {
+    errors.name = 'Please enter the member’s name.';
+  } else if (values.name.length > 100) {
+    errors.name = 'Please keep the name to 100 characters or fewer.';
+  }
+  if (values.title.length > 120) {
+    errors.title = 'Please keep the title to 120 characters or fewer.';
+  }
+  if (values.company.length > 120) {
+    errors.company = 'Please keep the company to 120 characters or fewer.';
+  }
   if (
     values.linkedinUrl &&
     !/^https:\/\/([a-z]{2,3}\.)?linkedin\.com\/in\/[A-Za-z0-9_-]{3,100}\/?$/.test(values.linkedinUrl)

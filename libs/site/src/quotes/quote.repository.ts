@@ -32,7 +32,9 @@ export class QuoteRepository {
   }
 
   async setHidden(id: string, hidden: boolean): Promise<boolean> {
-    if (!isValidObjectId(id)) return false;
+    if (!isValidObjectId(id)) {
+      return false;
+    }
     const result = await this.quotes.updateOne({ _id: id }, { $set: { hidden } });
     await this.pageCache.invalidate();
     return result.matchedCount === 1;
@@ -42,7 +44,9 @@ export class QuoteRepository {
   async move(id: string, direction: 'up' | 'down'): Promise<boolean> {
     const all = await this.listAll();
     const at = all.findIndex((quote) => String(quote._id) === id);
-    if (at < 0 || !all[direction === 'up' ? at - 1 : at + 1]) return false;
+    if (at < 0 || !all[direction === 'up' ? at - 1 : at + 1]) {
+      return false;
+    }
     // Positions are renumbered 1..n so that equal positions (from older data) cannot stall a move.
     const to = direction === 'up' ? at - 1 : at + 1;
     const order = all.map((quote) => quote._id);
@@ -55,7 +59,9 @@ export class QuoteRepository {
   }
 
   async delete(id: string): Promise<boolean> {
-    if (!isValidObjectId(id)) return false;
+    if (!isValidObjectId(id)) {
+      return false;
+    }
     const result = await this.quotes.deleteOne({ _id: id });
     await this.pageCache.invalidate();
     return result.deletedCount === 1;
