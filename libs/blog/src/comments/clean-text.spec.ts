@@ -1,4 +1,4 @@
-import { cleanText } from './clean-text';
+import { cleanText, withoutControlCharacters } from './clean-text';
 
 describe(cleanText.name, () => {
   it('keeps ordinary text, including angle brackets, as plain text', () => {
@@ -17,5 +17,11 @@ describe(cleanText.name, () => {
   it('turns anything but a string into an empty string', () => {
     expect(cleanText(undefined)).toBe('');
     expect(cleanText(['x'])).toBe('');
+  });
+});
+
+describe(withoutControlCharacters.name, () => {
+  it('removes control and direction-override characters but keeps the shape of the text', () => {
+    expect(withoutControlCharacters('a\u000c\u0000b\r\n\n\n\nc\u202e\td')).toBe('ab\n\n\n\nc\td');
   });
 });

@@ -1,5 +1,5 @@
 import { Parser } from 'htmlparser2';
-import { atomFeed, FeedPost, sitemap } from './feed';
+import { atomFeed, FeedPost, sitemap, xmlEscape } from './feed';
 
 const post = (slug: string, updated: string, extra: Partial<FeedPost> = {}): FeedPost => ({
   title: `Title ${slug}`,
@@ -61,5 +61,11 @@ describe(sitemap.name, () => {
     const xml = sitemap('https://rt.example', [post('a', '2026-02-01T00:00:00Z')]);
     expect(texts(xml, 'loc')).toEqual(['https://rt.example/', 'https://rt.example/blog/a']);
     expect(texts(xml, 'lastmod')).toEqual(['2026-02-01T00:00:00.000Z']);
+  });
+});
+
+describe(xmlEscape.name, () => {
+  it('escapes markup and drops characters XML 1.0 forbids, keeping tab and newline', () => {
+    expect(xmlEscape('a<b>&"\'\u0000\u000b\u000c\u001b\t\nz')).toBe('a&lt;b&gt;&amp;&quot;&apos;\t\nz');
   });
 });

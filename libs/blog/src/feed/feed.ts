@@ -9,11 +9,14 @@ export interface FeedPost {
   tags: string[];
 }
 
+/** Characters XML 1.0 does not allow at all, even escaped (older posts and names may carry them). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point of this pattern
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
 export function xmlEscape(text: string): string {
-  return text.replace(
-    /[<>&'"]/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!,
-  );
+  return text
+    .replace(NOT_XML, '')
+    .replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 }
 
 export function atomFeed(baseUrl: string, posts: FeedPost[]): string {

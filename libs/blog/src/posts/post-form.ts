@@ -1,3 +1,4 @@
+import { withoutControlCharacters } from '../comments/clean-text';
 import { renderMarkdown, plainText, safeHttpUrl } from './markdown';
 import { POST_STATUSES, Post, VISIBILITIES, Visibility } from './post.schema';
 import { searchTerms } from './search-terms';
@@ -17,8 +18,9 @@ export type PostFormValues = Record<
   string
 >;
 
+/** A field as typed, without control characters (removed at save, so feeds stay well-formed XML). */
 const text = (value: unknown, max: number) =>
-  typeof value === 'string' ? value.replace(/\r\n/g, '\n').trim().slice(0, max) : '';
+  typeof value === 'string' ? withoutControlCharacters(value).trim().slice(0, max) : '';
 
 /**
  * A time from the form's `datetime-local` field, which carries no zone: the editor labels it UTC, so
