@@ -140,7 +140,9 @@ async function main() {
           ...outcome,
         };
         print(benchmark, result);
-        process.stdout.write(`written to ${write(`${benchmark.name}-${backend}`, result, opts)}\n`);
+        // A council of another size is its own result beside the standard one.
+        const suffix = args.members === null ? '' : `-${opts.members}`;
+        process.stdout.write(`written to ${write(`${benchmark.name}-${backend}${suffix}`, result, opts)}\n`);
       } finally {
         process.removeListener('SIGINT', interrupted);
         process.removeListener('SIGTERM', interrupted);
