@@ -47,7 +47,7 @@ function throughputTable(result) {
     '|---|---:|---:|---:|---:|---|---:|---:|---:|:---:|',
     ...result.rows.map(
       (r) =>
-        `| ${r.name} | ${num(r.figures.requestsPerSec)} | ${ms(r.figures.p50)} | ${ms(r.figures.p99)} | ${r.figures.errors} | ${r.baselineName} | ${num(r.baseline.requestsPerSec)} | ${ms(r.baseline.p99)} | ${r.ratio}× | ${r.meetsGoal ? 'yes' : 'no'} |`,
+        `| ${r.name} | ${num(r.figures.requestsPerSec)} | ${ms(r.figures.p50)} | ${ms(r.figures.p99)} | ${r.figures.errors} | ${r.baselineName} | ${num(r.baseline.requestsPerSec)} | ${ms(r.baseline.p99)} | ${r.ratio === null ? '–' : `${r.ratio}×`} | ${r.meetsGoal ? 'yes' : 'no'} |`,
     ),
   ];
 }
@@ -58,7 +58,7 @@ function rankingTable(result) {
     '|---|---:|---:|---:|---|---:|---:|:---:|',
     ...result.rows.map(
       (r) =>
-        `| ${r.name} | ${r.figures.readSeconds} s | ${r.figures.computeSeconds} s | ${r.figures.wholeSeconds} s | ${r.baselineName} | ${r.baseline.seconds} s | ${r.ratio}× | ${r.meetsGoal ? 'yes' : 'no'} |`,
+        `| ${r.name} | ${r.figures.readSeconds} s | ${r.figures.computeSeconds} s | ${r.figures.wholeSeconds} s | ${r.baselineName} | ${r.baseline.seconds} s | ${r.ratio === null ? '–' : `${r.ratio}×`} | ${r.meetsGoal ? 'yes' : 'no'} |`,
     ),
   ];
 }

@@ -79,7 +79,7 @@ function print(benchmark, result) {
 function columns(result) {
   const common = [
     ['baseline', (r) => r.baselineName],
-    ['ratio', (r) => `${r.ratio}×`],
+    ['ratio', (r) => (r.ratio === null ? '–' : `${r.ratio}×`)],
     ['goal met', (r) => (r.meetsGoal ? 'yes' : 'no')],
   ];
   if (result.benchmark === 'ranking') {

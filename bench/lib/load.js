@@ -51,7 +51,8 @@ async function compare(target, baseline, { connections, duration, runs, warmup =
   }
   const figures = summarise(targetRuns);
   const base = summarise(baselineRuns);
-  return { figures, baseline: base, ratio: round(figures.requestsPerSec / base.requestsPerSec, 3) };
+  const ratio = base.requestsPerSec > 0 ? round(figures.requestsPerSec / base.requestsPerSec, 3) : null;
+  return { figures, baseline: base, ratio };
 }
 
 module.exports = { fire, compare, median, round, summarise };
