@@ -195,6 +195,46 @@ describe('The resource library', () => {
     await member.agent.get('/admin/resources').set('Accept', 'text/html').expect(403);
   });
 
+  it('lets staff change who may download a resource, which takes effect at once', async () => {
+    await upload(
+      { title: 'Tier test', summary: 'S', category: 'Tools', tiers: 'executive' },
+      { name: 'tier-test.pdf', bytes: pdfOf('tiers') },
+    ).expect(303);
+    const page = await staff.agent.get('/admin/resources').expect(200);
+    const id = /href="\/resources\/([a-f0-9]{24})">Tier test/.exec(page.text)![1];
+    const associate = await signInAs(t, { role: 'member', membership: ACTIVE('associate') });
+    await associate.agent.get(`/resources/${id}/download`).set('Accept', 'text/html').expect(403);
+
+    const refused = await staff.agent
+      .post(`/admin/resources/${id}`)
+      .type('form')
+      .send({ _csrf: staff.csrfToken, title: 'Tier test', summary: 'S', category: 'Tools' })
+      .expect(422);
+    expect(refused.text).toContain('Please choose at least one tier whose members may download it.');
+    await staff.agent
+      .post(`/admin/resources/${id}`)
+      .type('form')
+      .send({
+        _csrf: staff.csrfToken,
+        title: 'Tier test, renamed',
+        summary: 'S',
+        category: 'Tools',
+        tiers: ['associate', 'executive'],
+      })
+      .expect(303)
+      .expect('Location', '/admin/resources?notice=saved');
+    expect((await staff.agent.get(`/admin/resources/${id}/edit`).expect(200)).text).toContain(
+      'value="Tier test, renamed"',
+    );
+    await associate.agent.get(`/resources/${id}/download`).buffer(true).parse(binary).expect(200);
+    const member = await signInAs(t, { role: 'member', membership: ACTIVE('council') });
+    await member.agent
+      .post(`/admin/resources/${id}`)
+      .type('form')
+      .send({ _csrf: member.csrfToken, title: 'x', summary: 'x', category: 'x', tiers: 'council' })
+      .expect(403);
+  });
+
   it('lets a post link a resource, and deletes a resource with its bytes', async () => {
     await upload(
       { title: 'To be deleted', summary: 'S', category: 'Old', tiers: 'council' },

@@ -5,7 +5,7 @@ import { CurrentMember, Roles, type SessionMember, STAFF } from '@roundtable/aut
 import { UploadInterceptor } from '../files/upload.interceptor';
 import { ResourceAdmin } from './resource-admin.service';
 
-/** Staff's page of the library: upload documents, see their downloads by tier, delete. */
+/** Staff's page of the library: upload documents, edit their description and tiers, see downloads by tier, delete. */
 @ApiExcludeController()
 @Roles(...STAFF)
 @Controller('admin/resources')
@@ -18,7 +18,7 @@ export class AdminResourcesController {
     return this.admin.page(
       undefined,
       undefined,
-      notice === 'added' ? 'added' : notice === 'deleted' ? 'deleted' : null,
+      notice === 'added' || notice === 'deleted' || notice === 'saved' ? notice : null,
     );
   }
 
@@ -35,6 +35,23 @@ export class AdminResourcesController {
       return res.status(422).render('admin/resources', await this.admin.page(invalid.values, invalid.errors));
     }
     return res.redirect(303, '/admin/resources?notice=added');
+  }
+
+  @Get(':id/edit')
+  @Render('admin/resource-edit')
+  edit(@Param('id') id: string) {
+    return this.admin.editPage(id);
+  }
+
+  @Post(':id')
+  async update(@Param('id') id: string, @Body() body: Record<string, unknown>, @Res() res: Response) {
+    const invalid = await this.admin.update(id, body);
+    if (invalid) {
+      return res
+        .status(422)
+        .render('admin/resource-edit', await this.admin.editPage(id, invalid.values, invalid.errors));
+    }
+    return res.redirect(303, '/admin/resources?notice=saved');
   }
 
   @Post(':id/delete')

@@ -97,6 +97,40 @@ export class ResourceAdmin {
     return null;
   }
 
+  /** The edit form of one resource's description and tiers (the file itself is replaced by a new upload). */
+  async editPage(id: string, values?: ResourceFormValues, errors: ResourceFormErrors = {}) {
+    const resource = await this.resources.findById(id);
+    if (!resource) {
+      throw new NotFoundError('There is no such document in the library.');
+    }
+    const tiers = await this.tiers.listAll();
+    return {
+      title: `Edit “${resource.title}”`,
+      resource: resourceView(resource, new Map(tiers.map((tier) => [tier.slug, tier.name]))),
+      tiers: tiers.map((tier) => ({ slug: tier.slug, name: tier.name })),
+      values: values ?? {
+        title: resource.title,
+        summary: resource.summary,
+        category: resource.category,
+        tiers: resource.tiers,
+      },
+      errors,
+    };
+  }
+
+  /** Saves a resource's description and tiers, or returns the form's values and errors. */
+  async update(id: string, body: Record<string, unknown>) {
+    const knownTiers = (await this.tiers.listAll()).map((tier) => tier.slug);
+    const { values, errors } = validateResourceForm(body, knownTiers);
+    if (Object.keys(errors).length > 0) {
+      return { values, errors };
+    }
+    if (!(await this.resources.update(id, values))) {
+      throw new NotFoundError('There is no such document in the library.');
+    }
+    return null;
+  }
+
   async delete(id: string): Promise<void> {
     const removed = await this.resources.delete(id);
     if (!removed) {

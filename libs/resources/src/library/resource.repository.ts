@@ -29,6 +29,9 @@ export class ResourceRepository {
   }
 
   async update(id: string, fields: Pick<Resource, 'title' | 'summary' | 'category' | 'tiers'>): Promise<boolean> {
+    if (!isValidObjectId(id)) {
+      return false;
+    }
     const result = await this.resources.updateOne({ _id: id }, { $set: fields });
     return result.matchedCount === 1;
   }
