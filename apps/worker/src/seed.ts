@@ -6,6 +6,8 @@ import { MemberRepository, seedDemoMembers } from '@roundtable/members';
 import { Module } from '@nestjs/common';
 import { AuthEnvironmentVariables } from '@roundtable/auth';
 import { BlogModule, PostRepository, seedDemoPosts } from '@roundtable/blog';
+import { RankingComputer, seedDemoResearch, SnapshotRepository } from '@roundtable/reporting';
+import { InvitationRepository, ResponseRepository, SurveyRepository } from '@roundtable/surveys';
 import { WorkerModule } from './worker.module';
 
 /** The worker's modules plus the blog's, whose demo posts are seeded too. */
@@ -25,7 +27,17 @@ async function seed(): Promise<void> {
   const tiers = await seedDefaultTiers(app.get(TierRepository));
   const staff = (await app.get(MemberRepository).findByEmail('staff@roundtable.local'))!;
   const posts = await seedDemoPosts(app.get(PostRepository), { id: String(staff._id), name: staff.name });
-  process.stdout.write(`Demo data: ${members} member(s), ${tiers} membership tier(s) and ${posts} post(s) added.\n`);
+  const responses = await seedDemoResearch({
+    surveys: app.get(SurveyRepository),
+    invitations: app.get(InvitationRepository),
+    responses: app.get(ResponseRepository),
+    members: app.get(MemberRepository),
+    computer: app.get(RankingComputer),
+    snapshots: app.get(SnapshotRepository),
+  });
+  process.stdout.write(
+    `Demo data: ${members} member(s), ${tiers} membership tier(s), ${posts} post(s) and ${responses} survey response(s) added.\n`,
+  );
   await app.close();
 }
 

@@ -1,0 +1,74 @@
+import type { Browser } from 'playwright-core';
+import { MemberRepository, seedDemoMembers } from '@roundtable/members';
+import {
+  RankingComputer,
+  ReportingWorkerModule,
+  seedDemoResearch,
+  SnapshotRepository,
+  DEMO_SURVEY_TITLE,
+} from '@roundtable/reporting';
+import {
+  DEFAULT_ACCOUNTABILITIES,
+  InvitationRepository,
+  ResponseRepository,
+  SurveyRepository,
+} from '@roundtable/surveys';
+import { keepScreenshot, launchBrowser, listen, newPage } from '../support/browser';
+import { createTestApp, type TestApp } from '../support/create-test-app';
+import { signInAs } from '../support/sessions';
+
+/** The demo survey as `npm start` seeds it, opened in the console by staff in Chromium (no JavaScript). */
+jest.setTimeout(120_000);
+
+describe('The reporting console in the browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let baseUrl: string;
+  let surveyId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ imports: [ReportingWorkerModule] });
+    await seedDemoMembers(t.app.get(MemberRepository));
+    const written = await seedDemoResearch({
+      surveys: t.app.get(SurveyRepository),
+      invitations: t.app.get(InvitationRepository),
+      responses: t.app.get(ResponseRepository),
+      members: t.app.get(MemberRepository),
+      computer: t.app.get(RankingComputer),
+      snapshots: t.app.get(SnapshotRepository),
+    });
+    expect(written).toBe(270);
+    const surveys = await t.app.get(SurveyRepository).listNewestFirst(10);
+    surveyId = String(surveys.find((s) => s.title === DEMO_SURVEY_TITLE)?._id);
+    baseUrl = await listen(t);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t.close();
+  });
+
+  it('shows the ranked chart with intervals, the seven of DOMAIN.md on top, and the two skews', async () => {
+    const staff = await signInAs(t, { role: 'staff' });
+    for (const phone of [false, true]) {
+      const { context, page } = await newPage(browser, { phone, javaScript: false });
+      const [name, value] = staff.cookie.split('=');
+      await context.addCookies([{ name, value, url: baseUrl }]);
+      await page.goto(`${baseUrl}/admin/reports`);
+      await page.getByRole('link', { name: DEMO_SURVEY_TITLE }).click();
+      await page.getByRole('heading', { name: 'Ranking' }).waitFor();
+      expect(await page.locator('svg.chart circle').count()).toBeGreaterThanOrEqual(16);
+      expect(await page.locator('#ranking .chart-interval').count()).toBe(48);
+      const topSeven = await page.locator('#ranking table tbody th[scope="row"]').allTextContents();
+      expect(topSeven.slice(0, 7)).toEqual(DEFAULT_ACCOUNTABILITIES.slice(0, 7));
+      await expect(page.locator('#skew').textContent()).resolves.toMatch(
+        /skewed toward >\$1B \(Revenue\): 55% of respondents, 41% of members/,
+      );
+      await expect(page.locator('#skew').textContent()).resolves.toMatch(/skewed toward B2B \(Business model\)/);
+      await expect(page.locator('#response-rate').textContent()).resolves.toContain('60%');
+      await keepScreenshot(page, `reporting-console-${phone ? 'phone' : 'desktop'}`);
+      await context.close();
+    }
+    expect(surveyId).toMatch(/^[0-9a-f]{24}$/);
+  });
+});
