@@ -155,8 +155,19 @@ describe('Signing in', () => {
 
       const again = await agent.get(path).set('Accept', 'text/html').expect(400);
       expect(again.text).toContain('already been used');
-      const reuse = await request.agent(t.app.getHttpServer()).get('/sign-in');
-      expect(reuse.status).toBe(200);
+      // Another browser holding the used link cannot sign in with it.
+      const other = request.agent(t.app.getHttpServer());
+      const otherForm = await other.get(path).set('Accept', 'text/html');
+      expect(otherForm.status).toBe(400);
+      const ownForm = await other.get('/sign-in').expect(200);
+      const reuse = await other
+        .post(path)
+        .set('Accept', 'text/html')
+        .type('form')
+        .send({ _csrf: csrfFrom(ownForm.text) });
+      expect(reuse.status).toBe(400);
+      expect(reuse.text).toContain('already been used');
+      expect((await other.get('/portal').set('Accept', 'text/html')).status).toBe(303);
     });
 
     it('refuses an expired link', async () => {
@@ -204,7 +215,7 @@ describe('Signing in', () => {
       const limited = await askForLink(agent, email);
       expect(limited.status).toBe(429);
       expect(limited.text).toContain('Too many sign-in links');
-      await t.app.get(MemberRepository).findByEmail(email); // no member is created by asking
+      expect(await t.app.get(MemberRepository).findByEmail(email)).toBeNull(); // asking creates no member
       await deliverAndRead(t, email, /sign-in link/);
       expect(await mailTo(email)).toHaveLength(5);
     });
