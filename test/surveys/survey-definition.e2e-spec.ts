@@ -64,7 +64,10 @@ describe('Survey definition pages (staff)', () => {
       .type('form')
       .send({ _csrf: staff.csrfToken, ...(await formOf(t, id, { action: 'up:4' })) });
     expect(up.status).toBe(303);
-    expect(up.headers.location).toBe(`/admin/surveys/${id}?saved=1#item-3`);
+    expect(up.headers.location).toBe(`/admin/surveys/${id}#item-3`);
+    expect((await staff.agent.get(`/admin/surveys/${id}`)).text).toContain(
+      '<p class="notice flash" role="status">Saved.</p>',
+    );
     let survey = (await t.app.get(SurveyRepository).findById(id))!;
     expect(survey.items.slice(3, 5).map((item) => item.label)).toEqual([
       'Customer strategy',

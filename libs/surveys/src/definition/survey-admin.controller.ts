@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles, STAFF } from '@roundtable/auth';
+import { FormPage } from '@roundtable/core';
 import { SurveyAdmin } from './survey-admin.service';
 
 /** Staff's survey definition pages. */
@@ -18,28 +19,27 @@ export class SurveyAdminController {
   }
 
   @Post()
-  async create(@Res() res: Response) {
-    res.redirect(303, `/admin/surveys/${await this.admin.createDraft()}`);
+  @FormPage()
+  create() {
+    return this.admin.createDraft();
   }
 
+  /** The editor of a draft, or the read-only view of a sent (locked) survey. */
   @Get(':id')
-  async edit(@Param('id') id: string, @Query('saved') saved: string | undefined, @Res() res: Response) {
+  async edit(@Param('id') id: string, @Res() res: Response) {
     const view = await this.admin.editPage(id);
-    res.render(view.locked ? 'surveys/admin-show' : 'surveys/admin-edit', { ...view, saved: saved === '1' });
+    res.render(view.locked ? 'surveys/admin-show' : 'surveys/admin-edit', view);
   }
 
   @Post(':id')
-  async save(@Param('id') id: string, @Body() body: Record<string, unknown>, @Res() res: Response) {
-    const result = await this.admin.save(id, body);
-    if (result.saved) {
-      res.redirect(303, result.redirect);
-    } else {
-      res.status(result.status).render('surveys/admin-edit', result.view);
-    }
+  @FormPage('surveys/admin-edit', SurveyAdmin, 'editForm')
+  save(@Param('id') id: string, @Body() body: Record<string, unknown>) {
+    return this.admin.save(id, body);
   }
 
   @Post(':id/duplicate')
-  async duplicate(@Param('id') id: string, @Res() res: Response) {
-    res.redirect(303, `/admin/surveys/${await this.admin.duplicate(id)}`);
+  @FormPage()
+  duplicate(@Param('id') id: string) {
+    return this.admin.duplicate(id);
   }
 }

@@ -1,17 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { TierRepository } from '@roundtable/billing';
-import { ConflictError, NotFoundError } from '@roundtable/core';
+import { ConflictError, FormOutcome, NotFoundError, type FormValues, type PageRequest } from '@roundtable/core';
 import { describeAudience } from './audience';
 import { AudienceReader } from './audience.service';
 import { DEFAULT_ACCOUNTABILITIES, PROFILE_QUESTIONS } from './defaults';
-import {
-  FILTER_CHOICES,
-  problemsBeforeSending,
-  readSurveyForm,
-  surveyFormValues,
-  type SurveyFormErrors,
-  type SurveyFormValues,
-} from './survey-form';
+import { FILTER_CHOICES, problemsBeforeSending, readSurveyForm, surveyFormValues } from './survey-form';
 import { SurveyRepository, type SurveyRecord } from './survey.repository';
 
 export type SurveySaveResult =
@@ -47,7 +40,7 @@ export class SurveyAdmin {
   }
 
   /** A new draft, prefilled with the council's 16 accountabilities, asking for the revenue band and B2B/B2C. */
-  async createDraft(): Promise<string> {
+  async createDraft(): Promise<FormOutcome> {
     const year = new Date().getUTCFullYear();
     const created = await this.surveys.create({
       title: `Accountabilities survey ${year}`,
@@ -60,11 +53,19 @@ export class SurveyAdmin {
       closesAt: null,
       reminders: [],
     });
-    return String(created._id);
+    return FormOutcome.ok(
+      `/admin/surveys/${String(created._id)}`,
+      'A new draft survey, prefilled with the 16 accountabilities.',
+    );
+  }
+
+  /** The editor's page model when the kit shows a refused form again (values and errors are the kit's). */
+  editForm({ params }: PageRequest) {
+    return this.editPage(params?.id ?? '');
   }
 
   /** The editor of a draft, or the locked view of a sent survey. */
-  async editPage(id: string, form?: { values: SurveyFormValues; errors: SurveyFormErrors }) {
+  async editPage(id: string) {
     const survey = await this.getOrFail(id);
     const tiers = await this.tiers.listAll();
     const tierNames = Object.fromEntries(tiers.map((tier) => [tier.slug, tier.name]));
@@ -84,8 +85,8 @@ export class SurveyAdmin {
         intro: survey.intro,
       },
       locked,
-      values: form?.values ?? surveyFormValues(survey),
-      errors: form?.errors ?? {},
+      values: surveyFormValues(survey),
+      errors: {},
       audience: {
         description: describeAudience(survey.audience, tierNames),
         // Counted from the saved audience on each view (a few pages of members, see AudienceReader).
@@ -105,22 +106,24 @@ export class SurveyAdmin {
     };
   }
 
-  async save(id: string, body: Record<string, unknown>): Promise<SurveySaveResult> {
+  async save(id: string, body: Record<string, unknown>): Promise<FormOutcome> {
     const survey = await this.getOrFail(id);
     this.refuseIfLocked(survey);
     const tiers = (await this.tiers.listAll()).map((tier) => tier.slug);
     const form = readSurveyForm(body, tiers);
     if (!form.ok) {
-      return { saved: false, status: 422, view: await this.editPage(id, form) };
+      // The editor's values are structured (items, filters, reminders); the kit hands them to the
+      // template as they are, so the form comes back exactly as staff left it.
+      return FormOutcome.invalid(form.values as unknown as FormValues, form.errors);
     }
     if (!(await this.surveys.updateDraft(id, form.fields))) {
       this.refuseIfLocked(await this.getOrFail(id));
     }
-    return { saved: true, redirect: `/admin/surveys/${id}?saved=1${form.anchor ? `#${form.anchor}` : ''}` };
+    return FormOutcome.ok(`/admin/surveys/${id}${form.anchor ? `#${form.anchor}` : ''}`, 'Saved.');
   }
 
   /** Next year's edition: the same definition as a new draft, dates cleared (they belong to one year). */
-  async duplicate(id: string): Promise<string> {
+  async duplicate(id: string): Promise<FormOutcome> {
     const survey = await this.getOrFail(id);
     const copy = await this.surveys.create({
       title: `${survey.title} (copy)`,
@@ -133,7 +136,7 @@ export class SurveyAdmin {
       reminders: [],
       copiedFrom: survey._id,
     });
-    return String(copy._id);
+    return FormOutcome.ok(`/admin/surveys/${String(copy._id)}`, `Duplicated “${survey.title}”: this is the new draft.`);
   }
 
   private async getOrFail(id: string): Promise<SurveyRecord> {
