@@ -57,8 +57,9 @@ describe('Signing in through the real pages (Chromium)', () => {
     const code = /instead: (\d{3} \d{3})/.exec(mail.text)![1];
     await page.getByLabel('Code from the email').fill(code);
     await page.getByRole('button', { name: 'Sign in with the code' }).click();
-    await page.getByRole('heading', { name: 'Welcome, Sam Staff' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/portal');
+    // Staff land on their home.
+    await page.getByRole('heading', { name: 'Staff home' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/admin');
     // Staff see their areas in the navigation.
     expect(await page.getByRole('link', { name: 'Applications' }).isVisible()).toBe(true);
     await context.close();

@@ -6,7 +6,7 @@ import { signInAs } from '../support/sessions';
 type Access = 'open' | Role[];
 
 /** Every page people reach by GET, and who may enter it. */
-const ROUTES: Array<{ path: string; access: Access }> = [
+const ROUTES: Array<{ path: string; access: Access; admitted?: number }> = [
   { path: '/sign-in', access: 'open' },
   { path: '/join', access: 'open' },
   { path: '/api/auth/csrf', access: 'open' },
@@ -19,7 +19,9 @@ const ROUTES: Array<{ path: string; access: Access }> = [
   { path: '/admin/members.csv', access: ['staff', 'admin'] },
   // Billing.
   { path: '/membership', access: 'open' },
-  { path: '/membership/welcome', access: ['applicant', 'member', 'staff', 'admin'] },
+  // Admitted, and told that no checkout has this (missing) session id.
+  { path: '/membership/welcome', access: ['applicant', 'member', 'staff', 'admin'], admitted: 404 },
+  { path: '/admin', access: ['staff', 'admin'] },
   { path: '/admin/billing', access: ['staff', 'admin'] },
   { path: '/admin/tiers', access: ['admin'] },
   // Blog.
@@ -59,7 +61,7 @@ describe('Who may enter each page', () => {
         const response = await agents.get(who)!.get(route.path).set('Accept', 'text/html');
         if (allowed) {
           // /apply sends non-applicants on to the portal; /sign-in sends signed-in people on.
-          expect([200, 303]).toContain(response.status);
+          expect(route.admitted ? [route.admitted] : [200, 303]).toContain(response.status);
           if (response.status === 303) {
             expect(response.headers.location).not.toMatch(/^\/sign-in/);
           }

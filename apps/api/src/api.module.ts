@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AdminModule } from '@roundtable/admin';
 import { AuthModule } from '@roundtable/auth';
 import { BillingModule } from '@roundtable/billing';
 import { BlogModule } from '@roundtable/blog';
@@ -32,6 +33,7 @@ import { SiteModule } from '@roundtable/site';
     DirectoryModule,
     SiteModule,
     DistributionModule,
+    AdminModule,
   ],
 })
 export class ApiModule {}

@@ -3,7 +3,8 @@ import { APP_VERSION, createLogger, loadSettingsOrExit } from '@roundtable/core'
 import { MailEnvironmentVariables } from '@roundtable/mail';
 import { JobHistoryPruner, JobLoop } from '@roundtable/jobs';
 import { BillingEnvironmentVariables, MembershipSweep } from '@roundtable/billing';
-import { CommentDigestService } from '@roundtable/blog';
+import { CommentDigestJob } from '@roundtable/blog';
+import { AdminHomeSnapshots } from '@roundtable/admin';
 import { SurveyBookkeeping } from '@roundtable/distribution';
 import { WorkerModule } from './worker.module';
 
@@ -18,7 +19,9 @@ async function bootstrap(): Promise<void> {
   await app.get(MembershipSweep).start();
   await app.get(JobHistoryPruner).start();
   // Books the hourly staff comment digest.
-  await app.get(CommentDigestService).start();
+  await app.get(CommentDigestJob).start();
+  // Books the admin home's figures (every five minutes).
+  await app.get(AdminHomeSnapshots).start();
   await app.get(SurveyBookkeeping).start();
   process.stdout.write(`Roundtable ${APP_VERSION} worker started\n`);
 }

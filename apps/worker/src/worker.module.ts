@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AdminWorkerModule } from '@roundtable/admin';
 import { BillingWorkerModule } from '@roundtable/billing';
 import { BlogWorkerModule } from '@roundtable/blog';
 import { CoreModule } from '@roundtable/core';
@@ -18,6 +19,7 @@ import { SurveysDataModule } from '@roundtable/surveys';
     MembersModule,
     BillingWorkerModule,
     BlogWorkerModule,
+    AdminWorkerModule,
     SurveysDataModule,
     ReportingWorkerModule,
     DistributionModule,

@@ -70,10 +70,13 @@ export class SignInPages {
     }
   }
 
-  /** After sign-in: where they asked to go, else the application for new applicants, else the portal. */
+  /** After sign-in: where they asked to go, else staff's home, the application for new applicants, or the portal. */
   landingFor(member: Pick<MemberRecord, 'role' | 'application'>, returnTo: string | null): string {
     if (returnTo) {
       return safeReturnTo(returnTo);
+    }
+    if (member.role === 'staff' || member.role === 'admin') {
+      return '/admin';
     }
     const status = member.application?.status ?? 'none';
     return member.role === 'applicant' && status === 'none' ? '/apply' : '/portal';

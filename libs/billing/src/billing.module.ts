@@ -14,6 +14,7 @@ import {
   BillingReportSnapshot,
   BillingReportSnapshotSchema,
 } from './report/billing-report.repository';
+import { BillingOverview } from './report/billing-overview.service';
 import { BillingReporter } from './report/billing-reporter.service';
 import { BillingEvent, BillingEventSchema } from './webhooks/billing-event.schema';
 import { BillingPages } from './report/billing-pages.service';
@@ -74,7 +75,7 @@ export class BillingModule implements OnModuleInit {
  */
 @Module({
   imports: [ConfigModule.forFeature(billingConfig), persistence, MembersModule, MailModule, JobsModule],
-  providers: [...core, BillingReporter, MembershipSweep, TierSummaries],
-  exports: [MembershipSweep, TierRepository],
+  providers: [...core, BillingReporter, MembershipSweep, TierSummaries, BillingOverview],
+  exports: [MembershipSweep, TierRepository, BillingOverview],
 })
 export class BillingWorkerModule {}

@@ -6,6 +6,8 @@ export { ENTITLEMENTS, type Entitlement } from './tiers/tier.schema';
 export { ENTITLEMENT_LABELS, tierView } from './tiers/tier-view';
 export { MembershipSweep, SWEEP_JOB } from './memberships/sweep.service';
 export { BillingReporter } from './report/billing-reporter.service';
+export { BillingOverview, type BillingOverviewData } from './report/billing-overview.service';
+export type { BillingReport } from './report/billing-report';
 export { TierSummaries, TIER_CHANGED_JOB } from './tiers/tier-summaries.service';
 export { MembershipService } from './memberships/membership.service';
 export {

@@ -12,7 +12,7 @@ import { BlogPages } from './blog-pages.service';
 import { BlogSetting, BlogSettingSchema, Comment, CommentSchema } from './comments/comment.schema';
 import { CommentDigest, CommentDigestSchema } from './comments/comment-digest.schema';
 import { CommentDigestRepository } from './comments/comment-digest.repository';
-import { CommentDigestService } from './comments/comment-digest.service';
+import { CommentDigestJob, CommentDigestService } from './comments/comment-digest.service';
 import { CommentModerationService } from './comments/comment-moderation.service';
 import { CommentRepository } from './comments/comment.repository';
 import { CommentsController } from './comments/comments.controller';
@@ -73,7 +73,7 @@ export class BlogModule implements OnModuleInit {
     MailModule,
     JobsModule,
   ],
-  providers: [PostRepository, CommentRepository, CommentDigestRepository, CommentDigestService],
-  exports: [CommentDigestService],
+  providers: [PostRepository, CommentRepository, CommentDigestRepository, CommentDigestService, CommentDigestJob],
+  exports: [CommentDigestService, CommentDigestJob, CommentRepository],
 })
 export class BlogWorkerModule {}

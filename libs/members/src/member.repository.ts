@@ -142,6 +142,16 @@ export class MemberRepository {
   }
 
   /** Staff's queue: submitted applications, oldest first. */
+  /** How many applications wait for a decision (the worker's admin-home snapshot; never per request). */
+  countSubmittedApplications(): Promise<number> {
+    return this.members.countDocuments({ 'application.status': 'submitted' });
+  }
+
+  /** How many members asked for their data to be erased (the worker's admin-home snapshot). */
+  countDeletionRequests(): Promise<number> {
+    return this.members.countDocuments({ deletionRequestedAt: { $ne: null } });
+  }
+
   listSubmittedApplications(limit = 100): Promise<MemberRecord[]> {
     return this.members
       .find({ 'application.status': 'submitted' })

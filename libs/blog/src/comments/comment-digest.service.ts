@@ -27,7 +27,7 @@ const MAX_COMMENTS = 500;
  * window on.
  */
 @Injectable()
-export class CommentDigestService implements OnModuleInit {
+export class CommentDigestService {
   constructor(
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
     private readonly digests: CommentDigestRepository,
@@ -35,19 +35,7 @@ export class CommentDigestService implements OnModuleInit {
     private readonly posts: PostRepository,
     private readonly members: MemberRepository,
     private readonly mail: MailService,
-    private readonly recurring: RecurringJobs,
   ) {}
-
-  onModuleInit(): void {
-    this.recurring.define(COMMENT_DIGEST_JOB, { everyMs: HOUR_MS }, async () => {
-      await this.sendDue(new Date());
-    });
-  }
-
-  /** Called when a worker starts: makes sure the hourly run is booked. */
-  async start(): Promise<void> {
-    await this.recurring.ensure(COMMENT_DIGEST_JOB);
-  }
 
   /** The staff member's current choice ('' for none), for the form. */
   async choiceOf(memberId: string): Promise<DigestFrequency | ''> {
@@ -108,5 +96,25 @@ export class CommentDigestService implements OnModuleInit {
       sent += 1;
     }
     return sent;
+  }
+}
+
+/** The digest's hourly run, defined in the worker only (the API app sets choices, the worker sends). */
+@Injectable()
+export class CommentDigestJob implements OnModuleInit {
+  constructor(
+    private readonly digests: CommentDigestService,
+    private readonly recurring: RecurringJobs,
+  ) {}
+
+  onModuleInit(): void {
+    this.recurring.define(COMMENT_DIGEST_JOB, { everyMs: HOUR_MS }, async () => {
+      await this.digests.sendDue(new Date());
+    });
+  }
+
+  /** Called when a worker starts: makes sure the hourly run is booked. */
+  async start(): Promise<void> {
+    await this.recurring.ensure(COMMENT_DIGEST_JOB);
   }
 }

@@ -54,6 +54,11 @@ export class CommentRepository {
       .lean<CommentRecord[]>();
   }
 
+  /** How many comments are in one state (the worker's admin-home snapshot; never per request). */
+  countByStatus(status: CommentStatus): Promise<number> {
+    return this.comments.countDocuments({ status });
+  }
+
   /** Comments in one state: oldest first for the queue, or newest first for recent ones. */
   listByStatus(status: CommentStatus, limit = 100, order: 1 | -1 = 1) {
     return this.comments.find({ status }).sort({ createdAt: order }).limit(limit).lean<CommentRecord[]>();

@@ -1,0 +1,146 @@
+import type { Browser } from 'playwright-core';
+import { AdminHomeSnapshots, AdminWorkerModule } from '@roundtable/admin';
+import { BillingReporter, TierRepository } from '@roundtable/billing';
+import { JobRunner } from '@roundtable/jobs';
+import { keepScreenshot, launchBrowser, listen, newPage } from '../support/browser';
+import { createTestApp, TestApp } from '../support/create-test-app';
+import { profileForm } from '../support/forms';
+import { signInAs, SignedIn } from '../support/sessions';
+import { sendStripeEvent, stripeEvent } from '../support/stripe';
+
+/** Staff's home: the worker's figures, each linking to its page; one snapshot read per request. */
+jest.setTimeout(60_000);
+
+describe('The staff home /admin', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let baseUrl: string;
+  let staff: SignedIn;
+
+  beforeAll(async () => {
+    t = await createTestApp({ imports: [AdminWorkerModule] });
+    await t.app.get(TierRepository).seedDefaults();
+    staff = await signInAs(t, { role: 'staff', name: 'Sam Staff' });
+    baseUrl = await listen(t);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t.close();
+  });
+
+  it('says the figures are not computed yet before the worker first ran', async () => {
+    const page = await staff.agent.get('/admin').expect(200);
+    expect(page.text).toContain('has not computed these figures yet');
+  });
+
+  it('shows what waits for staff and how the council stands, each linking to its page, and fits at 1280 px', async () => {
+    // Two applications, a comment held for approval, a deletion request, an active membership, an event.
+    for (const name of ['Ann Applicant', 'Ben Applicant']) {
+      const applicant = await signInAs(t, { role: 'applicant', name });
+      await applicant.agent
+        .post('/apply')
+        .type('form')
+        .send({ _csrf: applicant.csrfToken, ...profileForm({ name }) })
+        .expect(303);
+    }
+    await t.connection.collection('comments').insertOne({
+      postId: 'p1',
+      parentId: null,
+      memberId: null,
+      authorName: 'Guest',
+      guestEmail: 'guest@example.test',
+      body: 'Held for approval',
+      status: 'pending',
+      notifyReplies: false,
+      unsubscribeToken: 'x',
+      notified: false,
+      createdAt: new Date(),
+    });
+    const leaving = await signInAs(t, { role: 'member' });
+    await leaving.agent.post('/portal/delete').type('form').send({ _csrf: leaving.csrfToken });
+    const paying = await signInAs(t, { role: 'member' });
+    await t.connection.collection('memberships').insertOne({
+      memberId: String(paying.member._id),
+      stripeCustomerId: 'cus_home',
+      stripeSubscriptionId: 'sub_home',
+      tier: 'council',
+      state: 'active',
+      periodEnd: new Date(Date.now() + 300 * 86_400_000),
+      pastDueSince: null,
+      lastEventCreated: 0,
+      activatedAt: new Date(),
+      endedAt: null,
+    });
+    await sendStripeEvent(
+      t,
+      stripeEvent('customer.created', { id: 'cus_other' }, Math.floor(Date.now() / 1000)),
+    ).expect(200);
+    await t.app.get(BillingReporter).refresh(new Date());
+    await t.app.get(AdminHomeSnapshots).refresh(new Date());
+
+    const { context, page } = await newPage(browser);
+    const [name, value] = staff.cookie.split('=');
+    await context.addCookies([{ name, value, url: baseUrl }]);
+    await page.goto(`${baseUrl}/admin`);
+    expect(await page.locator('#applications-waiting').textContent()).toMatch(/^2 applications waiting$/);
+    expect(await page.locator('#applications-waiting').getAttribute('href')).toBe('/admin/applications');
+    expect(await page.locator('#comments-waiting').textContent()).toMatch(/^1 comment waiting$/);
+    expect(await page.locator('#comments-waiting').getAttribute('href')).toBe('/admin/comments');
+    expect(await page.locator('#deletion-requests').textContent()).toMatch(/^1 deletion request$/);
+    expect(await page.locator('#deletion-requests').getAttribute('href')).toBe('/admin/members?deletion=requested');
+    expect(await page.locator('#mrr-usd').textContent()).toContain('$200.00');
+    expect(await page.locator('#members-by-state').getByRole('link', { name: 'Active: 1' }).getAttribute('href')).toBe(
+      '/admin/members?state=active',
+    );
+    expect(await page.locator('#last-events').textContent()).toContain('customer.created');
+    // Every admin page is in the navigation.
+    for (const link of [
+      'Staff home',
+      'Applications',
+      'Members',
+      'Comments',
+      'Posts',
+      'Surveys',
+      'Results',
+      'Resources',
+      'Billing',
+    ]) {
+      expect(await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).count()).toBe(1);
+    }
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+    ).toBe(true);
+    await keepScreenshot(page, 'admin-home-laptop');
+    await page.getByRole('link', { name: /1 deletion request/ }).click();
+    await page.waitForURL(`${baseUrl}/admin/members?deletion=requested`);
+    await context.close();
+
+    const phone = await newPage(browser, { phone: true });
+    await phone.context.addCookies([{ name, value, url: baseUrl }]);
+    await phone.page.goto(`${baseUrl}/admin`);
+    expect(
+      await phone.page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+    ).toBe(true);
+    await keepScreenshot(phone.page, 'admin-home-phone');
+    await phone.context.close();
+  });
+
+  it('recomputes on request through the worker, not on the request itself', async () => {
+    const applicant = await signInAs(t, { role: 'applicant', name: 'Cleo Applicant' });
+    await applicant.agent
+      .post('/apply')
+      .type('form')
+      .send({ _csrf: applicant.csrfToken, ...profileForm({ name: 'Cleo Applicant' }) })
+      .expect(303);
+    await staff.agent.post('/admin/refresh').type('form').send({ _csrf: staff.csrfToken }).expect(303);
+    expect((await staff.agent.get('/admin').expect(200)).text).toMatch(/<strong>2<\/strong> applications waiting/);
+    await t.app.get(JobRunner).runDue();
+    expect((await staff.agent.get('/admin').expect(200)).text).toMatch(/<strong>3<\/strong> applications waiting/);
+  });
+
+  it('is for staff only', async () => {
+    const member = await signInAs(t, { role: 'member' });
+    await member.agent.get('/admin').set('Accept', 'text/html').expect(403);
+  });
+});
