@@ -1,4 +1,4 @@
-import { BillingWorkerModule, MembershipSweep, TierRepository } from '@roundtable/billing';
+import { BillingReporter, BillingWorkerModule, MembershipSweep, TierRepository } from '@roundtable/billing';
 import { JobRunner } from '@roundtable/jobs';
 import { MemberRepository } from '@roundtable/members';
 import { createTestApp, TestApp } from '../support/create-test-app';
@@ -239,8 +239,27 @@ describe('Billing against stripe-mock', () => {
     const page = await staff.agent.get('/admin/billing').expect(200);
     // One associate at $600.00 a year is $50.00 a month; the other member's membership was canceled.
     expect(page.text).toMatch(/<td>USD<\/td><td>\$50\.00<\/td><td>\$600\.00<\/td>/);
-    expect(page.text).toContain('New this month: <strong id="new-this-month">2</strong>');
-    expect(page.text).toContain('Churned this month: <strong id="churned-this-month">1</strong>');
+    // "This month" is the month of the report's own time: the job above used the real clock, so the
+    // month figures are checked on dates pinned in one known month, whatever today's date is.
+    const memberships = t.connection.collection('memberships');
+    await memberships.updateMany(
+      { activatedAt: { $ne: null } },
+      { $set: { activatedAt: new Date('2030-03-02T10:00:00Z') } },
+    );
+    await memberships.updateMany({ endedAt: { $ne: null } }, { $set: { endedAt: new Date('2030-03-05T10:00:00Z') } });
+    await memberships.insertOne({
+      memberId: 'last-month',
+      tier: 'associate',
+      state: 'canceled',
+      activatedAt: new Date('2030-01-10T10:00:00Z'),
+      endedAt: new Date('2030-02-28T23:59:59Z'),
+    });
+    await t.app.get(BillingReporter).refresh(new Date('2030-03-31T23:00:00Z'));
+    const month = await staff.agent.get('/admin/billing').expect(200);
+    expect(month.text).toContain('New this month: <strong id="new-this-month">2</strong>');
+    expect(month.text).toContain('Churned this month: <strong id="churned-this-month">1</strong>');
+    await memberships.deleteOne({ memberId: 'last-month' });
+    await t.app.get(BillingReporter).refresh(new Date());
     const table = /<table class="data" id="by-tier">([\s\S]*?)<\/table>/.exec(page.text)![1];
     const tiers = [...table.matchAll(/<th>([^<]+)<\/th>/g)].map((m) => m[1]).slice(1);
     const row = (state: string) =>

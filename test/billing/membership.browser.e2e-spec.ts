@@ -56,15 +56,18 @@ describe('Choosing a membership in the browser', () => {
 
     const customer = (await t.connection.collection('memberships').findOne({ memberId: String(member.member._id) }))!
       .stripeCustomerId as string;
+    // A year and a bit from today, at noon UTC: the page shows the date in words, whatever today is.
+    const paidUntil = new Date(Date.now() + 400 * 86_400_000);
+    paidUntil.setUTCHours(12, 0, 0, 0);
     const paid = stripeEvent(
       'invoice.paid',
-      { object: 'invoice', customer, lines: { data: [{ period: { end: Date.UTC(2027, 0, 15) / 1000 } }] } },
+      { object: 'invoice', customer, lines: { data: [{ period: { end: Math.floor(paidUntil.getTime() / 1000) } }] } },
       Math.floor(Date.now() / 1000),
     );
     await sendStripeEvent(t, paid).expect(200);
     await page.goto(`${baseUrl}/membership`);
     expect(await page.locator('#my-membership').innerText()).toBe(
-      'Your membership: Council Member, active, paid until 15 January 2027.',
+      `Your membership: Council Member, active, paid until ${inWords(paidUntil)}.`,
     );
     expect(await page.getByRole('button', { name: /Choose/ }).count()).toBe(0);
     await keepScreenshot(page, 'membership-active-phone');
@@ -87,3 +90,22 @@ describe('Choosing a membership in the browser', () => {
     await context.close();
   });
 });
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+/** A date as the membership page words it ("15 January 2027"), in UTC. */
+function inWords(date: Date): string {
+  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
