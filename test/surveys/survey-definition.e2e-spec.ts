@@ -153,6 +153,7 @@ describe('Survey definition pages (staff)', () => {
     await t.app.get(SurveyRepository).markSent(id);
     const page = await staff.agent.get(`/admin/surveys/${id}`);
     expect(page.text).toContain('its questions are locked');
+    expect(page.text).toContain(`href="/admin/surveys/${id}/progress"`);
     expect(page.text).not.toContain('name="itemLabel"');
     const refused = await staff.agent
       .post(`/admin/surveys/${id}`)
