@@ -34,7 +34,7 @@ export async function buildSurvey(t: TestApp, title: string): Promise<string> {
       { key: 'voc', label: 'Voice of the customer programme' },
       { key: 'metrics', label: 'Customer value metrics' },
     ],
-    profileQuestions: ['revenueBand'],
+    profileQuestions: [],
     audience: { tiers: [], filters: {} },
     opensAt: null,
     closesAt: new Date(Date.now() + 30 * 24 * 60 * 60 * 1000),
