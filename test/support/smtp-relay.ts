@@ -19,7 +19,8 @@ export interface RelayedMail {
 export class TestRelay {
   readonly received: RelayedMail[] = [];
   private server: SMTPServer | undefined;
-  onMessage: ((mail: RelayedMail) => void) | undefined;
+  /** Called as each message arrives; returning false refuses it (not stored, the sender sees an error). */
+  onMessage: ((mail: RelayedMail) => boolean | void) | undefined;
 
   private constructor(
     readonly port: number,
@@ -69,8 +70,11 @@ export class TestRelay {
                 parsed.headerLines.map(({ key, line }) => [key, line.slice(line.indexOf(':') + 1).trim()]),
               ),
             };
+            if (this.onMessage?.(mail) === false) {
+              callback(new Error('refused by the test'));
+              return;
+            }
             this.received.push(mail);
-            this.onMessage?.(mail);
             callback();
           })
           .catch(callback);
