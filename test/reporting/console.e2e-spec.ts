@@ -123,6 +123,25 @@ describe('Reporting console', () => {
     expect(bad.text).toContain('aria-describedby="file-error"');
   });
 
+  it('publishes the latest snapshot to members and the home page, and unpublishes it', async () => {
+    await member.agent.get(`/reports/${surveyId}`).expect(404);
+    await staff.agent
+      .post(`/admin/reports/${surveyId}/publish`)
+      .type('form')
+      .send({ _csrf: staff.csrfToken })
+      .expect(303);
+    const report = await member.agent.get(`/reports/${surveyId}`).expect(200);
+    expect(report.text).toContain('Accountabilities 2026');
+    expect((await request(t.app.getHttpServer()).get('/').expect(200)).text).toContain(`/reports/${surveyId}`);
+    await staff.agent
+      .post(`/admin/reports/${surveyId}/unpublish`)
+      .type('form')
+      .send({ _csrf: staff.csrfToken })
+      .expect(303);
+    await member.agent.get(`/reports/${surveyId}`).expect(404);
+    expect((await request(t.app.getHttpServer()).get('/').expect(200)).text).not.toContain(`/reports/${surveyId}`);
+  });
+
   it('keeps the console and its JSON to staff', async () => {
     await member.agent.get(`/admin/reports/${surveyId}`).expect(403);
     await member.agent.get(`/api/reports/${surveyId}/skew`).expect(403);

@@ -1,11 +1,14 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { NavigationRegistry } from '@roundtable/core';
+import { LATEST_RESEARCH } from '@roundtable/site';
 import { CompletionListener } from './compute/completion-listener.service';
 import { AdminReportsController } from './console/admin-reports.controller';
 import { ReportAdmin } from './console/report-admin.service';
 import { ReportApi } from './console/report-api.service';
 import { ReportPages } from './console/report-pages.service';
 import { ReportsApiController } from './console/reports-api.controller';
+import { PublishedReports } from './published/published-reports.service';
+import { ReportsController } from './published/reports.controller';
 import { ReportingDataModule } from './reporting-data.module';
 import { REPORTING_NAVIGATION } from './reporting.navigation';
 
@@ -15,8 +18,16 @@ import { REPORTING_NAVIGATION } from './reporting.navigation';
  */
 @Module({
   imports: [ReportingDataModule],
-  controllers: [AdminReportsController, ReportsApiController],
-  providers: [CompletionListener, ReportPages, ReportAdmin, ReportApi],
+  controllers: [AdminReportsController, ReportsApiController, ReportsController],
+  providers: [
+    CompletionListener,
+    ReportPages,
+    ReportAdmin,
+    ReportApi,
+    PublishedReports,
+    // The home page's "Latest research" block (libs/site finds whoever provides it).
+    { provide: LATEST_RESEARCH, useExisting: PublishedReports },
+  ],
   exports: [ReportingDataModule],
 })
 export class ReportingModule implements OnModuleInit {

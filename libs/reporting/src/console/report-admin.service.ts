@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { FormOutcome, ValidationError } from '@roundtable/core';
+import { FormOutcome, PageCache, ValidationError } from '@roundtable/core';
 import { RankingRequests } from '../compute/ranking-requests.service';
 import { ExchangeTransfer } from '../exchange/exchange-transfer.service';
+import { publishedSummary } from '../snapshots/published-summary';
 import { SnapshotRepository } from '../snapshots/snapshot.repository';
 import { toCsv } from './csv';
 import { ReportPages } from './report-pages.service';
@@ -15,6 +16,7 @@ export class ReportAdmin {
     private readonly requests: RankingRequests,
     private readonly snapshots: SnapshotRepository,
     private readonly transfer: ExchangeTransfer,
+    private readonly pageCache: PageCache,
   ) {}
 
   async recompute(surveyId: string): Promise<FormOutcome> {
@@ -30,15 +32,9 @@ export class ReportAdmin {
   async publish(surveyId: string): Promise<FormOutcome> {
     const survey = await this.pages.surveyOrFail(surveyId);
     const snapshot = await this.pages.latestOrFail(surveyId);
-    const result = snapshot.result;
-    await this.snapshots.publish(surveyId, snapshot.version, {
-      surveyId,
-      title: survey.title,
-      respondents: result.respondents,
-      responseRate: result.response_rate?.rate ?? null,
-      top: result.items.slice(0, result.options.top_k).map((i) => i.item),
-      skews: (result.skew ?? []).filter((s) => s.skewed && s.toward).map((s) => s.toward as string),
-    });
+    await this.snapshots.publish(surveyId, snapshot.version, publishedSummary(surveyId, survey.title, snapshot.result));
+    // The home page's Latest research block is cached for visitors.
+    await this.pageCache.invalidate();
     return FormOutcome.ok(
       `/admin/reports/${surveyId}`,
       `Version ${snapshot.version} is published to members at /reports/${surveyId}.`,
@@ -48,6 +44,7 @@ export class ReportAdmin {
   async unpublish(surveyId: string): Promise<FormOutcome> {
     await this.pages.surveyOrFail(surveyId);
     await this.snapshots.unpublish(surveyId);
+    await this.pageCache.invalidate();
     return FormOutcome.ok(`/admin/reports/${surveyId}`, 'The report is no longer shown to members.');
   }
 
