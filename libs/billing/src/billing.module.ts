@@ -44,7 +44,8 @@ const persistence = MongooseModule.forFeature([
   { name: BillingReportSnapshot.name, schema: BillingReportSnapshotSchema },
   { name: MembershipLock.name, schema: MembershipLockSchema },
 ]);
-const core = [
+/** Providers both the API's and the worker's billing modules need. */
+const sharedProviders = [
   TierRepository,
   MembershipRepository,
   MembershipLockRepository,
@@ -58,7 +59,7 @@ const core = [
 @Module({
   imports: [ConfigModule.forFeature(billingConfig), persistence, MembersModule, MailModule, JobsModule],
   controllers: [MembershipController, WebhookController, AdminBillingController],
-  providers: [...core, CheckoutService, WebhookService, BillingPages, TierAdmin],
+  providers: [...sharedProviders, CheckoutService, WebhookService, BillingPages, TierAdmin],
   exports: [TierRepository],
 })
 export class BillingModule implements OnModuleInit {
@@ -75,7 +76,7 @@ export class BillingModule implements OnModuleInit {
  */
 @Module({
   imports: [ConfigModule.forFeature(billingConfig), persistence, MembersModule, MailModule, JobsModule],
-  providers: [...core, BillingReporter, MembershipSweep, TierSummaries, BillingOverview],
+  providers: [...sharedProviders, BillingReporter, MembershipSweep, TierSummaries, BillingOverview],
   exports: [MembershipSweep, TierRepository, BillingOverview],
 })
 export class BillingWorkerModule {}

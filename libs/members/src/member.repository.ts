@@ -69,10 +69,6 @@ export class MemberRepository {
     await this.members.updateOne({ _id: id }, { $set: { membership } });
   }
 
-  async setRole(id: string, role: MemberRole): Promise<void> {
-    await this.members.updateOne({ _id: id }, { $set: { role } });
-  }
-
   /** Keeps the LinkedIn photo current; the name stays as the member edited it. */
   async fillFromLinkedIn(id: string, fields: { pictureUrl: string | null }): Promise<void> {
     await this.members.updateOne({ _id: id }, { $set: { pictureUrl: fields.pictureUrl } });

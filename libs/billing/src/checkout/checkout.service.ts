@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import Stripe from 'stripe';
-import { appConfig, ConflictError, ForbiddenError, NotFoundError } from '@roundtable/core';
+import { appConfig, ConflictError, ForbiddenError, FormOutcome, NotFoundError } from '@roundtable/core';
 import { billingConfig } from '../billing.config';
 import type { SessionMember } from '@roundtable/auth';
 import { MembershipRepository } from '../memberships/membership.repository';
@@ -25,13 +25,14 @@ export class CheckoutService {
   ) {}
 
   /** Returns the Checkout URL to send the member to. */
-  async startCheckout(member: SessionMember, tierSlug: unknown): Promise<string> {
+  /** Sends the member to Checkout for the tier (a 303 to Stripe's page). */
+  async startCheckout(member: SessionMember, tierSlug: string): Promise<FormOutcome> {
     if (member.role !== 'member') {
       throw new ForbiddenError(
         'Only approved members can choose a membership. Apply first, and we will email you when you are approved.',
       );
     }
-    const tier = typeof tierSlug === 'string' ? await this.tiers.findBySlug(tierSlug) : null;
+    const tier = await this.tiers.findBySlug(tierSlug);
     if (!tier || !tier.offered) {
       throw new NotFoundError('That membership tier is not offered. Please choose one of the tiers listed.');
     }
@@ -41,7 +42,7 @@ export class CheckoutService {
     }
     const customerId = await this.customerFor(member, membership.stripeCustomerId);
     // Under the membership's lock: a payment that landed meanwhile makes this a refused transition.
-    const started = await this.membershipService.apply(
+    const started = await this.membershipService.applyEvent(
       member.id,
       { type: 'checkout_started' },
       { extra: { tier: tier.slug } },
@@ -61,16 +62,17 @@ export class CheckoutService {
       allow_promotion_codes: true,
     });
     if (this.billing.checkoutUrl) {
-      return `${this.billing.checkoutUrl}/${encodeURIComponent(session.id)}`;
+      return FormOutcome.ok(`${this.billing.checkoutUrl}/${encodeURIComponent(session.id)}`);
     }
     if (!session.url) {
       throw new Error('Stripe returned a Checkout Session without a URL');
     }
-    return session.url;
+    return FormOutcome.ok(session.url);
   }
 
   /** Returns the Customer Portal URL (upgrade, downgrade, cancel at period end, payment details). */
-  async portalUrl(member: SessionMember): Promise<string> {
+  /** Sends the member to the Customer Portal (a 303 to Stripe's page). */
+  async openPortal(member: SessionMember): Promise<FormOutcome> {
     const membership = await this.memberships.findByMember(member.id);
     if (!membership?.stripeCustomerId) {
       throw new ConflictError('You have no paid membership to manage yet. Choose a tier first.');
@@ -79,7 +81,9 @@ export class CheckoutService {
       customer: membership.stripeCustomerId,
       return_url: `${this.app.baseUrl}/membership`,
     });
-    return this.billing.portalUrl ? `${this.billing.portalUrl}/${encodeURIComponent(session.id)}` : session.url;
+    return FormOutcome.ok(
+      this.billing.portalUrl ? `${this.billing.portalUrl}/${encodeURIComponent(session.id)}` : session.url,
+    );
   }
 
   /** The membership page's CSP, its forms allowed to end on the Checkout and portal pages members are sent to. */

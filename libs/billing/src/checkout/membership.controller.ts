@@ -2,8 +2,10 @@ import { Body, Controller, Get, Post, Query, Render, Res } from '@nestjs/common'
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentMember, RequiresEntitlement, Roles, type SessionMember, SIGNED_IN } from '@roundtable/auth';
+import { FormPage } from '@roundtable/core';
 import { BillingPages } from '../report/billing-pages.service';
 import { CheckoutService } from './checkout.service';
+import { CheckoutDto } from './dto/checkout.dto';
 
 /** The membership page, Stripe Checkout and the Customer Portal, and the member's benefits. */
 @ApiTags('membership')
@@ -32,19 +34,17 @@ export class MembershipController {
   @Post('membership/checkout')
   @ApiExcludeEndpoint()
   @Roles(...SIGNED_IN)
-  async startCheckout(
-    @CurrentMember() member: SessionMember,
-    @Body() body: Record<string, unknown>,
-    @Res() res: Response,
-  ) {
-    res.redirect(303, await this.checkout.startCheckout(member, body.tier));
+  @FormPage()
+  startCheckout(@CurrentMember() member: SessionMember, @Body() form: CheckoutDto) {
+    return this.checkout.startCheckout(member, form.tier);
   }
 
   @Post('membership/manage')
   @ApiExcludeEndpoint()
   @Roles(...SIGNED_IN)
-  async manage(@CurrentMember() member: SessionMember, @Res() res: Response) {
-    res.redirect(303, await this.checkout.portalUrl(member));
+  @FormPage()
+  manage(@CurrentMember() member: SessionMember) {
+    return this.checkout.openPortal(member);
   }
 
   /**
@@ -54,8 +54,9 @@ export class MembershipController {
   @Get('membership/portal')
   @ApiExcludeEndpoint()
   @Roles(...SIGNED_IN)
-  async portal(@CurrentMember() member: SessionMember, @Res() res: Response) {
-    res.redirect(303, await this.checkout.portalUrl(member));
+  @FormPage()
+  portal(@CurrentMember() member: SessionMember) {
+    return this.checkout.openPortal(member);
   }
 
   @Get('membership/welcome')

@@ -15,7 +15,7 @@ import { TierRepository } from '../tiers/tier.repository';
 export type ApplyOutcome = { outcome: 'applied' | 'refused' | 'stale'; detail: string; state: MembershipState };
 export type ApplyOptions = { eventCreated?: number; extra?: Partial<Membership> };
 /** Applies an event to the membership read under the lock (see `withMembership`). */
-export type ApplyFn = (event: MembershipEvent, options?: ApplyOptions) => Promise<ApplyOutcome>;
+export type ApplyEventFn = (event: MembershipEvent, options?: ApplyOptions) => Promise<ApplyOutcome>;
 
 /** How long one change may hold a membership before others may take it over (it takes milliseconds). */
 const LOCK_LEASE_MS = 30_000;
@@ -49,11 +49,11 @@ export class MembershipService {
    * Runs `work` on the member's membership (created empty the first time) while holding its lock, so
    * the changes of one membership happen one after the other: Stripe delivers a checkout's events
    * at once, and a decision made on a copy read before another change landed would undo it. `work`
-   * gets the membership as it is now and `apply`, which changes it.
+   * gets the membership as it is now and `applyEvent`, which changes it.
    */
   async withMembership<T>(
     memberId: string,
-    work: (current: MembershipRecord, apply: ApplyFn) => Promise<T>,
+    work: (current: MembershipRecord, applyEvent: ApplyEventFn) => Promise<T>,
   ): Promise<T> {
     const holder = randomUUID();
     const giveUpAt = Date.now() + LOCK_WAIT_MS;
@@ -64,21 +64,21 @@ export class MembershipService {
       await sleep(15 + Math.floor(Math.random() * 30));
     }
     try {
-      let held = await this.memberships.getOrCreate(memberId);
-      const apply: ApplyFn = async (event, options) => {
-        const outcome = await this.applyHeld(held, event, options);
-        held = (await this.memberships.findByMember(memberId))!;
+      let locked = await this.memberships.getOrCreate(memberId);
+      const applyEvent: ApplyEventFn = async (event, options) => {
+        const outcome = await this.applyUnderLock(locked, event, options);
+        locked = (await this.memberships.findByMember(memberId))!;
         return outcome;
       };
-      return await work(held, apply);
+      return await work(locked, applyEvent);
     } finally {
       await this.locks.release(memberId, holder);
     }
   }
 
   /** Applies one event to the member's membership as it is now (under its lock). */
-  apply(memberId: string, event: MembershipEvent, options: ApplyOptions = {}): Promise<ApplyOutcome> {
-    return this.withMembership(memberId, (_current, apply) => apply(event, options));
+  applyEvent(memberId: string, event: MembershipEvent, options: ApplyOptions = {}): Promise<ApplyOutcome> {
+    return this.withMembership(memberId, (_current, applyEvent) => applyEvent(event, options));
   }
 
   /**
@@ -86,7 +86,7 @@ export class MembershipService {
    * (Stripe's, in seconds) orders events: one older than the newest applied is stale and changes
    * nothing. `extra` carries ids and the tier an event names.
    */
-  private async applyHeld(
+  private async applyUnderLock(
     membership: MembershipRecord,
     event: MembershipEvent,
     options: ApplyOptions = {},

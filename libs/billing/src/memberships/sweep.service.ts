@@ -41,11 +41,15 @@ export class MembershipSweep implements OnModuleInit {
     let lapsed = 0;
     let ended = 0;
     for (const membership of await this.memberships.findGraceExpired(now, graceDays)) {
-      const result = await this.membershipService.apply(membership.memberId, { type: 'grace_expired', now, graceDays });
+      const result = await this.membershipService.applyEvent(membership.memberId, {
+        type: 'grace_expired',
+        now,
+        graceDays,
+      });
       lapsed += result.outcome === 'applied' ? 1 : 0;
     }
     for (const membership of await this.memberships.findPeriodEnded(now)) {
-      const result = await this.membershipService.apply(membership.memberId, { type: 'period_ended', now });
+      const result = await this.membershipService.applyEvent(membership.memberId, { type: 'period_ended', now });
       ended += result.outcome === 'applied' ? 1 : 0;
     }
     if (lapsed + ended > 0) {

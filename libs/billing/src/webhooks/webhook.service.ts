@@ -108,16 +108,16 @@ export class WebhookService {
     created: number,
     decide: (current: MembershipRecord) => Decision,
   ): Promise<Settled> {
-    return this.membershipService.withMembership(memberId, async (current, apply) => {
+    return this.membershipService.withMembership(memberId, async (current, applyEvent) => {
       const decision = decide(current);
       if ('ignored' in decision) {
         return { outcome: 'ignored', detail: decision.ignored, memberId };
       }
       const options = { eventCreated: created, extra: decision.extra };
-      const result = await apply(decision.event, options);
+      const result = await applyEvent(decision.event, options);
       if (decision.then && result.outcome === 'applied') {
         // One subscription update that says two things (paid again, and cancel at period end).
-        const second = await apply(decision.then, options);
+        const second = await applyEvent(decision.then, options);
         return { outcome: second.outcome, detail: `${result.detail}; ${second.detail}`, memberId };
       }
       return { outcome: result.outcome, detail: result.detail, memberId };

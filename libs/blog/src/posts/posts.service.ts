@@ -6,7 +6,7 @@ import { appConfig, ConflictError, ForbiddenError, NotFoundError, ValidationErro
 import { MailService, renderMail } from '@roundtable/mail';
 import { MemberRepository } from '@roundtable/members';
 import { Post } from './post.schema';
-import { postFormValues, PostFormValues, validatePostForm } from './post-form';
+import { PostFormValues, validatePostForm } from './post-form';
 import { PostRecord, PostRepository } from './post.repository';
 
 export type PostAction = 'save' | 'submit' | 'publish';
@@ -43,10 +43,6 @@ export class PostsService {
     return post;
   }
 
-  formFor(post: PostRecord) {
-    return postFormValues(post);
-  }
-
   /** Creates a post from a form, as staff or as a guest author; returns the errors instead when invalid. */
   async create(author: SessionMember, body: Record<string, unknown>, action: PostAction): Promise<FormResult> {
     const form = validatePostForm(body, { staff: isStaff(author) });
@@ -69,7 +65,7 @@ export class PostsService {
       status: 'draft',
       unsubscribeToken: randomBytes(24).toString('base64url'),
     });
-    return { post: await this.act(post, author, action, form.publishAt ?? null) };
+    return { post: await this.applyAction(post, author, action, form.publishAt ?? null) };
   }
 
   async update(
@@ -102,7 +98,7 @@ export class PostsService {
       { ...form.fields, slug },
       slugChanged && post.publishedAt ? { addPreviousSlug: post.slug } : {},
     );
-    return { post: await this.act(await this.getOrFail(id), editor, action, form.publishAt ?? null) };
+    return { post: await this.applyAction(await this.getOrFail(id), editor, action, form.publishAt ?? null) };
   }
 
   /** Staff return a guest post in review to its author, with a note, by email. */
@@ -130,7 +126,7 @@ export class PostsService {
     }
   }
 
-  private async act(
+  private async applyAction(
     post: PostRecord,
     actor: SessionMember,
     action: PostAction,
