@@ -11,6 +11,7 @@ import { PostRecord, PostRepository } from './posts/post.repository';
 import { queryTerms } from './posts/search-terms';
 import { canRead, isPublished } from './posts/visibility';
 import { cursorOf, parseCursor } from './posts/page-cursor';
+import { dateInWords, momentInWords } from './dates';
 
 export const PAGE_SIZE = 10;
 /** The feed carries the latest posts; the sitemap lists every public post, up to the protocol's 50,000 URLs. */
@@ -171,7 +172,7 @@ export class BlogPages {
       visibility: post.visibility,
       locked: !canRead(post, viewer),
       publishedAt: post.publishedAt,
-      date: post.publishedAt ? post.publishedAt.toISOString().slice(0, 10) : 'not published',
+      date: post.publishedAt ? dateInWords(post.publishedAt) : 'not published',
     };
   }
 
@@ -182,7 +183,7 @@ export class BlogPages {
       authorName: comment.authorName,
       body: comment.body,
       pending: comment.status === 'pending',
-      date: comment.createdAt.toISOString().slice(0, 16).replace('T', ' '),
+      date: momentInWords(comment.createdAt),
       editable: Boolean(
         viewer && comment.memberId === viewer.id && Date.now() - comment.createdAt.getTime() < EDIT_WINDOW_MS,
       ),
