@@ -11,7 +11,8 @@ const END = '<!-- performance:end -->';
 const ORDER = ['pages', 'intake', 'distribution', 'ranking'];
 
 const ms = (v) => (v === null || v === undefined ? '–' : `${Math.round(v)} ms`);
-const num = (v) => (v === null || v === undefined ? '–' : Number(v).toLocaleString('en-US'));
+const num = (v) =>
+  v === null || v === undefined ? '–' : typeof v === 'number' ? v.toLocaleString('en-US') : String(v);
 
 function load() {
   return readdirSync(RESULTS)
