@@ -69,6 +69,8 @@ describe('Blog listing pages', () => {
     const search = await request(server).get('/search?q=number').expect(200);
     expect(search.text).toContain('<meta name="robots" content="noindex">');
     expect(titles(search.text)).toHaveLength(14);
+    const none = await request(server).get('/search?q=zebraquartz').expect(200);
+    expect(none.text).toContain('No posts match “zebraquartz”');
     expect((await request(server).get('/').expect(200)).text).not.toContain('noindex');
   });
 
