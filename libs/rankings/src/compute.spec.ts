@@ -107,6 +107,19 @@ describe('computeRanking', () => {
     expect(one.weighted?.items.find((i) => i.item === item)?.incumbency).toBeCloseTo(expected, 12);
   });
 
+  it('weights every respondent 1 when no attribute is skewed, so the weighted table equals the unweighted one', () => {
+    const doc = survey(40);
+    // Invited members exactly like the respondents: no attribute can be skewed.
+    const result = computeRanking({ ...doc, invited: doc.responses.map((r) => ({ profile: r.profile })) });
+    expect(result.skew?.every((s) => !s.skewed)).toBe(true);
+    expect(result.weighted?.weight_by).toEqual([]);
+    expect(result.weighted?.items.map((i) => [i.item, i.holders, i.borda])).toEqual(
+      result.items.map((i) => [i.item, i.holders, i.borda]),
+    );
+    expect(JSON.stringify(result)).not.toContain('NaN');
+    expect(result.weighted?.items.every((i) => Number.isFinite(i.holders) && Number.isFinite(i.borda))).toBe(true);
+  });
+
   it('handles no respondents: zero scores, no intervals, no W', () => {
     const result = computeRanking({ items: ['a', 'b'], responses: [] });
     expect(result.respondents).toBe(0);

@@ -14,7 +14,7 @@ import {
   type WeightedTable,
 } from './result';
 import { attributeSkew } from './skew';
-import { rakeWeights } from './weights';
+import { rakeWeights, unitWeights } from './weights';
 
 /** Counts the platform knows beyond the file: bounced invitations and partial responses. */
 export interface ResponseCounts {
@@ -128,10 +128,15 @@ function weightedTable(
   unweightedOrder: number[],
 ): WeightedTable {
   const coded = weightBy.map((name) => packAttribute(name, [profiles, invited]));
-  const w = rakeWeights(
-    coded.map((c) => c[0]),
-    coded.map((c) => c[1]),
-  );
+  // With no attribute to weight by (nothing skewed), rakeWeights cannot know the respondent count and
+  // returns no weights; every respondent then weighs 1, or the totals would read undefined as NaN.
+  const w =
+    coded.length > 0
+      ? rakeWeights(
+          coded.map((c) => c[0]),
+          coded.map((c) => c[1]),
+        )
+      : unitWeights(packed.respondentCount);
   const weighted = standings(itemTotals(packed, vectors, w.weights));
   const order = rankOrder(
     weighted.map((s) => s.borda),
@@ -145,8 +150,9 @@ function weightedTable(
     iterations: w.iterations,
     converged: w.converged,
     design_effect: w.designEffect,
-    weight_min: w.weights.length > 0 ? Math.min(...w.weights) : 1,
-    weight_max: w.weights.length > 0 ? Math.max(...w.weights) : 1,
+    // A loop, not Math.min(...weights): spreading 100,000 arguments can overflow the call stack.
+    weight_min: w.weights.length > 0 ? w.weights.reduce((a, b) => Math.min(a, b)) : 1,
+    weight_max: w.weights.length > 0 ? w.weights.reduce((a, b) => Math.max(a, b)) : 1,
     items: order.map((f, r) => ({
       ...rankedItem(weighted[f], r + 1, names),
       unweighted_rank: unweightedRank.get(f) ?? 0,

@@ -65,6 +65,11 @@ export function rakeWeights(
   };
 }
 
+/** Every one of m respondents weighs 1: what weighting by no attribute means. */
+export function unitWeights(m: number): Weights {
+  return { weights: new Float64Array(m).fill(1), method: 'none', iterations: 0, converged: true, designEffect: 1 };
+}
+
 function marginTargets(respondents: PackedAttribute, invited: PackedAttribute, m: number): Float64Array {
   const observed = countByValue(respondents);
   const population = countByValue(invited);
