@@ -130,9 +130,16 @@ const dropCsrfField: RequestHandler = (req, _res, next) => {
   next();
 };
 
-/** The message a successful form left for the next page (`FormOutcome.ok`), shown by the layout once. */
+/**
+ * The message a successful form left for the next page (`FormOutcome.ok`), shown by the layout once.
+ * Only a page load takes it: a browser's late image, favicon or script request from the previous page
+ * can reach us between the form's 303 and the page it leads to, and must not swallow the message.
+ * Browsers name what they fetch in Sec-Fetch-Dest; clients that send none (tests, curl) load pages.
+ */
 const showFlashOnce: RequestHandler = (req, res, next) => {
-  if (req.session?.flash !== undefined) {
+  const destination = req.headers['sec-fetch-dest'];
+  const loadsAPage = destination === undefined || destination === 'document' || destination === 'iframe';
+  if (loadsAPage && req.session?.flash !== undefined) {
     res.locals.flash = req.session.flash;
     delete req.session.flash;
   }
