@@ -1,10 +1,10 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { CountersModule } from '@roundtable/counters';
 import { JobsModule } from '@roundtable/jobs';
 import { MailModule } from '@roundtable/mail';
 import { MembersModule } from '@roundtable/members';
-import { SurveysDataModule } from '@roundtable/surveys';
+import { SurveyLinkResendHook, SurveysDataModule } from '@roundtable/surveys';
 import { DeliveryRepository } from './delivery/delivery.repository';
 import {
   SurveyDelivery,
@@ -24,6 +24,8 @@ import { Reminders } from './sending/reminders.service';
 /**
  * Survey distribution, for the api (staff's console and actions) and the worker (the jobs that
  * write invitations and send them, reminders, the schedule and the reconcile of live figures).
+ * On start it registers its resend with surveys' SurveyLinkResendHook, so a dead link's "send me a
+ * new link" mails a fresh link (surveys cannot import distribution, which builds on it).
  */
 @Module({
   imports: [
@@ -50,4 +52,13 @@ import { Reminders } from './sending/reminders.service';
   ],
   exports: [DistributionService, SurveyBookkeeping, Reminders],
 })
-export class DistributionModule {}
+export class DistributionModule implements OnModuleInit {
+  constructor(
+    private readonly resendHook: SurveyLinkResendHook,
+    private readonly distribution: DistributionService,
+  ) {}
+
+  onModuleInit(): void {
+    this.resendHook.register((surveyId, email) => this.distribution.resend(surveyId, email));
+  }
+}
