@@ -92,7 +92,7 @@ describe('Membership applications', () => {
       const decided = await t.app.get(MemberRepository).findById(id);
       expect(decided?.application?.status).toBe(approve.status === 303 ? 'approved' : 'declined');
       expect(decided?.role).toBe(approve.status === 303 ? 'member' : 'applicant');
-      await deliverAndRead(t, applicant.member.email, /application (is approved)?$/);
+      await deliverAndRead(t, applicant.member.email, /application( is approved)?$/);
       // The acknowledgement of the application, then exactly one decision.
       const decisions = (await mailTo(applicant.member.email)).filter((m) => !/We received/.test(m.subject));
       expect(decisions).toHaveLength(1);
