@@ -189,6 +189,20 @@ const ACTIONS: AdminAction[] = [
     state: byId('members'),
   },
   {
+    route: 'POST /admin/members/:id/erase',
+    access: STAFF_ROLES,
+    answer: 303,
+    prepare: async (t) => {
+      const member = await buildMember(t, { role: 'member' });
+      await t.connection
+        .collection('members')
+        .updateOne({ _id: member._id as never }, { $set: { deletionRequestedAt: new Date() } });
+      return String(member._id);
+    },
+    send: (caller, id) => form(caller, `/admin/members/${id}/erase`),
+    state: byId('members'),
+  },
+  {
     route: 'POST /admin/surveys',
     access: STAFF_ROLES,
     answer: 303,

@@ -25,6 +25,8 @@ import { AUTH_NAVIGATION } from './auth.navigation';
 import { RolesGuard } from './roles.guard';
 import { SessionMiddleware } from './session.middleware';
 import { SessionService } from './session.service';
+import { AuthErasure } from './auth-erasure.service';
+import { LinkedInIdentityRepository } from './linkedin/linkedin-identity.repository';
 import { ExpiredSessions } from './expired-sessions';
 
 /** Sessions, CSRF, `request.member`, the global roles/entitlements guard, and sign-in (LinkedIn, email link). */
@@ -51,9 +53,11 @@ import { ExpiredSessions } from './expired-sessions';
     LinkedInSignInService,
     LinkedInStrategy,
     SignInPages,
+    LinkedInIdentityRepository,
+    AuthErasure,
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [SessionService, RateLimiter, ExpiredSessions],
+  exports: [SessionService, RateLimiter, ExpiredSessions, AuthErasure],
 })
 export class AuthModule implements NestModule, OnModuleInit {
   constructor(

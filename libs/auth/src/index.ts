@@ -10,3 +10,4 @@ export { ROLES, SIGNED_IN, MEMBERS_AND_STAFF, STAFF, ADMIN, type Role, type Stor
 export type { SessionMember } from './session-member';
 export { safeReturnTo } from './return-to';
 export { isEntitled, isStaff, missingEntitlements } from './access';
+export { AuthErasure } from './auth-erasure.service';

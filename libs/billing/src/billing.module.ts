@@ -35,6 +35,7 @@ import { TierSummaries } from './tiers/tier-summaries.service';
 import { TierRepository } from './tiers/tier.repository';
 import { Tier, TierSchema } from './tiers/tier.schema';
 import { WebhookController } from './webhooks/webhook.controller';
+import { BillingErasure } from './memberships/billing-erasure.service';
 import { WebhookService } from './webhooks/webhook.service';
 
 const persistence = MongooseModule.forFeature([
@@ -59,8 +60,8 @@ const sharedProviders = [
 @Module({
   imports: [ConfigModule.forFeature(billingConfig), persistence, MembersModule, MailModule, JobsModule],
   controllers: [MembershipController, WebhookController, AdminBillingController],
-  providers: [...sharedProviders, CheckoutService, WebhookService, BillingPages, TierAdmin],
-  exports: [TierRepository],
+  providers: [...sharedProviders, CheckoutService, WebhookService, BillingPages, TierAdmin, BillingErasure],
+  exports: [TierRepository, BillingErasure],
 })
 export class BillingModule implements OnModuleInit {
   constructor(private readonly navigation: NavigationRegistry) {}

@@ -17,3 +17,4 @@ export {
   type MembershipState,
 } from './memberships/membership-state';
 export { formatMoney, monthlyRecurringCents } from './money';
+export { BillingErasure } from './memberships/billing-erasure.service';

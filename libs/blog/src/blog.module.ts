@@ -50,7 +50,7 @@ import { SearchTermsBackfill } from './posts/search-terms.backfill';
     BlogPages,
     SearchTermsBackfill,
   ],
-  exports: [PostRepository, BlogPages],
+  exports: [PostRepository, BlogPages, CommentRepository],
 })
 export class BlogModule implements OnModuleInit {
   constructor(private readonly navigation: NavigationRegistry) {}

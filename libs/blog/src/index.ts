@@ -4,7 +4,7 @@ export { CommentDigestService, CommentDigestJob, COMMENT_DIGEST_JOB } from './co
 export { PostRepository } from './posts/post.repository';
 /** The blog's list pages; the site's home page shows the latest posts through it. */
 export { BlogPages } from './blog-pages.service';
-export { CommentRepository } from './comments/comment.repository';
+export { CommentRepository, FORMER_MEMBER } from './comments/comment.repository';
 export { seedDemoPosts } from './posts/demo-posts';
 export { renderMarkdown } from './posts/markdown';
 /** Runs at start-up; exported so a test can run it again over posts written the old way. */

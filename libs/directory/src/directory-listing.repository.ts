@@ -32,4 +32,9 @@ export class DirectoryListingRepository {
   async optOut(memberId: string): Promise<void> {
     await this.listings.deleteOne({ _id: memberId });
   }
+
+  /** Erasure: the listing goes (the same as opting out; named for the caller's intent). */
+  eraseMember(memberId: string): Promise<void> {
+    return this.optOut(memberId);
+  }
 }

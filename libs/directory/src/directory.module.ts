@@ -16,6 +16,7 @@ import { DIRECTORY_NAVIGATION } from './directory.navigation';
   ],
   controllers: [DirectoryController],
   providers: [DirectoryListingRepository, DirectoryService],
+  exports: [DirectoryListingRepository],
 })
 export class DirectoryModule implements OnModuleInit {
   constructor(private readonly navigation: NavigationRegistry) {}

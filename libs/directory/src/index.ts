@@ -3,3 +3,4 @@
  * fields peers see; only members and staff read it, and staff see every member.
  */
 export { DirectoryModule } from './directory.module';
+export { DirectoryListingRepository } from './directory-listing.repository';

@@ -174,6 +174,15 @@ export class MemberRepository {
     await this.members.updateOne({ _id: id, deletionRequestedAt: null }, { $set: { deletionRequestedAt: new Date() } });
   }
 
+  /**
+   * Erasure, the last step: the member record (name, address, profile, role) goes. True when this call
+   * deleted it, so a second confirmation tells "already erased".
+   */
+  async eraseMember(id: string): Promise<boolean> {
+    const result = await this.members.deleteOne({ _id: id });
+    return result.deletedCount === 1;
+  }
+
   private toQuery(filter: MemberListFilter): QueryFilter<Member> {
     const query: Record<string, unknown> = {};
     if (filter.role) {

@@ -1,14 +1,19 @@
-import { Controller, Get, Header, Query, Render } from '@nestjs/common';
+import { Controller, Get, Header, Param, Post, Query, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Roles, STAFF } from '@roundtable/auth';
+import { FormPage } from '@roundtable/core';
+import { ErasureService } from './erasure.service';
 import { MemberAdminService } from './member-admin.service';
 
-/** Staff's member list and its CSV export. */
+/** Staff's member list, its CSV export, and erasing a member who asked to be deleted. */
 @ApiExcludeController()
 @Roles(...STAFF)
 @Controller('admin')
 export class AdminMembersController {
-  constructor(private readonly admin: MemberAdminService) {}
+  constructor(
+    private readonly admin: MemberAdminService,
+    private readonly erasure: ErasureService,
+  ) {}
 
   @Get('members')
   @Render('admin/members')
@@ -21,5 +26,18 @@ export class AdminMembersController {
   @Header('Content-Disposition', 'attachment; filename="roundtable-members.csv"')
   csv(@Query() query: Record<string, unknown>) {
     return this.admin.csv(query);
+  }
+
+  /** The confirmation step: a page with one button, so erasing needs no JavaScript and no accident. */
+  @Get('members/:id/erase')
+  @Render('admin/erase')
+  confirmErase(@Param('id') id: string) {
+    return this.erasure.confirmPage(id);
+  }
+
+  @Post('members/:id/erase')
+  @FormPage()
+  erase(@Param('id') id: string) {
+    return this.erasure.erase(id);
   }
 }

@@ -1,10 +1,16 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { NavigationRegistry } from '@roundtable/core';
+import { AuthModule } from '@roundtable/auth';
+import { BillingModule } from '@roundtable/billing';
+import { BlogModule } from '@roundtable/blog';
+import { DirectoryModule } from '@roundtable/directory';
 import { MailModule } from '@roundtable/mail';
 import { MembersModule } from '@roundtable/members';
+import { SurveysDataModule } from '@roundtable/surveys';
 import { AdminMembersController } from './admin-members.controller';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationsService } from './applications.service';
+import { ErasureService } from './erasure.service';
 import { MemberAdminService } from './member-admin.service';
 import { PortalController } from './portal.controller';
 import { PORTAL_NAVIGATION } from './portal.navigation';
@@ -12,9 +18,10 @@ import { PortalService } from './portal.service';
 
 /** The pages members and staff use around membership: join, apply, portal, staff queue, member list. */
 @Module({
-  imports: [MembersModule, MailModule],
+  // The features whose records erasure reaches (each erases its own through an exported repository).
+  imports: [MembersModule, MailModule, AuthModule, BillingModule, BlogModule, DirectoryModule, SurveysDataModule],
   controllers: [PortalController, ApplicationsController, AdminMembersController],
-  providers: [PortalService, ApplicationsService, MemberAdminService],
+  providers: [PortalService, ApplicationsService, MemberAdminService, ErasureService],
 })
 export class PortalModule implements OnModuleInit {
   constructor(private readonly navigation: NavigationRegistry) {}

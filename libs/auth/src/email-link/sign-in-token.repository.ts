@@ -15,6 +15,11 @@ export class SignInTokenRepository {
     @InjectModel(SignInTokenUse.name) private readonly uses: Model<SignInTokenUse>,
   ) {}
 
+  /** Erasure: the address's links go (their uses hold only a hash and a time, and age out). */
+  async eraseEmail(email: string): Promise<void> {
+    await this.tokens.deleteMany({ email: email.trim().toLowerCase() });
+  }
+
   async create(fields: SignInToken): Promise<void> {
     await this.tokens.create(fields);
   }

@@ -21,6 +21,11 @@ export class MembershipRepository {
     return this.memberships.findOne({ memberId }).lean<MembershipRecord>();
   }
 
+  /** Erasure: the membership goes; the caller deletes its Stripe customer first. */
+  async eraseMember(memberId: string): Promise<void> {
+    await this.memberships.deleteMany({ memberId });
+  }
+
   findByCustomer(customerId: string): Promise<MembershipRecord | null> {
     return this.memberships.findOne({ stripeCustomerId: customerId }).lean<MembershipRecord>();
   }

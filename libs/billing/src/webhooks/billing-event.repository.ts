@@ -41,6 +41,14 @@ export class BillingEventRepository {
     return existing?.outcome === 'received' ? 'in_progress' : 'settled';
   }
 
+  /**
+   * Erasure: the events stay for the accounts but no longer point at the person. They hold no
+   * address or name (the Stripe payload is not stored; `detail` is our own wording).
+   */
+  async eraseMember(memberId: string): Promise<void> {
+    await this.events.updateMany({ memberId }, { $set: { memberId: null } });
+  }
+
   async settle(eventId: string, outcome: EventOutcome, detail: string, memberId: string | null): Promise<void> {
     await this.events.updateOne({ eventId }, { $set: { outcome, detail: detail.slice(0, 500), memberId } });
   }

@@ -4,6 +4,9 @@ import { isValidObjectId, Model, Types } from 'mongoose';
 import { PageCache } from '@roundtable/core';
 import { BlogSetting, Comment, CommentStatus } from './comment.schema';
 
+/** What an erased member's comments are signed with. */
+export const FORMER_MEMBER = 'A former member';
+
 export type CommentRecord = Comment & { _id: Types.ObjectId };
 const SETTINGS_KEY = 'comments';
 
@@ -90,6 +93,18 @@ export class CommentRepository {
 
   async delete(id: string): Promise<void> {
     await this.comments.deleteOne({ _id: id });
+    await this.pageCache.invalidate();
+  }
+
+  /**
+   * Erasure: the member's comments stay (replies hang off them) but name "a former member" and keep no
+   * link to the person or address for reply notices.
+   */
+  async eraseMember(memberId: string): Promise<void> {
+    await this.comments.updateMany(
+      { memberId },
+      { $set: { memberId: null, authorName: FORMER_MEMBER, guestEmail: null, notifyReplies: false } },
+    );
     await this.pageCache.invalidate();
   }
 

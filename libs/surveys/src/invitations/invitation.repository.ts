@@ -35,6 +35,14 @@ export class InvitationRepository {
     }
   }
 
+  /**
+   * Erasure: the member's invitations stay (they count in response rates and segments) but lose the
+   * address and name; the profile snapshot carries no name or address.
+   */
+  async eraseMember(memberId: string): Promise<void> {
+    await this.invitations.updateMany({ memberId }, { $set: { email: '', name: '' } });
+  }
+
   findById(id: string): Promise<InvitationRecord | null> {
     return this.invitations.findById(id).lean<InvitationRecord>();
   }
