@@ -14,13 +14,21 @@ export interface RelayedMail {
 /**
  * A real SMTP server a test owns (smtp-server, like the shared sink), for what the shared sink
  * cannot do: refuse some addresses with a 5xx reply, be stopped and started again on the same port
- * (an outage), or call back as each message arrives (to crash a worker mid-distribution).
+ * (an outage), call back as each message arrives, or hold messages unanswered (to crash a worker
+ * mid-distribution).
  */
 export class TestRelay {
   readonly received: RelayedMail[] = [];
   private server: SMTPServer | undefined;
   /** Called as each message arrives; returning false refuses it (not stored, the sender sees an error). */
   onMessage: ((mail: RelayedMail) => boolean | void) | undefined;
+  /**
+   * Called as each message arrives; returning true holds it: neither stored nor answered, so the
+   * sender waits on it (a worker killed meanwhile never learns it was taken, and it never was).
+   */
+  holdIf: ((mail: RelayedMail) => boolean) | undefined;
+  /** Messages held so far (never stored). */
+  held = 0;
 
   private constructor(
     readonly port: number,
@@ -70,6 +78,10 @@ export class TestRelay {
                 parsed.headerLines.map(({ key, line }) => [key, line.slice(line.indexOf(':') + 1).trim()]),
               ),
             };
+            if (this.holdIf?.(mail)) {
+              this.held += 1;
+              return; // no reply: the connection waits until its sender goes away
+            }
             if (this.onMessage?.(mail) === false) {
               callback(new Error('refused by the test'));
               return;

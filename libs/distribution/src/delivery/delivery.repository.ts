@@ -27,13 +27,15 @@ export class DeliveryRepository {
     }
   }
 
-  /** Which of these deliveries were recorded (a batch taken over after a crash or an outage). */
-  async findRecorded(ids: string[]): Promise<Set<string>> {
+  /** Which of these deliveries were recorded, with their outcome and time (a batch taken over after a crash or an outage). */
+  async findRecorded(ids: string[]): Promise<Map<string, { outcome: DeliveryOutcome; at: Date }>> {
     if (ids.length === 0) {
-      return new Set();
+      return new Map();
     }
-    const found = await this.deliveries.find({ _id: { $in: ids } }, { _id: 1 }).lean<Array<{ _id: string }>>();
-    return new Set(found.map((delivery) => delivery._id));
+    const found = await this.deliveries
+      .find({ _id: { $in: ids } }, { _id: 1, outcome: 1, at: 1 })
+      .lean<Array<{ _id: string; outcome: DeliveryOutcome; at: Date }>>();
+    return new Map(found.map((delivery) => [delivery._id, { outcome: delivery.outcome, at: delivery.at }]));
   }
 
   async saveSnapshot(surveyId: string, segments: SegmentFigures[], recount: Record<string, number>): Promise<void> {

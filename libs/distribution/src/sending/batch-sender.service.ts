@@ -11,7 +11,7 @@ import {
   SurveyRecord,
   SurveyRepository,
 } from '@roundtable/surveys';
-import { DeliveryRepository } from '../delivery/delivery.repository';
+import { DeliveryOutcome, DeliveryRepository } from '../delivery/delivery.repository';
 import { FAILURE_PREFIX } from '../progress/figures';
 import { BatchPayload, BatchRecipient, inPool, SEND_BATCH_JOB } from './batch';
 import { invitationMail } from './invitation-mail';
@@ -56,16 +56,19 @@ export class BatchSender implements OnModuleInit {
     }
     const group = counterGroup(batch.surveyId);
     const deliveryId = (recipient: BatchRecipient) => `${recipient.i}:${batch.kind}`;
+    const reminder = batch.kind.startsWith('reminder:');
     let todo = batch.recipients;
     if (context.attempt > 1 || batch.recheck) {
       const recorded = await this.deliveries.findRecorded(todo.map(deliveryId));
+      if (!reminder) {
+        await this.settleRecorded(todo, recorded, deliveryId);
+      }
       todo = todo.filter((recipient) => !recorded.has(deliveryId(recipient)));
     }
     if (survey.status === 'closed') {
       await this.settleUnsent(batch, todo, 'survey closed before sending');
       return;
     }
-    const reminder = batch.kind.startsWith('reminder:');
     if (reminder) {
       const completed = await this.responses.findCompletedAmong(todo.map((recipient) => recipient.i));
       todo = todo.filter((recipient) => !completed.has(recipient.i));
@@ -148,6 +151,33 @@ export class BatchSender implements OnModuleInit {
     } else {
       await this.invitations.setStatusMany(sent, 'sent', { sentAt: new Date(), lastError: null });
     }
+  }
+
+  /**
+   * Sets the invitations of emails an earlier run recorded to their recorded outcome: a run killed
+   * mid-batch recorded each email as it went but never reached its one status write at the end.
+   * One write per outcome; a sent one's sentAt is the last recorded delivery's time.
+   */
+  private async settleRecorded(
+    recipients: BatchRecipient[],
+    recorded: Map<string, { outcome: DeliveryOutcome; at: Date }>,
+    deliveryId: (recipient: BatchRecipient) => string,
+  ): Promise<void> {
+    const byOutcome = new Map<DeliveryOutcome, string[]>();
+    let lastSentAt = new Date(0);
+    for (const recipient of recipients) {
+      const delivery = recorded.get(deliveryId(recipient));
+      if (delivery) {
+        byOutcome.set(delivery.outcome, [...(byOutcome.get(delivery.outcome) ?? []), recipient.i]);
+        if (delivery.outcome === 'sent' && delivery.at > lastSentAt) {
+          lastSentAt = delivery.at;
+        }
+      }
+    }
+    await this.invitations.setStatusMany(byOutcome.get('sent') ?? [], 'sent', { sentAt: lastSentAt, lastError: null });
+    await this.invitations.setStatusMany(byOutcome.get('bounced') ?? [], 'bounced');
+    await this.invitations.setStatusMany(byOutcome.get('suppressed') ?? [], 'opted_out');
+    await this.invitations.setStatusMany(byOutcome.get('failed') ?? [], 'failed');
   }
 
   /** Records emails that will not be sent (the batch's last attempt failed, or the survey closed). */
