@@ -3,11 +3,9 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentMember, Roles, type SessionMember, STAFF } from '@roundtable/auth';
 import { BadRequestError } from '@roundtable/core';
-import { CommentRepository } from './comments/comment.repository';
 import { CommentModerationService, MODERATION_ACTIONS, ModerationAction } from './comments/comment-moderation.service';
 import { PostAction, PostsService } from './posts/posts.service';
-import { PostRepository } from './posts/post.repository';
-import { editorPage, STATUS_LABELS } from './posts/post-form';
+import { editorPage } from './posts/post-form';
 
 const ACTIONS: PostAction[] = ['save', 'submit', 'publish'];
 const action = (value: unknown): PostAction => (ACTIONS.includes(value as PostAction) ? (value as PostAction) : 'save');
@@ -19,22 +17,13 @@ const action = (value: unknown): PostAction => (ACTIONS.includes(value as PostAc
 export class AdminBlogController {
   constructor(
     private readonly postsService: PostsService,
-    private readonly posts: PostRepository,
-    private readonly comments: CommentRepository,
     private readonly moderation: CommentModerationService,
   ) {}
 
   @Get('posts')
   @Render('admin/posts')
-  async list() {
-    return {
-      title: 'Posts',
-      review: await this.posts.listByStatus(['in_review']),
-      posts: await this.posts.listByStatus(['draft', 'scheduled', 'published']),
-      labels: STATUS_LABELS,
-      // A scheduled post whose time has come is live; the list says so.
-      now: new Date(),
-    };
+  list() {
+    return this.postsService.staffListPage();
   }
 
   @Get('posts/new')
@@ -93,7 +82,7 @@ export class AdminBlogController {
 
   @Post('comments/settings')
   async settings(@Body() body: Record<string, unknown>, @Res() res: Response) {
-    await this.comments.setGuestComments(body.guestComments === 'on' || body.guestComments === 'true');
+    await this.moderation.setGuestComments(body.guestComments === 'on' || body.guestComments === 'true');
     res.redirect(303, '/admin/comments');
   }
 

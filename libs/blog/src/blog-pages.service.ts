@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { isEntitled, isStaff, type SessionMember } from '@roundtable/auth';
-import { appConfig, NotFoundError } from '@roundtable/core';
+import { appConfig, BadRequestError, NotFoundError } from '@roundtable/core';
 import { MemberRepository } from '@roundtable/members';
 import { CommentRecord, CommentRepository } from './comments/comment.repository';
 import { CommentProblem, EDIT_WINDOW_MS } from './comments/comments.service';
@@ -137,6 +137,17 @@ export class BlogPages {
       guestComments: settings.guestComments,
       commentForm,
     };
+  }
+
+  /** An unsubscribe link from a comment email: a post's author or a commenter stops those emails. */
+  async unsubscribe(kind: string, token: string): Promise<void> {
+    const done =
+      kind === 'post'
+        ? await this.posts.disableAuthorNotifications(token)
+        : await this.comments.disableReplyNotifications(token);
+    if (!done) {
+      throw new BadRequestError('This unsubscribe link is not valid.');
+    }
   }
 
   async feed(): Promise<string> {

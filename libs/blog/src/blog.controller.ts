@@ -2,10 +2,8 @@ import { Body, Controller, Get, Header, Param, Post, Query, Render, Req, Res } f
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentMember, type SessionMember } from '@roundtable/auth';
-import { BadRequestError, PublicPage } from '@roundtable/core';
+import { PublicPage } from '@roundtable/core';
 import { BlogPages } from './blog-pages.service';
-import { CommentRepository } from './comments/comment.repository';
-import { PostRepository } from './posts/post.repository';
 import { slugify } from './posts/slug';
 
 /**
@@ -15,11 +13,7 @@ import { slugify } from './posts/slug';
 @ApiExcludeController()
 @Controller()
 export class BlogController {
-  constructor(
-    private readonly pages: BlogPages,
-    private readonly posts: PostRepository,
-    private readonly comments: CommentRepository,
-  ) {}
+  constructor(private readonly pages: BlogPages) {}
 
   /** The blog lives at the site root; `/blog` is where people guess it is. */
   @Get('blog')
@@ -128,13 +122,7 @@ export class BlogController {
     @Res() res: Response,
     @Body() _body: unknown,
   ) {
-    const done =
-      kind === 'post'
-        ? await this.posts.disableAuthorNotifications(token)
-        : await this.comments.disableReplyNotifications(token);
-    if (!done) {
-      throw new BadRequestError('This unsubscribe link is not valid.');
-    }
+    await this.pages.unsubscribe(kind, token);
     res.status(200).render('blog/unsubscribe', { title: 'Stop these emails', done: true });
   }
 }

@@ -44,6 +44,11 @@ export class CommentModerationService {
     };
   }
 
+  /** Whether visitors who are not signed in may comment (their first comment waits for approval). */
+  setGuestComments(allowed: boolean): Promise<void> {
+    return this.comments.setGuestComments(allowed);
+  }
+
   /** A staff member's choice of comment digest ('hourly', 'daily' or 'off'). */
   chooseDigest(staffId: string, frequency: unknown): Promise<void> {
     return this.digests.choose(staffId, frequency);

@@ -2,10 +2,8 @@ import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentMember, Roles, type SessionMember, SIGNED_IN } from '@roundtable/auth';
-import { NotFoundError } from '@roundtable/core';
 import { BlogPages } from '../blog-pages.service';
 import { CommentsService } from './comments.service';
-import { PostRepository } from '../posts/post.repository';
 
 /** Writing, editing and deleting comments. */
 @ApiExcludeController()
@@ -13,7 +11,6 @@ import { PostRepository } from '../posts/post.repository';
 export class CommentsController {
   constructor(
     private readonly comments: CommentsService,
-    private readonly posts: PostRepository,
     private readonly pages: BlogPages,
   ) {}
 
@@ -25,10 +22,7 @@ export class CommentsController {
     @Res() res: Response,
     @CurrentMember() viewer?: SessionMember,
   ) {
-    const post = await this.posts.findBySlug(slug);
-    if (!post) {
-      throw new NotFoundError('There is no post at this address.');
-    }
+    const post = await this.comments.postBySlug(slug);
     const result = await this.comments.add(post, viewer, body, req.ip ?? 'unknown');
     if ('problem' in result) {
       return res.status(422).render('blog/post', await this.pages.post(post.slug, viewer, result.problem));
@@ -49,18 +43,18 @@ export class CommentsController {
     @Res() res: Response,
   ) {
     const { comment, problem } = await this.comments.edit(id, viewer, body.body);
-    const post = await this.posts.findById(comment.postId);
-    if (problem && post) {
-      return res.status(422).render('blog/post', await this.pages.post(post.slug, viewer, problem));
+    const postSlug = await this.comments.postSlugOf(comment);
+    if (problem && postSlug !== null) {
+      return res.status(422).render('blog/post', await this.pages.post(postSlug, viewer, problem));
     }
-    res.redirect(303, `/blog/${post?.slug ?? ''}#comment-${id}`);
+    res.redirect(303, `/blog/${postSlug ?? ''}#comment-${id}`);
   }
 
   @Post('comments/:id/delete')
   @Roles(...SIGNED_IN)
   async remove(@Param('id') id: string, @CurrentMember() viewer: SessionMember, @Res() res: Response) {
     const comment = await this.comments.remove(id, viewer);
-    const post = await this.posts.findById(comment.postId);
-    res.redirect(303, `/blog/${post?.slug ?? ''}#comments`);
+    const postSlug = await this.comments.postSlugOf(comment);
+    res.redirect(303, `/blog/${postSlug ?? ''}#comments`);
   }
 }

@@ -10,7 +10,7 @@ import { CommentRecord, CommentRepository } from './comment.repository';
 import type { CommentStatus } from './comment.schema';
 import { cleanText } from './clean-text';
 import { countLinks } from '../posts/markdown';
-import { PostRecord } from '../posts/post.repository';
+import { PostRecord, PostRepository } from '../posts/post.repository';
 import { canRead, isPublished } from '../posts/visibility';
 
 export const EDIT_WINDOW_MS = 15 * 60 * 1000;
@@ -49,7 +49,23 @@ export class CommentsService {
     private readonly mail: MailService,
     private readonly limiter: RateLimiter,
     private readonly digests: CommentDigestRepository,
+    private readonly posts: PostRepository,
   ) {}
+
+  /** The post a comment form was sent to; an unknown address is a 404. */
+  async postBySlug(slug: string): Promise<PostRecord> {
+    const post = await this.posts.findBySlug(slug);
+    if (!post) {
+      throw new NotFoundError('There is no post at this address.');
+    }
+    return post;
+  }
+
+  /** The slug of the post a comment belongs to (null if the post has gone), for the page to return to. */
+  async postSlugOf(comment: CommentRecord): Promise<string | null> {
+    const post = await this.posts.findById(comment.postId);
+    return post?.slug ?? null;
+  }
 
   /**
    * Adds a comment, or returns what is wrong with the input (with the values as typed) so the page

@@ -2,8 +2,7 @@ import { Body, Controller, Get, Param, Post, Render, Res } from '@nestjs/common'
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentMember, RequiresEntitlement, type SessionMember } from '@roundtable/auth';
-import { PostRepository } from './post.repository';
-import { editorPage, STATUS_LABELS } from './post-form';
+import { editorPage } from './post-form';
 import { PostsService } from './posts.service';
 
 /** Members' guest posts ("Member guest blog"): write, submit for review, revise when returned. */
@@ -11,15 +10,12 @@ import { PostsService } from './posts.service';
 @RequiresEntitlement('guest_post')
 @Controller('portal/posts')
 export class GuestPostsController {
-  constructor(
-    private readonly postsService: PostsService,
-    private readonly posts: PostRepository,
-  ) {}
+  constructor(private readonly postsService: PostsService) {}
 
   @Get()
   @Render('blog/my-posts')
-  async mine(@CurrentMember() member: SessionMember) {
-    return { title: 'My guest posts', posts: await this.posts.listByAuthor(member.id), labels: STATUS_LABELS };
+  mine(@CurrentMember() member: SessionMember) {
+    return this.postsService.guestListPage(member.id);
   }
 
   @Get('new')

@@ -6,7 +6,7 @@ import { appConfig, ConflictError, ForbiddenError, NotFoundError, ValidationErro
 import { MailService, renderMail } from '@roundtable/mail';
 import { MemberRepository } from '@roundtable/members';
 import { Post } from './post.schema';
-import { PostFormValues, validatePostForm } from './post-form';
+import { PostFormValues, STATUS_LABELS, validatePostForm } from './post-form';
 import { PostRecord, PostRepository } from './post.repository';
 
 export type PostAction = 'save' | 'submit' | 'publish';
@@ -25,6 +25,23 @@ export class PostsService {
     private readonly members: MemberRepository,
     private readonly mail: MailService,
   ) {}
+
+  /** Staff's list of posts: the review queue first, then every other post. */
+  async staffListPage() {
+    return {
+      title: 'Posts',
+      review: await this.posts.listByStatus(['in_review']),
+      posts: await this.posts.listByStatus(['draft', 'scheduled', 'published']),
+      labels: STATUS_LABELS,
+      // A scheduled post whose time has come is live; the list says so.
+      now: new Date(),
+    };
+  }
+
+  /** A member's own guest posts, whatever their status. */
+  async guestListPage(memberId: string) {
+    return { title: 'My guest posts', posts: await this.posts.listByAuthor(memberId), labels: STATUS_LABELS };
+  }
 
   async getOrFail(id: string): Promise<PostRecord> {
     const post = await this.posts.findById(id);
