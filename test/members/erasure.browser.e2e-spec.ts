@@ -1,0 +1,50 @@
+import type { Browser } from 'playwright-core';
+import { keepScreenshot, launchBrowser, listen, newPage } from '../support/browser';
+import { createTestApp, type TestApp } from '../support/create-test-app';
+import { buildMember } from '../support/factories';
+import { signInAs } from '../support/sessions';
+
+jest.setTimeout(120_000);
+
+/** Staff erase a member from the member list in Chromium without JavaScript, at 1280 px and 390 px. */
+describe('Erasing a member in the browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    baseUrl = await listen(t);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t.close();
+  });
+
+  for (const phone of [false, true]) {
+    it(`goes from the list to the confirmation page and erases (${phone ? '390' : '1280'} px)`, async () => {
+      const name = phone ? 'Phoebe Phone' : 'Desmond Desktop';
+      const member = await buildMember(t, { role: 'member', name });
+      await t.connection
+        .collection('members')
+        .updateOne({ _id: member._id as never }, { $set: { deletionRequestedAt: new Date() } });
+      const staff = await signInAs(t, { role: 'staff' });
+      const { context, page } = await newPage(browser, { phone, javaScript: false });
+      const [cookieName, value] = staff.cookie.split('=');
+      await context.addCookies([{ name: cookieName, value, url: baseUrl }]);
+
+      await page.goto(`${baseUrl}/admin/members?deletion=requested`);
+      await page.getByRole('link', { name: `Erase ${name}` }).click();
+      await page.getByRole('heading', { name: `Erase ${name}` }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await keepScreenshot(page, `erasure-confirm-${phone ? 'phone' : 'desktop'}`);
+
+      await page.getByRole('button', { name: `Erase ${name}` }).click();
+      await page.waitForURL(/\/admin\/members\?deletion=requested$/);
+      expect(await page.getByText(name).count()).toBe(0);
+      expect(await t.connection.collection('members').countDocuments({ _id: member._id as never })).toBe(0);
+      await context.close();
+    });
+  }
+});
