@@ -48,9 +48,9 @@ describe('Membership tiers as data', () => {
       .type('form')
       .send({ ...edit, price: '12.345', currency: 'euros', name: 'Kept name' })
       .expect(422);
-    expect(bad.text).toContain(
-      'Please give a price such as 2400 or 2400.00, a three-letter currency code such as USD.',
-    );
+    // Each problem is named beside its field and linked from the summary above the form.
+    expect(bad.text).toContain('<a href="#price">Please give a price such as 2400 or 2400.00.</a>');
+    expect(bad.text).toContain('<a href="#currency">Please give a three-letter currency code such as USD.</a>');
     expect(bad.text).toContain('value="Kept name"');
     expect((await t.app.get(TierRepository).findBySlug('associate'))?.priceCents).toBe(75050);
 
@@ -59,6 +59,8 @@ describe('Membership tiers as data', () => {
       .type('form')
       .send({ ...edit, stripePriceId: 'price_roundtable_council' });
     expect(clash.status).toBe(409);
+    expect(clash.text).toContain('Another tier already uses that short name or Stripe price id.');
+    expect(clash.text).toContain('value="price_roundtable_council"');
   });
 
   it('lets an admin create a tier, offered at once with its price in its currency', async () => {

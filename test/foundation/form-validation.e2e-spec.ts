@@ -1,5 +1,6 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { IsInt, Max } from 'class-validator';
+import { TierRepository } from '@roundtable/billing';
 import { RequiredText } from '@roundtable/core';
 import { MemberRepository, ProfileDto, profileFrom } from '@roundtable/members';
 import { createTestApp, TestApp } from '../support/create-test-app';
@@ -59,7 +60,54 @@ const FORMS: FormCase[] = [
     max: 1000,
     kept: 'reason',
   },
+  {
+    form: 'creating a membership tier',
+    role: 'admin',
+    path: async () => '/admin/tiers',
+    valid: () => tierForm({ slug: 'probe-new', stripePriceId: 'price_probe_new' }),
+    text: 'name',
+    max: 80,
+    kept: 'stripePriceId',
+  },
+  {
+    form: 'editing a membership tier',
+    role: 'admin',
+    path: async (t) => {
+      const slug = `probe-${++tiersMade}`;
+      await t.app.get(TierRepository).create({
+        slug,
+        name: 'Probe',
+        description: '',
+        priceCents: 100,
+        currency: 'usd',
+        interval: 'year',
+        stripePriceId: `price_${slug.replace('-', '_')}`,
+        entitlements: [],
+        offered: false,
+      });
+      return `/admin/tiers/${slug}`;
+    },
+    valid: () => tierForm({ stripePriceId: 'price_probe_edited' }),
+    text: 'description',
+    max: 500,
+    kept: 'name',
+  },
 ];
+
+let tiersMade = 0;
+
+/** A tier form an admin could save (the tier editor's fields). */
+function tierForm(fields: Record<string, string>): Record<string, string> {
+  return {
+    name: 'Probe tier',
+    description: 'For the probe.',
+    price: '12.50',
+    currency: 'USD',
+    interval: 'month',
+    offered: 'on',
+    ...fields,
+  };
+}
 
 function encode(fields: Array<[string, string]>): string {
   return new URLSearchParams(fields).toString();

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, Post, Render, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { ADMIN, Roles, STAFF } from '@roundtable/auth';
+import { FormPage } from '@roundtable/core';
 import { BillingPages } from './billing-pages.service';
-import { TierAdmin, TierSaveResult } from '../tiers/tier-admin.service';
+import { TierAdmin } from '../tiers/tier-admin.service';
+import { NewTierDto, TierDto } from '../tiers/tier.dto';
 
 /** Staff's billing report and admins' tier editor. */
 @ApiExcludeController()
@@ -30,22 +31,15 @@ export class AdminBillingController {
 
   @Post('tiers')
   @Roles(...ADMIN)
-  async createTier(@Body() body: Record<string, unknown>, @Res() res: Response) {
-    respond(res, await this.tierAdmin.create(body));
+  @FormPage('admin/tiers', TierAdmin, 'page')
+  createTier(@Body() form: NewTierDto) {
+    return this.tierAdmin.create(form);
   }
 
   @Post('tiers/:slug')
   @Roles(...ADMIN)
-  async updateTier(@Param('slug') slug: string, @Body() body: Record<string, unknown>, @Res() res: Response) {
-    respond(res, await this.tierAdmin.update(slug, body));
-  }
-}
-
-/** Back to the list when saved; otherwise the page again, with the form's values and the problem. */
-function respond(res: Response, result: TierSaveResult): void {
-  if (result.saved) {
-    res.redirect(303, '/admin/tiers');
-  } else {
-    res.status(result.status).render('admin/tiers', result.view);
+  @FormPage('admin/tiers', TierAdmin, 'page')
+  updateTier(@Param('slug') slug: string, @Body() form: TierDto) {
+    return this.tierAdmin.update(slug, form);
   }
 }

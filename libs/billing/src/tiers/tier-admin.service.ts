@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError } from '@roundtable/core';
+import { ConflictError, FormOutcome, formValuesFrom, type PageRequest } from '@roundtable/core';
 import { JobQueue } from '@roundtable/jobs';
-import { readTierForm } from './tier-form';
+import { NewTierDto, TierDto, tierFieldsFrom } from './tier.dto';
 import { TierRepository } from './tier.repository';
 import { TIER_CHANGED_JOB } from './tier-summaries.service';
 import { ENTITLEMENT_CHOICES, tierView } from './tier-view';
 
 /** The key of the "new tier" form among the per-tier forms of the page. */
 export const NEW_TIER = 'new';
-
-export type TierSaveResult =
-  { saved: true } | { saved: false; status: 409 | 422; view: Awaited<ReturnType<TierAdmin['page']>> };
 
 /** Admins' tier editor: create and edit tiers; a refused form comes back with its values and why. */
 @Injectable()
@@ -20,61 +17,51 @@ export class TierAdmin {
     private readonly queue: JobQueue,
   ) {}
 
-  async page(errors: Record<string, string> = {}, values: Record<string, Record<string, unknown>> = {}) {
-    const tiers = (await this.tiers.listAll()).map((tier) => ({ ...tierView(tier), values: values[tier.slug] }));
+  /**
+   * The editor: a form per tier and one for a new tier. Shown again after a refused form (the
+   * route's `slug`, or none for a new tier), `sent` names the form the values and errors belong to.
+   */
+  async page(request: Partial<PageRequest> = {}) {
+    const sent = request.params === undefined ? undefined : (request.params.slug ?? NEW_TIER);
     return {
       title: 'Membership tiers',
-      tiers,
-      errors,
-      newTier: {
-        values: values[NEW_TIER] ?? { interval: 'year', currency: 'USD', offered: 'on' },
-        error: errors[NEW_TIER],
-      },
+      tiers: (await this.tiers.listAll()).map(tierView),
+      sent,
+      newTier: { interval: 'year', currency: 'USD', offered: 'on' },
       entitlements: ENTITLEMENT_CHOICES,
     };
   }
 
-  create(body: Record<string, unknown>): Promise<TierSaveResult> {
-    return this.save(NEW_TIER, body, async () => {
-      const form = readTierForm(body, { withSlug: true });
-      if (!form.ok) {
-        return form;
-      }
-      const { slug, ...fields } = form.fields;
-      await this.tiers.create({ ...fields, slug: slug! });
-      return form;
-    });
-  }
-
-  update(slug: string, body: Record<string, unknown>): Promise<TierSaveResult> {
-    return this.save(slug, body, async () => {
-      const form = readTierForm(body, { withSlug: false });
-      if (form.ok) {
-        await this.tiers.getBySlugOrFail(slug);
-        await this.tiers.update(slug, form.fields);
-        // The tier's members carry its entitlements in their records; the worker rewrites them.
-        await this.queue.enqueue(TIER_CHANGED_JOB, { slug }, { maxAttempts: 5 });
-      }
-      return form;
-    });
-  }
-
-  private async save(
-    key: string,
-    body: Record<string, unknown>,
-    write: () => Promise<{ ok: true } | { ok: false; problem: string }>,
-  ): Promise<TierSaveResult> {
-    const values = { [key]: body };
+  async create(form: NewTierDto): Promise<FormOutcome> {
     try {
-      const form = await write();
-      return form.ok
-        ? { saved: true }
-        : { saved: false, status: 422, view: await this.page({ [key]: form.problem }, values) };
+      await this.tiers.create({ ...tierFieldsFrom(form), slug: form.slug });
     } catch (error) {
-      if (error instanceof ConflictError) {
-        return { saved: false, status: 409, view: await this.page({ [key]: error.message }, values) };
-      }
-      throw error;
+      return refused(error, form, 'slug');
     }
+    return FormOutcome.ok('/admin/tiers');
   }
+
+  async update(slug: string, form: TierDto): Promise<FormOutcome> {
+    await this.tiers.getBySlugOrFail(slug);
+    try {
+      await this.tiers.update(slug, tierFieldsFrom(form));
+    } catch (error) {
+      // The short name is fixed, so only the Stripe price id can clash with another tier's.
+      return refused(error, form, 'stripePriceId');
+    }
+    // The tier's members carry its entitlements in their records; the worker rewrites them.
+    await this.queue.enqueue(TIER_CHANGED_JOB, { slug }, { maxAttempts: 5 });
+    return FormOutcome.ok('/admin/tiers');
+  }
+}
+
+/** A clash with another tier (409) is the form again with the reason beside `field`; anything else is thrown. */
+function refused(error: unknown, form: TierDto, field: string): FormOutcome {
+  if (!(error instanceof ConflictError)) {
+    throw error;
+  }
+  const { entitlements, ...fields } = form;
+  // A list has no single text value; the page ticks each entitlement named in the joined text.
+  const values = { ...formValuesFrom(fields), entitlements: (entitlements ?? []).join(' ') };
+  return FormOutcome.invalid(values, { [field]: error.message }, 409);
 }

@@ -89,7 +89,9 @@ export class FormPageInterceptor implements NestInterceptor {
           return from(this.render(response, this.viewOf(metadata, context), result as object));
         }
         if (result.kind === 'invalid') {
-          return from(this.renderInvalid(metadata, request, response, result.values, result.errors));
+          return from(
+            this.renderInvalid(metadata, request, response, result.values, result.errors, result.status ?? 422),
+          );
         }
         if (result.flash !== undefined && request.session) {
           request.session.flash = result.flash;
@@ -102,25 +104,26 @@ export class FormPageInterceptor implements NestInterceptor {
       }),
       catchError((error: unknown) => {
         if (error instanceof InvalidInputError) {
-          return from(this.renderInvalid(metadata, request, response, formValuesFrom(request.body), error.errors));
+          return from(this.renderInvalid(metadata, request, response, formValuesFrom(request.body), error.errors, 422));
         }
         throw error;
       }),
     );
   }
 
-  /** The form's page again, as HTML with status 422; Nest sends it. */
+  /** The form's page again, as HTML with status 422 (or 409); Nest sends it. */
   private async renderInvalid(
     metadata: FormPageMetadata,
     request: Request,
     response: Response,
     values: FormValues,
     errors: FieldErrors,
+    status: 409 | 422,
   ): Promise<string> {
-    response.status(422);
+    response.status(status);
     if (!metadata.view) {
       // A button without fields has no form to show again; the error page lists what was refused.
-      const error = { statusCode: 422, message: 'That could not be done.', errors, path: request.originalUrl };
+      const error = { statusCode: status, message: 'That could not be done.', errors, path: request.originalUrl };
       return this.render(response, 'error', { title: 'That could not be done', error });
     }
     const page = await this.pageModel(metadata, request);
