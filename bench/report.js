@@ -32,9 +32,9 @@ function section(result) {
   const lines = [
     `#### ${result.title} — ${result.database.kind}`,
     '',
-    `${size}; ${result.benchmark === 'ranking' ? '' : `${result.load.connections} connections, `}median of ${result.load.runs} runs; measured ${result.measuredAt.slice(0, 16).replace('T', ' ')} UTC on ${m.cpus} × ${m.cpuModel}, Node ${m.node} (load average ${m.loadAverageAtStart.join(', ')} at start). From [\`${result.file}\`](${result.file}).`,
+    `${size}; ${result.benchmark !== 'ranking' && result.load.connections ? `${result.load.connections} connections, ` : ''}${result.load.runs > 1 ? `median of ${result.load.runs} runs` : 'one run'}; measured ${result.measuredAt.slice(0, 16).replace('T', ' ')} UTC on ${m.cpus} × ${m.cpuModel}, Node ${m.node} (load average ${m.loadAverageAtStart.join(', ')} at start). From [\`${result.file}\`](${result.file}).`,
     '',
-    ...(result.benchmark === 'ranking' ? rankingTable(result) : throughputTable(result)),
+    ...(TABLES[result.benchmark] ?? throughputTable)(result),
   ];
   if (result.note) {
     lines.push('', `_${result.note}_`);
@@ -63,6 +63,19 @@ function rankingTable(result) {
     ),
   ];
 }
+
+function distributionTable(result) {
+  return [
+    '| | seconds | emails/s | worker peak memory | baseline | baseline seconds | baseline emails/s | ratio | goal met |',
+    '|---|---:|---:|---:|---|---:|---:|---:|:---:|',
+    ...result.rows.map(
+      (r) =>
+        `| ${r.name} | ${r.figures.seconds} s | ${num(r.figures.messagesPerSec)} | ${r.figures.peakMemoryMB} MB | ${r.baselineName} | ${r.baseline.seconds} s | ${num(r.baseline.messagesPerSec)} | ${r.ratio}× | ${r.meetsGoal ? 'yes' : 'no'} |`,
+    ),
+  ];
+}
+
+const TABLES = { ranking: rankingTable, distribution: distributionTable };
 
 function main() {
   const results = load();

@@ -1,9 +1,10 @@
 // `npm run bench`: runs the benchmarks against the real local servers and the built apps, writes
 // bench/results/<benchmark>-<database>.json and prints a table per benchmark.
 //   --quick              small data, one short run each (CI proves the benchmarks still work; < 1 min)
-//   --members N          members in the database (default 20,000)
+//   --members N          members in the database (default 20,000; in --quick 2,000, and 300 invited by
+//                        the distribution benchmark)
 //   --database D         sqlite, postgresql or all (default: all that this machine has)
-//   --only a,b           only these benchmarks (pages, intake, ranking)
+//   --only a,b           only these benchmarks (pages, intake, distribution, ranking)
 //   --ranking-sizes a,b  responses per ranking (default 10000,100000)
 'use strict';
 const { existsSync } = require('node:fs');
@@ -12,7 +13,7 @@ const servers = require('../tools/servers/local-servers');
 const { startEnvironment } = require('./lib/environment');
 const { machine, table, write } = require('./lib/results');
 
-const BENCHMARKS = [require('./pages'), require('./intake'), require('./ranking')];
+const BENCHMARKS = [require('./pages'), require('./intake'), require('./distribution'), require('./ranking')];
 
 function parseArgs(argv) {
   const args = { quick: false, members: null, database: null, only: null, rankingSizes: null };
@@ -47,6 +48,7 @@ function options(args) {
   return {
     quick,
     members: args.members ?? (quick ? 2_000 : 20_000),
+    membersGiven: args.members !== null,
     posts: quick ? 20 : 200,
     comments: quick ? 500 : 5_000,
     rankingSizes: args.rankingSizes ?? [10_000, 100_000],
@@ -89,6 +91,17 @@ function columns(result) {
       ['compute', (r) => `${r.figures.computeSeconds} s`],
       ['whole', (r) => `${r.figures.wholeSeconds} s`],
       ['base', (r) => `${r.baseline.seconds} s`],
+      ...common,
+    ];
+  }
+  if (result.benchmark === 'distribution') {
+    return [
+      ['', (r) => r.name],
+      ['seconds', (r) => `${r.figures.seconds} s`],
+      ['emails/s', (r) => r.figures.messagesPerSec],
+      ['peak MB', (r) => r.figures.peakMemoryMB],
+      ['base s', (r) => `${r.baseline.seconds} s`],
+      ['base emails/s', (r) => r.baseline.messagesPerSec],
       ...common,
     ];
   }

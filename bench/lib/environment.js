@@ -61,7 +61,15 @@ async function startApp(environment, app, extraEnv = {}) {
   const entry = path.join(servers.ROOT, 'dist', 'apps', app, 'src', 'main.js');
   const port = await servers.freePort();
   const env = { ...environment.env, PORT: String(port), APP_BASE_URL: `http://127.0.0.1:${port}`, ...extraEnv };
-  const child = spawn(process.execPath, [entry], { cwd: servers.ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [entry], { cwd: servers.ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The worker serves no port: it is ready when it says so on stdout (apps/worker/src/main.ts).
+  const started = new Promise((resolve) => {
+    let stdout = '';
+    child.stdout.on('data', (chunk) => {
+      stdout = (stdout + chunk.toString()).slice(-4000);
+      if (stdout.includes('worker started')) resolve();
+    });
+  });
   let stderr = '';
   child.stderr.on('data', (chunk) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
@@ -80,6 +88,12 @@ async function startApp(environment, app, extraEnv = {}) {
       await stop();
       throw new Error(`${error.message}\n${stderr}`, { cause: error });
     }
+  }
+  if (app === 'worker') {
+    const exited = new Promise((_, reject) =>
+      child.once('exit', (code) => reject(new Error(`the worker exited (${code}) before starting:\n${stderr}`))),
+    );
+    await Promise.race([started, exited]);
   }
   return { url: `http://127.0.0.1:${port}`, port, child, stop, stderr: () => stderr };
 }

@@ -10,9 +10,15 @@ const SESSION_COOKIE = 'rt.sid';
 const SESSIONS_COLLECTION = 'sessions';
 
 async function memberSession(uri, memberId, secret) {
+  return (await sessionFor(uri, memberId, secret)).cookie;
+}
+
+/** The session's cookie and its CSRF token (a form's `_csrf`), for a benchmark that posts a staff form. */
+async function sessionFor(uri, memberId, secret) {
   const client = await MongoClient.connect(uri);
   try {
     const sid = randomBytes(24).toString('base64url');
+    const csrfToken = randomBytes(32).toString('hex');
     const maxAge = 24 * 60 * 60 * 1000;
     const expires = new Date(Date.now() + maxAge);
     await client
@@ -27,13 +33,13 @@ async function memberSession(uri, memberId, secret) {
           cookie: { originalMaxAge: maxAge, expires, httpOnly: true, path: '/', sameSite: 'lax', secure: false },
           memberId: String(memberId),
           signedInAt: Date.now(),
-          csrfToken: randomBytes(32).toString('hex'),
+          csrfToken,
         },
       });
-    return `${SESSION_COOKIE}=${encodeURIComponent(`s:${sign(sid, secret)}`)}`;
+    return { cookie: `${SESSION_COOKIE}=${encodeURIComponent(`s:${sign(sid, secret)}`)}`, csrfToken };
   } finally {
     await client.close();
   }
 }
 
-module.exports = { memberSession };
+module.exports = { memberSession, sessionFor };

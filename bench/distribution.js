@@ -1,0 +1,183 @@
+// Distribution: a survey sent to N members, from staff's "send" (the real POST) to the last invitation
+// accepted by the SMTP sink, with one and with two built workers, beside raw nodemailer with the same
+// pooled transport settings sending as many copies of the app's own invitation to the same sink in
+// the same run. Worker peak memory is the worker process's VmHWM (peak resident set) from /proc.
+'use strict';
+const { spawn } = require('node:child_process');
+const { readFileSync, writeFileSync } = require('node:fs');
+const path = require('node:path');
+const { performance } = require('node:perf_hooks');
+const { URLSearchParams } = require('node:url');
+const { MongoClient, ObjectId } = require('mongoose').mongo;
+const { insertInBatches, member, random } = require('./lib/generate');
+const { startApp } = require('./lib/environment');
+const { sessionFor } = require('./lib/session');
+const { startSmtpCounter } = require('./lib/smtp-counter');
+const { round } = require('./lib/load');
+const { ITEMS } = require('./lib/generate-surveys');
+
+// The app's defaults (libs/mail/src/mail.config.ts), given to the workers and the baseline alike.
+const POOL_SIZE = 5;
+const RATE_PER_SECOND = 50;
+const GOAL = { oneWorker: 0.7, twoWorkers: 1.8, peakMemoryMB: 300 };
+
+/** N members in the survey audience and one staff member who presses "send". */
+async function generateCouncil(uri, members) {
+  const client = await MongoClient.connect(uri);
+  try {
+    const db = client.db();
+    const rnd = random(21);
+    const now = new Date();
+    await insertInBatches(db.collection('members'), members, (i) => member(i, rnd, now));
+    const staff = { ...member(members, rnd, now), _id: new ObjectId(), email: 'staff@bench.roundtable.test' };
+    await db.collection('members').insertOne({ ...staff, role: 'staff', membership: null });
+    return staff._id;
+  } finally {
+    await client.close();
+  }
+}
+
+/** A draft survey to everyone, ready to send (what staff leave after the definition pages). */
+async function draftSurvey(uri, title) {
+  const client = await MongoClient.connect(uri);
+  try {
+    const now = Date.now();
+    const _id = new ObjectId();
+    await client
+      .db()
+      .collection('surveys')
+      .insertOne({
+        _id,
+        title,
+        intro: 'Which functions are yours, and in what order of priority?',
+        items: ITEMS,
+        profileQuestions: ['revenueBand', 'businessModel', 'ccoModel'],
+        audience: { tiers: [], filters: {} },
+        opensAt: null,
+        closesAt: new Date(now + 30 * 86_400_000),
+        reminders: [],
+        status: 'draft',
+        sentAt: null,
+        closedAt: null,
+        copiedFrom: null,
+        createdAt: new Date(now),
+        updatedAt: new Date(now),
+      });
+    return _id.toHexString();
+  } finally {
+    await client.close();
+  }
+}
+
+/** Peak resident memory of a running process, in MB (Linux /proc). */
+function peakMemoryMB(pid) {
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? round(Number(match[1]) / 1024, 1) : null;
+}
+
+const timeoutFor = (count) => Math.round((count / RATE_PER_SECOND) * 4_000 + 180_000);
+
+/** One distribution with `workers` workers: seconds from "send" to the last accepted invitation. */
+async function distribute(environment, sink, staff, api, members, workers) {
+  const surveyId = await draftSurvey(environment.database.uri, `Bench distribution, ${workers} worker(s)`);
+  const running = [];
+  try {
+    for (let w = 0; w < workers; w++) running.push(await startApp(environment, 'worker'));
+    sink.reset();
+    const started = performance.now();
+    const response = await fetch(`${api.url}/admin/surveys/${surveyId}/send`, {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: staff.csrfToken }).toString(),
+      headers: { cookie: staff.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      redirect: 'manual',
+    });
+    if (response.status !== 303) {
+      throw new Error(`"send" answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+    }
+    const done = await sink.waitFor(members, timeoutFor(members));
+    if (done.accepted !== members || done.recipients !== members) {
+      throw new Error(`${members} members, but the sink took ${done.accepted} emails to ${done.recipients} addresses`);
+    }
+    const seconds = (done.lastAcceptedAt - started) / 1000;
+    return { seconds, peakMemoryMB: Math.max(...running.map((w) => peakMemoryMB(w.child.pid))) };
+  } finally {
+    await Promise.all(running.map((w) => w.stop()));
+  }
+}
+
+/** The baseline in its own process: raw nodemailer sending `members` copies of the app's invitation. */
+async function baseline(environment, sink, members) {
+  const file = path.join(environment.dir, 'invitation.eml');
+  writeFileSync(file, sink.sample());
+  sink.reset();
+  const args = [sink.smtpUrl, POOL_SIZE, RATE_PER_SECOND, members, file].map(String);
+  const child = spawn(process.execPath, [path.join(__dirname, 'lib', 'raw-mailer.js'), ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (c) => (out += c));
+  child.stderr.on('data', (c) => (err += c));
+  const code = await new Promise((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`the raw nodemailer baseline failed (${code}): ${err}`);
+  const done = await sink.waitFor(members, 10_000);
+  if (done.recipients !== members) throw new Error(`the baseline reached ${done.recipients} of ${members} addresses`);
+  return JSON.parse(out);
+}
+
+const figuresOf = (m, members) => ({
+  seconds: round(m.seconds, 2),
+  messagesPerSec: round(members / m.seconds, 1),
+  peakMemoryMB: round(m.peakMemoryMB, 1),
+});
+
+async function run(environment, options) {
+  const members = options.quick && options.membersGiven === false ? 300 : options.members;
+  const sink = await startSmtpCounter();
+  const mailEnv = {
+    SMTP_URL: sink.smtpUrl,
+    MAIL_POOL_SIZE: String(POOL_SIZE),
+    MAIL_RATE_PER_SECOND: String(RATE_PER_SECOND),
+  };
+  const env = { ...environment, env: { ...environment.env, ...mailEnv } };
+  try {
+    const staffId = await generateCouncil(environment.database.uri, members);
+    const api = await startApp(env, 'api');
+    try {
+      const staff = await sessionFor(environment.database.uri, staffId, environment.env.SESSION_SECRET);
+      // Interleaved, so the baseline sees the machine between the two: one worker, raw, two workers.
+      const one = await distribute(env, sink, staff, api, members, 1);
+      const raw = await baseline(env, sink, members);
+      const two = await distribute(env, sink, staff, api, members, 2);
+      const base = figuresOf(raw, members);
+      const row = (name, m, goal) => {
+        const figures = figuresOf(m, members);
+        const ratio = round(raw.seconds / m.seconds, 3);
+        return {
+          name,
+          figures,
+          baselineName: `raw nodemailer, pool ${POOL_SIZE}, ${RATE_PER_SECOND}/s`,
+          baseline: base,
+          ratio,
+          goal: { ratio: goal, peakMemoryMB: GOAL.peakMemoryMB },
+          meetsGoal: ratio >= goal && figures.peakMemoryMB < GOAL.peakMemoryMB,
+        };
+      };
+      return {
+        dataSize: { members, poolSize: POOL_SIZE, ratePerSecondPerProcess: RATE_PER_SECOND },
+        load: { runs: 1 },
+        rows: [row('1 worker', one, GOAL.oneWorker), row('2 workers', two, GOAL.twoWorkers)],
+      };
+    } finally {
+      await api.stop();
+    }
+  } finally {
+    await sink.stop();
+  }
+}
+
+module.exports = {
+  name: 'distribution',
+  title: 'Distribution: invitations from "send" to the last accepted by the SMTP sink vs raw nodemailer',
+  run,
+};
