@@ -164,7 +164,8 @@ async function run(environment, options) {
         };
       };
       return {
-        dataSize: { members, poolSize: POOL_SIZE, ratePerSecondPerProcess: RATE_PER_SECOND },
+        dataSize: { members },
+        transport: { poolSize: POOL_SIZE, ratePerSecondPerProcess: RATE_PER_SECOND },
         load: { runs: 1 },
         rows: [row('1 worker', one, GOAL.oneWorker), row('2 workers', two, GOAL.twoWorkers)],
       };
