@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { SessionMember } from '@roundtable/auth';
+import { isEntitled, type SessionMember } from '@roundtable/auth';
+import { TierRepository } from '@roundtable/billing';
 import { FormOutcome, NotFoundError, type PageRequest } from '@roundtable/core';
 import {
   MemberRecord,
@@ -13,7 +14,10 @@ import {
 /** What the portal pages show, and the member's own changes to their record. */
 @Injectable()
 export class PortalService {
-  constructor(private readonly members: MemberRepository) {}
+  constructor(
+    private readonly members: MemberRepository,
+    private readonly tiers: TierRepository,
+  ) {}
 
   async getOrFail(memberId: string): Promise<MemberRecord> {
     const member = await this.members.findById(memberId);
@@ -25,7 +29,17 @@ export class PortalService {
 
   async portalPage({ member }: PageRequest<SessionMember>) {
     const record = await this.getOrFail(member.id);
-    return { title: 'Your portal', record, applicationStatus: record.application?.status ?? 'none' };
+    // One slug lookup (unique index) on the small tiers collection; a retired or unknown slug shows as stored.
+    const slug = record.membership?.tier;
+    const tier = slug ? await this.tiers.findBySlug(slug) : null;
+    return {
+      title: 'Your portal',
+      record,
+      applicationStatus: record.application?.status ?? 'none',
+      tierName: tier?.name ?? slug ?? null,
+      // Guest posting is an entitlement of some tiers; staff write on /admin/posts instead.
+      canGuestPost: record.role === 'member' && isEntitled(member, 'guest_post'),
+    };
   }
 
   /** The profile form as stored; also the page around the form when it comes back with errors. */
