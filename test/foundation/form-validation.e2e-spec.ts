@@ -186,6 +186,37 @@ describe('Form validation', () => {
     });
   });
 
+  /** Forms with only a choice (no text to overflow): unknown field and wrong type. */
+  describe.each([
+    { form: 'blog comment digest', path: '/admin/comments/digest', field: 'frequency', valid: 'daily' },
+    { form: 'blog comment settings', path: '/admin/comments/settings', field: 'guestComments', valid: 'on' },
+  ])('the $form form', ({ path, field, valid }) => {
+    it('shows the page again with 422 for an unknown field, naming it', async () => {
+      const who = await signInAs(t, { role: 'staff' });
+      const page = await post(who, path, [
+        [field, valid],
+        ['nickname', 'Jo'],
+      ]);
+      expect(page.status).toBe(422);
+      expect(page.text).toContain('<a href="#nickname">There is no field named “nickname” here.</a>');
+    });
+
+    it('shows the page again with 422 for a wrong type (the field sent twice), naming it', async () => {
+      const who = await signInAs(t, { role: 'staff' });
+      const page = await post(who, path, [
+        [field, valid],
+        [field, valid],
+      ]);
+      expect(page.status).toBe(422);
+      expect(page.text).toContain(`href="#${field}"`);
+    });
+
+    it('accepts the valid form', async () => {
+      const who = await signInAs(t, { role: 'staff' });
+      expect((await post(who, path, [[field, valid]])).status).toBe(303);
+    });
+  });
+
   describe('a JSON route', () => {
     let client: SignedIn;
     beforeAll(async () => {

@@ -2,7 +2,8 @@ import { Body, Controller, Get, Param, Post, Render, Res } from '@nestjs/common'
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentMember, Roles, type SessionMember, STAFF } from '@roundtable/auth';
-import { BadRequestError } from '@roundtable/core';
+import { BadRequestError, FormPage } from '@roundtable/core';
+import { CommentSettingsDto, DigestChoiceDto } from './comments/comment-settings.dto';
 import { CommentModerationService, MODERATION_ACTIONS, ModerationAction } from './comments/comment-moderation.service';
 import { PostAction, PostsService } from './posts/posts.service';
 import { editorPage } from './posts/post-form';
@@ -71,19 +72,19 @@ export class AdminBlogController {
   @Get('comments')
   @Render('admin/comments')
   moderationPage(@CurrentMember() staff: SessionMember) {
-    return this.moderation.moderationPage(staff.id);
+    return this.moderation.moderationPage({ member: staff });
   }
 
   @Post('comments/digest')
-  async digest(@CurrentMember() staff: SessionMember, @Body() body: Record<string, unknown>, @Res() res: Response) {
-    await this.moderation.chooseDigest(staff.id, body.frequency);
-    res.redirect(303, '/admin/comments');
+  @FormPage('admin/comments', CommentModerationService, 'moderationPage')
+  digest(@CurrentMember() staff: SessionMember, @Body() form: DigestChoiceDto) {
+    return this.moderation.chooseDigest(staff.id, form.frequency);
   }
 
   @Post('comments/settings')
-  async settings(@Body() body: Record<string, unknown>, @Res() res: Response) {
-    await this.moderation.setGuestComments(body.guestComments === 'on' || body.guestComments === 'true');
-    res.redirect(303, '/admin/comments');
+  @FormPage('admin/comments', CommentModerationService, 'moderationPage')
+  settings(@Body() form: CommentSettingsDto) {
+    return this.moderation.setGuestComments(form.guestComments !== undefined);
   }
 
   @Post('comments/:id/:action')

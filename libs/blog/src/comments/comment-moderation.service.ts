@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '@roundtable/core';
+import type { SessionMember } from '@roundtable/auth';
+import { FormOutcome, NotFoundError, type PageRequest } from '@roundtable/core';
+import type { DigestChoiceDto } from './comment-settings.dto';
 import { CommentDigestService } from './comment-digest.service';
 import { CommentRepository } from './comment.repository';
 import type { CommentStatus } from './comment.schema';
@@ -22,7 +24,7 @@ export class CommentModerationService {
   ) {}
 
   /** Held comments (oldest first) and the latest approved ones, each with its post's title and address. */
-  async moderationPage(staffId: string) {
+  async moderationPage({ member }: PageRequest<SessionMember>) {
     const pending = await this.comments.listByStatus('pending');
     const recent = await this.comments.listByStatus('approved', RECENT, -1);
     const titles = await this.posts.findTitles([...new Set([...pending, ...recent].map((c) => c.postId))]);
@@ -40,18 +42,20 @@ export class CommentModerationService {
       pending: pending.map(view),
       recent: recent.map(view),
       settings: await this.comments.getSettings(),
-      digest: await this.digests.choiceOf(staffId),
+      digest: await this.digests.choiceOf(member.id),
     };
   }
 
   /** Whether visitors who are not signed in may comment (their first comment waits for approval). */
-  setGuestComments(allowed: boolean): Promise<void> {
-    return this.comments.setGuestComments(allowed);
+  async setGuestComments(allowed: boolean): Promise<FormOutcome> {
+    await this.comments.setGuestComments(allowed);
+    return FormOutcome.ok('/admin/comments');
   }
 
   /** A staff member's choice of comment digest ('hourly', 'daily' or 'off'). */
-  chooseDigest(staffId: string, frequency: unknown): Promise<void> {
-    return this.digests.choose(staffId, frequency);
+  async chooseDigest(staffId: string, frequency: DigestChoiceDto['frequency']): Promise<FormOutcome> {
+    await this.digests.choose(staffId, frequency);
+    return FormOutcome.ok('/admin/comments');
   }
 
   /** Approve, hide, mark as spam, or hide and ban the commenter; approving a held comment sends its emails. */
