@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import { Model } from 'mongoose';
 import { BadRequestError, isDuplicateKeyError } from '@roundtable/core';
 import { MemberRecord, MemberRepository } from '@roundtable/members';
-import { LinkedInIdentity } from './linkedin-identity.schema';
+import { LinkedInIdentityRepository } from './linkedin-identity.repository';
 import type { LinkedInProfile } from './linkedin-profile';
 
 /**
@@ -13,7 +11,7 @@ import type { LinkedInProfile } from './linkedin-profile';
 @Injectable()
 export class LinkedInSignInService {
   constructor(
-    @InjectModel(LinkedInIdentity.name) private readonly identities: Model<LinkedInIdentity>,
+    private readonly identities: LinkedInIdentityRepository,
     private readonly members: MemberRepository,
   ) {}
 
@@ -23,14 +21,14 @@ export class LinkedInSignInService {
         'LinkedIn has not verified the email address on your account, so we cannot sign you in with it. Verify it on LinkedIn, or sign in with an email link.',
       );
     }
-    const linked = await this.identities.findOne({ subject: profile.id }).lean<LinkedInIdentity>();
+    const linked = await this.identities.findBySubject(profile.id);
     if (linked) {
       const member = await this.members.findById(linked.memberId);
       if (member) {
         await this.members.fillFromLinkedIn(String(member._id), { pictureUrl: profile.pictureUrl });
         return member;
       }
-      await this.identities.deleteOne({ subject: profile.id });
+      await this.identities.unlink(profile.id);
     }
     const member =
       (await this.members.findByEmail(profile.email)) ??
@@ -41,7 +39,7 @@ export class LinkedInSignInService {
         pictureUrl: profile.pictureUrl,
       }));
     try {
-      await this.identities.create({ subject: profile.id, memberId: String(member._id) });
+      await this.identities.link(profile.id, String(member._id));
     } catch (error) {
       if (isDuplicateKeyError(error)) {
         throw new BadRequestError(
