@@ -55,7 +55,7 @@ const FORMS: FormCase[] = [
       await t.app.get(MemberRepository).submitApplication(String(applicant._id), name, profile);
       return `/admin/applications/${String(applicant._id)}/decline`;
     },
-    valid: () => ({ reason: 'We are full this quarter.' }),
+    valid: () => ({ reason: 'We are full this quarter.', confirm: 'yes' }),
     text: 'reason',
     max: 1000,
     kept: 'reason',

@@ -209,7 +209,7 @@ const ACTIONS: AdminAction[] = [
     access: STAFF_ROLES,
     answer: 303,
     prepare: (t) => appliedApplicant(t),
-    send: (caller, id) => form(caller, `/admin/applications/${id}/decline`, { reason: 'Not a CCO.' }),
+    send: (caller, id) => form(caller, `/admin/applications/${id}/decline`, { reason: 'Not a CCO.', confirm: 'yes' }),
     state: byId('members'),
   },
   {

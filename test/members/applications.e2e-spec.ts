@@ -65,7 +65,7 @@ describe('Membership applications', () => {
     const again = await staff.agent
       .post(`/admin/applications/${id}/decline`)
       .type('form')
-      .send({ _csrf: staff.csrfToken, reason: 'late' });
+      .send({ _csrf: staff.csrfToken, reason: 'late', confirm: 'yes' });
     expect(again.status).toBe(409);
   });
 
@@ -85,7 +85,7 @@ describe('Membership applications', () => {
         admin.agent
           .post(`/admin/applications/${id}/decline`)
           .type('form')
-          .send({ _csrf: admin.csrfToken, reason: 'Not a customer executive.' }),
+          .send({ _csrf: admin.csrfToken, reason: 'Not a customer executive.', confirm: 'yes' }),
       ]);
       expect([approve.status, decline.status].sort()).toEqual([303, 409]);
       expect([approve, decline].find((r) => r.status === 409)?.text).toContain('has already been decided');
@@ -116,10 +116,22 @@ describe('Membership applications', () => {
     expect(noReason.status).toBe(422);
     expect(noReason.text).toContain('Please give the applicant a reason');
 
+    // Declining asks for confirmation without JavaScript: no tick is a 422 that keeps the reason typed.
+    const reason = 'The council is for executives who lead customer strategy.';
+    const unconfirmed = await staff.agent
+      .post(`/admin/applications/${id}/decline`)
+      .type('form')
+      .send({ _csrf: staff.csrfToken, reason });
+    expect(unconfirmed.status).toBe(422);
+    expect(unconfirmed.text).toContain('Please tick “I confirm” to decline');
+    expect(unconfirmed.text).toContain(`value="${reason}"`);
+    expect(unconfirmed.text).toContain('aria-describedby="confirm-error"');
+    expect((await t.app.get(MemberRepository).findById(id))?.application?.status).toBe('submitted');
+
     await staff.agent
       .post(`/admin/applications/${id}/decline`)
       .type('form')
-      .send({ _csrf: staff.csrfToken, reason: 'The council is for executives who lead customer strategy.' })
+      .send({ _csrf: staff.csrfToken, reason, confirm: 'yes' })
       .expect(303);
     const mail = await deliverAndRead(t, applicant.member.email, /About your Roundtable application/);
     expect(mail.text).toContain('The council is for executives who lead customer strategy.');

@@ -91,7 +91,7 @@ describe('Who may enter each page', () => {
       path: '/admin/applications/000000000000000000000000/decline',
       access: ['staff', 'admin'],
       answer: 404,
-      form: { reason: 'x' },
+      form: { reason: 'x', confirm: 'yes' },
     },
   ];
 

@@ -1,4 +1,4 @@
-import { RequiredText } from '@roundtable/core';
+import { OneOf, RequiredText } from '@roundtable/core';
 
 /** Staff declining an application: the reason goes in the email the applicant gets. */
 export class DeclineDto {
@@ -7,4 +7,8 @@ export class DeclineDto {
     tooLong: 'Please keep the reason under 1,000 characters.',
   })
   reason!: string;
+
+  /** Declining cannot be undone and mails the applicant: a required tick is the confirmation, without JavaScript. */
+  @OneOf(['yes'], 'Please tick “I confirm” to decline: the applicant is emailed and this cannot be undone.')
+  confirm!: string;
 }
