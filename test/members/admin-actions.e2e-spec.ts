@@ -310,6 +310,14 @@ const ACTIONS: AdminAction[] = [
     state: async (t, id) => (await t.app.get(SurveyRepository).findById(id))?.closesAt,
   },
   {
+    route: 'POST /admin/reports/:id/recompute',
+    access: STAFF_ROLES,
+    answer: 303,
+    prepare: (t, staff) => readySurvey(staff, true),
+    send: (caller, id) => form(caller, `/admin/reports/${id}/recompute`),
+    state: (t, id) => jobsFor(t, 'rankings.compute', id),
+  },
+  {
     route: 'POST /admin/refresh',
     access: STAFF_ROLES,
     answer: 303,
@@ -407,7 +415,6 @@ const ACTIONS: AdminAction[] = [
  */
 const NOT_YET_IN_MATRIX = [
   'POST /admin/reports/:id/publish',
-  'POST /admin/reports/:id/recompute',
   'POST /admin/reports/:id/unpublish',
   'POST /admin/reports/import',
 ];
