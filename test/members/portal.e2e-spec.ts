@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { TierRepository } from '@roundtable/billing';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { signInAs } from '../support/sessions';
@@ -50,6 +51,18 @@ describe('Member portal', () => {
     for (const href of links.filter((link) => link !== '/sign-out')) {
       const response = await applicant.agent.get(href);
       expect({ href, status: response.status }).toEqual({ href, status: 200 });
+    }
+  });
+
+  it('asks only visitors to become a member: no page of a signed-in member or applicant links /join', async () => {
+    const visitorPage = await request(t.app.getHttpServer()).get('/privacy').expect(200);
+    expect(visitorPage.text).toContain('href="/join"');
+    for (const role of ['member', 'applicant'] as const) {
+      const signedIn = await signInAs(t, { role });
+      for (const path of ['/', '/portal']) {
+        const page = await signedIn.agent.get(path).expect(200);
+        expect({ role, path, joins: page.text.includes('href="/join"') }).toEqual({ role, path, joins: false });
+      }
     }
   });
 });
