@@ -99,6 +99,39 @@ describe('The resource library', () => {
     expect(admin.text).toMatch(/<strong>3<\/strong>\s*<ul class="plain"><li>council: 2<\/li><li>staff: 1<\/li><\/ul>/);
   });
 
+  it('counts every one of many simultaneous downloads, from two app processes at once', async () => {
+    const bytes = pdfOf('Counting downloads');
+    const added = await upload(
+      {
+        title: 'Counted at once',
+        summary: 'Downloaded by many at the same moment.',
+        category: 'Research',
+        tiers: 'council',
+      },
+      { name: 'counted.pdf', bytes },
+    ).expect(303);
+    expect(added.headers.location).toBe('/admin/resources?notice=added');
+    const resource = await t.connection.collection('resources').findOne({ title: 'Counted at once' });
+    const id = String(resource?._id);
+    // A second API process on the same database: its downloads go to counter documents of its own.
+    const second = await createTestApp({
+      env: { RESOURCES_MAX_UPLOAD_MB: '1', MONGODB_URI: `${process.env.TEST_MONGODB_URI}${t.databaseName}` },
+    });
+    try {
+      const here = await signInAs(t, { role: 'member', membership: ACTIVE('council') });
+      const there = await signInAs(second, { role: 'member', membership: ACTIVE('council') });
+      await Promise.all(
+        Array.from({ length: 40 }, (_, n) =>
+          (n % 2 ? there : here).agent.get(`/resources/${id}/download`).buffer(true).parse(binary).expect(200),
+        ),
+      );
+    } finally {
+      await second.app.close(); // not close(): that drops the database both apps share
+    }
+    const counted = (await t.app.get(ResourceDownloadStats).byResourceAndTier()).find((row) => row.resourceId === id);
+    expect(counted?.total).toBe(40);
+  });
+
   it('refuses the download with a 403 page, not a 500, to a visitor and to a member of another tier', async () => {
     const bytes = pdfOf('Classifying chief customer officers');
     await upload(

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { DownloadCountRepository } from './download-count.repository';
 
@@ -9,8 +10,11 @@ import { DownloadCountRepository } from './download-count.repository';
  */
 @Injectable()
 export class DownloadCounter {
-  /** Names this process's counter documents: host and pid identify a running process. */
-  private readonly process = `${hostname()}:${process.pid}`;
+  /**
+   * Names this counter's documents. Host and pid alone are not enough: two app instances in one OS
+   * process (tests, or a worker beside the API) would share documents and lose each other's counts.
+   */
+  private readonly process = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   private chain: Promise<void> = Promise.resolve();
 
   constructor(private readonly counts: DownloadCountRepository) {}
