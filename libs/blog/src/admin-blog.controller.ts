@@ -2,24 +2,18 @@ import { Body, Controller, Get, Param, Post, Render, Res } from '@nestjs/common'
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentMember, Roles, type SessionMember, STAFF } from '@roundtable/auth';
-import { BadRequestError, FormPage } from '@roundtable/core';
-import { CommentSettingsDto, DigestChoiceDto } from './comments/comment-settings.dto';
-import { CommentModerationService, MODERATION_ACTIONS, ModerationAction } from './comments/comment-moderation.service';
 import { PostAction, PostsService } from './posts/posts.service';
 import { editorPage } from './posts/post-form';
 
 const ACTIONS: PostAction[] = ['save', 'submit', 'publish'];
 const action = (value: unknown): PostAction => (ACTIONS.includes(value as PostAction) ? (value as PostAction) : 'save');
 
-/** Staff's blog desk: every post, the review queue, editing and publishing, and comment moderation. */
+/** Staff's blog desk: every post, the review queue, editing and publishing (comment moderation: comments/). */
 @ApiExcludeController()
 @Roles(...STAFF)
 @Controller('admin')
 export class AdminBlogController {
-  constructor(
-    private readonly postsService: PostsService,
-    private readonly moderation: CommentModerationService,
-  ) {}
+  constructor(private readonly postsService: PostsService) {}
 
   @Get('posts')
   @Render('admin/posts')
@@ -67,32 +61,5 @@ export class AdminBlogController {
   async returnToAuthor(@Param('id') id: string, @Body() body: Record<string, unknown>, @Res() res: Response) {
     await this.postsService.returnToAuthor(id, body.note);
     res.redirect(303, '/admin/posts');
-  }
-
-  @Get('comments')
-  @Render('admin/comments')
-  moderationPage(@CurrentMember() staff: SessionMember) {
-    return this.moderation.moderationPage({ member: staff });
-  }
-
-  @Post('comments/digest')
-  @FormPage('admin/comments', CommentModerationService, 'moderationPage')
-  digest(@CurrentMember() staff: SessionMember, @Body() form: DigestChoiceDto) {
-    return this.moderation.chooseDigest(staff.id, form.frequency);
-  }
-
-  @Post('comments/settings')
-  @FormPage('admin/comments', CommentModerationService, 'moderationPage')
-  settings(@Body() form: CommentSettingsDto) {
-    return this.moderation.setGuestComments(form.guestComments !== undefined);
-  }
-
-  @Post('comments/:id/:action')
-  async moderate(@Param('id') id: string, @Param('action') verb: string, @Res() res: Response) {
-    if (!(MODERATION_ACTIONS as readonly string[]).includes(verb)) {
-      throw new BadRequestError('Choose approve, hide, spam or ban.');
-    }
-    await this.moderation.moderate(id, verb as ModerationAction);
-    res.redirect(303, '/admin/comments');
   }
 }

@@ -6,6 +6,7 @@ import { JobsModule } from '@roundtable/jobs';
 import { MembersModule } from '@roundtable/members';
 import { NavigationRegistry } from '@roundtable/core';
 import { AdminBlogController } from './admin-blog.controller';
+import { AdminCommentsController } from './comments/admin-comments.controller';
 import { BlogController } from './blog.controller';
 import { BLOG_NAVIGATION } from './blog.navigation';
 import { BlogPages } from './blog-pages.service';
@@ -38,7 +39,7 @@ import { SearchTermsBackfill } from './posts/search-terms.backfill';
     JobsModule,
   ],
   // The admin and guest controllers come before the public one, whose `/blog/:slug` is a catch-all.
-  controllers: [AdminBlogController, GuestPostsController, CommentsController, BlogController],
+  controllers: [AdminBlogController, AdminCommentsController, GuestPostsController, CommentsController, BlogController],
   providers: [
     PostRepository,
     CommentRepository,
