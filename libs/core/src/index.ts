@@ -31,3 +31,17 @@ export { fieldErrorsFrom, formValuesFrom } from './forms/field-errors';
 export { checkBody, createValidationPipe } from './forms/validation-pipe';
 export { OneOf, OptionalText, RequiredText, Trim } from './forms/dto-decorators';
 export { NavigationModule, NavigationRegistry, type NavigationEntry } from './navigation/navigation.registry';
+export { ListQuery, parseQuery, type ParsedQuery } from './queries/query-dto';
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageQuery } from './queries/page-query.dto';
+export { QueryChoice, QuerySlug, QueryText } from './queries/query-decorators';
+export {
+  decodeCursor,
+  encodeCursor,
+  keysetPage,
+  keysetPlan,
+  pageLinks,
+  type KeysetPage,
+  type KeysetPlan,
+  type KeysetRequest,
+  type SortKey,
+} from './queries/keyset';
