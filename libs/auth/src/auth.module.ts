@@ -18,6 +18,8 @@ import { LinkedInIdentity, LinkedInIdentitySchema } from './linkedin/linkedin-id
 import { LinkedInSignInService } from './linkedin/linkedin-sign-in.service';
 import { LinkedInStrategy } from './linkedin/linkedin.strategy';
 import { RateLimiter } from './rate-limit/rate-limiter.service';
+import { RateLimitAttemptRepository } from './rate-limit/rate-limit-attempt.repository';
+import { RateLimitAttempt, RateLimitAttemptSchema } from './rate-limit/rate-limit-attempt.schema';
 import { SignInController } from './sign-in.controller';
 import { SignInPages } from './sign-in.pages';
 import { authConfig } from './auth.config';
@@ -25,6 +27,7 @@ import { AUTH_NAVIGATION } from './auth.navigation';
 import { RolesGuard } from './roles.guard';
 import { SessionMiddleware } from './session.middleware';
 import { SessionService } from './session.service';
+import { SessionRepository } from './session.repository';
 import { AuthErasure } from './auth-erasure.service';
 import { LinkedInIdentityRepository } from './linkedin/linkedin-identity.repository';
 import { ExpiredSessions } from './expired-sessions';
@@ -40,14 +43,17 @@ import { ExpiredSessions } from './expired-sessions';
       { name: SignInToken.name, schema: SignInTokenSchema },
       { name: SignInTokenUse.name, schema: SignInTokenUseSchema },
       { name: LinkedInIdentity.name, schema: LinkedInIdentitySchema },
+      { name: RateLimitAttempt.name, schema: RateLimitAttemptSchema },
     ]),
   ],
   controllers: [SignInController],
   providers: [
     SessionService,
+    SessionRepository,
     SessionMiddleware,
     ExpiredSessions,
     RateLimiter,
+    RateLimitAttemptRepository,
     EmailSignInService,
     SignInTokenRepository,
     LinkedInSignInService,

@@ -1,7 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
-import { Connection } from 'mongoose';
-import { SESSIONS_COLLECTION } from './auth.config';
+import { SessionRepository } from './session.repository';
 
 /** How often expired sessions are removed. */
 export const EXPIRED_SESSIONS_EVERY_MS = 10 * 60 * 1000;
@@ -22,7 +20,7 @@ export class ExpiredSessions implements OnApplicationBootstrap, OnApplicationShu
   private readonly logger = new Logger('Sessions');
   private timer?: NodeJS.Timeout;
 
-  constructor(@InjectConnection() private readonly connection: Connection) {}
+  constructor(private readonly sessions: SessionRepository) {}
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
@@ -38,10 +36,7 @@ export class ExpiredSessions implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /** Deletes the sessions whose expiry has passed; returns how many. A scan, so only on a timer. */
-  async removeExpired(now = new Date()): Promise<number> {
-    const result = await this.connection
-      .collection(SESSIONS_COLLECTION)
-      .deleteMany({ expires: { $lt: now } }, { writeConcern: { w: 1 } });
-    return result.deletedCount;
+  removeExpired(now = new Date()): Promise<number> {
+    return this.sessions.deleteExpired(now);
   }
 }

@@ -1,13 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { InjectConnection } from '@nestjs/mongoose';
-import MongoStore from 'connect-mongo';
 import { csrfSync } from 'csrf-sync';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import session from 'express-session';
-import { Connection } from 'mongoose';
 import { MemberRepository } from '@roundtable/members';
-import { authConfig, SESSION_COOKIE, SESSIONS_COLLECTION } from './auth.config';
+import { authConfig, SESSION_COOKIE } from './auth.config';
+import { SessionRepository } from './session.repository';
 import type { SessionMember } from './session-member';
 
 /**
@@ -29,34 +27,16 @@ export class SessionMiddleware {
   private readonly logger = new Logger('Sessions');
 
   constructor(
-    @InjectConnection() private readonly connection: Connection,
+    private readonly sessionRepository: SessionRepository,
     @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
     private readonly members: MemberRepository,
   ) {}
 
   handlers(): RequestHandler[] {
-    const store = MongoStore.create({
-      client: this.connection.getClient(),
-      dbName: this.connection.name,
-      collectionName: SESSIONS_COLLECTION,
-      stringify: false,
-      // FerretDB refuses TTL indexes, and connect-mongo's 'interval' removal is an unacknowledged
-      // write that desynchronises FerretDB connections: ExpiredSessions removes them instead.
-      autoRemove: 'disabled',
-      // Refresh a session's expiry at most hourly, not with a database write on every page view.
-      touchAfter: 60 * 60,
-    });
-    // A session deleted while one of its requests was running (signed out everywhere from another
-    // device) is signed out, not an error: connect-mongo would fail that request's closing touch.
-    const touch = store.touch.bind(store);
-    store.touch = (sid, data, callback) =>
-      touch(sid, data, (error: unknown) =>
-        callback?.(error instanceof Error && /Unable to find the session/.test(error.message) ? null : error),
-      );
     const sessions = session({
       name: SESSION_COOKIE,
       secret: this.config.sessionSecret,
-      store,
+      store: this.sessionRepository.createStore(),
       resave: false,
       // Visitors who only read get no session; one starts when a page needs a CSRF token or at sign-in.
       saveUninitialized: false,

@@ -1,9 +1,8 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { InjectConnection } from '@nestjs/mongoose';
 import type { Request } from 'express';
-import { Connection } from 'mongoose';
-import { authConfig, SESSIONS_COLLECTION } from './auth.config';
+import { authConfig } from './auth.config';
+import { SessionRepository } from './session.repository';
 
 /**
  * Signing in and out. Sessions live in the database (connect-mongo, stored as plain objects so they
@@ -11,16 +10,11 @@ import { authConfig, SESSIONS_COLLECTION } from './auth.config';
  * one delete.
  */
 @Injectable()
-export class SessionService implements OnModuleInit {
+export class SessionService {
   constructor(
-    @InjectConnection() private readonly connection: Connection,
+    private readonly sessionRepository: SessionRepository,
     @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
   ) {}
-
-  async onModuleInit(): Promise<void> {
-    // signOutEverywhere: find a member's sessions.
-    await this.connection.collection(SESSIONS_COLLECTION).createIndex({ 'session.memberId': 1 });
-  }
 
   /** Starts a signed-in session under a new id (no session fixation); keeps where to go next. */
   async signIn(request: Request, memberId: string): Promise<{ returnTo?: string }> {
@@ -53,7 +47,6 @@ export class SessionService implements OnModuleInit {
       await this.signOut(request);
       ended = 1;
     }
-    const result = await this.connection.collection(SESSIONS_COLLECTION).deleteMany({ 'session.memberId': memberId });
-    return ended + result.deletedCount;
+    return ended + (await this.sessionRepository.deleteForMember(memberId));
   }
 }

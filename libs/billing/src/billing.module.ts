@@ -9,22 +9,16 @@ import { AdminBillingController } from './report/admin-billing.controller';
 import { billingConfig } from './billing.config';
 import { BILLING_NAVIGATION } from './billing.navigation';
 import { BillingEventRepository } from './webhooks/billing-event.repository';
-import {
-  BillingReportRepository,
-  BillingReportSnapshot,
-  BillingReportSnapshotSchema,
-} from './report/billing-report.repository';
+import { BillingReportRepository } from './report/billing-report.repository';
+import { BillingReportSnapshot, BillingReportSnapshotSchema } from './report/billing-report.schema';
 import { BillingOverview } from './report/billing-overview.service';
 import { BillingReporter } from './report/billing-reporter.service';
 import { BillingEvent, BillingEventSchema } from './webhooks/billing-event.schema';
 import { BillingPages } from './report/billing-pages.service';
 import { CheckoutService } from './checkout/checkout.service';
 import { MembershipController } from './checkout/membership.controller';
-import {
-  MembershipLock,
-  MembershipLockRepository,
-  MembershipLockSchema,
-} from './memberships/membership-lock.repository';
+import { MembershipLockRepository } from './memberships/membership-lock.repository';
+import { MembershipLock, MembershipLockSchema } from './memberships/membership-lock.schema';
 import { MembershipRepository } from './memberships/membership.repository';
 import { Membership, MembershipSchema } from './memberships/membership.schema';
 import { MembershipService } from './memberships/membership.service';

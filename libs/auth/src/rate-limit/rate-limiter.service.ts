@@ -1,16 +1,9 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
-import { Connection } from 'mongoose';
+import { Injectable } from '@nestjs/common';
 import { TooManyRequestsError } from '@roundtable/core';
+import { RateLimitAttemptRepository } from './rate-limit-attempt.repository';
 
-const COLLECTION = 'rate_limit_attempts';
 /** Attempts older than this are deleted; no window may be longer. */
 const KEEP_MS = 24 * 60 * 60 * 1000;
-
-interface Attempt {
-  key: string;
-  at: Date;
-}
 
 /**
  * Sliding-window limits kept in the database, so every API process shares them (an in-memory
@@ -25,28 +18,17 @@ interface Attempt {
  * shut.
  */
 @Injectable()
-export class RateLimiter implements OnModuleInit {
-  constructor(@InjectConnection() private readonly connection: Connection) {}
-
-  private get attempts() {
-    return this.connection.collection<Attempt>(COLLECTION);
-  }
-
-  async onModuleInit(): Promise<void> {
-    // hit(): count one key's attempts since the window's start.
-    await this.attempts.createIndex({ key: 1, at: 1 });
-    // The clean-up of old attempts (FerretDB has no TTL indexes).
-    await this.attempts.createIndex({ at: 1 });
-  }
+export class RateLimiter {
+  constructor(private readonly attempts: RateLimitAttemptRepository) {}
 
   /** Counts one attempt for `key`; throws a 429 with `message` past `limit` in the last `windowMs`. */
   async hit(key: string, limit: number, windowMs: number, message: string): Promise<void> {
     const now = Date.now();
-    await this.attempts.insertOne({ key, at: new Date(now) });
-    const count = await this.attempts.countDocuments({ key, at: { $gt: new Date(now - Math.min(windowMs, KEEP_MS)) } });
+    await this.attempts.record(key, new Date(now));
+    const count = await this.attempts.countSince(key, new Date(now - Math.min(windowMs, KEEP_MS)));
     if (count === 1) {
       // The key's first attempt in a while: a good moment to drop everyone's old ones.
-      await this.attempts.deleteMany({ at: { $lt: new Date(now - KEEP_MS) } });
+      await this.attempts.deleteBefore(new Date(now - KEEP_MS));
     }
     if (count > limit) {
       throw new TooManyRequestsError(message);

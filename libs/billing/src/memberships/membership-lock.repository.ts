@@ -1,21 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectModel, Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { isDuplicateKeyError } from '@roundtable/core';
-
-/**
- * Who is changing a membership right now. Its `_id` is the member id, so the database's unique `_id`
- * admits one holder at a time: a duplicate insert fails on FerretDB v1 as on MongoDB, while
- * concurrent guarded updates there all win (measured: 29 of 30 races had several winners).
- */
-@Schema({ collection: 'membership_locks', versionKey: false })
-export class MembershipLock {
-  @Prop({ type: String }) _id: string;
-  @Prop({ required: true }) holder: string;
-  /** A crashed holder's lock is taken over after this (no TTL indexes on FerretDB). */
-  @Prop({ type: Date, required: true }) expiresAt: Date;
-}
-export const MembershipLockSchema = SchemaFactory.createForClass(MembershipLock);
+import { MembershipLock } from './membership-lock.schema';
 
 /** The only code that touches the membership_locks collection (read by _id, no other index needed). */
 @Injectable()
