@@ -1,6 +1,8 @@
+import { TierRepository } from '@roundtable/billing';
 import { MemberRepository } from '@roundtable/members';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { buildMember } from '../support/factories';
+import { walkList } from '../support/list-pages';
 import { signInAs } from '../support/sessions';
 
 describe('The admin member list', () => {
@@ -8,6 +10,7 @@ describe('The admin member list', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    await t.app.get(TierRepository).seedDefaults();
     const members = t.app.get(MemberRepository);
     const people = [
       { name: 'Big B2B', revenueBand: '>$1B', businessModel: 'B2B', company: 'Initech' },
@@ -66,6 +69,68 @@ describe('The admin member list', () => {
     const odd = await staff.agent.get('/admin/members?state[$ne]=x&revenueBand=lots').expect(200);
     expect(odd.text).toContain('Lapsed Larry');
     expect(odd.text).toContain('Big B2B');
+  });
+
+  it('offers the tiers as a choice and shows every tier, with a note, for a value that is not a tier', async () => {
+    const staff = await signInAs(t, { role: 'staff' });
+    const page = await staff.agent.get('/admin/members').expect(200);
+    expect(page.text).toMatch(
+      /<select name="tier"><option value="">Any<\/option>.*<option value="council">Council Member<\/option>/,
+    );
+    // The list names the tier, not its slug.
+    expect(page.text).toMatch(/<td>Council Member<\/td><td>active<\/td>/);
+    for (const odd of ['tier=gold', 'tier=%3Cb%3E', 'tier=council&tier=associate']) {
+      const shown = await staff.agent.get(`/admin/members?${odd}`).expect(200);
+      expect(shown.text).toContain('id="ignored-filters"');
+      expect(shown.text).toContain('Big B2B');
+      expect(shown.text).not.toContain('<b>');
+    }
+    // A key the list does not have (the query string is parsed flat: `tier[$ne]` is its own key) is dropped silently.
+    const unknown = await staff.agent.get('/admin/members?tier[$ne]=x').expect(200);
+    expect(unknown.text).toContain('Big B2B');
+    expect(unknown.text).not.toContain('id="ignored-filters"');
+    expect((await staff.agent.get('/admin/members?tier=gold').expect(200)).text).toContain(
+      '“gold” is not a tier, so members of every tier are shown.',
+    );
+    const council = await staff.agent.get('/admin/members?tier=council').expect(200);
+    expect(council.text).toContain('Big B2B');
+    expect(council.text).not.toContain('Lapsed Larry');
+    expect(council.text).not.toContain('id="ignored-filters"');
+  });
+
+  it('searches by the start of a name, an email or a company, not the middle', async () => {
+    const staff = await signInAs(t, { role: 'staff' });
+    await buildMember(t, { name: 'Prefix Person', email: 'zed.prefix@example.test' });
+    expect((await staff.agent.get('/admin/members?search=prefix').expect(200)).text).toContain('Prefix Person');
+    expect((await staff.agent.get('/admin/members?search=ZED.PRE').expect(200)).text).toContain('Prefix Person');
+    expect((await staff.agent.get('/admin/members?search=erson').expect(200)).text).toContain('No members match.');
+  });
+
+  it('pages forward and back by cursor with the filters kept, every member once', async () => {
+    const staff = await signInAs(t, { role: 'staff' });
+    const names = Array.from({ length: 7 }, (_, i) => `Walker ${String(i).padStart(2, '0')}`);
+    for (const name of names) {
+      await buildMember(t, { name, membership: { tier: 'council', state: 'active', entitlements: [] } });
+    }
+    await buildMember(t, { name: 'Walker Lapsed', membership: { tier: 'council', state: 'lapsed', entitlements: [] } });
+    const { forward, backward } = await walkList(
+      staff.agent,
+      '/admin/members?search=walker&state=active&size=3',
+      /<tr><td>(Walker[^<]*)<\/td>/,
+    );
+    expect(forward.map((page) => page.rows)).toEqual([names.slice(0, 3), names.slice(3, 6), names.slice(6)]);
+    expect(forward[0].previous).toBeNull();
+    expect(forward[1].next).toMatch(/search=walker&state=active&size=3&after=/);
+    expect(backward.map((page) => page.rows)).toEqual(forward.map((page) => page.rows));
+    expect(backward[0].previous).toBeNull();
+  });
+
+  it('shows the first page, with a note, for a page link it did not write or an odd page size', async () => {
+    const staff = await signInAs(t, { role: 'staff' });
+    const page = await staff.agent.get('/admin/members?after=bogus&size=100000').expect(200);
+    expect(page.text).toContain('That page link is out of date or incomplete, so the first page is shown.');
+    expect(page.text).toContain('A page shows between 1 and 100 rows; showing 50.');
+    expect(page.text).toContain('Big B2B');
   });
 
   it('exports the filtered list as CSV with formula cells neutralised', async () => {

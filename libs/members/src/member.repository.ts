@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, Model, QueryFilter, Types } from 'mongoose';
-import { ConflictError, isDuplicateKeyError } from '@roundtable/core';
+import { ConflictError, isDuplicateKeyError, type KeysetPlan } from '@roundtable/core';
 import { ApplicationDecision } from './application-decision.schema';
 import { Member, MemberRole, MembershipSummary, ProfileFields } from './member.schema';
 
@@ -156,7 +156,20 @@ export class MemberRepository {
       .lean<MemberRecord[]>();
   }
 
-  /** One page of the admin list, by ascending id (an indexed range, not skip). */
+  /**
+   * One page of staff's member list: the filters AND the plan's keyset range on `_id`, at most
+   * `plan.limit` rows (an indexed range, never skip or count; see `keysetPlan`).
+   */
+  listPage(filter: Omit<MemberListFilter, 'after'>, plan: KeysetPlan): Promise<MemberRecord[]> {
+    const query = this.toQuery(filter);
+    return this.members
+      .find((plan.range ? { $and: [query, plan.range] } : query) as QueryFilter<Member>)
+      .sort(plan.sort)
+      .limit(plan.limit)
+      .lean<MemberRecord[]>();
+  }
+
+  /** One page by ascending id after `filter.after` (the audience and the directory walk members so). */
   list(filter: MemberListFilter, limit: number): Promise<MemberRecord[]> {
     return this.members.find(this.toQuery(filter)).sort({ _id: 1 }).limit(limit).lean<MemberRecord[]>();
   }
@@ -207,9 +220,15 @@ export class MemberRepository {
       query._id = { $gt: new Types.ObjectId(filter.after) };
     }
     if (filter.search) {
-      // No text indexes on FerretDB: a bounded, escaped, case-insensitive match on name, email, company.
-      const pattern = new RegExp(escapeRegex(filter.search.slice(0, 100)), 'i');
-      query.$or = [{ name: pattern }, { email: pattern }, { 'profile.company': pattern }];
+      // No text indexes on FerretDB: an escaped prefix of the name, email or company. The email is
+      // stored lower-cased, so its prefix is a bounded range of the email index; name and company
+      // prefixes ignore case, so they walk their index's keys instead of the collection.
+      const prefix = escapeRegex(filter.search.slice(0, 100));
+      query.$or = [
+        { email: new RegExp(`^${escapeRegex(filter.search.slice(0, 100).toLowerCase())}`) },
+        { name: new RegExp(`^${prefix}`, 'i') },
+        { 'profile.company': new RegExp(`^${prefix}`, 'i') },
+      ];
     }
     return query as QueryFilter<Member>;
   }

@@ -90,15 +90,25 @@ export class Member {
 export type MemberDocument = HydratedDocument<Member>;
 export const MemberSchema = SchemaFactory.createForClass(Member);
 
-// findByEmail (sign-in by email link, applications): one member per address.
+// findByEmail (sign-in by email link, applications): one member per address; also the admin member
+// list's search by email prefix (a bounded range: addresses are stored lower-cased).
 MemberSchema.index({ email: 1 }, { unique: true });
 
 // Staff's application queue: submitted applications, oldest first.
 MemberSchema.index({ 'application.status': 1, 'application.submittedAt': 1 });
 // The admin member list filtered by role, paged by _id.
 MemberSchema.index({ role: 1, _id: 1 });
-// The admin member list filtered by membership state (active, past due, ...), paged by _id. The other
-// filters (tier, revenue band, B2B/B2C) narrow within the _id range; the council is hundreds, not millions.
+// The admin member list filtered by membership state (active, past due, ...), paged by _id.
 MemberSchema.index({ 'membership.state': 1, _id: 1 });
+// The admin member list filtered by tier, paged by _id.
+MemberSchema.index({ 'membership.tier': 1, _id: 1 });
+// The admin member list filtered by revenue band, paged by _id.
+MemberSchema.index({ 'profile.revenueBand': 1, _id: 1 });
+// The admin member list filtered by B2B/B2C, paged by _id.
+MemberSchema.index({ 'profile.businessModel': 1, _id: 1 });
+// The admin member list's search by name prefix (case-insensitive: walks this index's keys).
+MemberSchema.index({ name: 1 });
+// The admin member list's search by company prefix (case-insensitive: walks this index's keys).
+MemberSchema.index({ 'profile.company': 1 });
 // The admin member list's "asked to be deleted" filter, paged by _id.
 MemberSchema.index({ deletionRequestedAt: 1, _id: 1 });

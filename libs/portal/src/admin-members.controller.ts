@@ -1,7 +1,8 @@
-import { Controller, Get, Header, Param, Post, Query, Render } from '@nestjs/common';
+import { Controller, Get, Header, Param, Post, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Roles, STAFF } from '@roundtable/auth';
-import { FormPage } from '@roundtable/core';
+import { FormPage, ListQuery, type ParsedQuery } from '@roundtable/core';
+import { MembersQuery } from './dto/members-query.dto';
 import { ErasureService } from './erasure.service';
 import { MemberAdminService } from './member-admin.service';
 
@@ -17,14 +18,14 @@ export class AdminMembersController {
 
   @Get('members')
   @Render('admin/members')
-  list(@Query() query: Record<string, unknown>) {
+  list(@ListQuery(MembersQuery) query: ParsedQuery<MembersQuery>) {
     return this.admin.page(query);
   }
 
   @Get('members.csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="roundtable-members.csv"')
-  csv(@Query() query: Record<string, unknown>) {
+  csv(@ListQuery(MembersQuery) query: ParsedQuery<MembersQuery>) {
     return this.admin.csv(query);
   }
 

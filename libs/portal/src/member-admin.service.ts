@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { MEMBERSHIP_STATES, TierRepository } from '@roundtable/billing';
+import { DEFAULT_PAGE_SIZE, keysetPage, keysetPlan, pageLinks, type ParsedQuery, type SortKey } from '@roundtable/core';
 import {
   MEMBER_ROLES,
   MemberListFilter,
@@ -8,60 +10,61 @@ import {
   PROFILE_CHOICES,
   toCsv,
 } from '@roundtable/members';
+import { Types } from 'mongoose';
+import type { MembersQuery } from './dto/members-query.dto';
 
-export const PAGE_SIZE = 50;
-const STATES = ['none', 'pending_payment', 'active', 'past_due', 'lapsed', 'canceled'];
+/** Members in the order they joined; `_id` alone is the keyset (ObjectIds ascend with time). */
+const ORDER: SortKey[] = [{ field: '_id', direction: 1 }];
+/** A tier is a choice stored in the database: a slug that names none filters nothing (the page says so). */
+function storedTier(slug: string | undefined, tiers: Array<{ slug: string }>): string | undefined {
+  const wanted = slug?.toLowerCase();
+  return tiers.some((tier) => tier.slug === wanted) ? wanted : undefined;
+}
+const toObjectId = (id: string) => (Types.ObjectId.isValid(id) ? new Types.ObjectId(id) : id);
 
-/** The staff member list: filters from the query string, pages by id, CSV export. */
+/** The staff member list: filters from its query DTO, keyset pages by id, CSV export. */
 @Injectable()
 export class MemberAdminService {
-  constructor(private readonly members: MemberRepository) {}
+  constructor(
+    private readonly members: MemberRepository,
+    private readonly tiers: TierRepository,
+  ) {}
 
-  /** Keeps only filter values that are allowed, so a crafted query string filters nothing odd. */
-  filterFrom(query: Record<string, unknown>): MemberListFilter {
-    const pick = (value: unknown, allowed?: readonly string[]) =>
-      typeof value === 'string' && value !== '' && (!allowed || allowed.includes(value)) ? value : undefined;
-    return {
-      search: pick(query.search)?.slice(0, 100),
-      role: pick(query.role, MEMBER_ROLES) as MemberRole | undefined,
-      state: pick(query.state, STATES),
-      tier: pick(query.tier)?.slice(0, 60),
-      revenueBand: pick(query.revenueBand, PROFILE_CHOICES.revenueBands),
-      businessModel: pick(query.businessModel, PROFILE_CHOICES.businessModels),
-      deletionRequested: query.deletion === 'requested' || undefined,
-      after: pick(query.after),
-    };
-  }
-
-  async page(query: Record<string, unknown>) {
-    const filter = this.filterFrom(query);
-    const rows = await this.members.list(filter, PAGE_SIZE + 1);
-    const hasMore = rows.length > PAGE_SIZE;
-    const page = rows.slice(0, PAGE_SIZE);
-    const params = new URLSearchParams(
-      Object.entries({ ...filter, after: undefined }).filter(
-        (entry): entry is [string, string] => typeof entry[1] === 'string',
-      ),
-    );
-    if (filter.deletionRequested) {
-      params.set('deletion', 'requested');
+  async page({ value: query, ignored }: ParsedQuery<MembersQuery>) {
+    const tiers = await this.tiers.listAll();
+    const tier = storedTier(query.tier, tiers);
+    const notes = { ...ignored };
+    if (query.tier && !tier) {
+      notes.tier = `“${query.tier}” is not a tier, so members of every tier are shown.`;
     }
-    const next = hasMore
-      ? `?${new URLSearchParams({ ...Object.fromEntries(params), after: String(page[page.length - 1]._id) })}`
-      : null;
+    const filter = this.filterFrom({ ...query, tier });
+    const plan = keysetPlan(ORDER, query, toObjectId);
+    const page = keysetPage(await this.members.listPage(filter, plan), plan);
+    const params = this.paramsOf(query, tier);
+    const tierNames = new Map(tiers.map((t) => [t.slug, t.name]));
     return {
       title: 'Members',
-      members: page,
-      filter,
-      next,
-      csvUrl: `/admin/members.csv${params.size ? `?${params}` : ''}`,
-      choices: { roles: MEMBER_ROLES, states: STATES, ...PROFILE_CHOICES },
+      members: page.rows.map((member) => ({
+        ...member,
+        tierName: member.membership?.tier ? (tierNames.get(member.membership.tier) ?? member.membership.tier) : '',
+      })),
+      filter: { ...params, deletion: query.deletion },
+      ignored: notes,
+      links: pageLinks('/admin/members', params, page),
+      csvUrl: `/admin/members.csv${Object.keys(params).length ? `?${new URLSearchParams(params)}` : ''}`,
+      choices: {
+        roles: MEMBER_ROLES,
+        states: MEMBERSHIP_STATES,
+        tiers: tiers.map((t) => ({ value: t.slug, label: t.name })),
+        ...PROFILE_CHOICES,
+      },
     };
   }
 
-  async csv(query: Record<string, unknown>): Promise<string> {
+  async csv({ value: query }: ParsedQuery<MembersQuery>): Promise<string> {
+    const filter = this.filterFrom({ ...query, tier: storedTier(query.tier, await this.tiers.listAll()) });
     const rows: Array<Array<string | number | boolean | null>> = [];
-    for await (const member of this.members.cursor(this.filterFrom(query)) as AsyncIterable<MemberRecord>) {
+    for await (const member of this.members.cursor(filter) as AsyncIterable<MemberRecord>) {
       rows.push([
         member.name,
         member.email,
@@ -98,5 +101,33 @@ export class MemberAdminService {
       ],
       rows,
     );
+  }
+
+  /** The repository's filter from a checked query (every value already one of its choices). */
+  private filterFrom(query: MembersQuery): Omit<MemberListFilter, 'after'> {
+    return {
+      search: query.search,
+      role: query.role as MemberRole | undefined,
+      state: query.state,
+      tier: query.tier,
+      revenueBand: query.revenueBand,
+      businessModel: query.businessModel,
+      deletionRequested: query.deletion === 'requested' || undefined,
+    };
+  }
+
+  /** The filters as a page link carries them (the page size too when it is not the default). */
+  private paramsOf(query: MembersQuery, tier: string | undefined): Record<string, string> {
+    const entries = Object.entries({
+      search: query.search,
+      role: query.role,
+      state: query.state,
+      tier,
+      revenueBand: query.revenueBand,
+      businessModel: query.businessModel,
+      deletion: query.deletion,
+      size: query.size === DEFAULT_PAGE_SIZE ? undefined : String(query.size),
+    });
+    return Object.fromEntries(entries.filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
   }
 }

@@ -19,7 +19,8 @@ function run<T extends Record<string, unknown>>(rows: T[], plan: ReturnType<type
     return Object.entries(range).every(([field, condition]) => {
       if (typeof condition === 'object' && condition !== null && ('$gt' in condition || '$lt' in condition)) {
         const c = condition as { $gt?: number | string; $lt?: number | string };
-        return '$gt' in c ? (row[field] as number) > c.$gt! : (row[field] as number) < c.$lt!;
+        const value = row[field] as number | string;
+        return '$gt' in c ? value > c.$gt! : value < c.$lt!;
       }
       return row[field] === condition;
     });
