@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, NotFoundError, ValidationError } from '@roundtable/core';
 import { JobQueue } from '@roundtable/jobs';
-import { InvitationRepository, problemsBeforeSending, SurveyRecord, SurveyRepository } from '@roundtable/surveys';
+import {
+  InvitationRepository,
+  problemsBeforeSending,
+  SurveyClosedHook,
+  SurveyRecord,
+  SurveyRepository,
+} from '@roundtable/surveys';
 import { randomBytes } from 'node:crypto';
 import { SEND_BATCH_JOB } from './sending/batch';
 import { DISTRIBUTE_JOB, distributeJobId } from './sending/distribute.service';
@@ -27,6 +33,7 @@ export class DistributionService {
     private readonly queue: JobQueue,
     private readonly reminders: Reminders,
     private readonly bookkeeping: SurveyBookkeeping,
+    private readonly closed: SurveyClosedHook,
   ) {}
 
   async send(surveyId: string): Promise<ActionResult> {
@@ -74,8 +81,11 @@ export class DistributionService {
 
   async close(surveyId: string): Promise<ActionResult> {
     await this.surveyOrFail(surveyId);
-    await this.surveys.close(surveyId);
+    const at = new Date();
+    await this.surveys.close(surveyId, at);
     await this.bookkeeping.reconcile(surveyId);
+    // Reporting computes the final ranking now (it had booked it for the planned close date).
+    await this.closed.emit(surveyId, at);
     return this.back(surveyId, 'closed');
   }
 

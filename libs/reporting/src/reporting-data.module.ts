@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { JobsModule } from '@roundtable/jobs';
 import { SurveysDataModule } from '@roundtable/surveys';
+import { CloseListener } from './compute/close-listener.service';
 import { RankingRequests } from './compute/ranking-requests.service';
 import { ExchangeTransfer } from './exchange/exchange-transfer.service';
 import { SurveyExchangeReader } from './compute/survey-exchange.service';
@@ -18,7 +19,10 @@ import { SnapshotRepository } from './snapshots/snapshot.repository';
 
 const shared = [SnapshotRepository, RankingRequestRepository, SurveyExchangeReader, RankingRequests, ExchangeTransfer];
 
-/** Result snapshots, recompute requests and the survey reader, for the api and the worker alike. */
+/**
+ * Result snapshots, recompute requests and the survey reader, for the api and the worker alike (with
+ * the listener that queues the final ranking when a survey closes, which both apps do).
+ */
 @Module({
   imports: [
     SurveysDataModule,
@@ -29,7 +33,7 @@ const shared = [SnapshotRepository, RankingRequestRepository, SurveyExchangeRead
       { name: RankingRequest.name, schema: RankingRequestSchema },
     ]),
   ],
-  providers: shared,
+  providers: [...shared, CloseListener],
   exports: [...shared, SurveysDataModule],
 })
 export class ReportingDataModule {}

@@ -63,4 +63,5 @@ export {
 export { AudienceReader } from './definition/audience.service';
 export { problemsBeforeSending } from './definition/survey-form';
 export { SurveyLinkResendHook, type LinkResender } from './links/link-resend.hook';
+export { SurveyClosedHook, type SurveyClosedListener } from './definition/survey-closed.hook';
 export { SurveyCache } from './definition/survey-cache';

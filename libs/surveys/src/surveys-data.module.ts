@@ -19,6 +19,7 @@ import { SurveyResponse, SurveyResponseSchema } from './responses/response.schem
 import { ResponseRepository } from './responses/response.repository';
 import { SurveyProgressHook } from './responses/survey-progress.hook';
 import { SurveyLinkResendHook } from './links/link-resend.hook';
+import { SurveyClosedHook } from './definition/survey-closed.hook';
 
 const repositories = [
   SurveyRepository,
@@ -29,6 +30,7 @@ const repositories = [
   ResponseRepository,
   SurveyProgressHook,
   SurveyLinkResendHook,
+  SurveyClosedHook,
   AudienceReader,
 ];
 

@@ -5,6 +5,7 @@ import {
   InvitationRepository,
   MilestoneRepository,
   ResponseRepository,
+  SurveyClosedHook,
   SurveyProgressHook,
   SurveyRepository,
 } from '@roundtable/surveys';
@@ -35,6 +36,7 @@ export class SurveyBookkeeping implements OnModuleInit {
     private readonly milestones: MilestoneRepository,
     private readonly responses: ResponseRepository,
     private readonly deliveries: DeliveryRepository,
+    private readonly closed: SurveyClosedHook,
   ) {}
 
   onModuleInit(): void {
@@ -60,6 +62,7 @@ export class SurveyBookkeeping implements OnModuleInit {
       if (survey.closesAt && survey.closesAt.getTime() <= now.getTime()) {
         await this.surveys.close(String(survey._id), now);
         await this.reconcile(String(survey._id));
+        await this.closed.emit(String(survey._id), now);
       }
     }
   }

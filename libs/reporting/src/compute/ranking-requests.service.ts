@@ -37,6 +37,15 @@ export class RankingRequests {
     return this.request(`close:${surveyId}:${closesAt.getTime()}`, surveyId, 'close', runAt, now);
   }
 
+  /**
+   * The survey was closed (early by staff, or by the close-date sweep): the final computation, now.
+   * Answers are refused from the close on, so nothing is waited for; the request `_id` names the
+   * close, so a second emit of the same close queues nothing.
+   */
+  async closed(surveyId: string, closedAt: Date, now = new Date()): Promise<boolean> {
+    return this.request(`closed:${surveyId}:${closedAt.getTime()}`, surveyId, 'close', now, now);
+  }
+
   /** Staff's "recompute now" (a double click in the same ten seconds queues one job). */
   async onDemand(surveyId: string, now = new Date()): Promise<boolean> {
     return this.request(`demand:${surveyId}:${Math.floor(now.getTime() / 10_000)}`, surveyId, 'demand', now, now);
