@@ -205,13 +205,30 @@ describe('Blog comments', () => {
     await staff.agent
       .post(`/admin/comments/${recentId('Off-topic remark')}/hide`)
       .type('form')
-      .send({ _csrf: staff.csrfToken })
+      .send({ _csrf: staff.csrfToken, confirm: 'yes' })
       .expect(303);
-    await staff.agent
-      .post(`/admin/comments/${recentId('Rude remark')}/ban`)
+    // Banning asks first, on a page of its own: the list links to it, and its form needs the tick.
+    const rude = recentId('Rude remark');
+    expect(moderation.text).toContain(`href="/admin/comments/${rude}/ban"`);
+    const confirmPage = await staff.agent.get(`/admin/comments/${rude}/ban`).expect(200);
+    expect(confirmPage.text).toContain('Hide this comment and ban its writer?');
+    expect(confirmPage.text).toContain('Rude remark');
+    expect(confirmPage.text).toContain(`action="/admin/comments/${rude}/ban"`);
+    const unticked = await staff.agent
+      .post(`/admin/comments/${rude}/ban`)
       .type('form')
       .send({ _csrf: staff.csrfToken })
+      .expect(422);
+    expect(unticked.text).toContain('Please tick “I confirm” first');
+    expect(unticked.text).toContain('aria-invalid="true"');
+    expect((await t.connection.collection('comments').findOne({ body: 'Rude remark' }))?.status).toBe('approved');
+    await comment(spammer, { body: 'Not banned yet' }).expect(303);
+    await staff.agent
+      .post(`/admin/comments/${rude}/ban`)
+      .type('form')
+      .send({ _csrf: staff.csrfToken, confirm: 'yes' })
       .expect(303);
+    await staff.agent.get(`/admin/comments/${rude}/destroy`).expect(400);
     const after = (await request(t.app.getHttpServer()).get('/blog/on-retention')).text;
     expect(after).not.toContain('Off-topic remark');
     expect(after).not.toContain('Rude remark');

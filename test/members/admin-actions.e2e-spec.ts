@@ -214,12 +214,25 @@ const ACTIONS: AdminAction[] = [
     state: async (t) => (await t.connection.collection('blog_settings').findOne({}))?.guestComments ?? false,
   },
   {
-    route: 'POST /admin/comments/:id/:action',
+    route: 'POST /admin/comments/:id/approve',
     access: STAFF_ROLES,
     answer: 303,
     prepare: (t, staff) => pendingComment(t, staff),
     send: (caller, id) => form(caller, `/admin/comments/${id}/approve`),
     state: async (t, id) => (await byId('comments')(t, id))?.status,
+  },
+  {
+    // Hide, spam and ban share the route; ban (confirmed) changes the most: the comment and the ban list.
+    route: 'POST /admin/comments/:id/:action',
+    access: STAFF_ROLES,
+    answer: 303,
+    prepare: (t, staff) => pendingComment(t, staff),
+    send: (caller, id) => form(caller, `/admin/comments/${id}/ban`, { confirm: 'yes' }),
+    state: async (t, id) => {
+      const comment = await byId('comments')(t, id);
+      const settings = await t.connection.collection('blog_settings').findOne({ key: 'comments' });
+      return { status: comment?.status, banned: settings?.bannedEmails?.includes(comment?.guestEmail) ?? false };
+    },
   },
   {
     route: 'POST /admin/applications/:id/approve',

@@ -1,12 +1,16 @@
-import { Body, Controller, Get, Param, Post, Render, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentMember, Roles, type SessionMember, STAFF } from '@roundtable/auth';
-import { BadRequestError, FormPage } from '@roundtable/core';
+import { FormPage } from '@roundtable/core';
 import { CommentSettingsDto, DigestChoiceDto } from './comment-settings.dto';
-import { CommentModerationService, MODERATION_ACTIONS, ModerationAction } from './comment-moderation.service';
+import { CommentModerationService } from './comment-moderation.service';
+import { TakeDownDto } from './moderation.dto';
 
-/** Staff's comment desk: the moderation list, the digest and guest-comment settings, moderation actions. */
+/**
+ * Staff's comment desk: the moderation list, the digest and guest-comment settings, and the
+ * moderation actions. Approving is one button; hiding, marking as spam and banning go through a
+ * confirmation page (`GET /admin/comments/:id/:action`) whose form needs a tick.
+ */
 @ApiExcludeController()
 @Roles(...STAFF)
 @Controller('admin/comments')
@@ -31,12 +35,22 @@ export class AdminCommentsController {
     return this.moderation.setGuestComments(form.guestComments !== undefined);
   }
 
+  // Declared before `:id/:action`, which would otherwise take `approve` as a take-down.
+  @Post(':id/approve')
+  @FormPage()
+  approve(@Param('id') id: string) {
+    return this.moderation.approve(id);
+  }
+
+  @Get(':id/:action')
+  @Render('admin/comment-confirm')
+  confirmPage(@Param('id') id: string, @Param('action') action: string, @CurrentMember() staff: SessionMember) {
+    return this.moderation.confirmPage({ member: staff, params: { id, action } });
+  }
+
   @Post(':id/:action')
-  async moderate(@Param('id') id: string, @Param('action') verb: string, @Res() res: Response) {
-    if (!(MODERATION_ACTIONS as readonly string[]).includes(verb)) {
-      throw new BadRequestError('Choose approve, hide, spam or ban.');
-    }
-    await this.moderation.moderate(id, verb as ModerationAction);
-    res.redirect(303, '/admin/comments');
+  @FormPage('admin/comment-confirm', CommentModerationService, 'confirmPage')
+  takeDown(@Param('id') id: string, @Param('action') action: string, @Body() _form: TakeDownDto) {
+    return this.moderation.takeDown(id, action);
   }
 }

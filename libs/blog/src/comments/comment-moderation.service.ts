@@ -1,15 +1,42 @@
 import { Injectable } from '@nestjs/common';
 import type { SessionMember } from '@roundtable/auth';
-import { FormOutcome, NotFoundError, type PageRequest } from '@roundtable/core';
+import { BadRequestError, FormOutcome, NotFoundError, type PageRequest } from '@roundtable/core';
 import type { DigestChoiceDto } from './comment-settings.dto';
 import { CommentDigestService } from './comment-digest.service';
-import { CommentRepository } from './comment.repository';
-import type { CommentStatus } from './comment.schema';
+import { CommentRecord, CommentRepository } from './comment.repository';
 import { CommentsService } from './comments.service';
 import { PostRepository } from '../posts/post.repository';
 
-export const MODERATION_ACTIONS = ['approve', 'hide', 'spam', 'ban'] as const;
-export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
+/** What takes a comment down, each asked for on a confirmation page: the page's wording for each. */
+const TAKE_DOWNS = {
+  hide: {
+    heading: 'Hide this comment?',
+    consequence: 'The comment disappears from the post. Its writer can still comment.',
+    button: 'Hide the comment',
+    flash: 'The comment is hidden.',
+  },
+  spam: {
+    heading: 'Mark this comment as spam?',
+    consequence: 'The comment disappears from the post and is kept as spam. Its writer can still comment.',
+    button: 'Mark as spam',
+    flash: 'The comment is marked as spam.',
+  },
+  ban: {
+    heading: 'Hide this comment and ban its writer?',
+    consequence: 'The comment disappears from the post, and its writer can no longer comment on the blog.',
+    button: 'Hide and ban the writer',
+    flash: 'The comment is hidden and its writer banned.',
+  },
+} as const;
+export type TakeDown = keyof typeof TAKE_DOWNS;
+export const TAKE_DOWN_ACTIONS = Object.keys(TAKE_DOWNS) as TakeDown[];
+
+function takeDownOf(action: string | undefined): TakeDown {
+  if (!action || !(TAKE_DOWN_ACTIONS as string[]).includes(action)) {
+    throw new BadRequestError('Choose approve, hide, spam or ban.');
+  }
+  return action as TakeDown;
+}
 
 const RECENT = 50;
 
@@ -58,22 +85,60 @@ export class CommentModerationService {
     return FormOutcome.ok('/admin/comments');
   }
 
-  /** Approve, hide, mark as spam, or hide and ban the commenter; approving a held comment sends its emails. */
-  async moderate(id: string, action: ModerationAction): Promise<void> {
+  /** The confirmation page of a take-down: the comment, who wrote it, and what will happen. */
+  async confirmPage({ params }: PageRequest<SessionMember>) {
+    const action = takeDownOf(params?.action);
+    const comment = await this.found(params?.id ?? '');
+    const post = await this.posts.findById(comment.postId);
+    // Not the flash: a model's `flash` is what the layout shows as done.
+    const { heading, consequence, button } = TAKE_DOWNS[action];
+    return {
+      title: heading,
+      heading,
+      consequence,
+      button,
+      action,
+      comment: {
+        id: String(comment._id),
+        authorName: comment.authorName,
+        // Who a ban applies to: a guest is banned by address, a member by account.
+        writer: comment.memberId
+          ? `${comment.authorName} (a member)`
+          : `${comment.authorName} <${comment.guestEmail ?? ''}>`,
+        body: comment.body,
+        date: comment.createdAt.toISOString().slice(0, 16).replace('T', ' '),
+        post: post ? { title: post.title, slug: post.slug } : null,
+      },
+    };
+  }
+
+  /** Publishes a held comment and sends the emails it was waiting for. */
+  async approve(id: string): Promise<FormOutcome> {
+    await this.found(id);
+    const updated = await this.comments.setStatus(id, 'approved');
+    const post = updated ? await this.posts.findById(updated.postId) : null;
+    if (updated && post) {
+      await this.commentsService.notify(updated, post);
+    }
+    return FormOutcome.ok('/admin/comments', 'The comment is published.');
+  }
+
+  /** Hides a comment, marks it as spam, or hides it and bans its writer (confirmed by the DTO's tick). */
+  async takeDown(id: string, action: string): Promise<FormOutcome> {
+    const takeDown = takeDownOf(action);
+    const comment = await this.found(id);
+    if (takeDown === 'ban') {
+      await this.comments.ban({ memberId: comment.memberId, email: comment.guestEmail });
+    }
+    await this.comments.setStatus(id, takeDown === 'spam' ? 'spam' : 'hidden');
+    return FormOutcome.ok('/admin/comments', TAKE_DOWNS[takeDown].flash);
+  }
+
+  private async found(id: string): Promise<CommentRecord> {
     const comment = await this.comments.findById(id);
     if (!comment) {
       throw new NotFoundError('There is no such comment.');
     }
-    if (action === 'ban') {
-      await this.comments.ban({ memberId: comment.memberId, email: comment.guestEmail });
-      await this.comments.setStatus(id, 'hidden');
-      return;
-    }
-    const status: CommentStatus = action === 'approve' ? 'approved' : action === 'hide' ? 'hidden' : 'spam';
-    const updated = await this.comments.setStatus(id, status);
-    const post = updated && status === 'approved' ? await this.posts.findById(updated.postId) : null;
-    if (updated && post) {
-      await this.commentsService.notify(updated, post);
-    }
+    return comment;
   }
 }
