@@ -17,7 +17,7 @@ async function signInByLink(t: TestApp, email: string) {
     .post('/sign-in/email')
     .type('form')
     .send({ _csrf: csrfFrom(form.text), email })
-    .expect(200);
+    .expect(303);
   const mail = await deliverAndRead(t, email, /sign-in link/);
   const path = new URL(linkIn(mail, 'http://127.0.0.1/sign-in/email/')).pathname;
   const confirm = await agent.get(path).expect(200);
@@ -47,7 +47,7 @@ describe('Lifetimes and limits', () => {
         .post('/sign-in/email')
         .type('form')
         .send({ _csrf: csrfFrom(form.text), email })
-        .expect(200);
+        .expect(303);
       const token = await t.connection.collection('sign_in_tokens').findOne({ email });
       const lifetime = (token!.expiresAt as Date).getTime() - asked;
       expect(lifetime).toBeGreaterThan(14 * MINUTE);

@@ -8,11 +8,13 @@ import { deliverAndRead, linkIn } from '../support/mailbox';
 /** Asks for a link on one device; returns the "check your email" page and the mail's link and code. */
 async function askOn(t: TestApp, agent: TestAgent, email: string) {
   const form = await agent.get('/sign-in').expect(200);
-  const page = await agent
+  const sent = await agent
     .post('/sign-in/email')
     .type('form')
     .send({ _csrf: csrfFrom(form.text), email })
-    .expect(200);
+    .expect(303);
+  expect(sent.headers.location).toBe('/sign-in/check-email');
+  const page = await agent.get('/sign-in/check-email').expect(200);
   const mail = await deliverAndRead(t, email, /sign-in link/);
   const code = /Enter this code on the sign-in page instead: (\d{3} \d{3})/.exec(mail.text)?.[1];
   expect(code).toBeDefined();
@@ -54,7 +56,7 @@ describe('Signing in with the code from the email', () => {
     expect(phone.text).toContain('already been used');
     const again = request.agent(t.app.getHttpServer());
     const form = await again.get('/sign-in');
-    expect((await enterCode(again, form.text, member.email, code)).status).toBe(400);
+    expect((await enterCode(again, form.text, member.email, code)).status).toBe(422);
   });
 
   it('signs a new address in as an applicant, who goes on to the application', async () => {
@@ -65,15 +67,18 @@ describe('Signing in with the code from the email', () => {
     expect(signedIn.headers.location).toBe('/apply');
   });
 
-  it('shows the code form again with the problem for a wrong or malformed code', async () => {
+  it('shows the code form again (422) with the problem beside the code, for a wrong or malformed code', async () => {
     const member = await buildMember(t, { role: 'member' });
     const agent = request.agent(t.app.getHttpServer());
     const { page, code } = await askOn(t, agent, member.email);
-    const refused = await enterCode(agent, page.text, member.email, otherThan(code)).expect(400);
-    expect(refused.text).toContain('That code is not right, or it has expired');
+    const wrong = otherThan(code);
+    const refused = await enterCode(agent, page.text, member.email, wrong).expect(422);
+    expect(refused.text).toContain('<p class="error" id="code-error">That code is not right, or it has expired');
     expect(refused.text).toContain(`value="${member.email}"`);
-    const malformed = await enterCode(agent, page.text, member.email, 'abc').expect(400);
-    expect(malformed.text).toContain('Please enter the six-digit code');
+    expect(refused.text).toContain(`value="${wrong}"`);
+    const malformed = await enterCode(agent, page.text, member.email, 'abc').expect(422);
+    expect(malformed.text).toContain('<p class="error" id="code-error">Please enter the six-digit code');
+    expect(malformed.text).toContain('value="abc"');
     await agent.get('/portal').set('Accept', 'text/html').expect(303);
   });
 
@@ -82,7 +87,7 @@ describe('Signing in with the code from the email', () => {
     const agent = request.agent(t.app.getHttpServer());
     const { page, code } = await askOn(t, agent, member.email);
     for (let i = 0; i < 5; i += 1) {
-      expect((await enterCode(agent, page.text, member.email, otherThan(code))).status).toBe(400);
+      expect((await enterCode(agent, page.text, member.email, otherThan(code))).status).toBe(422);
     }
     const limited = await enterCode(agent, page.text, member.email, code);
     expect(limited.status).toBe(429);
@@ -96,7 +101,7 @@ describe('Signing in with the code from the email', () => {
     await t.connection
       .collection('sign_in_tokens')
       .updateMany({ email: member.email }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
-    const refused = await enterCode(agent, page.text, member.email, code).expect(400);
+    const refused = await enterCode(agent, page.text, member.email, code).expect(422);
     expect(refused.text).toContain('That code is not right, or it has expired');
   });
 });

@@ -35,7 +35,7 @@ async function askForLink(agent: TestAgent, email: unknown, ip = '198.51.100.1')
 }
 
 async function linkPathFor(t: TestApp, agent: TestAgent, email: string): Promise<string> {
-  expect((await askForLink(agent, email)).status).toBe(200);
+  expect((await askForLink(agent, email)).status).toBe(303);
   const mail = await deliverAndRead(t, email, /sign-in link/);
   return new URL(linkIn(mail, 'http://127.0.0.1/sign-in/email/')).pathname;
 }
@@ -120,13 +120,13 @@ describe('Sign-in under bad input and odd timing', () => {
     it('limits links per IP address, whatever the addresses asked for', async () => {
       const agent = request.agent(t.app.getHttpServer());
       for (let i = 0; i < 20; i += 1) {
-        expect((await askForLink(agent, uniqueEmail('ip-limit'), '203.0.113.9')).status).toBe(200);
+        expect((await askForLink(agent, uniqueEmail('ip-limit'), '203.0.113.9')).status).toBe(303);
       }
       const limited = await askForLink(agent, uniqueEmail('ip-limit'), '203.0.113.9');
       expect(limited.status).toBe(429);
       expect(limited.text).toContain('Too many sign-in links');
       // Another address from another IP is not held up by it.
-      expect((await askForLink(agent, uniqueEmail('ip-other'), '203.0.113.10')).status).toBe(200);
+      expect((await askForLink(agent, uniqueEmail('ip-other'), '203.0.113.10')).status).toBe(303);
     });
 
     it('holds to the per-address limit when the requests come all at once', async () => {
@@ -143,21 +143,21 @@ describe('Sign-in under bad input and odd timing', () => {
         ),
       );
       // Never more than the limit; in a burst a few more may be refused than strictly needed.
-      const sent = answers.filter((answer) => answer.status === 200).length;
+      const sent = answers.filter((answer) => answer.status === 303).length;
       expect(sent).toBeLessThanOrEqual(5);
       expect(answers.filter((answer) => answer.status === 429)).toHaveLength(12 - sent);
       expect(await t.connection.collection('sign_in_tokens').countDocuments({ email })).toBe(sent);
     });
 
-    it('answers a malformed form (an array for the address) with the form and a 400', async () => {
+    it('answers a malformed form (an array for the address) with the form and a 422', async () => {
       const agent = request.agent(t.app.getHttpServer());
       const form = await agent.get('/sign-in').expect(200);
       const page = await agent
         .post('/sign-in/email')
         .type('form')
         .send(`_csrf=${csrfFrom(form.text)}&email=a%40b.test&email=c%40d.test`)
-        .expect(400);
-      expect(page.text).toContain('Please enter a valid email address');
+        .expect(422);
+      expect(page.text).toContain('<p class="error" id="email-error">Please enter a valid email address');
     });
 
     it('answers an oversized form with a 413 and a readable message', async () => {

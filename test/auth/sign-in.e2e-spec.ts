@@ -132,8 +132,12 @@ describe('Signing in', () => {
       const member = await buildMember(t, { role: 'member' });
       const agent = request.agent(t.app.getHttpServer());
       const sent = await askForLink(agent, member.email.toUpperCase(), '/portal/profile');
-      expect(sent.status).toBe(200);
-      expect(sent.text).toContain('Check your email');
+      // On to "check your email" (a reload there sends no second link).
+      expect(sent.status).toBe(303);
+      expect(sent.headers.location).toBe('/sign-in/check-email');
+      const check = await agent.get('/sign-in/check-email').expect(200);
+      expect(check.text).toContain('Check your email');
+      expect(check.text).toContain(`<strong>${member.email}</strong>`);
 
       const mail = await deliverAndRead(t, member.email, /sign-in link/);
       const link = linkIn(mail, 'http://127.0.0.1/sign-in/email/');
@@ -170,6 +174,20 @@ describe('Signing in', () => {
       expect((await other.get('/portal').set('Accept', 'text/html')).status).toBe(303);
     });
 
+    it('shows "check your email" only after a link was asked for, and sends no second mail on a reload', async () => {
+      const fresh = request.agent(t.app.getHttpServer());
+      const away = await fresh.get('/sign-in/check-email').expect(303);
+      expect(away.headers.location).toBe('/sign-in');
+
+      const email = uniqueEmail('reload');
+      const agent = request.agent(t.app.getHttpServer());
+      expect((await askForLink(agent, email)).status).toBe(303);
+      await agent.get('/sign-in/check-email').expect(200);
+      await agent.get('/sign-in/check-email').expect(200);
+      await deliverAndRead(t, email, /sign-in link/);
+      expect(await mailTo(email)).toHaveLength(1);
+    });
+
     it('refuses an expired link', async () => {
       const member = await buildMember(t, { role: 'member' });
       const agent = request.agent(t.app.getHttpServer());
@@ -200,21 +218,24 @@ describe('Signing in', () => {
 
     it('shows the form again with the address and the problem when the address is malformed', async () => {
       const agent = request.agent(t.app.getHttpServer());
-      const page = await askForLink(agent, 'not-an-address');
-      expect(page.status).toBe(400);
-      expect(page.text).toContain('Please enter a valid email address');
+      const page = await askForLink(agent, 'not-an-address', '/portal/profile');
+      expect(page.status).toBe(422);
+      expect(page.text).toContain('<p class="error" id="email-error">Please enter a valid email address');
+      expect(page.text).toContain('<a href="#email">Please enter a valid email address');
       expect(page.text).toContain('value="not-an-address"');
+      expect(page.text).toContain('value="/portal/profile"');
     });
 
     it('limits links per address', async () => {
       const email = uniqueEmail('limited');
       const agent = request.agent(t.app.getHttpServer());
       for (let i = 0; i < 5; i += 1) {
-        expect((await askForLink(agent, email)).status).toBe(200);
+        expect((await askForLink(agent, email)).status).toBe(303);
       }
       const limited = await askForLink(agent, email);
       expect(limited.status).toBe(429);
       expect(limited.text).toContain('Too many sign-in links');
+      expect(limited.text).toContain(`value="${email}"`);
       expect(await t.app.get(MemberRepository).findByEmail(email)).toBeNull(); // asking creates no member
       await deliverAndRead(t, email, /sign-in link/);
       expect(await mailTo(email)).toHaveLength(5);

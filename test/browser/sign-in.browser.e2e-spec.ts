@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { keepScreenshot, launchBrowser, listen, newPage } from '../support/browser';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { freePort } from '../../tools/servers/local-servers';
@@ -41,6 +41,44 @@ describe('Signing in through the real pages (Chromium)', () => {
     const cookies = await context.cookies();
     expect(cookies.find((c) => c.name === 'rt.sid')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
     await keepScreenshot(page, 'portal-after-email-sign-in');
+    await context.close();
+  });
+
+  it('keeps a 60-character unbroken address within 390 px, and a refused address beside its field', async () => {
+    const local = 'executiveadvisorycouncilmembershipcoordinatoroftheyear2026xy';
+    expect(local).toHaveLength(60);
+    const email = `${local}@example.test`;
+    const fits = (page: Page) =>
+      page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+    const { context, page } = await newPage(browser, { phone: true });
+
+    // The browser takes "pat@localhost" as an address; we do not (no dot in the domain): 422, kept.
+    await page.goto(`${baseUrl}/sign-in`);
+    await page.getByLabel('Email address').fill('pat@localhost');
+    const refused = page.waitForResponse((response) => response.url().endsWith('/sign-in/email'));
+    await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    expect((await refused).status()).toBe(422);
+    await page.locator('#email-error').waitFor();
+    expect(await page.locator('#email-error').textContent()).toContain('Please enter a valid email address');
+    expect(await page.getByLabel('Email address').inputValue()).toBe('pat@localhost');
+    expect(await page.getByLabel('Email address').getAttribute('aria-describedby')).toBe('email-error');
+    await keepScreenshot(page, 'sign-in-refused-address-phone');
+
+    await page.getByLabel('Email address').fill(email);
+    await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await page.getByRole('heading', { name: 'Check your email' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/sign-in/check-email');
+    expect(await page.getByText(email).isVisible()).toBe(true);
+    expect(await fits(page)).toBe(true);
+    await keepScreenshot(page, 'check-email-long-address-phone');
+
+    const mail = await deliverAndRead(t, email, /sign-in link/);
+    await page.goto(linkIn(mail, `${baseUrl}/sign-in/email/`));
+    await page.getByRole('heading', { name: `Sign in as ${email}?` }).waitFor();
+    expect(await fits(page)).toBe(true);
+    await keepScreenshot(page, 'confirm-long-address-phone');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Apply for membership' }).waitFor();
     await context.close();
   });
 

@@ -1,4 +1,5 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import request from 'supertest';
 import { IsInt, Max } from 'class-validator';
 import { TierRepository } from '@roundtable/billing';
 import { RequiredText } from '@roundtable/core';
@@ -6,7 +7,7 @@ import { MemberRepository, ProfileDto, profileFrom } from '@roundtable/members';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { profileForm } from '../support/forms';
 import { signInAs, SignedIn } from '../support/sessions';
-import { buildMember } from '../support/factories';
+import { buildMember, uniqueEmail } from '../support/factories';
 
 /**
  * Every form refuses what its DTO does not allow, naming the field: an unknown field, a wrong type
@@ -113,7 +114,7 @@ function encode(fields: Array<[string, string]>): string {
   return new URLSearchParams(fields).toString();
 }
 
-async function post(who: SignedIn, path: string, fields: Array<[string, string]>) {
+async function post(who: Pick<SignedIn, 'agent' | 'csrfToken'>, path: string, fields: Array<[string, string]>) {
   return who.agent
     .post(path)
     .type('form')
@@ -214,6 +215,68 @@ describe('Form validation', () => {
     it('accepts the valid form', async () => {
       const who = await signInAs(t, { role: 'staff' });
       expect((await post(who, path, [[field, valid]])).status).toBe(303);
+    });
+  });
+
+  /**
+   * The sign-in forms, which visitors post: the address for a link (its page to return to kept), and
+   * the code from the email (the address, a hidden field, kept).
+   */
+  describe.each([
+    {
+      form: 'sign-in link',
+      path: '/sign-in/email',
+      valid: () => ({ email: uniqueEmail('probe'), returnTo: '/portal/profile' }),
+      text: 'email',
+      max: 254,
+      kept: 'returnTo',
+    },
+    {
+      form: 'sign-in code',
+      path: '/sign-in/code',
+      valid: () => ({ email: 'probe@example.test', code: '123 456' }),
+      text: 'code',
+      max: 20,
+      kept: 'email',
+    },
+  ])('the $form form', ({ form, path, valid, text, max, kept }) => {
+    const visitor = async () => {
+      const agent = request.agent(t.app.getHttpServer());
+      const { csrfToken } = (await agent.get('/api/auth/csrf').expect(200)).body as { csrfToken: string };
+      return { agent, csrfToken };
+    };
+
+    it('shows the form again with 422 for an unknown field, naming it, values kept', async () => {
+      const page = await post(await visitor(), path, [...Object.entries(valid()), ['nickname', 'Jo']]);
+      expect(page.status).toBe(422);
+      expect(page.text).toContain('<a href="#nickname">There is no field named “nickname” here.</a>');
+      expect(page.text).toContain(`value="${valid()[kept]}"`);
+    });
+
+    it('shows the form again with 422 for a wrong type (the field sent twice), naming it', async () => {
+      const page = await post(await visitor(), path, [...Object.entries(valid()), [text, 'again']]);
+      expect(page.status).toBe(422);
+      expectFieldNamed(page.text, text);
+      expect(page.text).toContain(`value="${valid()[kept]}"`);
+    });
+
+    it('shows the form again with 422 for an over-long value, naming it', async () => {
+      const page = await post(await visitor(), path, Object.entries({ ...valid(), [text]: 'x'.repeat(max + 1) }));
+      expect(page.status).toBe(422);
+      expectFieldNamed(page.text, text);
+      expect(page.text).toContain('x'.repeat(max + 1));
+    });
+
+    it('takes the well-formed form to the service (the cases above fail for the reason they name)', async () => {
+      const answer = await post(await visitor(), path, Object.entries(valid()));
+      if (form === 'sign-in link') {
+        expect(answer.status).toBe(303);
+        expect(answer.headers.location).toBe('/sign-in/check-email');
+      } else {
+        // No link was sent to this address: the service, not the DTO, refuses the code.
+        expect(answer.status).toBe(422);
+        expect(answer.text).toContain('That code is not right, or it has expired');
+      }
     });
   });
 

@@ -164,8 +164,9 @@ describe('The production image (the Dockerfile final stage, assembled in a temp 
       .post('/sign-in/email')
       .type('form')
       .send({ _csrf: csrfFrom(form.text), email })
-      .expect(200);
-    expect(sent.text).toContain('Check your email');
+      .expect(303);
+    expect(sent.headers.location).toBe('/sign-in/check-email');
+    expect((await agent.get('/sign-in/check-email').expect(200)).text).toContain('Check your email');
     const deadline = Date.now() + 30_000;
     let received = await mailTo(email);
     while (received.length === 0 && Date.now() < deadline) {

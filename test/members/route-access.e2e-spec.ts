@@ -76,11 +76,14 @@ describe('Who may enter each page', () => {
     }
   }
 
-  /** Every form post of sign-in, applications and the portal, and who may make it. */
+  /**
+   * Every form post of sign-in, applications and the portal, and who may make it. A refused sign-in
+   * form answers 422 like every other form (the address or code as typed, the message beside it).
+   */
   const ACTIONS: Array<{ path: string; access: Access; answer: number; form?: Record<string, string> }> = [
-    { path: '/sign-in/email', access: 'open', answer: 400, form: { email: 'not-an-address' } },
+    { path: '/sign-in/email', access: 'open', answer: 422, form: { email: 'not-an-address' } },
     { path: '/sign-in/email/not-a-real-token', access: 'open', answer: 400 },
-    { path: '/sign-in/code', access: 'open', answer: 400, form: { email: 'someone@example.test', code: 'abc' } },
+    { path: '/sign-in/code', access: 'open', answer: 422, form: { email: 'someone@example.test', code: 'abc' } },
     { path: '/sign-out', access: 'open', answer: 303 },
     { path: '/sign-out/everywhere', access: ['applicant', 'member', 'staff', 'admin'], answer: 303 },
     { path: '/apply', access: ['applicant', 'member', 'staff', 'admin'], answer: 422, form: { name: '' } },

@@ -6,69 +6,73 @@ import {
   Param,
   Post,
   Query,
+  Redirect,
   Render,
   Req,
-  Res,
   UseFilters,
   UseGuards,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
-import type { MemberRecord } from '@roundtable/members';
-import { EmailSignInService } from './email-link/email-sign-in.service';
+import type { Request } from 'express';
+import { FormPage } from '@roundtable/core';
+import { CurrentMember } from './current-member.decorator';
+import { RequestLinkDto, UseCodeDto } from './email-link/sign-in.dto';
 import { LinkedInAuthGuard } from './linkedin/linkedin-auth.guard';
 import { Roles } from './roles.guard';
 import { SIGNED_IN } from './roles';
-import { SessionService } from './session.service';
+import type { SessionMember } from './session-member';
 import { SignInPages } from './sign-in.pages';
 import { SignInProblemFilter } from './sign-in-problem.filter';
 
-/** The sign-in pages: LinkedIn, the email link, and signing out. */
+/**
+ * The sign-in pages: LinkedIn, the email link (or its code), and signing out. Handlers that start
+ * or end a session take the request (`@Req()`): the session lives on it.
+ */
 @ApiExcludeController()
 @Controller()
 export class SignInController {
-  constructor(
-    private readonly pages: SignInPages,
-    private readonly emailSignIn: EmailSignInService,
-    private readonly sessions: SessionService,
-  ) {}
+  constructor(private readonly pages: SignInPages) {}
 
   @Get('sign-in')
-  signInPage(@Req() req: Request, @Res() res: Response, @Query('returnTo') returnTo?: string) {
-    const page = this.pages.signInPage(req, returnTo);
-    return page.redirect ? res.redirect(303, page.redirect) : res.render('auth/sign-in', page.model);
+  @FormPage('auth/sign-in')
+  signInPage(
+    @CurrentMember() member: SessionMember | undefined,
+    @Query('returnTo') returnTo?: string,
+    @Query('signedOut') signedOut?: string,
+  ) {
+    return this.pages.signInPage(member, returnTo, signedOut);
   }
 
   @Post('sign-in/email')
-  async requestLink(@Req() req: Request, @Res() res: Response, @Body() body: Record<string, unknown>) {
-    const page = await this.pages.requestLink(body, req.ip ?? 'unknown');
-    res.status(page.status).render(page.view, page.model);
+  @FormPage('auth/sign-in', SignInPages, 'signInForm')
+  requestLink(@Req() req: Request, @Body() form: RequestLinkDto) {
+    return this.pages.requestLink(form, req);
+  }
+
+  @Get('sign-in/check-email')
+  @FormPage('auth/check-email')
+  checkEmailPage(@Req() req: Request) {
+    return this.pages.checkEmailPage(req);
   }
 
   @Get('sign-in/email/:token')
   @UseFilters(SignInProblemFilter)
   @Render('auth/confirm')
-  async confirmPage(@Param('token') token: string) {
-    const { email } = await this.emailSignIn.checkLink(token);
-    return { title: 'Confirm sign-in', email, token };
+  confirmPage(@Param('token') token: string) {
+    return this.pages.confirmPage(token);
   }
 
   @Post('sign-in/email/:token')
   @UseFilters(SignInProblemFilter)
-  async useLink(@Req() req: Request, @Res() res: Response, @Param('token') token: string) {
-    const { member, returnTo } = await this.emailSignIn.consumeLink(token);
-    await this.sessions.signIn(req, String(member._id));
-    res.redirect(303, this.pages.landingFor(member, returnTo));
+  @FormPage()
+  useLink(@Req() req: Request, @Param('token') token: string) {
+    return this.pages.useLink(token, req);
   }
 
   @Post('sign-in/code')
-  async useCode(@Req() req: Request, @Res() res: Response, @Body() body: Record<string, unknown>) {
-    const result = await this.pages.useCode(body);
-    if ('view' in result) {
-      return res.status(result.status).render(result.view, result.model);
-    }
-    await this.sessions.signIn(req, String(result.member._id));
-    return res.redirect(303, this.pages.landingFor(result.member, result.returnTo));
+  @FormPage('auth/check-email', SignInPages, 'checkEmailForm')
+  useCode(@Req() req: Request, @Body() form: UseCodeDto) {
+    return this.pages.useCode(form, req);
   }
 
   @Get('auth/linkedin')
@@ -80,23 +84,22 @@ export class SignInController {
   @Get('auth/linkedin/callback')
   @UseFilters(SignInProblemFilter)
   @UseGuards(LinkedInAuthGuard)
-  async linkedInCallback(@Req() req: Request, @Res() res: Response) {
-    const member = req.user as MemberRecord;
-    const { returnTo } = await this.sessions.signIn(req, String(member._id));
-    res.redirect(303, this.pages.landingFor(member, returnTo ?? null));
+  @Redirect('/', 303)
+  linkedInCallback(@Req() req: Request) {
+    return this.pages.linkedInSignedIn(req);
   }
 
   @Post('sign-out')
-  async signOut(@Req() req: Request, @Res() res: Response) {
-    await this.sessions.signOut(req);
-    res.redirect(303, '/sign-in?signedOut=1');
+  @FormPage()
+  signOut(@Req() req: Request) {
+    return this.pages.signOut(req);
   }
 
   @Post('sign-out/everywhere')
   @Roles(...SIGNED_IN)
-  async signOutEverywhere(@Req() req: Request, @Res() res: Response) {
-    await this.sessions.signOutEverywhere(req.member!.id, req);
-    res.redirect(303, '/sign-in?signedOut=everywhere');
+  @FormPage()
+  signOutEverywhere(@CurrentMember() member: SessionMember, @Req() req: Request) {
+    return this.pages.signOutEverywhere(member, req);
   }
 
   /** For API clients that keep a session: the token to send as `x-csrf-token`. */

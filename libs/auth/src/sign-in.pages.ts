@@ -1,73 +1,120 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { DomainError } from '@roundtable/core';
+import { DomainError, FormOutcome, TooManyRequestsError } from '@roundtable/core';
 import type { MemberRecord } from '@roundtable/members';
 import { EmailSignInService } from './email-link/email-sign-in.service';
+import type { RequestLinkDto, UseCodeDto } from './email-link/sign-in.dto';
 import { safeReturnTo } from './return-to';
+import type { SessionMember } from './session-member';
+import { SessionService } from './session.service';
 
-type Page = { status: number; view: string; model: Record<string, unknown> };
+declare module 'express-session' {
+  interface SessionData {
+    /** The address a sign-in link was just sent to, for the "check your email" page after the 303. */
+    signInEmail?: string;
+  }
+}
 
-/** What the sign-in pages show; the controller only renders it. */
+const CHECK_EMAIL = '/sign-in/check-email';
+
+/**
+ * What the sign-in pages show and what their forms do; the controller only hands requests over.
+ * The forms answer as every form does (`FormOutcome`): a 303 on success, else the page again with
+ * the values kept and the message beside the field (422, or 429 when tried too often).
+ */
 @Injectable()
 export class SignInPages {
-  constructor(private readonly emailSignIn: EmailSignInService) {}
+  constructor(
+    private readonly emailSignIn: EmailSignInService,
+    private readonly sessions: SessionService,
+  ) {}
 
-  signInPage(req: Request, returnTo: unknown): { redirect?: string; model: Record<string, unknown> } {
-    if (req.member) {
-      return { redirect: safeReturnTo(returnTo), model: {} };
+  /** The sign-in page; someone already signed in goes on to where they were headed. */
+  signInPage(member: SessionMember | undefined, returnTo: unknown, signedOut: unknown): FormOutcome | object {
+    if (member) {
+      return FormOutcome.ok(safeReturnTo(returnTo));
     }
-    const signedOut = req.query.signedOut;
     return {
-      model: {
-        title: 'Sign in',
-        returnTo: safeReturnTo(returnTo, ''),
-        notice:
-          signedOut === 'everywhere' ? 'You are signed out on every device.' : signedOut ? 'You are signed out.' : null,
-      },
+      ...this.signInForm(),
+      notice:
+        signedOut === 'everywhere' ? 'You are signed out on every device.' : signedOut ? 'You are signed out.' : null,
+      values: { email: '', returnTo: safeReturnTo(returnTo, '') },
     };
   }
 
-  /** Sends the link, or shows the form again with the address as typed and what was wrong. */
-  async requestLink(body: Record<string, unknown>, ip: string): Promise<Page> {
-    const returnTo = safeReturnTo(body.returnTo, '');
+  /** The sign-in page's model besides its values and errors (also when a request is refused). */
+  signInForm(): object {
+    return { title: 'Sign in' };
+  }
+
+  /** Sends the link and goes on to "check your email"; or the form again with what was wrong. */
+  async requestLink(form: RequestLinkDto, request: Request): Promise<FormOutcome> {
+    const returnTo = safeReturnTo(form.returnTo, '');
     try {
-      const email = await this.emailSignIn.requestLink(body.email, ip, returnTo || undefined);
-      return { status: 200, view: 'auth/check-email', model: { title: 'Check your email', email } };
+      request.session.signInEmail = await this.emailSignIn.requestLink(
+        form.email,
+        request.ip ?? 'unknown',
+        returnTo || undefined,
+      );
+      return FormOutcome.ok(CHECK_EMAIL);
     } catch (error) {
-      if (!(error instanceof DomainError)) {
-        throw error;
-      }
-      return {
-        status: error.statusCode,
-        view: 'auth/sign-in',
-        model: {
-          title: 'Sign in',
-          error: error.message,
-          email: typeof body.email === 'string' ? body.email.slice(0, 254) : '',
-          returnTo,
-        },
-      };
+      return refused(error, { email: form.email, returnTo }, 'email');
     }
   }
 
-  /** Signs in by code, or shows the code form again with the address, the problem and its status. */
-  async useCode(body: Record<string, unknown>): Promise<{ member: MemberRecord; returnTo: string | null } | Page> {
-    try {
-      return await this.emailSignIn.useCode(body.email, body.code);
-    } catch (error) {
-      if (!(error instanceof DomainError)) {
-        throw error;
-      }
-      return {
-        status: error.statusCode,
-        view: 'auth/check-email',
-        model: {
-          title: 'Check your email',
-          error: error.message,
-          email: typeof body.email === 'string' ? body.email.slice(0, 254) : '',
-        },
-      };
+  /** "Check your email", with the code form; without a link just asked for, the sign-in page. */
+  checkEmailPage(request: Request): FormOutcome | object {
+    const email = request.session.signInEmail;
+    if (!email) {
+      return FormOutcome.ok('/sign-in');
     }
+    return { ...this.checkEmailForm(), values: { email, code: '' } };
+  }
+
+  /** The "check your email" page's model besides its values and errors. */
+  checkEmailForm(): object {
+    return { title: 'Check your email' };
+  }
+
+  /** The page a link opens: who it signs in, and the button that does (scanners only GET). */
+  async confirmPage(token: string): Promise<object> {
+    const { email } = await this.emailSignIn.checkLink(token);
+    return { title: 'Confirm sign-in', email, token };
+  }
+
+  /** Uses the link (once) and signs in under a new session. A dead link throws a 400 that says why. */
+  async useLink(token: string, request: Request): Promise<FormOutcome> {
+    const { member, returnTo } = await this.emailSignIn.consumeLink(token);
+    await this.sessions.signIn(request, String(member._id));
+    return FormOutcome.ok(this.landingFor(member, returnTo));
+  }
+
+  /** Signs in by code, or shows the code form again with the address, the code and the problem. */
+  async useCode(form: UseCodeDto, request: Request): Promise<FormOutcome> {
+    try {
+      const { member, returnTo } = await this.emailSignIn.useCode(form.email, form.code);
+      await this.sessions.signIn(request, String(member._id));
+      return FormOutcome.ok(this.landingFor(member, returnTo));
+    } catch (error) {
+      return refused(error, { email: form.email, code: form.code }, 'code');
+    }
+  }
+
+  /** After LinkedIn has vouched for the person (the guard put the member on the request). */
+  async linkedInSignedIn(request: Request): Promise<{ url: string }> {
+    const member = request.user as MemberRecord;
+    const { returnTo } = await this.sessions.signIn(request, String(member._id));
+    return { url: this.landingFor(member, returnTo ?? null) };
+  }
+
+  async signOut(request: Request): Promise<FormOutcome> {
+    await this.sessions.signOut(request);
+    return FormOutcome.ok('/sign-in?signedOut=1');
+  }
+
+  async signOutEverywhere(member: SessionMember, request: Request): Promise<FormOutcome> {
+    await this.sessions.signOutEverywhere(member.id, request);
+    return FormOutcome.ok('/sign-in?signedOut=everywhere');
   }
 
   /** After sign-in: where they asked to go, else staff's home, the application for new applicants, or the portal. */
@@ -81,4 +128,16 @@ export class SignInPages {
     const status = member.application?.status ?? 'none';
     return member.role === 'applicant' && status === 'none' ? '/apply' : '/portal';
   }
+}
+
+/**
+ * A sign-in the service refused (a bad address or code, a used or expired link, too many tries) as
+ * the form again, the message beside `field`: 429 when tried too often, else 422 like any refused form.
+ */
+function refused(error: unknown, values: Record<string, string>, field: string): FormOutcome {
+  if (!(error instanceof DomainError)) {
+    throw error;
+  }
+  const status = error instanceof TooManyRequestsError ? 429 : 422;
+  return FormOutcome.invalid(values, { [field]: error.message }, status);
 }

@@ -8,6 +8,7 @@ import { safeReturnTo } from '../return-to';
 import { SignInTokenRepository } from './sign-in-token.repository';
 import { SignInToken } from './sign-in-token.schema';
 import { hashCode, newCode, normaliseCode } from './sign-in-code';
+import { EMAIL_ADDRESS, MAX_EMAIL_LENGTH } from './email-address';
 
 export const LINK_LIFETIME_MS = 15 * 60 * 1000;
 const WINDOW_MS = 15 * 60 * 1000;
@@ -17,7 +18,6 @@ const PER_IP = 20;
 const CODE_TRIES = 5;
 const ALREADY_USED =
   'This sign-in link has already been used: a link and its code work once. Please ask for a new one.';
-const EMAIL = /^[^\s@<>()",;:]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,}$/;
 
 /**
  * Sign-in by email link: single use, 15 minutes, only the token's hash stored. Opening the link
@@ -37,7 +37,7 @@ export class EmailSignInService {
   /** Validates the address and sends a link; says nothing about whether the address is known. */
   async requestLink(rawEmail: unknown, ip: string, returnTo: unknown): Promise<string> {
     const email = typeof rawEmail === 'string' ? rawEmail.trim().toLowerCase() : '';
-    if (!EMAIL.test(email) || email.length > 254) {
+    if (!EMAIL_ADDRESS.test(email) || email.length > MAX_EMAIL_LENGTH) {
       throw new BadRequestError('Please enter a valid email address, like name@company.com.');
     }
     const tooMany = 'Too many sign-in links were asked for. Please wait 15 minutes and try again.';
@@ -97,7 +97,7 @@ export class EmailSignInService {
   async useCode(rawEmail: unknown, rawCode: unknown): Promise<{ member: MemberRecord; returnTo: string | null }> {
     const email = typeof rawEmail === 'string' ? rawEmail.trim().toLowerCase() : '';
     const code = normaliseCode(rawCode);
-    if (!EMAIL.test(email) || !code) {
+    if (!EMAIL_ADDRESS.test(email) || !code) {
       throw new BadRequestError('Please enter the six-digit code from the email we sent you.');
     }
     await this.limiter.hit(

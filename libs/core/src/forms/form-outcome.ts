@@ -8,23 +8,27 @@ export type FormValues = Record<string, string>;
  * What handling a submitted form comes to, and the only thing a form handler returns:
  * - `ok`: done; the browser is sent on to `redirect` (303 See Other) and `flash` is shown once there;
  * - `invalid`: the form is shown again (422, or 409 when the input is well formed but clashes with
- *   what is stored, such as a name already taken) with the values as typed and a message per field.
+ *   what is stored, such as a name already taken, or 429 when it was tried too often, such as a
+ *   sign-in code) with the values as typed and a message per field.
  * `@FormPage()` turns it into the response, so a handler never branches or touches `@Res()`.
  */
+/** The statuses a refused form may answer with (see `FormOutcome`). */
+export type InvalidStatus = 409 | 422 | 429;
+
 export type FormOutcome =
   | { readonly kind: 'ok'; readonly redirect: string; readonly flash?: string }
   | {
       readonly kind: 'invalid';
       readonly values: FormValues;
       readonly errors: FieldErrors;
-      readonly status?: 409 | 422;
+      readonly status?: InvalidStatus;
     };
 
 export const FormOutcome = {
   ok(redirect: string, flash?: string): FormOutcome {
     return flash === undefined ? { kind: 'ok', redirect } : { kind: 'ok', redirect, flash };
   },
-  invalid(values: FormValues, errors: FieldErrors, status: 409 | 422 = 422): FormOutcome {
+  invalid(values: FormValues, errors: FieldErrors, status: InvalidStatus = 422): FormOutcome {
     return { kind: 'invalid', values, errors, status };
   },
   is(value: unknown): value is FormOutcome {

@@ -12,7 +12,7 @@ import { ModuleRef, Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { catchError, from, mergeMap, Observable } from 'rxjs';
 import { formValuesFrom } from './field-errors';
-import { FieldErrors, FormOutcome, FormValues } from './form-outcome';
+import { FieldErrors, FormOutcome, FormValues, InvalidStatus } from './form-outcome';
 import { InvalidInputError } from './invalid-input.error';
 
 declare module 'express-session' {
@@ -111,14 +111,14 @@ export class FormPageInterceptor implements NestInterceptor {
     );
   }
 
-  /** The form's page again, as HTML with status 422 (or 409); Nest sends it. */
+  /** The form's page again, as HTML with status 422 (or 409, 429); Nest sends it. */
   private async renderInvalid(
     metadata: FormPageMetadata,
     request: Request,
     response: Response,
     values: FormValues,
     errors: FieldErrors,
-    status: 409 | 422,
+    status: InvalidStatus,
   ): Promise<string> {
     response.status(status);
     if (!metadata.view) {
