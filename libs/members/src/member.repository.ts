@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, Model, QueryFilter, Types } from 'mongoose';
 import { ConflictError, isDuplicateKeyError, type KeysetPlan } from '@roundtable/core';
 import { ApplicationDecision } from './application-decision.schema';
-import { Member, MemberRole, MembershipSummary, ProfileFields } from './member.schema';
+import { ApplicationStatus, Member, MemberRole, MembershipSummary, ProfileFields } from './member.schema';
 
 export type MemberRecord = Member & { _id: Types.ObjectId };
 
@@ -23,6 +23,20 @@ export interface MemberListFilter {
 
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * No text indexes on FerretDB: a search is an escaped prefix of the email, the name or the company.
+ * The email is stored lower-cased, so its prefix is a bounded range of the email index; name and
+ * company prefixes ignore case, so they walk their index's keys instead of the collection.
+ */
+function searchClauses(search: string): Array<Record<string, RegExp>> {
+  const text = search.slice(0, 100);
+  return [
+    { email: new RegExp(`^${escapeRegex(text.toLowerCase())}`) },
+    { name: new RegExp(`^${escapeRegex(text)}`, 'i') },
+    { 'profile.company': new RegExp(`^${escapeRegex(text)}`, 'i') },
+  ];
 }
 
 /** The only code that touches the members collection. */
@@ -137,7 +151,6 @@ export class MemberRepository {
     return result.modifiedCount === 1;
   }
 
-  /** Staff's queue: submitted applications, oldest first. */
   /** How many applications wait for a decision (the worker's admin-home snapshot; never per request). */
   countSubmittedApplications(): Promise<number> {
     return this.members.countDocuments({ 'application.status': 'submitted' });
@@ -148,11 +161,19 @@ export class MemberRepository {
     return this.members.countDocuments({ deletionRequestedAt: { $ne: null } });
   }
 
-  listSubmittedApplications(limit = 100): Promise<MemberRecord[]> {
+  /**
+   * One page of staff's applications in one status (the plan's keyset range and order), optionally
+   * those whose name or email starts with `search`.
+   */
+  listApplications(filter: { status: ApplicationStatus; search?: string }, plan: KeysetPlan): Promise<MemberRecord[]> {
+    const query: Record<string, unknown> = { 'application.status': filter.status };
+    if (filter.search) {
+      query.$or = searchClauses(filter.search).slice(0, 2);
+    }
     return this.members
-      .find({ 'application.status': 'submitted' })
-      .sort({ 'application.submittedAt': 1 })
-      .limit(limit)
+      .find((plan.range ? { $and: [query, plan.range] } : query) as QueryFilter<Member>)
+      .sort(plan.sort)
+      .limit(plan.limit)
       .lean<MemberRecord[]>();
   }
 
@@ -220,15 +241,7 @@ export class MemberRepository {
       query._id = { $gt: new Types.ObjectId(filter.after) };
     }
     if (filter.search) {
-      // No text indexes on FerretDB: an escaped prefix of the name, email or company. The email is
-      // stored lower-cased, so its prefix is a bounded range of the email index; name and company
-      // prefixes ignore case, so they walk their index's keys instead of the collection.
-      const prefix = escapeRegex(filter.search.slice(0, 100));
-      query.$or = [
-        { email: new RegExp(`^${escapeRegex(filter.search.slice(0, 100).toLowerCase())}`) },
-        { name: new RegExp(`^${prefix}`, 'i') },
-        { 'profile.company': new RegExp(`^${prefix}`, 'i') },
-      ];
+      query.$or = searchClauses(filter.search);
     }
     return query as QueryFilter<Member>;
   }

@@ -94,8 +94,11 @@ export const MemberSchema = SchemaFactory.createForClass(Member);
 // list's search by email prefix (a bounded range: addresses are stored lower-cased).
 MemberSchema.index({ email: 1 }, { unique: true });
 
-// Staff's application queue: submitted applications, oldest first.
-MemberSchema.index({ 'application.status': 1, 'application.submittedAt': 1 });
+// Staff's application queue: submitted applications, oldest first, keyset-paged (ties by _id); also
+// the admin home's count of waiting applications.
+MemberSchema.index({ 'application.status': 1, 'application.submittedAt': 1, _id: 1 });
+// Staff's decided applications (approved or declined), newest decision first, keyset-paged.
+MemberSchema.index({ 'application.status': 1, 'application.decidedAt': -1, _id: -1 });
 // The admin member list filtered by role, paged by _id.
 MemberSchema.index({ role: 1, _id: 1 });
 // The admin member list filtered by membership state (active, past due, ...), paged by _id.

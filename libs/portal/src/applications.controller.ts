@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Param, Post, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { CurrentMember, Roles, type SessionMember, SIGNED_IN, STAFF } from '@roundtable/auth';
-import { FormPage } from '@roundtable/core';
+import { FormPage, ListQuery, type ParsedQuery } from '@roundtable/core';
 import { ProfileDto } from '@roundtable/members';
 import { ApplicationsService } from './applications.service';
+import { ApplicationsQuery } from './dto/applications-query.dto';
 import { DeclineDto } from './dto/decline.dto';
 
 /** Joining: the application form and staff's queue (the join page itself is @roundtable/site's). */
@@ -29,8 +30,8 @@ export class ApplicationsController {
   @Get('admin/applications')
   @Roles(...STAFF)
   @Render('admin/applications')
-  queue(@CurrentMember() staff: SessionMember) {
-    return this.applications.queuePage({ member: staff });
+  queue(@CurrentMember() staff: SessionMember, @ListQuery(ApplicationsQuery) query: ParsedQuery<ApplicationsQuery>) {
+    return this.applications.queuePage({ member: staff, query });
   }
 
   @Post('admin/applications/:id/approve')

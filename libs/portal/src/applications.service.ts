@@ -1,10 +1,35 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import type { SessionMember } from '@roundtable/auth';
-import { appConfig, ConflictError, FormOutcome, NotFoundError, type PageRequest } from '@roundtable/core';
+import {
+  appConfig,
+  ConflictError,
+  DEFAULT_PAGE_SIZE,
+  FormOutcome,
+  keysetPage,
+  keysetPlan,
+  NotFoundError,
+  pageLinks,
+  type PageRequest,
+  type ParsedQuery,
+  type SortKey,
+} from '@roundtable/core';
 import { MailService, renderMail } from '@roundtable/mail';
 import { MemberRepository, PROFILE_CHOICES, ProfileDto, profileFormValues, profileFrom } from '@roundtable/members';
+import { Types } from 'mongoose';
+import { ApplicationsQuery } from './dto/applications-query.dto';
 import { DeclineDto } from './dto/decline.dto';
+
+/** The queue oldest first; decided applications newest decision first. Ties fall back on `_id`. */
+const QUEUE_ORDER: SortKey[] = [
+  { field: 'application.submittedAt', direction: 1 },
+  { field: '_id', direction: 1 },
+];
+const DECIDED_ORDER: SortKey[] = [
+  { field: 'application.decidedAt', direction: -1 },
+  { field: '_id', direction: -1 },
+];
+const toObjectId = (id: string) => (Types.ObjectId.isValid(id) ? new Types.ObjectId(id) : id);
 
 /** Membership applications: applicants submit their profile, staff approve or decline. */
 @Injectable()
@@ -55,12 +80,40 @@ export class ApplicationsService {
     return FormOutcome.ok('/portal');
   }
 
-  /** Staff's queue; `id` names the application whose decline form came back with an error. */
-  async queuePage({ params }: PageRequest) {
+  /**
+   * Staff's applications, a page at a time (the waiting queue unless the query names another
+   * status). After a refused decline (`params.id`), the queue's first page comes back with that
+   * application at its top, so its form, values and errors are on the page whichever page it was on.
+   */
+  async queuePage({ params, query }: PageRequest & { query?: ParsedQuery<ApplicationsQuery> }) {
+    const { value, ignored } = query ?? { value: new ApplicationsQuery(), ignored: {} };
+    const status = value.status ?? 'submitted';
+    const plan = keysetPlan(status === 'submitted' ? QUEUE_ORDER : DECIDED_ORDER, value, toObjectId);
+    const page = keysetPage(await this.members.listApplications({ status, search: value.search }, plan), plan);
+    const declining = params?.id ?? null;
+    let applicants = page.rows;
+    if (declining && !applicants.some((applicant) => String(applicant._id) === declining)) {
+      const refused = await this.members.findById(declining);
+      applicants = refused?.application?.status === 'submitted' ? [refused, ...applicants] : applicants;
+    }
+    const filters = {
+      status: value.status,
+      search: value.search,
+      size: value.size === DEFAULT_PAGE_SIZE ? undefined : value.size,
+    };
     return {
       title: 'Membership applications',
-      applicants: await this.members.listSubmittedApplications(),
-      declining: params?.id ?? null,
+      applicants,
+      status,
+      filter: filters,
+      statuses: [
+        { value: 'submitted', label: 'Waiting' },
+        { value: 'approved', label: 'Approved' },
+        { value: 'declined', label: 'Declined' },
+      ],
+      ignored,
+      links: pageLinks('/admin/applications', filters, page),
+      declining,
     };
   }
 
