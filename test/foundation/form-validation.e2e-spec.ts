@@ -2,6 +2,7 @@ import { Body, Controller, Post } from '@nestjs/common';
 import request from 'supertest';
 import { IsInt, Max } from 'class-validator';
 import { TierRepository } from '@roundtable/billing';
+import { PostRepository } from '@roundtable/blog';
 import { RequiredText } from '@roundtable/core';
 import { MemberRepository, ProfileDto, profileFrom } from '@roundtable/members';
 import { createTestApp, TestApp } from '../support/create-test-app';
@@ -18,8 +19,10 @@ import { buildMember, uniqueEmail } from '../support/factories';
 interface FormCase {
   form: string;
   role: 'applicant' | 'member' | 'staff' | 'admin';
-  /** The form's path; may create what the form acts on. */
-  path: (t: TestApp) => Promise<string>;
+  /** The signed-in member's membership, when the form needs an entitlement. */
+  membership?: { tier: string; state: string; entitlements: string[] };
+  /** The form's path; may create what the form acts on (for `who`, when it must be theirs). */
+  path: (t: TestApp, who: SignedIn) => Promise<string>;
   /** A body that would be accepted. */
   valid: () => Record<string, string>;
   /** A text field, its limit, and a field whose value the page must keep. */
@@ -27,6 +30,9 @@ interface FormCase {
   max: number;
   kept: string;
 }
+
+/** A member whose tier lets them write guest posts. */
+const GUEST_AUTHOR = { tier: 'council', state: 'active', entitlements: ['members_posts', 'guest_post'] };
 
 const FORMS: FormCase[] = [
   {
@@ -93,7 +99,78 @@ const FORMS: FormCase[] = [
     max: 500,
     kept: 'name',
   },
+  {
+    form: 'writing a post (staff)',
+    role: 'staff',
+    path: async () => '/admin/posts',
+    valid: () => postForm({ action: 'save' }),
+    text: 'title',
+    max: 200,
+    kept: 'tags',
+  },
+  {
+    form: 'editing a post (staff)',
+    role: 'staff',
+    path: async (t, who) => `/admin/posts/${await probePost(t, who, 'published')}`,
+    valid: () => postForm({ action: 'publish', publishAt: '2026-01-05T09:30' }),
+    text: 'bodyMarkdown',
+    max: 100_000,
+    kept: 'publishAt',
+  },
+  {
+    form: 'returning a guest post to its author',
+    role: 'staff',
+    path: async (t, who) => `/admin/posts/${await probePost(t, who, 'in_review')}/return`,
+    valid: () => ({ note: 'Please add a source.' }),
+    text: 'note',
+    max: 2000,
+    kept: 'note',
+  },
+  {
+    form: 'writing a guest post',
+    role: 'member',
+    membership: GUEST_AUTHOR,
+    path: async () => '/portal/posts',
+    valid: () => postForm({ action: 'submit' }),
+    text: 'categories',
+    max: 300,
+    kept: 'tags',
+  },
+  {
+    form: 'editing a guest post',
+    role: 'member',
+    membership: GUEST_AUTHOR,
+    path: async (t, who) => `/portal/posts/${await probePost(t, who, 'draft')}`,
+    valid: () => postForm({ action: 'save' }),
+    text: 'title',
+    max: 200,
+    kept: 'categories',
+  },
 ];
+
+let postsMade = 0;
+
+/** A post editor's fields as a browser sends them. */
+function postForm(fields: Record<string, string>): Record<string, string> {
+  return { title: 'Probe post', bodyMarkdown: 'Probe body.', tags: 'probe', categories: 'probes', ...fields };
+}
+
+/** A post by `who` in `status`, for the forms that act on one. */
+async function probePost(t: TestApp, who: SignedIn, status: 'draft' | 'in_review' | 'published'): Promise<string> {
+  const post = await t.app.get(PostRepository).create({
+    title: 'Probe',
+    slug: `probe-${++postsMade}`,
+    bodyMarkdown: 'Probe.',
+    bodyHtml: '<p>Probe.</p>',
+    authorId: String(who.member._id),
+    authorName: who.member.name,
+    guest: status === 'in_review',
+    status,
+    publishedAt: status === 'published' ? new Date() : null,
+    unsubscribeToken: `probe-${postsMade}`,
+  });
+  return String(post._id);
+}
 
 let tiersMade = 0;
 
@@ -153,36 +230,37 @@ describe('Form validation', () => {
   });
   afterAll(() => t.close());
 
-  describe.each(FORMS)('the $form form', ({ role, path, valid, text, max, kept }) => {
+  describe.each(FORMS)('the $form form', ({ role, membership, path, valid, text, max, kept }) => {
     it('shows the form again with 422 for an unknown field, naming it, values kept', async () => {
-      const who = await signInAs(t, { role });
-      const page = await post(who, await path(t), [...Object.entries(valid()), ['nickname', 'Jo']]);
+      const who = await signInAs(t, { role, membership });
+      const page = await post(who, await path(t, who), [...Object.entries(valid()), ['nickname', 'Jo']]);
       expect(page.status).toBe(422);
       // No such field on the page: the summary names it.
       expect(page.text).toContain('<a href="#nickname">There is no field named “nickname” here.</a>');
-      expect(page.text).toContain(`value="${valid()[kept]}"`);
+      // Kept in an input's value or as a textarea's text.
+      expect(page.text).toMatch(new RegExp(`value="${valid()[kept]}"|>${valid()[kept]}</textarea>`));
     });
 
     it('shows the form again with 422 for a wrong type (the field sent twice), naming it', async () => {
-      const who = await signInAs(t, { role });
+      const who = await signInAs(t, { role, membership });
       const fields = Object.entries(valid());
-      const page = await post(who, await path(t), [...fields, [text, 'again']]);
+      const page = await post(who, await path(t, who), [...fields, [text, 'again']]);
       expect(page.status).toBe(422);
       expectFieldNamed(page.text, text);
     });
 
     it('shows the form again with 422 for an over-long value, naming it', async () => {
-      const who = await signInAs(t, { role });
+      const who = await signInAs(t, { role, membership });
       const fields = Object.entries({ ...valid(), [text]: 'x'.repeat(max + 1) });
-      const page = await post(who, await path(t), fields);
+      const page = await post(who, await path(t, who), fields);
       expect(page.status).toBe(422);
       expectFieldNamed(page.text, text);
       expect(page.text).toContain('x'.repeat(max + 1));
     });
 
     it('accepts the valid form (the cases above fail for the reason they name)', async () => {
-      const who = await signInAs(t, { role });
-      const answer = await post(who, await path(t), Object.entries(valid()));
+      const who = await signInAs(t, { role, membership });
+      const answer = await post(who, await path(t, who), Object.entries(valid()));
       expect(answer.status).toBe(303);
     });
   });

@@ -1,12 +1,9 @@
-import { Body, Controller, Get, Param, Post, Render, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentMember, Roles, type SessionMember, STAFF } from '@roundtable/auth';
-import { PostAction, PostsService } from './posts/posts.service';
-import { editorPage } from './posts/post-form';
-
-const ACTIONS: PostAction[] = ['save', 'submit', 'publish'];
-const action = (value: unknown): PostAction => (ACTIONS.includes(value as PostAction) ? (value as PostAction) : 'save');
+import { FormPage } from '@roundtable/core';
+import { ReturnToAuthorDto, StaffPostDto } from './posts/post.dto';
+import { PostsService } from './posts/posts.service';
 
 /** Staff's blog desk: every post, the review queue, editing and publishing (comment moderation: comments/). */
 @ApiExcludeController()
@@ -23,43 +20,31 @@ export class AdminBlogController {
 
   @Get('posts/new')
   @Render('blog/edit')
-  newPost() {
-    return editorPage('/admin/posts', null, undefined);
+  newPost(@CurrentMember() staff: SessionMember) {
+    return this.postsService.staffEditorPage({ member: staff });
   }
 
   @Post('posts')
-  async create(@Body() body: Record<string, unknown>, @CurrentMember() staff: SessionMember, @Res() res: Response) {
-    const result = await this.postsService.create(staff, body, action(body.action));
-    if (!result.post) {
-      return res.status(422).render('blog/edit', editorPage('/admin/posts', null, result.values, result.errors));
-    }
-    return res.redirect(303, `/admin/posts/${String(result.post._id)}/edit?saved=1`);
+  @FormPage('blog/edit', PostsService, 'staffEditorPage')
+  create(@CurrentMember() staff: SessionMember, @Body() form: StaffPostDto) {
+    return this.postsService.create(staff, form, '/admin/posts');
   }
 
   @Get('posts/:id/edit')
-  async edit(@Param('id') id: string, @CurrentMember() staff: SessionMember, @Res() res: Response) {
-    const post = await this.postsService.getForEditor(id, staff);
-    res.render('blog/edit', editorPage('/admin/posts', post, undefined));
+  @Render('blog/edit')
+  edit(@Param('id') id: string, @CurrentMember() staff: SessionMember) {
+    return this.postsService.staffEditorPage({ member: staff, params: { id } });
   }
 
   @Post('posts/:id')
-  async update(
-    @Param('id') id: string,
-    @Body() body: Record<string, unknown>,
-    @CurrentMember() staff: SessionMember,
-    @Res() res: Response,
-  ) {
-    const result = await this.postsService.update(id, staff, body, action(body.action));
-    if (!result.post) {
-      const post = await this.postsService.getOrFail(id);
-      return res.status(422).render('blog/edit', editorPage('/admin/posts', post, result.values, result.errors));
-    }
-    return res.redirect(303, `/admin/posts/${id}/edit?saved=1`);
+  @FormPage('blog/edit', PostsService, 'staffEditorPage')
+  update(@Param('id') id: string, @CurrentMember() staff: SessionMember, @Body() form: StaffPostDto) {
+    return this.postsService.update(id, staff, form, '/admin/posts');
   }
 
   @Post('posts/:id/return')
-  async returnToAuthor(@Param('id') id: string, @Body() body: Record<string, unknown>, @Res() res: Response) {
-    await this.postsService.returnToAuthor(id, body.note);
-    res.redirect(303, '/admin/posts');
+  @FormPage('blog/return', PostsService, 'returnPage')
+  returnToAuthor(@Param('id') id: string, @Body() form: ReturnToAuthorDto) {
+    return this.postsService.returnToAuthor(id, form.note);
   }
 }

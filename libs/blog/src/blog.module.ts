@@ -21,33 +21,32 @@ import { CommentsService } from './comments/comments.service';
 import { GuestPostsController } from './posts/guest-posts.controller';
 import { Post, PostSchema } from './posts/post.schema';
 import { PostRepository } from './posts/post.repository';
+import { PostMailer } from './posts/post-mailer.service';
 import { PostsService } from './posts/posts.service';
 import { SearchTermsBackfill } from './posts/search-terms.backfill';
 
+/** The blog's collections, for the API and the worker alike. */
+const BLOG_MODELS = MongooseModule.forFeature([
+  { name: Post.name, schema: PostSchema },
+  { name: Comment.name, schema: CommentSchema },
+  { name: BlogSetting.name, schema: BlogSettingSchema },
+  { name: CommentDigest.name, schema: CommentDigestSchema },
+]);
+
+/** The repositories and the services both apps run: one list, so the API and the worker cannot drift. */
+const SHARED_PROVIDERS = [PostRepository, CommentRepository, CommentDigestRepository, CommentDigestService];
+
 /** The council blog: posts, guest posts, comments and their moderation, feed and sitemap. */
 @Module({
-  imports: [
-    MongooseModule.forFeature([
-      { name: Post.name, schema: PostSchema },
-      { name: Comment.name, schema: CommentSchema },
-      { name: BlogSetting.name, schema: BlogSettingSchema },
-      { name: CommentDigest.name, schema: CommentDigestSchema },
-    ]),
-    AuthModule,
-    MembersModule,
-    MailModule,
-    JobsModule,
-  ],
+  imports: [BLOG_MODELS, AuthModule, MembersModule, MailModule, JobsModule],
   // The admin and guest controllers come before the public one, whose `/blog/:slug` is a catch-all.
   controllers: [AdminBlogController, AdminCommentsController, GuestPostsController, CommentsController, BlogController],
   providers: [
-    PostRepository,
-    CommentRepository,
+    ...SHARED_PROVIDERS,
     PostsService,
+    PostMailer,
     CommentsService,
     CommentModerationService,
-    CommentDigestRepository,
-    CommentDigestService,
     BlogPages,
     SearchTermsBackfill,
   ],
@@ -63,18 +62,8 @@ export class BlogModule implements OnModuleInit {
 
 /** What the worker runs of the blog: the staff's comment digest. */
 @Module({
-  imports: [
-    MongooseModule.forFeature([
-      { name: Post.name, schema: PostSchema },
-      { name: Comment.name, schema: CommentSchema },
-      { name: BlogSetting.name, schema: BlogSettingSchema },
-      { name: CommentDigest.name, schema: CommentDigestSchema },
-    ]),
-    MembersModule,
-    MailModule,
-    JobsModule,
-  ],
-  providers: [PostRepository, CommentRepository, CommentDigestRepository, CommentDigestService, CommentDigestJob],
+  imports: [BLOG_MODELS, MembersModule, MailModule, JobsModule],
+  providers: [...SHARED_PROVIDERS, CommentDigestJob],
   exports: [CommentDigestService, CommentDigestJob, CommentRepository],
 })
 export class BlogWorkerModule {}

@@ -1,8 +1,10 @@
 import { withoutControlCharacters } from '../comments/clean-text';
 import { renderMarkdown, plainText, safeHttpUrl } from './markdown';
-import { POST_STATUSES, Post, VISIBILITIES, Visibility } from './post.schema';
+import { type PostDto, StaffPostDto } from './post.dto';
+import { parseUtc } from './publish-time';
+import { POST_STATUSES, Post } from './post.schema';
 import { searchTerms } from './search-terms';
-import { isValidSlug, parseLabels, slugify } from './slug';
+import { parseLabels, slugify } from './slug';
 
 export type PostFormValues = Record<
   | 'title'
@@ -19,79 +21,55 @@ export type PostFormValues = Record<
 >;
 
 /** A field as typed, without control characters (removed at save, so feeds stay well-formed XML). */
-const text = (value: unknown, max: number) =>
-  typeof value === 'string' ? withoutControlCharacters(value).trim().slice(0, max) : '';
+const clean = (value: string | undefined) => (value ? withoutControlCharacters(value).trim() : '');
 
-/**
- * A time from the form's `datetime-local` field, which carries no zone: the editor labels it UTC, so
- * it is read as UTC whatever the server's zone (a value with its own zone is kept as given).
- */
-export function parseUtc(value: string): Date {
-  return new Date(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value) ? `${value}Z` : value);
+/** The form's values as typed (after the DTO's trimming), to show the form again. */
+export function formValuesOf(form: PostDto): PostFormValues {
+  return {
+    title: form.title ?? '',
+    slug: form.slug ?? '',
+    bodyMarkdown: form.bodyMarkdown ?? '',
+    excerpt: form.excerpt ?? '',
+    coverImageUrl: form.coverImageUrl ?? '',
+    tags: form.tags ?? '',
+    categories: form.categories ?? '',
+    visibility: form.visibility ?? 'public',
+    tiers: form.tiers ?? '',
+    publishAt: form instanceof StaffPostDto ? (form.publishAt ?? '') : '',
+  };
 }
 
 /**
- * Checks a post form: returns the values as typed (to show the form again) and either the post's
- * fields (Markdown rendered and sanitised, excerpt derived when empty) or a message per field.
+ * A post's stored fields from a form the DTO accepted (Markdown rendered and sanitised, slug and
+ * excerpt derived when empty), or a message per field for the rules across fields.
  */
-export function validatePostForm(body: Record<string, unknown>, options: { staff: boolean }) {
-  const values: PostFormValues = {
-    title: text(body.title, 200),
-    slug: text(body.slug, 80).toLowerCase(),
-    bodyMarkdown: text(body.bodyMarkdown, 100_000),
-    excerpt: text(body.excerpt, 300),
-    coverImageUrl: text(body.coverImageUrl, 500),
-    tags: text(body.tags, 300),
-    categories: text(body.categories, 300),
-    visibility: text(body.visibility, 20) || 'public',
-    tiers: text(body.tiers, 200),
-    publishAt: text(body.publishAt, 30),
-  };
-  const errors: Partial<Record<keyof PostFormValues, string>> = {};
-  if (!values.title) {
-    errors.title = 'Please give the post a title.';
+export function postFieldsFrom(
+  form: PostDto,
+): { fields: Partial<Post>; publishAt: Date | null } | { errors: Record<string, string> } {
+  const tiers = parseLabels(form.tiers);
+  if (form.visibility === 'tiers' && tiers.length === 0) {
+    return { errors: { tiers: 'Name at least one tier (its slug, e.g. executive).' } };
   }
-  if (!values.bodyMarkdown) {
-    errors.bodyMarkdown = 'Please write the post.';
-  }
-  if (values.slug && !isValidSlug(values.slug)) {
-    errors.slug = 'Use lower-case letters, digits and hyphens only, like “seven-accountabilities”.';
-  }
-  if (values.coverImageUrl && !safeHttpUrl(values.coverImageUrl)) {
-    errors.coverImageUrl = 'The cover image must be an http or https address.';
-  }
-  if (!(VISIBILITIES as readonly string[]).includes(values.visibility)) {
-    errors.visibility = 'Choose public, members or specific tiers.';
-  }
-  const tiers = parseLabels(values.tiers);
-  if (values.visibility === 'tiers' && tiers.length === 0) {
-    errors.tiers = 'Name at least one tier (its slug, e.g. executive).';
-  }
-  let publishAt: Date | null = null;
-  if (options.staff && values.publishAt) {
-    publishAt = parseUtc(values.publishAt);
-    if (Number.isNaN(publishAt.getTime())) {
-      errors.publishAt = 'Give the publication time as a date and time.';
-    }
-  }
-  if (Object.keys(errors).length > 0) {
-    return { values, errors };
-  }
-  const bodyHtml = renderMarkdown(values.bodyMarkdown);
+  const title = clean(form.title);
+  const bodyMarkdown = clean(form.bodyMarkdown);
+  const bodyHtml = renderMarkdown(bodyMarkdown);
+  const tags = parseLabels(clean(form.tags));
+  const visibility = form.visibility ?? 'public';
+  const publishAt = form instanceof StaffPostDto && form.publishAt ? parseUtc(form.publishAt) : null;
   const fields: Partial<Post> = {
-    title: values.title,
-    slug: values.slug || slugify(values.title),
-    bodyMarkdown: values.bodyMarkdown,
+    title,
+    slug: form.slug || slugify(title),
+    bodyMarkdown,
     bodyHtml,
-    excerpt: values.excerpt || plainText(bodyHtml, 240),
-    coverImageUrl: safeHttpUrl(values.coverImageUrl),
-    tags: parseLabels(values.tags),
-    searchTerms: searchTerms(values.title, parseLabels(values.tags)),
-    categories: parseLabels(values.categories),
-    visibility: values.visibility as Visibility,
-    tiers: values.visibility === 'tiers' ? tiers : [],
+    excerpt: clean(form.excerpt) || plainText(bodyHtml, 240),
+    coverImageUrl: safeHttpUrl(form.coverImageUrl),
+    tags,
+    searchTerms: searchTerms(title, tags),
+    categories: parseLabels(clean(form.categories)),
+    visibility,
+    tiers: visibility === 'tiers' ? tiers : [],
   };
-  return { values, errors, fields, publishAt };
+  return { fields, publishAt };
 }
 
 /** The form's values from a stored post. */
@@ -117,18 +95,15 @@ export const STATUS_LABELS: Record<(typeof POST_STATUSES)[number], string> = {
   published: 'Published',
 };
 
+export type EditorBase = '/admin/posts' | '/portal/posts';
+
 /** The model of the post editor page, for staff (`/admin/posts`) and guest authors (`/portal/posts`). */
-export function editorPage(
-  base: '/admin/posts' | '/portal/posts',
-  post: (Post & { _id: unknown; title: string }) | null,
-  values: Partial<PostFormValues> | undefined,
-  errors: Record<string, string> = {},
-) {
+export function editorPage(base: EditorBase, post: (Post & { _id: unknown }) | null) {
   return {
     title: post ? `Edit: ${post.title}` : base === '/admin/posts' ? 'New post' : 'New guest post',
     action: post ? `${base}/${String(post._id)}` : base,
-    values: values ?? (post ? postFormValues(post) : { visibility: 'public' }),
-    errors,
+    values: post ? postFormValues(post) : { visibility: 'public' },
+    errors: {},
     staff: base === '/admin/posts',
     post,
     labels: STATUS_LABELS,

@@ -1,16 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
+import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { isStaff, type SessionMember } from '@roundtable/auth';
-import { appConfig, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@roundtable/core';
-import { MailService, renderMail } from '@roundtable/mail';
-import { MemberRepository } from '@roundtable/members';
+import { ConflictError, ForbiddenError, FormOutcome, NotFoundError, type PageRequest } from '@roundtable/core';
 import { Post } from './post.schema';
-import { PostFormValues, STATUS_LABELS, validatePostForm } from './post-form';
+import { type PostAction, type PostDto } from './post.dto';
+import { EditorBase, editorPage, formValuesOf, postFieldsFrom, STATUS_LABELS } from './post-form';
+import { PostMailer, utcMinute } from './post-mailer.service';
 import { PostRecord, PostRepository } from './post.repository';
-
-export type PostAction = 'save' | 'submit' | 'publish';
-type FormResult = { post?: PostRecord; values?: PostFormValues; errors?: Record<string, string> };
 
 /**
  * Writing and publishing posts. Staff write, edit and publish any post. Members with `guest_post`
@@ -20,10 +16,8 @@ type FormResult = { post?: PostRecord; values?: PostFormValues; errors?: Record<
 @Injectable()
 export class PostsService {
   constructor(
-    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
     private readonly posts: PostRepository,
-    private readonly members: MemberRepository,
-    private readonly mail: MailService,
+    private readonly mailer: PostMailer,
   ) {}
 
   /** Staff's list of posts: the review queue first, then every other post. */
@@ -43,7 +37,87 @@ export class PostsService {
     return { title: 'My guest posts', posts: await this.posts.listByAuthor(memberId), labels: STATUS_LABELS };
   }
 
-  async getOrFail(id: string): Promise<PostRecord> {
+  /** Staff's editor: a new post, or the post `params.id`. */
+  staffEditorPage({ member, params }: PageRequest<SessionMember>) {
+    return this.editorPageFor('/admin/posts', member, params?.id);
+  }
+
+  /** A guest author's editor: a new guest post, or their post `params.id`. */
+  guestEditorPage({ member, params }: PageRequest<SessionMember>) {
+    return this.editorPageFor('/portal/posts', member, params?.id);
+  }
+
+  /** The page of the return-to-author form when its note was refused (it sits on the editor otherwise). */
+  async returnPage({ params }: PageRequest<SessionMember>) {
+    const post = await this.getOrFail(params?.id ?? '');
+    return { title: `Return “${post.title}” to its author`, post };
+  }
+
+  /** Creates a post from the editor, as staff or as a guest author, and does what the button said. */
+  async create(author: SessionMember, form: PostDto, base: EditorBase): Promise<FormOutcome> {
+    const checked = postFieldsFrom(form);
+    if ('errors' in checked) {
+      return FormOutcome.invalid(formValuesOf(form), checked.errors);
+    }
+    const slug = await this.freeSlug(checked.fields.slug!, undefined, Boolean(form.slug));
+    if (!slug) {
+      return FormOutcome.invalid(formValuesOf(form), { slug: slugTaken(checked.fields.slug!) });
+    }
+    const created = await this.posts.create({
+      ...checked.fields,
+      slug,
+      authorId: author.id,
+      authorName: author.name,
+      guest: !isStaff(author),
+      status: 'draft',
+      unsubscribeToken: randomBytes(24).toString('base64url'),
+    });
+    const post = await this.applyAction(created, author, form.action ?? 'save', checked.publishAt);
+    return this.saved(base, post, form.action ?? 'save');
+  }
+
+  /** Saves the editor over a post (staff any post, an author their draft), then does what the button said. */
+  async update(id: string, editor: SessionMember, form: PostDto, base: EditorBase): Promise<FormOutcome> {
+    const post = await this.getForEditor(id, editor);
+    if (!isStaff(editor) && post.status !== 'draft') {
+      throw new ConflictError(
+        'This post is with our staff for review; you can edit it again if they return it to you.',
+      );
+    }
+    const checked = postFieldsFrom(form);
+    if ('errors' in checked) {
+      return FormOutcome.invalid(formValuesOf(form), checked.errors);
+    }
+    // An emptied slug field keeps the current address rather than deriving a new one.
+    const slug = await this.freeSlug(form.slug ?? post.slug, id, true);
+    if (!slug) {
+      return FormOutcome.invalid(formValuesOf(form), { slug: slugTaken(form.slug ?? post.slug) });
+    }
+    const slugChanged = slug !== post.slug;
+    await this.posts.update(
+      id,
+      { ...checked.fields, slug },
+      slugChanged && post.publishedAt ? { addPreviousSlug: post.slug } : {},
+    );
+    const saved = await this.applyAction(await this.getOrFail(id), editor, form.action ?? 'save', checked.publishAt);
+    return this.saved(base, saved, form.action ?? 'save');
+  }
+
+  /** Staff return a guest post in review to its author, with a note, by email. */
+  async returnToAuthor(id: string, note: string): Promise<FormOutcome> {
+    const post = await this.getOrFail(id);
+    if (!(await this.posts.changeStatus(id, ['in_review'], { status: 'draft', reviewNote: note }))) {
+      throw new ConflictError('Only a post in review can be returned.');
+    }
+    await this.mailer.returned(post, note);
+    return FormOutcome.ok('/admin/posts', `“${post.title}” is back with its author, with your note.`);
+  }
+
+  private async editorPageFor(base: EditorBase, member: SessionMember, id: string | undefined) {
+    return editorPage(base, id === undefined ? null : await this.getForEditor(id, member));
+  }
+
+  private async getOrFail(id: string): Promise<PostRecord> {
     const post = await this.posts.findById(id);
     if (!post) {
       throw new NotFoundError('There is no such post.');
@@ -52,7 +126,7 @@ export class PostsService {
   }
 
   /** The post for its editor: staff any, an author their own. */
-  async getForEditor(id: string, editor: SessionMember): Promise<PostRecord> {
+  private async getForEditor(id: string, editor: SessionMember): Promise<PostRecord> {
     const post = await this.getOrFail(id);
     if (!isStaff(editor) && post.authorId !== editor.id) {
       throw new ForbiddenError('You can only edit your own posts.');
@@ -60,87 +134,17 @@ export class PostsService {
     return post;
   }
 
-  /** Creates a post from a form, as staff or as a guest author; returns the errors instead when invalid. */
-  async create(author: SessionMember, body: Record<string, unknown>, action: PostAction): Promise<FormResult> {
-    const form = validatePostForm(body, { staff: isStaff(author) });
-    if (!form.fields) {
-      return { values: form.values, errors: form.errors };
-    }
-    const slug = await this.freeSlug(form.fields.slug!, undefined, Boolean(form.values.slug));
-    if (!slug) {
-      return {
-        values: form.values,
-        errors: { slug: `Another post already uses the address “${form.fields.slug}”. Please choose another.` },
-      };
-    }
-    const post = await this.posts.create({
-      ...form.fields,
-      slug,
-      authorId: author.id,
-      authorName: author.name,
-      guest: !isStaff(author),
-      status: 'draft',
-      unsubscribeToken: randomBytes(24).toString('base64url'),
-    });
-    return { post: await this.applyAction(post, author, action, form.publishAt ?? null) };
-  }
-
-  async update(
-    id: string,
-    editor: SessionMember,
-    body: Record<string, unknown>,
-    action: PostAction,
-  ): Promise<FormResult> {
-    const post = await this.getForEditor(id, editor);
-    if (!isStaff(editor) && post.status !== 'draft') {
-      throw new ConflictError(
-        'This post is with our staff for review; you can edit it again if they return it to you.',
-      );
-    }
-    const form = validatePostForm(body, { staff: isStaff(editor) });
-    if (!form.fields) {
-      return { values: form.values, errors: form.errors };
-    }
-    // An emptied slug field keeps the current address rather than deriving a new one.
-    const slug = await this.freeSlug(form.values.slug ? form.fields.slug! : post.slug, id, true);
-    if (!slug) {
-      return {
-        values: form.values,
-        errors: { slug: `Another post already uses the address “${form.fields.slug}”. Please choose another.` },
-      };
-    }
-    const slugChanged = slug !== post.slug;
-    await this.posts.update(
-      id,
-      { ...form.fields, slug },
-      slugChanged && post.publishedAt ? { addPreviousSlug: post.slug } : {},
-    );
-    return { post: await this.applyAction(await this.getOrFail(id), editor, action, form.publishAt ?? null) };
-  }
-
-  /** Staff return a guest post in review to its author, with a note, by email. */
-  async returnToAuthor(id: string, note: unknown): Promise<void> {
-    const text = typeof note === 'string' ? note.trim().slice(0, 2000) : '';
-    if (!text) {
-      throw new ValidationError('Please tell the author what to change; the note goes in the email they receive.');
-    }
-    const post = await this.getOrFail(id);
-    if (!(await this.posts.changeStatus(id, ['in_review'], { status: 'draft', reviewNote: text }))) {
-      throw new ConflictError('Only a post in review can be returned.');
-    }
-    const author = await this.members.findById(post.authorId);
-    if (author) {
-      await this.mail.queue({
-        to: author.email,
-        subject: `Your guest post “${post.title}” needs a few changes`,
-        ...renderMail('blog/email/post-returned', {
-          name: author.name,
-          title: post.title,
-          note: text,
-          editUrl: `${this.app.baseUrl}/portal/posts/${id}/edit`,
-        }),
-      });
-    }
+  /** Where the editor goes after a save: staff stay with the post, guest authors see their list. */
+  private saved(base: EditorBase, post: PostRecord, action: PostAction): FormOutcome {
+    const flash =
+      action === 'submit'
+        ? 'Sent to review.'
+        : action === 'publish'
+          ? post.status === 'scheduled'
+            ? `Scheduled for ${utcMinute(post.publishedAt!)}.`
+            : 'Published.'
+          : 'Saved.';
+    return FormOutcome.ok(base === '/admin/posts' ? `/admin/posts/${String(post._id)}/edit` : base, flash);
   }
 
   private async applyAction(
@@ -166,28 +170,10 @@ export class PostsService {
       };
       await this.posts.changeStatus(id, ['draft', 'in_review', 'scheduled', 'published'], fields);
       if (post.guest && post.status === 'in_review') {
-        await this.tellAuthorPublished(post, fields.status === 'scheduled' ? when : null);
+        await this.mailer.published(await this.getOrFail(id), fields.status === 'scheduled' ? when : null);
       }
     }
     return this.getOrFail(id);
-  }
-
-  /** Closes the guest post loop: the author hears that their post is out (or when it will be). */
-  private async tellAuthorPublished(post: PostRecord, scheduledFor: Date | null): Promise<void> {
-    const author = await this.members.findById(post.authorId);
-    if (author) {
-      const fresh = await this.getOrFail(String(post._id));
-      await this.mail.queue({
-        to: author.email,
-        subject: `Your guest post “${fresh.title}” is ${scheduledFor ? 'scheduled' : 'published'}`,
-        ...renderMail('blog/email/post-published', {
-          name: author.name,
-          title: fresh.title,
-          url: `${this.app.baseUrl}/blog/${fresh.slug}`,
-          scheduledFor: scheduledFor ? `${scheduledFor.toISOString().slice(0, 16).replace('T', ' ')} UTC` : null,
-        }),
-      });
-    }
   }
 
   /** The slug asked for (null when taken), or for a generated one the first free variant (`title-2`…). */
@@ -206,4 +192,8 @@ export class PostsService {
     }
     return `${wanted.slice(0, 60)}-${randomBytes(4).toString('hex')}`;
   }
+}
+
+function slugTaken(slug: string): string {
+  return `Another post already uses the address “${slug}”. Please choose another.`;
 }
