@@ -42,7 +42,7 @@ describe('Author pages and public pages show only public people', () => {
 
     for (const [who, title, action] of [
       [author, 'A published piece', 'publish'],
-      [draftWriter, 'An unfinished piece', 'draft'],
+      [draftWriter, 'An unfinished piece', 'save'],
     ] as const) {
       await who.agent
         .post('/admin/posts')

@@ -186,7 +186,7 @@ const ACTIONS: AdminAction[] = [
     access: STAFF_ROLES,
     answer: 303,
     prepare: async (t, staff) => {
-      const id = await publishedPost(t, staff, 'draft');
+      const id = await publishedPost(t, staff, 'save');
       await t.connection.collection('posts').updateOne({ _id: new ObjectId(id) }, { $set: { status: 'in_review' } });
       return id;
     },
