@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SignInTokenRepository } from './email-link/sign-in-token.repository';
 import { LinkedInIdentityRepository } from './linkedin/linkedin-identity.repository';
-import { SessionService } from './session.service';
+import { SessionService } from './sessions/session.service';
 
 /** Sign-in's part of erasing a member: every session, LinkedIn identity and email sign-in link. */
 @Injectable()

@@ -25,12 +25,12 @@ import { SignInPages } from './sign-in.pages';
 import { authConfig } from './auth.config';
 import { AUTH_NAVIGATION } from './auth.navigation';
 import { RolesGuard } from './roles.guard';
-import { SessionMiddleware } from './session.middleware';
-import { SessionService } from './session.service';
-import { SessionRepository } from './session.repository';
+import { SessionMiddleware } from './sessions/session.middleware';
+import { SessionService } from './sessions/session.service';
+import { SessionRepository } from './sessions/session.repository';
 import { AuthErasure } from './auth-erasure.service';
 import { LinkedInIdentityRepository } from './linkedin/linkedin-identity.repository';
-import { ExpiredSessions } from './expired-sessions';
+import { ExpiredSessions } from './sessions/expired-sessions';
 
 /** Sessions, CSRF, `request.member`, the global roles/entitlements guard, and sign-in (LinkedIn, email link). */
 @Module({

@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import type { SessionMember } from './session-member';
+import type { SessionMember } from './sessions/session-member';
 
 /** The signed-in member, or undefined for a visitor. Pair with `@Roles()` when it must be present. */
 export const CurrentMember = createParamDecorator(

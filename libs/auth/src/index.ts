@@ -1,13 +1,13 @@
 /** @roundtable/auth: sessions in the database, CSRF, roles and entitlement guards, sign-in. */
 export { AuthModule } from './auth.module';
 export { AuthEnvironmentVariables, authConfig, SESSION_COOKIE, SESSIONS_COLLECTION } from './auth.config';
-export { SessionService } from './session.service';
-export { ExpiredSessions } from './expired-sessions';
+export { SessionService } from './sessions/session.service';
+export { ExpiredSessions } from './sessions/expired-sessions';
 export { RateLimiter } from './rate-limit/rate-limiter.service';
 export { Roles, RequiresEntitlement, RolesGuard } from './roles.guard';
 export { CurrentMember } from './current-member.decorator';
 export { ROLES, SIGNED_IN, MEMBERS_AND_STAFF, STAFF, ADMIN, type Role, type StoredRole } from './roles';
-export type { SessionMember } from './session-member';
+export type { SessionMember } from './sessions/session-member';
 export { safeReturnTo } from './return-to';
 export { isEntitled, isStaff, missingEntitlements } from './access';
 export { AuthErasure } from './auth-erasure.service';

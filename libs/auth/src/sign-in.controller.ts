@@ -20,7 +20,7 @@ import { RequestLinkDto, UseCodeDto } from './email-link/sign-in.dto';
 import { LinkedInAuthGuard } from './linkedin/linkedin-auth.guard';
 import { Roles } from './roles.guard';
 import { SIGNED_IN } from './roles';
-import type { SessionMember } from './session-member';
+import type { SessionMember } from './sessions/session-member';
 import { SignInPages } from './sign-in.pages';
 import { SignInProblemFilter } from './sign-in-problem.filter';
 

@@ -5,8 +5,8 @@ import type { MemberRecord } from '@roundtable/members';
 import { EmailSignInService } from './email-link/email-sign-in.service';
 import type { RequestLinkDto, UseCodeDto } from './email-link/sign-in.dto';
 import { safeReturnTo } from './return-to';
-import type { SessionMember } from './session-member';
-import { SessionService } from './session.service';
+import type { SessionMember } from './sessions/session-member';
+import { SessionService } from './sessions/session.service';
 
 declare module 'express-session' {
   interface SessionData {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import type { Request } from 'express';
-import { authConfig } from './auth.config';
+import { authConfig } from '../auth.config';
 import { SessionRepository } from './session.repository';
 
 /**

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import type { Store } from 'express-session';
 import { Connection } from 'mongoose';
-import { SESSIONS_COLLECTION } from './auth.config';
+import { SESSIONS_COLLECTION } from '../auth.config';
 import { createSessionStore } from './session-store';
 
 /**

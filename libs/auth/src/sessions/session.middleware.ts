@@ -4,7 +4,7 @@ import { csrfSync } from 'csrf-sync';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import session from 'express-session';
 import { MemberRepository } from '@roundtable/members';
-import { authConfig, SESSION_COOKIE } from './auth.config';
+import { authConfig, SESSION_COOKIE } from '../auth.config';
 import { SessionRepository } from './session.repository';
 import type { SessionMember } from './session-member';
 

@@ -1,4 +1,4 @@
-import type { StoredRole } from './roles';
+import type { StoredRole } from '../roles';
 
 /**
  * The signed-in person as every request sees them (`request.member`), loaded from the member record
