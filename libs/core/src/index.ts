@@ -29,7 +29,7 @@ export { FormPage, FormPageInterceptor, type PageModel, type PageRequest } from 
 export { InvalidInputError } from './forms/invalid-input.error';
 export { fieldErrorsFrom, formValuesFrom } from './forms/field-errors';
 export { checkBody, createValidationPipe } from './forms/validation-pipe';
-export { OneOf, OptionalText, RequiredText, Trim } from './forms/dto-decorators';
+export { AsList, OneOf, OptionalText, RequiredText, Trim } from './forms/dto-decorators';
 export { NavigationModule, NavigationRegistry, type NavigationEntry } from './navigation/navigation.registry';
 export { ListQuery, parseQuery, type ParsedQuery } from './queries/query-dto';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageQuery } from './queries/page-query.dto';
@@ -45,3 +45,4 @@ export {
   type KeysetRequest,
   type SortKey,
 } from './queries/keyset';
+export { formatDateTime } from './format/dates';

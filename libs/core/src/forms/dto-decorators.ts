@@ -37,3 +37,13 @@ export function OptionalText(max: number, tooLong: string): PropertyDecorator {
 export function OneOf(choices: readonly string[], message: string): PropertyDecorator {
   return applyDecorators(Trim(), IsString({ message }), IsIn([...choices], { message }));
 }
+
+/**
+ * A repeated field (a checkbox group, a list of items) as a list: a browser sends one value as a
+ * string, several as a list, and none at all when nothing is ticked (an empty list then).
+ */
+export function AsList(): PropertyDecorator {
+  return Transform(({ value }: { value: unknown }) =>
+    value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value],
+  );
+}

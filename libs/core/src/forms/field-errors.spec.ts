@@ -24,13 +24,17 @@ describe(fieldErrorsFrom.name, () => {
 });
 
 describe(formValuesFrom.name, () => {
-  it('keeps text as typed, empties what a field cannot hold, and drops the CSRF token', () => {
-    expect(formValuesFrom({ title: ' CCO ', tags: ['a', 'b'], count: 3, _csrf: 'secret', nested: { a: 1 } })).toEqual({
-      title: ' CCO ',
-      tags: '',
-      count: '3',
-      nested: '',
-    });
+  it('keeps text and lists of text as typed, empties what a field cannot hold, and drops the CSRF token', () => {
+    expect(
+      formValuesFrom({
+        title: ' CCO ',
+        tags: ['a', 'b'],
+        count: 3,
+        _csrf: 'secret',
+        nested: { a: 1 },
+        objects: [{ a: 1 }],
+      }),
+    ).toEqual({ title: ' CCO ', tags: ['a', 'b'], count: '3', nested: '', objects: '' });
     expect(formValuesFrom(undefined)).toEqual({});
   });
 });

@@ -40,9 +40,10 @@ export function fieldErrorsFrom(errors: ClassValidatorError[], parent = ''): Fie
 }
 
 /**
- * A submitted body as the values to show the form again with: text kept as typed; anything a form
- * field cannot hold (a repeated field, an object) becomes empty rather than "[object Object]".
- * The CSRF token is not a value of the form: the page writes a fresh one.
+ * A submitted body as the values to show the form again with: text kept as typed, a repeated field
+ * (a checkbox group, an item list) as its list of texts, so ticks and items come back as they were;
+ * anything a form field cannot hold (an object, a list of objects) becomes empty rather than
+ * "[object Object]". The CSRF token is not a value of the form: the page writes a fresh one.
  */
 export function formValuesFrom(body: unknown): FormValues {
   const values: FormValues = {};
@@ -53,8 +54,15 @@ export function formValuesFrom(body: unknown): FormValues {
     if (name === '_csrf') {
       continue;
     }
-    values[name] =
-      typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+    values[name] = Array.isArray(value) && value.every((entry) => typeof entry === 'string') ? value : text(value);
   }
   return values;
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string'
+    ? value
+    : typeof value === 'number' || typeof value === 'boolean'
+      ? String(value)
+      : '';
 }

@@ -1,8 +1,11 @@
 /** Field name → one message a person can act on ("Please enter your job title."). */
 export type FieldErrors = Record<string, string>;
 
-/** A form's values as the person typed them, to show the form again without losing anything. */
-export type FormValues = Record<string, string>;
+/**
+ * A form's values as the person typed them, to show the form again without losing anything: a
+ * field's text, or the list of values of a repeated field (a checkbox group, a list of items).
+ */
+export type FormValues = Record<string, string | string[]>;
 
 /**
  * What handling a submitted form comes to, and the only thing a form handler returns:
