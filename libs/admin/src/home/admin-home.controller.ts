@@ -1,7 +1,7 @@
-import { Controller, Get, Post, Render, Res } from '@nestjs/common';
+import { Controller, Get, Post, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { Roles, STAFF } from '@roundtable/auth';
+import { FormPage } from '@roundtable/core';
 import { AdminHome } from './admin-home.service';
 
 /** Staff's home: what waits for them and how the council stands, each linking to its page. */
@@ -18,8 +18,8 @@ export class AdminHomeController {
   }
 
   @Post('refresh')
-  async refresh(@Res() res: Response) {
-    await this.home.requestRefresh();
-    res.redirect(303, '/admin?refreshing=1');
+  @FormPage()
+  refresh() {
+    return this.home.requestRefresh();
   }
 }

@@ -10,14 +10,5 @@ export const signedPoints = (pp: number): string => `${pp > 0 ? '+' : pp < 0 ? '
 /** A p-value as people read it: "< 0.001" for tiny values. */
 export const pValue = (p: number | null): string => (p === null ? '—' : p < 0.001 ? '< 0.001' : p.toFixed(3));
 
-export const formatDateTime = (date: Date | string | null | undefined): string =>
-  date
-    ? new Intl.DateTimeFormat('en-GB', {
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-        timeZone: 'UTC',
-      }).format(new Date(date)) + ' UTC'
-    : '—';
+/** Dates and times are written as every page writes them (one formatter in core). */
+export { formatDateTime } from '@roundtable/core';
