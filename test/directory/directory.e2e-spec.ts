@@ -46,7 +46,10 @@ describe('The members’ directory', () => {
       .type('form')
       .send({ _csrf: listed.csrfToken, listed: 'yes', fields: ['name', 'company', 'industry', 'linkedinUrl'] })
       .expect(303)
-      .expect('Location', '/portal/directory?saved=1');
+      .expect('Location', '/portal/directory');
+    expect((await listed.agent.get('/portal/directory').expect(200)).text).toContain(
+      'Saved. Peers see you as shown below.',
+    );
 
     const page = await reader.agent.get('/directory').expect(200);
     expect(page.text).toContain('Avery Listed');

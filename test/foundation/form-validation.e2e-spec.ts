@@ -1,10 +1,12 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import request from 'supertest';
 import { IsInt, Max } from 'class-validator';
-import { TierRepository } from '@roundtable/billing';
+import { Types } from 'mongoose';
+import { seedDefaultTiers, TierRepository } from '@roundtable/billing';
 import { PostRepository } from '@roundtable/blog';
 import { RequiredText } from '@roundtable/core';
 import { MemberRepository, ProfileDto, profileFrom } from '@roundtable/members';
+import { DEFAULT_ACCOUNTABILITIES, SurveyRepository } from '@roundtable/surveys';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { profileForm } from '../support/forms';
 import { signInAs, SignedIn } from '../support/sessions';
@@ -23,8 +25,8 @@ interface FormCase {
   membership?: { tier: string; state: string; entitlements: string[] };
   /** The form's path; may create what the form acts on (for `who`, when it must be theirs). */
   path: (t: TestApp, who: SignedIn) => Promise<string>;
-  /** A body that would be accepted. */
-  valid: () => Record<string, string>;
+  /** A body that would be accepted (a list is a repeated field). */
+  valid: () => Record<string, string | string[]>;
   /** A text field, its limit, and a field whose value the page must keep. */
   text: string;
   max: number;
@@ -145,6 +147,74 @@ const FORMS: FormCase[] = [
     text: 'title',
     max: 200,
     kept: 'categories',
+    form: 'adding a member quote',
+    role: 'staff',
+    path: async () => '/admin/site/quotes',
+    valid: () => ({ quote: 'The best hour of my month.', name: 'Avery Chen', title: 'CCO' }),
+    text: 'title',
+    max: 120,
+    kept: 'name',
+  },
+  {
+    form: 'editing a site page',
+    role: 'staff',
+    path: async () => '/admin/site/pages/about',
+    valid: () => ({ title: 'About Roundtable', bodyMarkdown: 'A council of Chief Customer Officers.' }),
+    text: 'title',
+    max: 120,
+    kept: 'title',
+  },
+  {
+    form: 'editing a library document',
+    role: 'staff',
+    path: async (t) => {
+      const { insertedId } = await t.connection.collection('resources').insertOne({
+        title: 'Probe document',
+        summary: 'For the probe.',
+        category: 'Research',
+        tiers: ['council'],
+        fileId: new Types.ObjectId(),
+        fileName: 'probe.pdf',
+        kind: 'pdf',
+        contentType: 'application/pdf',
+        size: 10,
+        sha256: '0'.repeat(64),
+        uploadedBy: 'probe',
+      });
+      return `/admin/resources/${String(insertedId)}`;
+    },
+    valid: () => ({ title: 'Probe, edited', summary: 'Still a probe.', category: 'Research', tiers: ['council'] }),
+    text: 'category',
+    max: 60,
+    kept: 'title',
+  },
+  {
+    form: 'defining a survey',
+    role: 'staff',
+    path: async (t) => {
+      const survey = await t.app.get(SurveyRepository).create({
+        title: 'Probe survey',
+        intro: '',
+        items: DEFAULT_ACCOUNTABILITIES.slice(0, 3).map((label, index) => ({ key: `i${index + 1}`, label })),
+        profileQuestions: [],
+        audience: { tiers: [], filters: {} },
+        opensAt: null,
+        closesAt: null,
+        reminders: [],
+      });
+      return `/admin/surveys/${String(survey._id)}`;
+    },
+    valid: () => ({
+      title: 'Probe survey 2027',
+      intro: 'Which are yours?',
+      itemKey: ['i1', 'i2', 'i3'],
+      itemLabel: DEFAULT_ACCOUNTABILITIES.slice(0, 3),
+      closesAt: '2099-06-30',
+      action: 'save',
+    }),
+    text: 'title',
+    max: 150,
+    kept: 'title',
   },
 ];
 
@@ -191,6 +261,13 @@ function encode(fields: Array<[string, string]>): string {
   return new URLSearchParams(fields).toString();
 }
 
+/** A body's fields in order, a repeated field once per value. */
+function entries(body: Record<string, string | string[]>): Array<[string, string]> {
+  return Object.entries(body).flatMap(([name, value]) =>
+    (Array.isArray(value) ? value : [value]).map((item): [string, string] => [name, item]),
+  );
+}
+
 async function post(who: Pick<SignedIn, 'agent' | 'csrfToken'>, path: string, fields: Array<[string, string]>) {
   return who.agent
     .post(path)
@@ -227,23 +304,24 @@ describe('Form validation', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ controllers: [ProbeController] });
+    await seedDefaultTiers(t.app.get(TierRepository));
   });
   afterAll(() => t.close());
 
   describe.each(FORMS)('the $form form', ({ role, membership, path, valid, text, max, kept }) => {
     it('shows the form again with 422 for an unknown field, naming it, values kept', async () => {
       const who = await signInAs(t, { role, membership });
-      const page = await post(who, await path(t, who), [...Object.entries(valid()), ['nickname', 'Jo']]);
+      const page = await post(who, await path(t, who), [...entries(valid()), ['nickname', 'Jo']]);
       expect(page.status).toBe(422);
       // No such field on the page: the summary names it.
       expect(page.text).toContain('<a href="#nickname">There is no field named “nickname” here.</a>');
       // Kept in an input's value or as a textarea's text.
-      expect(page.text).toMatch(new RegExp(`value="${valid()[kept]}"|>${valid()[kept]}</textarea>`));
+      expect(page.text).toMatch(new RegExp(`value="${String(valid()[kept])}"|>${String(valid()[kept])}</textarea>`));
     });
 
     it('shows the form again with 422 for a wrong type (the field sent twice), naming it', async () => {
       const who = await signInAs(t, { role, membership });
-      const fields = Object.entries(valid());
+      const fields = entries(valid());
       const page = await post(who, await path(t, who), [...fields, [text, 'again']]);
       expect(page.status).toBe(422);
       expectFieldNamed(page.text, text);
@@ -251,7 +329,7 @@ describe('Form validation', () => {
 
     it('shows the form again with 422 for an over-long value, naming it', async () => {
       const who = await signInAs(t, { role, membership });
-      const fields = Object.entries({ ...valid(), [text]: 'x'.repeat(max + 1) });
+      const fields = entries({ ...valid(), [text]: 'x'.repeat(max + 1) });
       const page = await post(who, await path(t, who), fields);
       expect(page.status).toBe(422);
       expectFieldNamed(page.text, text);
@@ -260,7 +338,7 @@ describe('Form validation', () => {
 
     it('accepts the valid form (the cases above fail for the reason they name)', async () => {
       const who = await signInAs(t, { role, membership });
-      const answer = await post(who, await path(t, who), Object.entries(valid()));
+      const answer = await post(who, await path(t, who), entries(valid()));
       expect(answer.status).toBe(303);
     });
   });
@@ -269,6 +347,7 @@ describe('Form validation', () => {
   describe.each([
     { form: 'blog comment digest', path: '/admin/comments/digest', field: 'frequency', valid: 'daily' },
     { form: 'blog comment settings', path: '/admin/comments/settings', field: 'guestComments', valid: 'on' },
+    { form: 'directory listing', path: '/portal/directory', field: 'listed', valid: 'yes' },
   ])('the $form form', ({ path, field, valid }) => {
     it('shows the page again with 422 for an unknown field, naming it', async () => {
       const who = await signInAs(t, { role: 'staff' });

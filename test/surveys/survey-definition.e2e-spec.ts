@@ -114,9 +114,9 @@ describe('Survey definition pages (staff)', () => {
       });
     expect(response.status).toBe(422);
     expect(response.text).toContain('<a href="#title">Please give the survey a title.</a>');
-    expect(response.text).toContain('<a href="#item-2">Item 3 repeats item 1; each item must be different.</a>');
+    expect(response.text).toContain('<a href="#items.2.label">Item 3 repeats item 1; each item must be different.</a>');
     expect(response.text).toContain(
-      'id="item-2" name="itemLabel" value="Customer-centric tactics" maxlength="200" aria-invalid="true" aria-describedby="item-2-error"',
+      'id="items.2.label" name="itemLabel" value="Customer-centric tactics" maxlength="200" aria-invalid="true" aria-describedby="items.2.label-error"',
     );
     expect(response.text).toContain('The close date has passed');
     expect(await t.app.get(SurveyRepository).findById(id)).toEqual(before);

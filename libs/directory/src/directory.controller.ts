@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Post, Query, Render, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentMember, MEMBERS_AND_STAFF, Roles, type SessionMember } from '@roundtable/auth';
+import { FormPage } from '@roundtable/core';
+import { DirectoryChoicesDto } from './directory-choices.dto';
 import { DirectoryService } from './directory.service';
 
 /** The members' directory (members and staff only) and each member's choice of what peers see. */
@@ -19,13 +20,13 @@ export class DirectoryController {
 
   @Get('portal/directory')
   @Render('directory/choices')
-  choices(@CurrentMember() member: SessionMember, @Query('saved') saved?: string) {
-    return this.directory.choices(member.id, saved === '1');
+  choices(@CurrentMember() member: SessionMember) {
+    return this.directory.choices({ member });
   }
 
   @Post('portal/directory')
-  async save(@CurrentMember() member: SessionMember, @Body() body: Record<string, unknown>, @Res() res: Response) {
-    await this.directory.saveChoices(member.id, body);
-    res.redirect(303, '/portal/directory?saved=1');
+  @FormPage('directory/choices', DirectoryService, 'choices')
+  save(@CurrentMember() member: SessionMember, @Body() form: DirectoryChoicesDto) {
+    return this.directory.saveChoices(member.id, form);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { SessionMember } from '@roundtable/auth';
-import { NotFoundError } from '@roundtable/core';
+import { FormOutcome, NotFoundError, type PageRequest } from '@roundtable/core';
 import { type MemberRecord, MemberRepository, PROFILE_CHOICES } from '@roundtable/members';
 import {
   byName,
@@ -12,6 +12,7 @@ import {
   matches,
   readQuery,
 } from './directory-entry';
+import type { DirectoryChoicesDto } from './directory-choices.dto';
 import { DirectoryListingRepository } from './directory-listing.repository';
 
 /** The council's members shown in the directory: approved people who did not ask to be deleted. */
@@ -43,18 +44,19 @@ export class DirectoryService {
     };
   }
 
-  async choices(memberId: string, saved = false) {
-    const member = await this.members.findById(memberId);
+  /** The member's listing choice: the form (as stored) and how peers see them. */
+  async choices({ member: viewer }: PageRequest<SessionMember>) {
+    const member = await this.members.findById(viewer.id);
     if (!member) {
       throw new NotFoundError('Your member record was not found.');
     }
-    const listing = await this.listings.findByMember(memberId);
+    const listing = await this.listings.findByMember(viewer.id);
     const fields = listing?.fields ?? DEFAULT_FIELDS;
     return {
       title: 'Your directory listing',
       listed: Boolean(listing),
-      fields,
-      saved,
+      values: { listed: listing ? 'yes' : 'no', fields },
+      errors: {},
       options: DIRECTORY_FIELDS.map((field) => ({ field, label: FIELD_LABELS[field] })),
       preview: directoryEntry(member, fields),
       labels: FIELD_LABELS,
@@ -62,12 +64,13 @@ export class DirectoryService {
   }
 
   /** Opts the member in with the ticked fields, or out (their listing is removed). */
-  async saveChoices(memberId: string, body: Record<string, unknown>): Promise<void> {
-    if (body.listed === 'yes') {
-      await this.listings.optIn(memberId, chosenFields(body.fields));
-    } else {
-      await this.listings.optOut(memberId);
+  async saveChoices(memberId: string, form: DirectoryChoicesDto): Promise<FormOutcome> {
+    if (form.listed === 'yes') {
+      await this.listings.optIn(memberId, chosenFields(form.fields));
+      return FormOutcome.ok('/portal/directory', 'Saved. Peers see you as shown below.');
     }
+    await this.listings.optOut(memberId);
+    return FormOutcome.ok('/portal/directory', 'Saved. You are not in the directory.');
   }
 
   /** Opted-in members with the fields each chose: the listings (small), then their members in one read. */

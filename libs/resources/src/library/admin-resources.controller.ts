@@ -1,9 +1,11 @@
-import { Body, Controller, Get, Param, Post, Query, Render, Req, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Render, Req, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import { CurrentMember, Roles, type SessionMember, STAFF } from '@roundtable/auth';
+import { FormPage } from '@roundtable/core';
 import { UploadInterceptor } from '../files/upload.interceptor';
 import { ResourceAdmin } from './resource-admin.service';
+import { ResourceDto } from './resource.dto';
 
 /** Staff's page of the library: upload documents, edit their description and tiers, see downloads by tier, delete. */
 @ApiExcludeController()
@@ -14,27 +16,16 @@ export class AdminResourcesController {
 
   @Get()
   @Render('admin/resources')
-  page(@Query('notice') notice?: string) {
-    return this.admin.page(
-      undefined,
-      undefined,
-      notice === 'added' || notice === 'deleted' || notice === 'saved' ? notice : null,
-    );
+  page() {
+    return this.admin.page();
   }
 
+  /** The upload reaches the service as what the interceptor read (`req.upload`: the bytes, or why not). */
   @Post()
+  @FormPage('admin/resources', ResourceAdmin, 'page')
   @UseInterceptors(UploadInterceptor)
-  async upload(
-    @Req() req: Request,
-    @Body() body: Record<string, unknown>,
-    @CurrentMember() staff: SessionMember,
-    @Res() res: Response,
-  ) {
-    const invalid = await this.admin.upload(body, req.upload, staff);
-    if (invalid) {
-      return res.status(422).render('admin/resources', await this.admin.page(invalid.values, invalid.errors));
-    }
-    return res.redirect(303, '/admin/resources?notice=added');
+  upload(@Req() req: Request, @Body() form: ResourceDto, @CurrentMember() staff: SessionMember) {
+    return this.admin.upload(form, req.upload, staff);
   }
 
   @Get(':id/edit')
@@ -44,19 +35,14 @@ export class AdminResourcesController {
   }
 
   @Post(':id')
-  async update(@Param('id') id: string, @Body() body: Record<string, unknown>, @Res() res: Response) {
-    const invalid = await this.admin.update(id, body);
-    if (invalid) {
-      return res
-        .status(422)
-        .render('admin/resource-edit', await this.admin.editPage(id, invalid.values, invalid.errors));
-    }
-    return res.redirect(303, '/admin/resources?notice=saved');
+  @FormPage('admin/resource-edit', ResourceAdmin, 'editForm')
+  update(@Param('id') id: string, @Body() form: ResourceDto) {
+    return this.admin.update(id, form);
   }
 
   @Post(':id/delete')
-  async delete(@Param('id') id: string, @Res() res: Response) {
-    await this.admin.delete(id);
-    res.redirect(303, '/admin/resources?notice=deleted');
+  @FormPage()
+  delete(@Param('id') id: string) {
+    return this.admin.delete(id);
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import type { SessionMember } from '@roundtable/auth';
 import { TierRepository } from '@roundtable/billing';
-import { NotFoundError } from '@roundtable/core';
+import { FormOutcome, NotFoundError, type PageRequest } from '@roundtable/core';
 import { createHash } from 'node:crypto';
 import { DownloadCountRepository } from '../downloads/download-count.repository';
 import { ResourceDownloadStats } from '../downloads/resource-download-stats.service';
@@ -10,11 +10,12 @@ import { checkDocument, formatBytes } from '../files/document-type';
 import { ResourceFileRepository } from '../files/resource-files.repository';
 import type { ReceivedUpload } from '../files/upload.interceptor';
 import { resourcesConfig } from '../resources.config';
-import { ResourceFormErrors, ResourceFormValues, validateResourceForm } from './resource-form';
+import { type ResourceDto, resourceFieldsFrom, unknownTiers } from './resource.dto';
 import { ResourceRepository } from './resource.repository';
 import { resourceView } from './resource-view';
 
-const EMPTY: ResourceFormValues = { title: '', summary: '', category: '', tiers: [] };
+const LIBRARY = '/admin/resources';
+const NO_SUCH_DOCUMENT = 'There is no such document in the library.';
 
 /** Staff's side of the library: upload (checked by content before anything is stored), delete, figures. */
 @Injectable()
@@ -30,8 +31,8 @@ export class ResourceAdmin {
     private readonly stats: ResourceDownloadStats,
   ) {}
 
-  /** The staff page: the upload form (as typed, with its errors) and every resource with its downloads. */
-  async page(values: ResourceFormValues = EMPTY, errors: ResourceFormErrors = {}, notice: string | null = null) {
+  /** The staff page: every resource with its downloads, and the empty upload form. */
+  async page() {
     const tiers = await this.tiers.listAll();
     const names = new Map(tiers.map((tier) => [tier.slug, tier.name]));
     const resources = await this.resources.listAll();
@@ -41,9 +42,8 @@ export class ResourceAdmin {
       tiers: tiers.map((tier) => ({ slug: tier.slug, name: tier.name })),
       categories: [...new Set(resources.map((resource) => resource.category))],
       maxSize: formatBytes(this.config.maxUploadBytes),
-      values,
-      errors,
-      notice,
+      values: { tiers: [] },
+      errors: {},
       resources: resources.map((resource) => ({
         ...resourceView(resource, names),
         downloads: downloads.get(String(resource._id)),
@@ -52,17 +52,13 @@ export class ResourceAdmin {
   }
 
   /**
-   * Stores an uploaded document and its description, or returns the form's values and errors.
-   * The bytes are checked (size, name, content) before anything is written, so a refused upload
-   * leaves nothing behind.
+   * Stores an uploaded document and its description, or shows the form again with a message. The
+   * bytes are checked (size, name, content) before anything is written, so a refused upload leaves
+   * nothing behind.
    */
-  async upload(
-    body: Record<string, unknown>,
-    upload: ReceivedUpload | undefined,
-    staff: SessionMember,
-  ): Promise<{ values: ResourceFormValues; errors: ResourceFormErrors } | null> {
-    const knownTiers = (await this.tiers.listAll()).map((tier) => tier.slug);
-    const { values, errors } = validateResourceForm(body, knownTiers);
+  async upload(form: ResourceDto, upload: ReceivedUpload | undefined, staff: SessionMember): Promise<FormOutcome> {
+    const fields = resourceFieldsFrom(form);
+    const errors: Record<string, string> = await this.tierErrors(form);
     const file = upload?.file;
     const checked =
       file && !upload?.problem ? checkDocument(file.originalName, file.bytes, this.config.maxUploadBytes) : null;
@@ -74,12 +70,12 @@ export class ResourceAdmin {
       errors.file = checked.message;
     }
     if (Object.keys(errors).length > 0 || !file || !checked?.ok) {
-      return { values, errors };
+      return FormOutcome.invalid(fields, errors);
     }
     const fileId = await this.files.save(file.originalName, checked.contentType, file.bytes);
     try {
       await this.resources.create({
-        ...values,
+        ...fields,
         fileId,
         fileName: file.originalName,
         kind: checked.kind,
@@ -93,50 +89,62 @@ export class ResourceAdmin {
       await this.files.delete(fileId);
       throw error;
     }
-    this.logger.log(`${staff.id} added “${values.title}” (${checked.kind}, ${file.bytes.length} bytes)`);
-    return null;
+    this.logger.log(`${staff.id} added “${fields.title}” (${checked.kind}, ${file.bytes.length} bytes)`);
+    return FormOutcome.ok(LIBRARY, 'The document is in the library.');
   }
 
   /** The edit form of one resource's description and tiers (the file itself is replaced by a new upload). */
-  async editPage(id: string, values?: ResourceFormValues, errors: ResourceFormErrors = {}) {
+  async editPage(id: string) {
     const resource = await this.resources.findById(id);
     if (!resource) {
-      throw new NotFoundError('There is no such document in the library.');
+      throw new NotFoundError(NO_SUCH_DOCUMENT);
     }
     const tiers = await this.tiers.listAll();
     return {
       title: `Edit “${resource.title}”`,
       resource: resourceView(resource, new Map(tiers.map((tier) => [tier.slug, tier.name]))),
       tiers: tiers.map((tier) => ({ slug: tier.slug, name: tier.name })),
-      values: values ?? {
+      values: {
         title: resource.title,
         summary: resource.summary,
         category: resource.category,
         tiers: resource.tiers,
       },
-      errors,
+      errors: {},
     };
   }
 
-  /** Saves a resource's description and tiers, or returns the form's values and errors. */
-  async update(id: string, body: Record<string, unknown>) {
-    const knownTiers = (await this.tiers.listAll()).map((tier) => tier.slug);
-    const { values, errors } = validateResourceForm(body, knownTiers);
-    if (Object.keys(errors).length > 0) {
-      return { values, errors };
-    }
-    if (!(await this.resources.update(id, values))) {
-      throw new NotFoundError('There is no such document in the library.');
-    }
-    return null;
+  /** The edit page's model when the kit shows a refused form again (values and errors are the kit's). */
+  editForm({ params }: PageRequest) {
+    return this.editPage(params?.id ?? '');
   }
 
-  async delete(id: string): Promise<void> {
+  /** Saves a resource's description and tiers. */
+  async update(id: string, form: ResourceDto): Promise<FormOutcome> {
+    const fields = resourceFieldsFrom(form);
+    const errors = await this.tierErrors(form);
+    if (Object.keys(errors).length > 0) {
+      return FormOutcome.invalid(fields, errors);
+    }
+    if (!(await this.resources.update(id, fields))) {
+      throw new NotFoundError(NO_SUCH_DOCUMENT);
+    }
+    return FormOutcome.ok(LIBRARY, 'The document’s description and tiers were saved.');
+  }
+
+  async delete(id: string): Promise<FormOutcome> {
     const removed = await this.resources.delete(id);
     if (!removed) {
-      throw new NotFoundError('There is no such document in the library.');
+      throw new NotFoundError(NO_SUCH_DOCUMENT);
     }
     await this.files.delete(removed.fileId);
     await this.counts.deleteForResource(id);
+    return FormOutcome.ok(LIBRARY, 'The document was deleted.');
+  }
+
+  /** Tiers are chosen among those that exist (one may have been deleted while the page was open). */
+  private async tierErrors(form: ResourceDto): Promise<Record<string, string>> {
+    const known = (await this.tiers.listAll()).map((tier) => tier.slug);
+    return unknownTiers(form, known).length > 0 ? { tiers: 'Please choose among the tiers listed.' } : {};
   }
 }

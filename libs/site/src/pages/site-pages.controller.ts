@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, Post, Render, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentMember, Roles, type SessionMember, STAFF } from '@roundtable/auth';
-import { PublicPage } from '@roundtable/core';
+import { FormPage, PublicPage } from '@roundtable/core';
+import { SitePageDto } from './site-page.dto';
 import { SitePages } from './site-pages.service';
 
 /** About, Privacy and Contact for everyone; their editor for staff. */
@@ -41,16 +41,8 @@ export class SitePagesController {
 
   @Post('admin/site/pages/:key')
   @Roles(...STAFF)
-  async save(
-    @Param('key') key: string,
-    @Body() body: Record<string, unknown>,
-    @CurrentMember() staff: SessionMember,
-    @Res() res: Response,
-  ) {
-    const invalid = await this.pages.save(key, body, staff);
-    if (invalid) {
-      return res.status(422).render('admin/site-page', await this.pages.editForm(key, invalid.values, invalid.errors));
-    }
-    return res.redirect(303, `/${key}`);
+  @FormPage('admin/site-page', SitePages, 'editPage')
+  save(@Param('key') key: string, @Body() form: SitePageDto, @CurrentMember() staff: SessionMember) {
+    return this.pages.save(key, form, staff);
   }
 }

@@ -1,15 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { SessionMember } from '@roundtable/auth';
 import { renderMarkdown } from '@roundtable/blog';
-import { NotFoundError } from '@roundtable/core';
+import { FormOutcome, NotFoundError, type PageRequest } from '@roundtable/core';
 import { DEFAULT_PAGES, SITE_PAGES, type SitePageKey } from './default-pages';
+import type { SitePageDto } from './site-page.dto';
 import { SitePageRepository } from './site-page.repository';
-
-export interface PageValues {
-  title: string;
-  bodyMarkdown: string;
-}
-export type PageErrors = Partial<Record<keyof PageValues, string>>;
 
 const isKey = (key: string): key is SitePageKey => (SITE_PAGES as readonly string[]).includes(key);
 
@@ -23,46 +18,35 @@ export class SitePages {
     return { title, bodyHtml, key, description: `${title} — Roundtable, the council of Chief Customer Officers.` };
   }
 
-  async editForm(key: string, values?: PageValues, errors: PageErrors = {}) {
+  /** The editor of one page, filled with its current text. */
+  async editForm(key: string) {
     const page = await this.current(this.keyOrFail(key));
     return {
       title: `Edit “${page.title}”`,
       key,
-      values: values ?? { title: page.title, bodyMarkdown: page.bodyMarkdown },
-      errors,
+      values: { title: page.title, bodyMarkdown: page.bodyMarkdown },
+      errors: {},
       edited: page.updatedAt,
     };
   }
 
-  /** Saves the page, or returns the form's values and errors. */
-  async save(key: string, body: Record<string, unknown>, staff: SessionMember) {
+  /** The editor's page model when the kit shows a refused form again (values and errors are the kit's). */
+  editPage({ params }: PageRequest) {
+    return this.editForm(params?.key ?? '');
+  }
+
+  /** Saves the page (Markdown and its HTML) and shows it. */
+  async save(key: string, form: SitePageDto, staff: SessionMember): Promise<FormOutcome> {
     const pageKey = this.keyOrFail(key);
-    const values: PageValues = {
-      title: typeof body.title === 'string' ? body.title.trim() : '',
-      bodyMarkdown: typeof body.bodyMarkdown === 'string' ? body.bodyMarkdown.trim() : '',
-    };
-    const errors: PageErrors = {};
-    if (!values.title) {
-      errors.title = 'Please give the page a title.';
-    } else if (values.title.length > 120) {
-      errors.title = 'Please keep the title to 120 characters or fewer.';
-    }
-    if (!values.bodyMarkdown) {
-      errors.bodyMarkdown = 'Please write the page’s text.';
-    } else if (values.bodyMarkdown.length > 20_000) {
-      errors.bodyMarkdown = 'Please keep the text under 20,000 characters.';
-    }
-    if (Object.keys(errors).length > 0) {
-      return { values, errors };
-    }
     await this.pages.save({
       _id: pageKey,
-      ...values,
-      bodyHtml: renderMarkdown(values.bodyMarkdown),
+      title: form.title,
+      bodyMarkdown: form.bodyMarkdown,
+      bodyHtml: renderMarkdown(form.bodyMarkdown),
       updatedAt: new Date(),
       updatedBy: staff.id,
     });
-    return null;
+    return FormOutcome.ok(`/${pageKey}`);
   }
 
   private async current(key: SitePageKey) {

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { Roles, STAFF } from '@roundtable/auth';
+import { FormPage } from '@roundtable/core';
 import { QuoteAdmin } from './quote-admin.service';
+import { QuoteDto } from './quote.dto';
 
 /** Staff's list of members' quotes for the join page: add, order, hide, delete. */
 @ApiExcludeController()
@@ -13,22 +14,19 @@ export class AdminQuotesController {
 
   @Get()
   @Render('admin/site-quotes')
-  list(@Query('notice') notice?: string) {
-    return this.quotes.page(undefined, undefined, notice === 'added' ? 'added' : null);
+  list() {
+    return this.quotes.page();
   }
 
   @Post()
-  async add(@Body() body: Record<string, unknown>, @Res() res: Response) {
-    const invalid = await this.quotes.add(body);
-    if (invalid) {
-      return res.status(422).render('admin/site-quotes', await this.quotes.page(invalid.values, invalid.errors));
-    }
-    return res.redirect(303, '/admin/site/quotes?notice=added');
+  @FormPage('admin/site-quotes', QuoteAdmin, 'page')
+  add(@Body() form: QuoteDto) {
+    return this.quotes.add(form);
   }
 
   @Post(':id/:action')
-  async act(@Param('id') id: string, @Param('action') action: string, @Res() res: Response) {
-    await this.quotes.act(id, action);
-    res.redirect(303, '/admin/site/quotes');
+  @FormPage()
+  act(@Param('id') id: string, @Param('action') action: string) {
+    return this.quotes.act(id, action);
   }
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { BadRequestError, NotFoundError } from '@roundtable/core';
-import { QuoteErrors, QuoteValues, validateQuote } from './quote-form';
+import { BadRequestError, FormOutcome, NotFoundError } from '@roundtable/core';
+import { type QuoteDto, quoteFrom } from './quote.dto';
 import { QuoteRepository } from './quote.repository';
 
-const EMPTY: QuoteValues = { quote: '', name: '', title: '', company: '', linkedinUrl: '' };
+const LIST = '/admin/site/quotes';
 const ACTIONS = ['up', 'down', 'hide', 'show', 'delete'] as const;
 
 /** Staff's changes to the join page's quotes. */
@@ -11,7 +11,8 @@ const ACTIONS = ['up', 'down', 'hide', 'show', 'delete'] as const;
 export class QuoteAdmin {
   constructor(private readonly quotes: QuoteRepository) {}
 
-  async page(values: QuoteValues = EMPTY, errors: QuoteErrors = {}, notice: string | null = null) {
+  /** The list and the empty "Add a quote" form (a refused form gets its values and errors from the kit). */
+  async page() {
     const quotes = await this.quotes.listAll();
     return {
       title: 'Members’ quotes',
@@ -21,22 +22,18 @@ export class QuoteAdmin {
         first: index === 0,
         last: index === quotes.length - 1,
       })),
-      values,
-      errors,
-      notice,
+      values: {},
+      errors: {},
     };
   }
 
-  async add(body: Record<string, unknown>) {
-    const { values, errors } = validateQuote(body);
-    if (Object.keys(errors).length > 0) {
-      return { values, errors };
-    }
-    await this.quotes.add(values);
-    return null;
+  async add(form: QuoteDto): Promise<FormOutcome> {
+    await this.quotes.add(quoteFrom(form));
+    return FormOutcome.ok(LIST, 'The quote was added at the end.');
   }
 
-  async act(id: string, action: string): Promise<void> {
+  /** Move up or down, hide, show or delete one quote; back to the list. */
+  async act(id: string, action: string): Promise<FormOutcome> {
     if (!(ACTIONS as readonly string[]).includes(action)) {
       throw new BadRequestError('That is not something staff can do to a quote.');
     }
@@ -49,6 +46,7 @@ export class QuoteAdmin {
     if (!done) {
       throw new NotFoundError('There is no such quote.');
     }
+    return FormOutcome.ok(LIST);
   }
 
   /** A move at either end does nothing, which is fine for a quote that exists. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, Model, Types } from 'mongoose';
 import { PageCache } from '@roundtable/core';
-import type { QuoteValues } from './quote-form';
+import type { QuoteValues } from './quote.dto';
 import { Quote } from './quote.schema';
 
 export type QuoteRecord = Quote & { _id: Types.ObjectId };

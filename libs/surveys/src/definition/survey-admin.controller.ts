@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, Post, Render, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { Roles, STAFF } from '@roundtable/auth';
 import { FormPage } from '@roundtable/core';
 import { SurveyAdmin } from './survey-admin.service';
+import { SurveyDefinitionDto } from './survey-definition.dto';
 
 /** Staff's survey definition pages. */
 @ApiExcludeController()
@@ -26,15 +26,15 @@ export class SurveyAdminController {
 
   /** The editor of a draft, or the read-only view of a sent (locked) survey. */
   @Get(':id')
-  async edit(@Param('id') id: string, @Res() res: Response) {
-    const view = await this.admin.editPage(id);
-    res.render(view.locked ? 'surveys/admin-show' : 'surveys/admin-edit', view);
+  @Render('surveys/admin-survey')
+  edit(@Param('id') id: string) {
+    return this.admin.editPage(id);
   }
 
   @Post(':id')
-  @FormPage('surveys/admin-edit', SurveyAdmin, 'editForm')
-  save(@Param('id') id: string, @Body() body: Record<string, unknown>) {
-    return this.admin.save(id, body);
+  @FormPage('surveys/admin-survey', SurveyAdmin, 'editForm')
+  save(@Param('id') id: string, @Body() form: SurveyDefinitionDto) {
+    return this.admin.save(id, form);
   }
 
   @Post(':id/duplicate')

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { TierRepository } from '@roundtable/billing';
-import { ConflictError, FormOutcome, NotFoundError, type FormValues, type PageRequest } from '@roundtable/core';
+import { ConflictError, FormOutcome, NotFoundError, type PageRequest } from '@roundtable/core';
 import { describeAudience } from './audience';
 import { AudienceReader } from './audience.service';
 import { DEFAULT_ACCOUNTABILITIES, PROFILE_QUESTIONS } from './defaults';
-import { FILTER_CHOICES, problemsBeforeSending, readSurveyForm, surveyFormValues } from './survey-form';
+import type { SurveyDefinitionDto } from './survey-definition.dto';
+import { editorValues, FILTER_CHOICES, problemsBeforeSending, readSurveyForm, surveyFormValues } from './survey-form';
 import { SurveyRepository, type SurveyRecord } from './survey.repository';
-
-export type SurveySaveResult =
-  { saved: true; redirect: string } | { saved: false; status: 422; view: Awaited<ReturnType<SurveyAdmin['editPage']>> };
 
 const STATUS_LABELS: Record<string, string> = { draft: 'Draft', open: 'Open', closed: 'Closed' };
 const dateLabel = (date: Date | null) =>
@@ -85,7 +83,7 @@ export class SurveyAdmin {
         intro: survey.intro,
       },
       locked,
-      values: surveyFormValues(survey),
+      values: editorValues(surveyFormValues(survey)),
       errors: {},
       audience: {
         description: describeAudience(survey.audience, tierNames),
@@ -106,15 +104,14 @@ export class SurveyAdmin {
     };
   }
 
-  async save(id: string, body: Record<string, unknown>): Promise<FormOutcome> {
+  /** Saves the draft, or shows it again as staff left it (a pressed item button applied) with a message per field. */
+  async save(id: string, submitted: SurveyDefinitionDto): Promise<FormOutcome> {
     const survey = await this.getOrFail(id);
     this.refuseIfLocked(survey);
     const tiers = (await this.tiers.listAll()).map((tier) => tier.slug);
-    const form = readSurveyForm(body, tiers);
+    const form = readSurveyForm(submitted, tiers);
     if (!form.ok) {
-      // The editor's values are structured (items, filters, reminders); the kit hands them to the
-      // template as they are, so the form comes back exactly as staff left it.
-      return FormOutcome.invalid(form.values as unknown as FormValues, form.errors);
+      return FormOutcome.invalid(editorValues(form.values), form.errors);
     }
     if (!(await this.surveys.updateDraft(id, form.fields))) {
       this.refuseIfLocked(await this.getOrFail(id));

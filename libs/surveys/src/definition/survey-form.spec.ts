@@ -1,7 +1,9 @@
-import { nextItemKey, problemsBeforeSending, readSurveyForm } from './survey-form';
+import { checkBody } from '@roundtable/core';
+import { SurveyDefinitionDto } from './survey-definition.dto';
+import { editorValues, nextItemKey, problemsBeforeSending, readSurveyForm } from './survey-form';
 
 const now = new Date('2026-11-23T10:00:00Z');
-const body = (overrides: Record<string, unknown> = {}) => ({
+const submitted = (overrides: Record<string, unknown> = {}) => ({
   title: '  Accountabilities 2027 ',
   intro: 'Which functions are yours?',
   itemKey: ['i1', 'i2', 'i3'],
@@ -19,9 +21,44 @@ const body = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** The form as the DTO passes it on (the pipe's transform); fails the test if the DTO refuses it. */
+async function body(overrides: Record<string, unknown> = {}): Promise<SurveyDefinitionDto> {
+  const { value, errors } = await checkBody(SurveyDefinitionDto, submitted(overrides));
+  expect(errors).toEqual({});
+  return value;
+}
+
+describe(SurveyDefinitionDto.name, () => {
+  it('refuses what no form sends: an over-long title or item, a choice not listed, a malformed date or key', async () => {
+    const { errors } = await checkBody(
+      SurveyDefinitionDto,
+      submitted({
+        title: 't'.repeat(151),
+        itemKey: ['i1', 'i2', 'x'],
+        itemLabel: ['Customer strategy', 'c'.repeat(201), 'Building customer relationships'],
+        industry: ['Mining'],
+        profileQuestions: ['salary'],
+        reminder1: 'next week',
+        action: 'explode',
+        nickname: 'Jo',
+      }),
+    );
+    expect(errors).toEqual({
+      title: 'Please keep the title under 150 characters.',
+      'items.1.label': 'Please keep each item under 200 characters.',
+      'items.2.key': 'The item list did not come back as sent. Please reload the page and make the change again.',
+      industry: 'Please choose values from the list.',
+      profileQuestions: 'Please choose profile questions from the list.',
+      reminder1: 'Please enter the reminder date as a date, like 2026-03-20.',
+      action: 'That button is not one this form has.',
+      nickname: 'There is no field named “nickname” here.',
+    });
+  });
+});
+
 describe('readSurveyForm', () => {
-  it('reads a complete form into the fields to save', () => {
-    const result = readSurveyForm(body(), ['council', 'executive'], now);
+  it('reads a complete form into the fields to save', async () => {
+    const result = readSurveyForm(await body(), ['council', 'executive'], now);
     expect(result.ok).toBe(true);
     if (!result.ok) {
       return;
@@ -42,19 +79,19 @@ describe('readSurveyForm', () => {
     });
   });
 
-  it('moves an item up or down and removes one, keeping keys with their labels', () => {
-    const up = readSurveyForm(body({ action: 'up:2' }), ['council'], now);
+  it('moves an item up or down and removes one, keeping keys with their labels', async () => {
+    const up = readSurveyForm(await body({ action: 'up:2' }), ['council'], now);
     expect(up.ok && up.fields.items.map((item) => item.key)).toEqual(['i1', 'i3', 'i2']);
     expect(up.ok && up.anchor).toBe('item-1');
-    const down = readSurveyForm(body({ action: 'down:0' }), ['council'], now);
+    const down = readSurveyForm(await body({ action: 'down:0' }), ['council'], now);
     expect(down.ok && down.fields.items.map((item) => item.key)).toEqual(['i2', 'i1', 'i3']);
-    const removed = readSurveyForm(body({ action: 'remove:1' }), ['council'], now);
+    const removed = readSurveyForm(await body({ action: 'remove:1' }), ['council'], now);
     expect(removed.ok && removed.fields.items.map((item) => item.key)).toEqual(['i1', 'i3']);
   });
 
-  it('adds the new item with a fresh key, from its button or from saving', () => {
+  it('adds the new item with a fresh key, from its button or from saving', async () => {
     for (const action of ['add', 'save']) {
-      const result = readSurveyForm(body({ action, newItem: 'Customer strategy 2' }), ['council'], now);
+      const result = readSurveyForm(await body({ action, newItem: 'Customer strategy 2' }), ['council'], now);
       expect(result.ok && result.fields.items[3]).toEqual({ key: 'i4', label: 'Customer strategy 2' });
     }
     expect(
@@ -65,14 +102,12 @@ describe('readSurveyForm', () => {
     ).toBe('i10');
   });
 
-  it('names each problem beside its field and keeps what was typed', () => {
+  it('names each problem beside its field and keeps what was typed, in the shape the form sends it', async () => {
     const result = readSurveyForm(
-      body({
+      await body({
         title: '',
         itemLabel: ['Customer strategy', ' customer STRATEGY', ''],
         tiers: ['gold'],
-        industry: ['Mining'],
-        profileQuestions: ['salary'],
         closesAt: '2026-11-01',
         reminder1: '',
         reminder2: '2026-02-30',
@@ -86,20 +121,26 @@ describe('readSurveyForm', () => {
     }
     expect(result.errors).toEqual({
       title: 'Please give the survey a title.',
-      'item-1': 'Item 2 repeats item 1; each item must be different.',
-      'item-2': 'Item 3 is empty: type its text or remove it.',
+      'items.1.label': 'Item 2 repeats item 1; each item must be different.',
+      'items.2.label': 'Item 3 is empty: type its text or remove it.',
       tiers: 'Please choose tiers from the list.',
-      'filter-industry': 'Please choose values from the list.',
-      profileQuestions: 'Please choose profile questions from the list.',
       closesAt: 'The close date has passed; please choose a later one.',
       reminder2: 'Please enter the reminder date as a date, like 2026-03-20.',
     });
     expect(result.values.items[1].label).toBe('customer STRATEGY');
+    expect(editorValues(result.values)).toMatchObject({
+      itemKey: ['i1', 'i2', 'i3'],
+      itemLabel: ['Customer strategy', 'customer STRATEGY', ''],
+      tiers: ['gold'],
+      revenue: ['>$1B'],
+      reminder1: '',
+      reminder2: '2026-02-30',
+    });
   });
 
-  it('refuses reminders outside the open period and a close before the open', () => {
+  it('refuses reminders outside the open period and a close before the open', async () => {
     const result = readSurveyForm(
-      body({ opensAt: '2026-12-10', closesAt: '2026-12-05', reminder1: '2026-12-05', reminder2: '2026-12-10' }),
+      await body({ opensAt: '2026-12-10', closesAt: '2026-12-05', reminder1: '2026-12-05', reminder2: '2026-12-10' }),
       ['council'],
       now,
     );
@@ -110,15 +151,15 @@ describe('readSurveyForm', () => {
     });
   });
 
-  it('refuses an item list whose keys were tampered with', () => {
-    const result = readSurveyForm(body({ itemKey: ['i1', 'i1', 'x'] }), ['council'], now);
+  it('refuses an item list whose keys were repeated', async () => {
+    const result = readSurveyForm(await body({ itemKey: ['i1', 'i1', 'i3'] }), ['council'], now);
     expect(!result.ok && result.errors.items).toMatch(/did not come back as sent/);
   });
 });
 
 describe('problemsBeforeSending', () => {
-  it('asks for a close date in the future and two items', () => {
-    const fields = readSurveyForm(body(), ['council'], now);
+  it('asks for a close date in the future and two items', async () => {
+    const fields = readSurveyForm(await body(), ['council'], now);
     if (!fields.ok) {
       throw new Error('form should be valid');
     }

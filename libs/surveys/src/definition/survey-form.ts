@@ -1,24 +1,22 @@
 /**
- * The survey definition form as a pure function: what staff typed becomes either the fields to save
- * or a message per field, and the item buttons (move up, move down, remove, add) work without
- * JavaScript because each is a submit button whose `action` this applies before validating.
+ * The survey definition form's rules that need more than one field or the stored tiers, as a pure
+ * function: a form the DTO accepted becomes either the fields to save or a message per field, and
+ * the item buttons (move up, move down, remove, add) work without JavaScript because each is a
+ * submit button whose `action` this applies before validating. What this returns to show again is
+ * in the shape the form submits (`editorValues`), like a form the DTO refused.
  */
-import { BUSINESS_MODELS, CCO_MODELS, INDUSTRIES, REVENUE_BANDS } from '@roundtable/members';
-import { PROFILE_QUESTIONS } from './defaults';
+import type { FormValues } from '@roundtable/core';
+import {
+  FILTER_NAMES,
+  type FilterName,
+  MAX_ITEMS,
+  REMINDER_SLOTS,
+  type SurveyDefinitionDto,
+} from './survey-definition.dto';
 import type { SurveyDefinitionFields } from './survey.repository';
 import type { SurveyAudience, SurveyItem } from './survey.schema';
 
-export const MAX_ITEMS = 40;
-export const REMINDER_SLOTS = 3;
-
-export const FILTER_CHOICES = {
-  revenue: REVENUE_BANDS,
-  business: BUSINESS_MODELS,
-  industry: INDUSTRIES,
-  ccoModel: CCO_MODELS,
-} as const;
-type FilterName = keyof typeof FILTER_CHOICES;
-const FILTER_NAMES = Object.keys(FILTER_CHOICES) as FilterName[];
+export { FILTER_CHOICES, MAX_ITEMS, REMINDER_SLOTS } from './survey-definition.dto';
 
 export interface SurveyFormValues {
   title: string;
@@ -37,18 +35,6 @@ export type SurveyFormErrors = Record<string, string>;
 export type SurveyFormResult =
   | { ok: true; values: SurveyFormValues; fields: SurveyDefinitionFields; anchor: string }
   | { ok: false; values: SurveyFormValues; errors: SurveyFormErrors };
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : '';
-}
-
-/** A repeated form field (checkboxes, the item list) as strings in the order sent. */
-function list(value: unknown): string[] {
-  if (Array.isArray(value)) {
-    return value.map((entry) => (typeof entry === 'string' ? entry.trim() : ''));
-  }
-  return typeof value === 'string' ? [value.trim()] : [];
-}
 
 const day = (date: Date | null | undefined) => (date ? date.toISOString().slice(0, 10) : '');
 
@@ -77,23 +63,42 @@ export function nextItemKey(items: SurveyItem[]): string {
   return `i${Math.max(0, ...numbers) + 1}`;
 }
 
-function valuesFrom(body: Record<string, unknown>): SurveyFormValues {
-  const keys = list(body.itemKey);
-  const labels = list(body.itemLabel);
+function valuesFrom(form: SurveyDefinitionDto): SurveyFormValues {
   return {
-    title: text(body.title).slice(0, 1000),
-    intro: text(body.intro).slice(0, 10_000),
-    items: labels
-      .slice(0, MAX_ITEMS + 1)
-      .map((label, index) => ({ key: keys[index] ?? '', label: label.slice(0, 1000) })),
-    newItem: text(body.newItem).slice(0, 1000),
-    profileQuestions: list(body.profileQuestions),
-    tiers: list(body.tiers),
-    filters: Object.fromEntries(FILTER_NAMES.map((name) => [name, list(body[name])])) as SurveyFormValues['filters'],
-    opensAt: text(body.opensAt),
-    closesAt: text(body.closesAt),
-    reminders: Array.from({ length: REMINDER_SLOTS }, (_, index) => text(body[`reminder${index + 1}`])),
+    title: form.title,
+    intro: form.intro ?? '',
+    items: form.items.map(({ key, label }) => ({ key, label })),
+    newItem: form.newItem ?? '',
+    profileQuestions: [...form.profileQuestions],
+    tiers: [...form.tiers],
+    filters: Object.fromEntries(FILTER_NAMES.map((name) => [name, [...form[name]]])) as SurveyFormValues['filters'],
+    opensAt: form.opensAt ?? '',
+    closesAt: form.closesAt ?? '',
+    reminders: [form.reminder1 ?? '', form.reminder2 ?? '', form.reminder3 ?? ''],
   };
+}
+
+/**
+ * The editor's values in the shape the form submits them: the item list as `itemKey`/`itemLabel`,
+ * each filter under its own name, reminders as `reminder1`…`reminder3`.
+ */
+export function editorValues(values: SurveyFormValues): FormValues {
+  const fields: FormValues = {
+    title: values.title,
+    intro: values.intro,
+    itemKey: values.items.map((item) => item.key),
+    itemLabel: values.items.map((item) => item.label),
+    newItem: values.newItem,
+    profileQuestions: values.profileQuestions,
+    tiers: values.tiers,
+    opensAt: values.opensAt,
+    closesAt: values.closesAt,
+  };
+  for (const name of FILTER_NAMES) {
+    fields[name] = values.filters[name];
+  }
+  values.reminders.forEach((reminder, index) => (fields[`reminder${index + 1}`] = reminder));
+  return fields;
 }
 
 /**
@@ -142,21 +147,17 @@ function parseDay(value: string): Date | null | 'invalid' {
  * and closes at the end of its close day; reminders go at 09:00 UTC on their day.
  */
 export function readSurveyForm(
-  body: Record<string, unknown>,
+  form: SurveyDefinitionDto,
   tiers: readonly string[],
   now = new Date(),
 ): SurveyFormResult {
-  const values = valuesFrom(body);
-  const anchor = applyAction(values, text(body.action) || 'save');
+  const values = valuesFrom(form);
+  const anchor = applyAction(values, form.action ?? 'save');
   const errors: SurveyFormErrors = {};
 
+  // Lengths and formats are the DTO's; what is left needs the other fields or the stored tiers.
   if (!values.title) {
     errors.title = 'Please give the survey a title.';
-  } else if (values.title.length > 150) {
-    errors.title = 'Please keep the title under 150 characters.';
-  }
-  if (values.intro.length > 2000) {
-    errors.intro = 'Please keep the introduction under 2,000 characters.';
   }
 
   const keys = values.items.map((item) => item.key);
@@ -169,7 +170,7 @@ export function readSurveyForm(
   }
   const seen = new Map<string, number>();
   values.items.forEach((item, index) => {
-    const name = `item-${index}`;
+    const name = `items.${index}.label`;
     if (!item.label) {
       errors[name] = `Item ${index + 1} is empty: type its text or remove it.`;
     } else if (item.label.length > 200) {
@@ -181,21 +182,9 @@ export function readSurveyForm(
       seen.set(item.label.toLowerCase(), index);
     }
   });
-  if (values.newItem.length > 200) {
-    errors.newItem = 'Please keep the new item under 200 characters.';
-  }
-
-  const questionKeys = PROFILE_QUESTIONS.map((question) => question.key as string);
-  if (values.profileQuestions.some((key) => !questionKeys.includes(key))) {
-    errors.profileQuestions = 'Please choose profile questions from the list.';
-  }
+  // The DTO checked profile questions and filters against their lists; tiers are the stored ones.
   if (values.tiers.some((slug) => !tiers.includes(slug))) {
     errors.tiers = 'Please choose tiers from the list.';
-  }
-  for (const name of FILTER_NAMES) {
-    if (values.filters[name].some((value) => !(FILTER_CHOICES[name] as readonly string[]).includes(value))) {
-      errors[`filter-${name}`] = 'Please choose values from the list.';
-    }
   }
 
   const opensAt = parseDay(values.opensAt);
