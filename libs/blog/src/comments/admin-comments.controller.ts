@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Param, Post, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { CurrentMember, Roles, type SessionMember, STAFF } from '@roundtable/auth';
-import { FormPage } from '@roundtable/core';
+import { FormPage, ListQuery, type ParsedQuery } from '@roundtable/core';
 import { CommentSettingsDto, DigestChoiceDto } from './comment-settings.dto';
 import { CommentModerationService } from './comment-moderation.service';
+import { CommentsQuery } from './comments-query.dto';
 import { TakeDownDto } from './moderation.dto';
 
 /**
@@ -19,8 +20,8 @@ export class AdminCommentsController {
 
   @Get()
   @Render('admin/comments')
-  moderationPage(@CurrentMember() staff: SessionMember) {
-    return this.moderation.moderationPage({ member: staff });
+  moderationPage(@CurrentMember() staff: SessionMember, @ListQuery(CommentsQuery) query: ParsedQuery<CommentsQuery>) {
+    return this.moderation.moderationPage({ member: staff, query });
   }
 
   @Post('digest')

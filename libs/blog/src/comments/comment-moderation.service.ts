@@ -1,9 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import type { SessionMember } from '@roundtable/auth';
-import { BadRequestError, FormOutcome, NotFoundError, type PageRequest } from '@roundtable/core';
+import {
+  BadRequestError,
+  DEFAULT_PAGE_SIZE,
+  FormOutcome,
+  keysetPage,
+  keysetPlan,
+  NotFoundError,
+  pageLinks,
+  type PageRequest,
+  type ParsedQuery,
+  type SortKey,
+} from '@roundtable/core';
+import { Types } from 'mongoose';
 import type { DigestChoiceDto } from './comment-settings.dto';
 import { CommentDigestService } from './comment-digest.service';
 import { CommentRecord, CommentRepository } from './comment.repository';
+import type { CommentStatus } from './comment.schema';
+import { CommentsQuery } from './comments-query.dto';
 import { CommentsService } from './comments.service';
 import { PostRepository } from '../posts/post.repository';
 
@@ -40,6 +54,23 @@ function takeDownOf(action: string | undefined): TakeDown {
 
 const RECENT = 50;
 
+/** The waiting queue oldest first (fair to writers); every other state newest first. Ties by `_id`. */
+const OLDEST_FIRST: SortKey[] = [
+  { field: 'createdAt', direction: 1 },
+  { field: '_id', direction: 1 },
+];
+const NEWEST_FIRST: SortKey[] = [
+  { field: 'createdAt', direction: -1 },
+  { field: '_id', direction: -1 },
+];
+const toObjectId = (id: string) => (Types.ObjectId.isValid(id) ? new Types.ObjectId(id) : id);
+const STATUS_CHOICES: Array<{ value: CommentStatus; label: string }> = [
+  { value: 'pending', label: 'Waiting for approval' },
+  { value: 'approved', label: 'Published' },
+  { value: 'hidden', label: 'Hidden' },
+  { value: 'spam', label: 'Spam' },
+];
+
 /** Staff's side of comments: the queue of held comments, recent ones to take down, and the settings. */
 @Injectable()
 export class CommentModerationService {
@@ -50,13 +81,20 @@ export class CommentModerationService {
     private readonly digests: CommentDigestService,
   ) {}
 
-  /** Held comments (oldest first) and the latest approved ones, each with its post's title and address. */
-  async moderationPage({ member }: PageRequest<SessionMember>) {
-    const pending = await this.comments.listByStatus('pending');
-    const recent = await this.comments.listByStatus('approved', RECENT, -1);
-    const titles = await this.posts.findTitles([...new Set([...pending, ...recent].map((c) => c.postId))]);
+  /**
+   * The moderation list: a page of comments in one state (waiting unless the query names another),
+   * each with its post's title and address; on the waiting list also the latest published ones, to
+   * take down. A refused settings form (no query) shows the first page of the waiting list.
+   */
+  async moderationPage({ member, query }: PageRequest<SessionMember> & { query?: ParsedQuery<CommentsQuery> }) {
+    const { value, ignored } = query ?? { value: new CommentsQuery(), ignored: {} };
+    const status = value.status ?? 'pending';
+    const plan = keysetPlan(status === 'pending' ? OLDEST_FIRST : NEWEST_FIRST, value, toObjectId);
+    const page = keysetPage(await this.comments.listPageByStatus(status, plan), plan);
+    const recent = status === 'pending' ? await this.comments.listByStatus('approved', RECENT, -1) : [];
+    const titles = await this.posts.findTitles([...new Set([...page.rows, ...recent].map((c) => c.postId))]);
     const byId = new Map(titles.map((post) => [String(post._id), post]));
-    const view = (comment: (typeof pending)[number]) => ({
+    const view = (comment: CommentRecord) => ({
       id: String(comment._id),
       authorName: comment.authorName,
       guestEmail: comment.guestEmail,
@@ -64,10 +102,15 @@ export class CommentModerationService {
       date: comment.createdAt.toISOString().slice(0, 16).replace('T', ' '),
       post: byId.get(comment.postId) ?? null,
     });
+    const filters = { status: value.status, size: value.size === DEFAULT_PAGE_SIZE ? undefined : value.size };
     return {
       title: 'Comments',
-      pending: pending.map(view),
+      status,
+      statuses: STATUS_CHOICES,
+      comments: page.rows.map(view),
       recent: recent.map(view),
+      ignored,
+      links: pageLinks('/admin/comments', filters, page),
       settings: await this.comments.getSettings(),
       digest: await this.digests.choiceOf(member.id),
     };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, Model, Types } from 'mongoose';
-import { PageCache } from '@roundtable/core';
+import { type KeysetPlan, PageCache } from '@roundtable/core';
 import { BlogSetting, Comment, CommentStatus } from './comment.schema';
 
 /** What an erased member's comments are signed with. */
@@ -60,6 +60,16 @@ export class CommentRepository {
   /** How many comments are in one state (the worker's admin-home snapshot; never per request). */
   countByStatus(status: CommentStatus): Promise<number> {
     return this.comments.countDocuments({ status });
+  }
+
+  /** One page of staff's moderation list: comments in one state, in the plan's keyset range and order. */
+  listPageByStatus(status: CommentStatus, plan: KeysetPlan): Promise<CommentRecord[]> {
+    const query = { status };
+    return this.comments
+      .find(plan.range ? { $and: [query, plan.range] } : query)
+      .sort(plan.sort)
+      .limit(plan.limit)
+      .lean<CommentRecord[]>();
   }
 
   /** Comments in one state: oldest first for the queue, or newest first for recent ones. */

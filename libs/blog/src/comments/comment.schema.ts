@@ -26,8 +26,9 @@ export class Comment {
 export const CommentSchema = SchemaFactory.createForClass(Comment);
 // A post's comments in order.
 CommentSchema.index({ postId: 1, createdAt: 1 });
-// Staff's moderation queue.
-CommentSchema.index({ status: 1, createdAt: 1 });
+// Staff's moderation list by status, keyset-paged both ways on (createdAt, _id): the waiting queue
+// oldest first, the others newest first; also the admin home's count of waiting comments.
+CommentSchema.index({ status: 1, createdAt: 1, _id: 1 });
 // Staff's comment digest: the comments written since the last one.
 CommentSchema.index({ createdAt: 1 });
 // A guest's earlier approved comments (first comments wait for approval).
