@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { isEntitled, isStaff, type SessionMember } from '@roundtable/auth';
-import { appConfig, BadRequestError, NotFoundError } from '@roundtable/core';
+import { appConfig, BadRequestError, NotFoundError, PageCache } from '@roundtable/core';
 import { MemberRepository } from '@roundtable/members';
 import { CommentRecord, CommentRepository } from './comments/comment.repository';
 import { CommentProblem, EDIT_WINDOW_MS } from './comments/comments.service';
@@ -26,6 +26,7 @@ export class BlogPages {
     private readonly posts: PostRepository,
     private readonly comments: CommentRepository,
     private readonly members: MemberRepository,
+    private readonly pageCache: PageCache,
   ) {}
 
   async list(
@@ -107,7 +108,9 @@ export class BlogPages {
     viewer: SessionMember | undefined,
     commentForm: CommentProblem | null = null,
   ): Promise<{ redirect: string } | Record<string, unknown>> {
-    const post = await this.posts.findBySlug(slug);
+    // Members and staff get the live page, built from what visitors' pages show: read once per
+    // public-pages version (`PageCache.remember`), not per view (each read scans on FerretDB v1).
+    const post = await this.pageCache.remember(`post:${slug}`, () => this.posts.findBySlug(slug));
     if (!post) {
       const moved = await this.posts.findByPreviousSlug(slug);
       if (moved) {
@@ -121,8 +124,8 @@ export class BlogPages {
       throw new NotFoundError('There is no post at this address.');
     }
     const readable = canRead(post, viewer);
-    const comments = readable ? await this.comments.listForPost(String(post._id), { memberId: viewer?.id }) : [];
-    const settings = await this.comments.getSettings();
+    const comments = readable ? await this.commentsOf(String(post._id), viewer) : [];
+    const settings = await this.pageCache.remember('comment-settings', () => this.comments.getSettings());
     return {
       title: post.title,
       description: post.excerpt,
@@ -137,6 +140,13 @@ export class BlogPages {
       guestComments: settings.guestComments,
       commentForm,
     };
+  }
+
+  /** A post's comments as `viewer` sees them (their own pending ones too), per public-pages version. */
+  private commentsOf(postId: string, viewer: SessionMember | undefined): Promise<CommentRecord[]> {
+    return this.pageCache.remember(`comments:${postId}:${viewer?.id ?? ''}`, () =>
+      this.comments.listForPost(postId, { memberId: viewer?.id }),
+    );
   }
 
   /** An unsubscribe link from a comment email: a post's author or a commenter stops those emails. */

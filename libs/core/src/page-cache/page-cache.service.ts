@@ -5,6 +5,8 @@ import { pageCacheConfig } from './page-cache.config';
 import { CachedPage, PageStore } from './page-store';
 import { PageVersionRepository } from './page-version.repository';
 
+const MAX_DATA_ENTRIES = 5_000;
+
 /**
  * What visitors see, cached in memory per process so a public page costs no database round trip.
  * Invalidation: a write to anything a public page shows calls `invalidate()`, which changes this
@@ -17,6 +19,8 @@ import { PageVersionRepository } from './page-version.repository';
 export class PageCache implements OnApplicationBootstrap {
   private readonly logger = new Logger('PageCache');
   private readonly store: PageStore;
+  /** What `remember` keeps: data pages are built from, under the version it was read at. */
+  private readonly data = new Map<string, { value: unknown; version: string; storedAt: number }>();
   private version: string = randomUUID();
   private checkedAt = 0;
   private checking: Promise<string> | null = null;
@@ -89,5 +93,34 @@ export class PageCache implements OnApplicationBootstrap {
 
   set(url: string, page: Omit<CachedPage, 'etag'>): CachedPage {
     return this.store.set(url, page);
+  }
+
+  /**
+   * Data that public pages show (a post, its comments, a setting), read once per version and reused
+   * by the personal pages built from it (a member's view of a post), which are never cached whole.
+   * The same writes invalidate it, and it expires with the pages. The value is shared by every
+   * request: callers must not change it.
+   */
+  async remember<T>(key: string, load: () => Promise<T>, now = Date.now()): Promise<T> {
+    if (!this.enabled) {
+      return load();
+    }
+    const version = await this.currentVersion(now);
+    const kept = this.data.get(key);
+    if (kept && kept.version === version && now - kept.storedAt < this.config.maxAgeMs) {
+      return kept.value as T;
+    }
+    const changesBefore = this.localChanges;
+    const value = await load();
+    // A write in this process while we read may have changed what we read: keep it only if none did.
+    if (this.localChanges === changesBefore) {
+      this.data.delete(key);
+      if (this.data.size >= MAX_DATA_ENTRIES) {
+        // Oldest first: a Map iterates in insertion order.
+        this.data.delete(this.data.keys().next().value as string);
+      }
+      this.data.set(key, { value, version, storedAt: now });
+    }
+    return value;
   }
 }

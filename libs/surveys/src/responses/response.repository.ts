@@ -24,9 +24,10 @@ export class ResponseRepository {
   }
 
   /**
-   * Saves answers in progress. Never turns a completed response back into a partial one: the filter
-   * excludes completed responses, so for those the upsert's insert collides on `_id` and this returns
-   * 'already-completed' without writing.
+   * Saves answers in progress. The first save is one insert (an `_id` lookup or update would scan the
+   * collection on FerretDB v1). Never turns a completed response back into a partial one: the later
+   * update's filter excludes completed responses, so for those its upsert collides on `_id` and this
+   * returns 'already-completed' without writing.
    */
   async savePartial(
     invitationId: string,
@@ -34,18 +35,26 @@ export class ResponseRepository {
     answers: ResponseAnswers,
     now = new Date(),
   ): Promise<'saved' | 'already-completed'> {
+    const answered = {
+      held: answers.held,
+      ranked: answers.ranked ?? answers.held.length,
+      profile: answers.profile,
+      updatedAt: now,
+    };
+    const first = {
+      _id: invitationId,
+      surveyId,
+      status: 'partial' as ResponseStatus,
+      startedAt: now,
+      completedAt: null,
+    };
+    if (await this.insertFirst({ ...first, ...answered })) {
+      return 'saved';
+    }
     try {
       await this.responses.updateOne(
         { _id: invitationId, status: { $ne: 'completed' } },
-        {
-          $set: {
-            held: answers.held,
-            ranked: answers.ranked ?? answers.held.length,
-            profile: answers.profile,
-            updatedAt: now,
-          },
-          $setOnInsert: { surveyId, status: 'partial', startedAt: now, completedAt: null },
-        },
+        { $set: answered, $setOnInsert: { surveyId, status: 'partial', startedAt: now, completedAt: null } },
         { upsert: true },
       );
       return 'saved';
@@ -59,34 +68,41 @@ export class ResponseRepository {
 
   /**
    * Stores validated answers as the completed response (a full overwrite of held and profile, so two
-   * submits from two tabs leave one whole answer, the last). `completedAt` keeps the first completion.
+   * submits from two tabs leave one whole answer, the last). A first answer is one insert; otherwise
+   * `completedAt` keeps the first completion: `firstCompletedAt` when the caller knows it, else read.
    */
   async complete(
     invitationId: string,
     surveyId: string,
     answers: ResponseAnswers,
-    firstCompletedAt: Date | null,
+    firstCompletedAt: Date | null = null,
     now = new Date(),
   ): Promise<void> {
-    const update = {
-      $set: {
-        held: answers.held,
-        ranked: answers.held.length,
-        profile: answers.profile,
-        status: 'completed' as ResponseStatus,
-        completedAt: firstCompletedAt ?? now,
-        updatedAt: now,
-      },
-      $setOnInsert: { surveyId, startedAt: now },
+    const answered = {
+      held: answers.held,
+      ranked: answers.held.length,
+      profile: answers.profile,
+      status: 'completed' as ResponseStatus,
+      updatedAt: now,
     };
+    if (await this.insertFirst({ _id: invitationId, surveyId, ...answered, startedAt: now, completedAt: now })) {
+      return;
+    }
+    // Saved or submitted before (or a first submit from another tab won the insert): overwrite it.
+    const completedAt = firstCompletedAt ?? (await this.findById(invitationId))?.completedAt ?? now;
+    await this.responses.updateOne({ _id: invitationId }, { $set: { ...answered, completedAt } });
+  }
+
+  /** Inserts a new response; false when one exists for the invitation already (the unique `_id`). */
+  private async insertFirst(response: ResponseRecord): Promise<boolean> {
     try {
-      await this.responses.updateOne({ _id: invitationId }, update, { upsert: true });
+      await this.responses.create(response);
+      return true;
     } catch (error) {
-      if (!isDuplicateKeyError(error)) {
-        throw error;
+      if (isDuplicateKeyError(error)) {
+        return false;
       }
-      // Two first submits raced to insert: the other one created the document; overwrite it.
-      await this.responses.updateOne({ _id: invitationId }, { $set: update.$set });
+      throw error;
     }
   }
 

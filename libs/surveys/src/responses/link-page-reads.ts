@@ -1,0 +1,83 @@
+import type { LinkRecord } from '../links/link.repository';
+import type { ResponseRecord } from './response.repository';
+
+/** How long a GET of `/s/<token>` reuses what the last GET of that link read, in this process. */
+export const LINK_PAGE_READS_MS = 1_000;
+const MAX_ENTRIES = 10_000;
+
+/** What showing the survey page for one link reads: the link, its response, and the profile prefill. */
+export interface LinkPageReads {
+  link: LinkRecord | null;
+  response: ResponseRecord | null;
+  /** Profile answers to start from (the invitation's snapshot); read only while there is no response. */
+  prefill: Record<string, string>;
+  /** "Opened" is recorded for this invitation (the unique insert ran once from this process). */
+  opened: boolean;
+}
+
+/**
+ * The survey page's reads per link for one second, so that a link reloaded or shared by many tabs
+ * costs no database round trip per view (each of these reads scans its collection on FerretDB v1).
+ * Only GETs use it, and never the page shown right after a save (that reads live). A write made in
+ * this process (an answer, from the link or the portal) drops its entries at once; a write made by
+ * another process, or a link revoked by the worker, shows within `ttlMs`. Answers (POST) never use it.
+ */
+export class LinkPageReadsCache {
+  private readonly byHash = new Map<string, { reads: LinkPageReads; until: number }>();
+  private readonly hashesByInvitation = new Map<string, Set<string>>();
+
+  constructor(private readonly ttlMs = LINK_PAGE_READS_MS) {}
+
+  get(hash: string, now = Date.now()): LinkPageReads | null {
+    const entry = this.byHash.get(hash);
+    if (!entry) {
+      return null;
+    }
+    if (entry.until <= now) {
+      this.delete(hash);
+      return null;
+    }
+    return entry.reads;
+  }
+
+  set(hash: string, reads: LinkPageReads, now = Date.now()): void {
+    this.delete(hash);
+    if (this.byHash.size >= MAX_ENTRIES) {
+      // Oldest first: a Map iterates in insertion order.
+      const oldest = this.byHash.keys().next().value;
+      if (oldest !== undefined) {
+        this.delete(oldest);
+      }
+    }
+    this.byHash.set(hash, { reads, until: now + this.ttlMs });
+    const invitationId = reads.link?.invitationId;
+    if (invitationId) {
+      const hashes = this.hashesByInvitation.get(invitationId) ?? new Set<string>();
+      hashes.add(hash);
+      this.hashesByInvitation.set(invitationId, hashes);
+    }
+  }
+
+  /** An invitation's response changed here: every link to it reads live next time. */
+  forgetInvitation(invitationId: string): void {
+    for (const hash of this.hashesByInvitation.get(invitationId) ?? []) {
+      this.delete(hash);
+    }
+  }
+
+  private delete(hash: string): void {
+    const entry = this.byHash.get(hash);
+    if (!entry) {
+      return;
+    }
+    this.byHash.delete(hash);
+    const invitationId = entry.reads.link?.invitationId;
+    const hashes = invitationId ? this.hashesByInvitation.get(invitationId) : undefined;
+    if (invitationId && hashes) {
+      hashes.delete(hash);
+      if (hashes.size === 0) {
+        this.hashesByInvitation.delete(invitationId);
+      }
+    }
+  }
+}
