@@ -56,7 +56,7 @@ const GOAL = { ratio: 0.5, p99: 100, errors: 0 };
 
 async function run(environment, options) {
   const invitations = options.members;
-  const perRun = options.quick ? 100 : 1_000;
+  const perRun = options.quick ? 50 : 1_000;
   const survey = await generateSurvey(environment.database.uri, { invitations });
   const raw = await startRawIntakeServer(environment.database.uri);
   const api = await startApp(environment, 'api');

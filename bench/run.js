@@ -1,7 +1,7 @@
 // `npm run bench`: runs the benchmarks against the real local servers and the built apps, writes
 // bench/results/<benchmark>-<database>.json and prints a table per benchmark.
-//   --quick              small data, one short run each (CI proves the benchmarks still work; < 1 min)
-//   --members N          members in the database (default 20,000; in --quick 2,000, and 300 invited by
+//   --quick              small data, one short run each (CI proves the benchmarks still work; ~1 min)
+//   --members N          members in the database (default 20,000; in --quick 1,000, and 300 invited by
 //                        the distribution benchmark)
 //   --database D         sqlite, postgresql or all (default: all that this machine has)
 //   --only a,b           only these benchmarks (pages, intake, distribution, ranking)
@@ -10,7 +10,7 @@
 const { existsSync } = require('node:fs');
 const path = require('node:path');
 const servers = require('../tools/servers/local-servers');
-const { startEnvironment } = require('./lib/environment');
+const { startEnvironment, withDatabase } = require('./lib/environment');
 const { machine, table, write } = require('./lib/results');
 
 const BENCHMARKS = [require('./pages'), require('./intake'), require('./distribution'), require('./ranking')];
@@ -47,13 +47,13 @@ function options(args) {
   const quick = args.quick;
   return {
     quick,
-    members: args.members ?? (quick ? 2_000 : 20_000),
+    members: args.members ?? (quick ? 1_000 : 20_000),
     membersGiven: args.members !== null,
     posts: quick ? 20 : 200,
     comments: quick ? 500 : 5_000,
     rankingSizes: args.rankingSizes ?? [10_000, 100_000],
     load: quick
-      ? { connections: 50, duration: 2, runs: 1, warmup: 1 }
+      ? { connections: 50, duration: 1, runs: 1, warmup: 1 }
       : { connections: 50, duration: 10, runs: 3, warmup: 2 },
   };
 }
@@ -118,6 +118,7 @@ function columns(result) {
 }
 
 async function main() {
+  const began = Date.now();
   const args = parseArgs(process.argv.slice(2));
   if (!existsSync(path.join(servers.ROOT, 'dist', 'apps', 'api', 'src', 'main.js'))) {
     throw new Error('The apps are not built: run `npm run build` first.');
@@ -128,20 +129,22 @@ async function main() {
     throw new Error(`--only matched nothing; benchmarks: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
   }
   for (const backend of backends(args)) {
-    for (const benchmark of chosen) {
-      const startedAt = new Date();
-      const host = machine();
-      const environment = await startEnvironment({ backend });
-      // Ctrl-C stops the servers this run started before leaving.
-      const interrupted = () => void environment.stop().finally(() => process.exit(130));
-      process.once('SIGINT', interrupted);
-      process.once('SIGTERM', interrupted);
-      try {
-        const outcome = await benchmark.run(environment, opts);
+    // One set of servers per database backend; each benchmark gets a database of its own in it.
+    const environment = await startEnvironment({ backend });
+    // Ctrl-C stops the servers this run started before leaving.
+    const interrupted = () => void environment.stop().finally(() => process.exit(130));
+    process.once('SIGINT', interrupted);
+    process.once('SIGTERM', interrupted);
+    try {
+      for (const benchmark of chosen) {
+        const startedAt = new Date();
+        const host = machine();
+        const outcome = await benchmark.run(withDatabase(environment, benchmark.name), opts);
         const result = {
           benchmark: benchmark.name,
           title: benchmark.title,
           measuredAt: startedAt.toISOString(),
+          seconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
           quick: opts.quick,
           database: { backend, kind: environment.database.kind },
           machine: host,
@@ -156,13 +159,14 @@ async function main() {
         // A council of another size is its own result beside the standard one.
         const suffix = args.members === null ? '' : `-${opts.members}`;
         process.stdout.write(`written to ${write(`${benchmark.name}-${backend}${suffix}`, result, opts)}\n`);
-      } finally {
-        process.removeListener('SIGINT', interrupted);
-        process.removeListener('SIGTERM', interrupted);
-        await environment.stop();
       }
+    } finally {
+      process.removeListener('SIGINT', interrupted);
+      process.removeListener('SIGTERM', interrupted);
+      await environment.stop();
     }
   }
+  process.stdout.write(`\nall benchmarks done in ${Math.round((Date.now() - began) / 1000)} s\n`);
 }
 
 main().catch((error) => {

@@ -98,4 +98,17 @@ async function startApp(environment, app, extraEnv = {}) {
   return { url: `http://127.0.0.1:${port}`, port, child, stop, stderr: () => stderr };
 }
 
-module.exports = { startEnvironment, startApp, DATABASE_NAME };
+/**
+ * The same servers with a database of the benchmark's own (`roundtable_bench_<name>`), so benchmarks
+ * sharing one environment never see each other's data. Stopping it stops the shared servers.
+ */
+function withDatabase(environment, name) {
+  const uri = environment.database.uri.replace(/\/[^/]*$/, `/${DATABASE_NAME}_${name}`);
+  return {
+    ...environment,
+    database: { ...environment.database, uri },
+    env: { ...environment.env, MONGODB_URI: uri },
+  };
+}
+
+module.exports = { startEnvironment, startApp, withDatabase, DATABASE_NAME };

@@ -10,9 +10,22 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/**
+ * Waits until the app has answered what a run left in flight: autocannon stops at the end of its
+ * duration, but the requests it had sent are still being served, and would slow the next run (a
+ * slow page's backlog once left its static-file baseline at 0 requests/s). One more request of the
+ * same URL queues behind them.
+ */
+async function settle(url, headers) {
+  await fetch(url, { headers })
+    .then((response) => response.arrayBuffer())
+    .catch(() => undefined);
+}
+
 /** One autocannon run; requests/s is completed 2xx/3xx responses over the run's duration. */
 async function fire(url, { connections, duration, headers = {}, method = 'GET', requests }) {
   const result = await autocannon({ url, connections, duration, headers, method, requests });
+  await settle(url, headers);
   const ok = result['2xx'] + result['3xx'];
   return {
     requestsPerSec: ok / (result.duration || duration),

@@ -6,11 +6,12 @@ import { seedDefaultTiers, TierRepository } from '@roundtable/billing';
 import { PostRepository } from '@roundtable/blog';
 import { RequiredText } from '@roundtable/core';
 import { MemberRepository, ProfileDto, profileFrom } from '@roundtable/members';
-import { DEFAULT_ACCOUNTABILITIES, SurveyRepository } from '@roundtable/surveys';
+import { DEFAULT_ACCOUNTABILITIES, ResponseRepository, SurveyRepository } from '@roundtable/surveys';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { profileForm } from '../support/forms';
 import { signInAs, SignedIn } from '../support/sessions';
 import { buildMember, uniqueEmail } from '../support/factories';
+import { invite, openSurvey } from '../surveys/survey-fixtures';
 
 /**
  * Every form refuses what its DTO does not allow, naming the field: an unknown field, a wrong type
@@ -434,6 +435,70 @@ describe('Form validation', () => {
         expect(answer.status).toBe(422);
         expect(answer.text).toContain('That code is not right, or it has expired');
       }
+    });
+  });
+
+  /**
+   * The survey link's response form (no session: the token is the key). Its per-item fields
+   * (`rank_<key>`, `profile_<key>`) are a validated map: each one named by its own field on the page.
+   */
+  describe('the survey response form (/s/<token>)', () => {
+    const fields = (extra: Array<[string, string]> = []): Array<[string, string]> => [
+      ['held', 'i1'],
+      ['held', 'i3'],
+      ['rank_i1', '2'],
+      ['rank_i3', '1'],
+      ['profile_revenueBand', '>$1B'],
+      ['action', 'submit'],
+      ...extra,
+    ];
+    const answer = async (extra: Array<[string, string]> = [], replace?: [string, string]) => {
+      const surveyId = await openSurvey(t);
+      const { token, invitationId } = await invite(t, surveyId);
+      const sent = fields(extra).map(([name, value]): [string, string] =>
+        replace && name === replace[0] ? replace : [name, value],
+      );
+      const page = await request(t.app.getHttpServer())
+        .post(`/s/${token}`)
+        .type('form')
+        .set('Accept', 'text/html')
+        .send(encode(sent));
+      return { page, invitationId };
+    };
+    const nothingSaved = async (invitationId: string) =>
+      expect(await t.app.get(ResponseRepository).findById(invitationId)).toBeNull();
+
+    it('shows the form again with 422 for an unknown field, naming it, answers kept', async () => {
+      const { page, invitationId } = await answer([['nickname', 'Jo']]);
+      expect(page.status).toBe(422);
+      expect(page.text).toContain('<a href="#nickname">There is no field named “nickname” here.</a>');
+      expect(page.text).toMatch(/id="held-i3" name="held" value="i3" checked/);
+      expect(page.text).toMatch(/<option value="1" selected>1<\/option>/);
+      await nothingSaved(invitationId);
+    });
+
+    it('shows the form again with 422 for a wrong type (a profile answer sent twice), naming it', async () => {
+      const { page, invitationId } = await answer([['profile_revenueBand', '<$100M']]);
+      expect(page.status).toBe(422);
+      expectFieldNamed(page.text, 'profile-revenueBand');
+      await nothingSaved(invitationId);
+    });
+
+    it('shows the form again with 422 for an over-long value, naming it', async () => {
+      const { page, invitationId } = await answer([], ['rank_i1', '9'.repeat(201)]);
+      expect(page.status).toBe(422);
+      expectFieldNamed(page.text, 'rank-i1');
+      expect(page.text).toMatch(/id="held-i1" name="held" value="i1" checked/);
+      await nothingSaved(invitationId);
+    });
+
+    it('accepts the valid form', async () => {
+      const { page, invitationId } = await answer();
+      expect(page.status).toBe(303);
+      expect(await t.app.get(ResponseRepository).findById(invitationId)).toMatchObject({
+        status: 'completed',
+        held: ['i3', 'i1'],
+      });
     });
   });
 

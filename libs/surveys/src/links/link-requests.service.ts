@@ -1,13 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { RateLimiter } from '@roundtable/auth';
-import { hashToken, looksLikeToken } from '@roundtable/core';
+import { hashToken, looksLikeToken, type FieldErrors } from '@roundtable/core';
+import type { NewLinkDto } from '../responses/new-link.dto';
 import { SurveyCache } from '../definition/survey-cache';
 import { InvitationRepository } from '../invitations/invitation.repository';
 import type { PageResult } from '../responses/response-pages.service';
 import { LinkRepository, LinkRequestRepository } from './link.repository';
 import { SurveyLinkResendHook } from './link-resend.hook';
-
-const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{2,}$/;
 
 /**
  * "Send me a new link" from a dead link's page. For every open survey the address was invited to, a
@@ -28,24 +27,9 @@ export class LinkRequests {
     private readonly limiter: RateLimiter,
   ) {}
 
-  async request(body: Record<string, unknown>, ip: string): Promise<PageResult> {
-    const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : '';
-    if (!EMAIL.test(email) || email.length > 254) {
-      return {
-        kind: 'page',
-        status: 422,
-        template: 'surveys/link-problem',
-        model: {
-          title: 'Ask for a new survey link',
-          heading: 'Ask for a new survey link',
-          message: 'Enter the email address the survey invitation was sent to.',
-          canAskForLink: true,
-          token: typeof body.token === 'string' ? body.token : '',
-          email,
-          errors: { email: 'Please enter an email address, like name@company.com.' },
-        },
-      };
-    }
+  /** The form is checked by its DTO (`NewLinkDto`); a refused one is shown again by `refusedPage`. */
+  async request(form: NewLinkDto, ip: string): Promise<PageResult> {
+    const email = form.email.toLowerCase();
     await this.limiter.hit(
       `survey-link-request:${ip}`,
       5,
@@ -54,7 +38,7 @@ export class LinkRequests {
     );
     const dealtWith = await this.resendToOpenSurveys(email);
     if (dealtWith.length === 0) {
-      const link = looksLikeToken(body.token) ? await this.links.findByHash(hashToken(body.token)) : null;
+      const link = looksLikeToken(form.token) ? await this.links.findByHash(hashToken(form.token)) : null;
       await this.requests.record(email, link?.surveyId ?? null);
     }
     return {
@@ -62,6 +46,25 @@ export class LinkRequests {
       status: 200,
       template: 'surveys/link-requested',
       model: { title: 'Your request is on its way', email },
+    };
+  }
+
+  /** The form again with 422: what was typed, and a message per refused field. */
+  refusedPage(body: Record<string, unknown>, errors: FieldErrors): PageResult {
+    const typed = (value: unknown) => (typeof value === 'string' ? value.trim().slice(0, 300) : '');
+    return {
+      kind: 'page',
+      status: 422,
+      template: 'surveys/link-problem',
+      model: {
+        title: 'Ask for a new survey link',
+        heading: 'Ask for a new survey link',
+        message: 'Enter the email address the survey invitation was sent to.',
+        canAskForLink: true,
+        token: looksLikeToken(body.token) ? body.token : '',
+        email: typed(body.email),
+        errors,
+      },
     };
   }
 

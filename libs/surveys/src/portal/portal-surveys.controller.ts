@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
+import { Controller, Get, Param, Post, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentMember, MEMBERS_AND_STAFF, Roles, type SessionMember } from '@roundtable/auth';
-import { noticeParam, sendPage } from '../responses/page-result';
+import { NoticeQuery, SurveyPage } from '../responses/page-result';
+import { AnswerBody, ResponseAnswerDto, ResponseAnswerPipe } from '../responses/response-answer.dto';
 import { ResponsePages } from '../responses/response-pages.service';
 import { PortalSurveys } from './portal-surveys.service';
 
@@ -23,22 +23,22 @@ export class PortalSurveysController {
   }
 
   @Get(':surveyId')
-  async show(
+  @SurveyPage()
+  show(
     @CurrentMember() member: SessionMember,
     @Param('surveyId') surveyId: string,
-    @Query() query: Record<string, unknown>,
-    @Res() res: Response,
+    @NoticeQuery() notice: 'saved' | 'done' | 'updated' | undefined,
   ) {
-    sendPage(res, await this.pages.showForMember(surveyId, member.id, noticeParam(query)));
+    return this.pages.showForMember(surveyId, member.id, notice);
   }
 
   @Post(':surveyId')
-  async answer(
+  @SurveyPage('answer')
+  answer(
     @CurrentMember() member: SessionMember,
     @Param('surveyId') surveyId: string,
-    @Body() body: Record<string, unknown>,
-    @Res() res: Response,
+    @AnswerBody(ResponseAnswerPipe) answer: ResponseAnswerDto,
   ) {
-    sendPage(res, await this.pages.answerForMember(surveyId, member.id, body));
+    return this.pages.answerForMember(surveyId, member.id, answer);
   }
 }

@@ -1,21 +1,100 @@
-import type { Response } from 'express';
-import type { PageResult } from './response-pages.service';
+import {
+  applyDecorators,
+  type CallHandler,
+  createParamDecorator,
+  type ExecutionContext,
+  Injectable,
+  type NestInterceptor,
+  SetMetadata,
+  UseInterceptors,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { plainToInstance } from 'class-transformer';
+import { IsIn, IsOptional, validateSync } from 'class-validator';
+import type { Request, Response } from 'express';
+import { InvalidInputError } from '@roundtable/core';
+import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
+import { LinkRequests } from '../links/link-requests.service';
+import { ResponsePages, type PageResult } from './response-pages.service';
+
+/** Which form a refused body belongs to, so the interceptor shows that form again. */
+type RefusedForm = 'answer' | 'new-link';
+const SURVEY_PAGE = 'roundtable:survey-page';
 
 /**
- * Sends a response page's result. Answers are personal: never stored by a browser or a proxy cache,
- * never indexed.
+ * Marks a handler of the survey link's pages (`/s/…`, and the portal's same form): it returns a
+ * `PageResult`, which becomes a 303 or the page with its status; pages are personal, so never stored
+ * by a browser or a proxy, never indexed. A body its DTO refuses shows `form` again with 422, the
+ * answers as typed and a message per field. No handler touches `@Res()`.
  */
-export function sendPage(res: Response, result: PageResult): void {
-  res.set('Cache-Control', 'no-store');
-  res.set('X-Robots-Tag', 'noindex');
-  if (result.kind === 'redirect') {
-    res.redirect(303, result.to);
-  } else {
-    res.status(result.status).render(result.template, result.model);
+export function SurveyPage(form?: RefusedForm): MethodDecorator {
+  return applyDecorators(SetMetadata(SURVEY_PAGE, form ?? null), UseInterceptors(SurveyPageInterceptor));
+}
+
+@Injectable()
+export class SurveyPageInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly pages: ResponsePages,
+    private readonly linkRequests: LinkRequests,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<string> {
+    const form = this.reflector.get<RefusedForm | null>(SURVEY_PAGE, context.getHandler());
+    const request = context.switchToHttp().getRequest<Request>();
+    const response = context.switchToHttp().getResponse<Response>();
+    response.set('Cache-Control', 'no-store');
+    response.set('X-Robots-Tag', 'noindex');
+    return next.handle().pipe(
+      catchError((error: unknown) =>
+        form && error instanceof InvalidInputError ? from(this.refused(form, request, error)) : throwError(() => error),
+      ),
+      mergeMap((result: PageResult) => from(send(response, result))),
+    );
+  }
+
+  private refused(form: RefusedForm, request: Request, error: InvalidInputError): Promise<PageResult> {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    if (form === 'new-link') {
+      return Promise.resolve(this.linkRequests.refusedPage(body, error.errors));
+    }
+    const memberId = (request as Request & { member?: { id: string } }).member?.id;
+    return this.pages.refusedAnswer(request.params, memberId, body, error.errors);
   }
 }
 
-/** Which one-time notice the query asks for, after a save or a submit redirected back. */
-export function noticeParam(query: Record<string, unknown>): string | undefined {
-  return ['saved', 'done', 'updated'].find((name) => query[name] === '1');
+/** The result as Nest sends it: a 303 with a short body, or the rendered page with its status. */
+function send(response: Response, result: PageResult): Promise<string> {
+  if (result.kind === 'redirect') {
+    response.status(303).location(result.to).type('text/plain');
+    return Promise.resolve(`See Other: ${result.to}`);
+  }
+  response.status(result.status);
+  return new Promise<string>((resolve, reject) => {
+    response.render(result.template, { ...result.model }, (error: Error | null, html: string) =>
+      error ? reject(error) : resolve(html),
+    );
+  });
 }
+
+/** The one-time notice a save or a submit redirected back with (`?saved=1`, `?done=1`, `?updated=1`). */
+export class ResponseNoticeQuery {
+  @IsOptional() @IsIn(['1']) saved?: string;
+  @IsOptional() @IsIn(['1']) done?: string;
+  @IsOptional() @IsIn(['1']) updated?: string;
+}
+
+/**
+ * Which notice the query asks for, read through `ResponseNoticeQuery`. Other parameters are dropped,
+ * not refused: an emailed link may gain tracking parameters on its way, and must still open the
+ * form; a notice that is not `1` is not shown (it only says what the person just did).
+ */
+export const NoticeQuery = createParamDecorator(
+  (_: unknown, context: ExecutionContext): 'saved' | 'done' | 'updated' | undefined => {
+    const query = plainToInstance(ResponseNoticeQuery, context.switchToHttp().getRequest<Request>().query ?? {});
+    if (validateSync(query, { whitelist: true }).length > 0) {
+      return undefined;
+    }
+    return (['saved', 'done', 'updated'] as const).find((name) => query[name] === '1');
+  },
+);

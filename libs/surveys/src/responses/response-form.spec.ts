@@ -1,4 +1,11 @@
-import { readResponseForm, responseFormValues } from './response-form';
+import { looseAnswer, readResponseForm as readAnswer, responseFormValues } from './response-form';
+
+/** The form's fields as the browser sends them, grouped as ResponseAnswerDto holds them. */
+const readResponseForm = (
+  survey: Parameters<typeof readAnswer>[0],
+  body: Record<string, unknown>,
+  mode: 'partial' | 'complete',
+) => readAnswer(survey, looseAnswer(body), mode);
 
 const survey = {
   items: [

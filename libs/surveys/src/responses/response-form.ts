@@ -1,7 +1,7 @@
 /**
  * The response form as pure functions. The same fields arrive with or without JavaScript: `held`
  * (the ticked item keys), `rank_<key>` (1 = highest priority; the script fills these from its
- * sortable list) and `profile_<key>`. Saving keeps whatever is well formed; submitting requires the
+ * sortable list) and `profile_<key>`, grouped by key into `ranks` and `profile` (ResponseAnswerDto). Saving keeps whatever is well formed; submitting requires the
  * ranking to be a permutation of exactly the held items and every profile answer to be allowed.
  */
 import { profileQuestion } from '../definition/defaults';
@@ -21,6 +21,13 @@ export interface ResponseFormValues {
 }
 export type ResponseFormErrors = Record<string, string>;
 
+/** The submitted fields, grouped (`ResponseAnswerDto` once checked, or `looseAnswer` of a refused body). */
+export interface ResponseFormInput {
+  held: string[];
+  ranks: Record<string, string>;
+  profile: Record<string, string>;
+}
+
 export type ResponseFormResult =
   | { ok: true; values: ResponseFormValues; answers: Required<ResponseAnswers> }
   | { ok: false; values: ResponseFormValues; errors: ResponseFormErrors };
@@ -33,6 +40,25 @@ function list(value: unknown): string[] {
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim().slice(0, 200) : '');
+
+/**
+ * A refused body's fields as the form can show them again: what is a single text kept, anything
+ * else dropped (a field sent twice shows empty, with its error beside it).
+ */
+export function looseAnswer(body: Record<string, unknown>): ResponseFormInput {
+  const answer: ResponseFormInput = { held: list(body.held), ranks: {}, profile: {} };
+  for (const [name, value] of Object.entries(body)) {
+    const [group, key] = name.startsWith('rank_')
+      ? [answer.ranks, name.slice(5)]
+      : name.startsWith('profile_')
+        ? [answer.profile, name.slice(8)]
+        : [null, ''];
+    if (group && typeof value === 'string') {
+      group[key] = text(value);
+    }
+  }
+  return answer;
+}
 
 /** The form's starting values: the saved response, or nothing ticked and the member's profile prefilled. */
 export function responseFormValues(
@@ -56,18 +82,27 @@ export function responseFormValues(
  */
 export function readResponseForm(
   survey: ResponseFormSurvey,
-  body: Record<string, unknown>,
+  answer: ResponseFormInput,
   mode: 'partial' | 'complete',
 ): ResponseFormResult {
   const keys = survey.items.map((item) => item.key);
   const label = (key: string) => survey.items.find((item) => item.key === key)?.label ?? key;
-  const sent = list(body.held);
+  const sent = answer.held;
   const values: ResponseFormValues = {
     held: keys.filter((key) => sent.includes(key)),
-    ranks: Object.fromEntries(keys.map((key) => [key, text(body[`rank_${key}`])]).filter(([, rank]) => rank !== '')),
-    profile: Object.fromEntries(survey.profileQuestions.map((key) => [key, text(body[`profile_${key}`])])),
+    ranks: Object.fromEntries(keys.map((key) => [key, text(answer.ranks[key])]).filter(([, rank]) => rank !== '')),
+    profile: Object.fromEntries(survey.profileQuestions.map((key) => [key, text(answer.profile[key])])),
   };
   const errors: ResponseFormErrors = {};
+  // Fields for items or questions this survey does not have: not from its form.
+  for (const [group, sentKeys, known] of [
+    ['rank', Object.keys(answer.ranks), keys],
+    ['profile', Object.keys(answer.profile), survey.profileQuestions],
+  ] as const) {
+    for (const key of sentKeys.filter((name) => !known.includes(name))) {
+      errors[`${group}_${key}`] = `There is no field named “${group}_${key}” here.`;
+    }
+  }
 
   if (sent.some((key) => !keys.includes(key)) || new Set(sent).size !== sent.length) {
     errors.held = 'Your answer included an item that is not in this survey. Please reload the page and answer again.';

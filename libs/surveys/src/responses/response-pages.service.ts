@@ -8,11 +8,14 @@ import { linkProblemPage, type LinkProblem } from '../links/link-problem';
 import { LinkRepository, MilestoneRepository } from '../links/link.repository';
 import type { SurveyMilestone } from '../links/link.schema';
 import {
+  looseAnswer,
   readResponseForm,
   responseFormValues,
   type ResponseFormErrors,
+  type ResponseFormInput,
   type ResponseFormValues,
 } from './response-form';
+import { LinkPageReadsCache, type LinkPageReads } from './link-page-reads';
 import { ResponseRepository, type ResponseRecord } from './response.repository';
 import { SurveyProgressHook } from './survey-progress.hook';
 
@@ -35,8 +38,9 @@ const dateLabel = (date: Date | null | undefined) =>
 
 /**
  * The response page, reached by the emailed link or from the portal. A GET reads only (`_id` lookups
- * of the link, the response and, before the first answer, the invitation; the survey from memory)
- * and records "opened" with a unique insert; answers change only on POST. Saving keeps a partial
+ * of the link, the response and, before the first answer, the invitation; the survey from memory;
+ * through the link, what the last second read: `LinkPageReadsCache`) and records "opened" with a
+ * unique insert; answers change only on POST, which reads the link and the survey live. Saving keeps a partial
  * response; submitting checks the ranking and completes it; both work until the survey closes.
  */
 @Injectable()
@@ -50,26 +54,44 @@ export class ResponsePages {
     private readonly progress: SurveyProgressHook,
   ) {}
 
+  private readonly linkPages = new LinkPageReadsCache();
+
   async showByToken(token: string, notice: string | undefined): Promise<PageResult> {
-    const answering = await this.byToken(token);
-    if ('problem' in answering) {
-      return withToken(answering.problem, token);
+    if (!looksLikeToken(token)) {
+      return this.problem('unknown', null);
     }
-    const closed = this.closedProblem(answering.survey);
+    const hash = hashToken(token);
+    // The page right after this person's own save reads live; any other view may reuse the reads
+    // of the last second (a reload, a scanner, many tabs).
+    const cached = notice === undefined ? this.linkPages.get(hash) : null;
+    const reads = cached ?? (await this.readLinkPage(hash));
+    const { link } = reads;
+    const survey = link ? await this.cache.get(link.surveyId) : null;
+    if (!link || !survey) {
+      return withToken(this.problem('unknown', null), token);
+    }
+    if (link.revokedAt) {
+      return withToken(this.problem('revoked', survey), token);
+    }
+    const closed = this.closedProblem(survey);
     if (closed) {
       return withToken(closed, token);
     }
-    const response = await this.responses.findById(answering.invitationId);
-    if (!response) {
+    const answering = { survey, invitationId: link.invitationId, action: `/s/${token}`, signedIn: false };
+    if (!reads.response && !reads.opened) {
       // The first visit of the link: "opened" counts once, whatever scanners and reloads follow.
       await this.reach(answering, 'opened');
+      reads.opened = true;
     }
-    return this.form(answering, response, { notice: noticeFrom(notice) });
+    if (!cached) {
+      this.linkPages.set(hash, reads);
+    }
+    return this.form(answering, reads.response, { notice: noticeFrom(notice), prefill: reads.prefill });
   }
 
-  async answerByToken(token: string, body: Record<string, unknown>): Promise<PageResult> {
+  async answerByToken(token: string, answer: ResponseFormInput & { action?: string }): Promise<PageResult> {
     const answering = await this.byToken(token);
-    return withToken('problem' in answering ? answering.problem : await this.answer(answering, body), token);
+    return withToken('problem' in answering ? answering.problem : await this.answer(answering, answer), token);
   }
 
   async showForMember(surveyId: string, memberId: string, notice: string | undefined): Promise<PageResult> {
@@ -82,11 +104,42 @@ export class ResponsePages {
     return this.form(answering, response, { notice: noticeFrom(notice) });
   }
 
-  async answerForMember(surveyId: string, memberId: string, body: Record<string, unknown>): Promise<PageResult> {
-    return this.answer(await this.forMember(surveyId, memberId), body);
+  async answerForMember(
+    surveyId: string,
+    memberId: string,
+    answer: ResponseFormInput & { action?: string },
+  ): Promise<PageResult> {
+    return this.answer(await this.forMember(surveyId, memberId), answer);
   }
 
-  private async answer(cached: Answering, body: Record<string, unknown>): Promise<PageResult> {
+  /**
+   * A body the DTO refused (`ResponseAnswerPipe`): the form again with 422, what was typed and a
+   * message per field; nothing is saved. Reached by the link (`token`) or from the portal.
+   */
+  async refusedAnswer(
+    params: { token?: string; surveyId?: string },
+    memberId: string | undefined,
+    body: Record<string, unknown>,
+    errors: ResponseFormErrors,
+  ): Promise<PageResult> {
+    let answering: Answering;
+    if (params.token !== undefined) {
+      const found = await this.byToken(params.token);
+      if ('problem' in found) {
+        return withToken(found.problem, params.token);
+      }
+      answering = found;
+    } else if (params.surveyId !== undefined && memberId !== undefined) {
+      answering = await this.forMember(params.surveyId, memberId);
+    } else {
+      throw new NotFoundError('There is no survey here.');
+    }
+    const values = readResponseForm(answering.survey, looseAnswer(body), 'partial').values;
+    const existing = await this.responses.findById(answering.invitationId);
+    return this.form(answering, existing, { status: 422, values, errors });
+  }
+
+  private async answer(cached: Answering, answer: ResponseFormInput & { action?: string }): Promise<PageResult> {
     const survey = await this.cache.fresh(String(cached.survey._id));
     if (!survey) {
       return this.problem('unknown', null);
@@ -96,26 +149,57 @@ export class ResponsePages {
     if (closed) {
       return closed;
     }
-    const mode = body.action === 'submit' ? 'complete' : 'partial';
-    const form = readResponseForm(answering.survey, body, mode);
-    const existing = await this.responses.findById(answering.invitationId);
+    const mode = answer.action === 'submit' ? 'complete' : 'partial';
+    const form = readResponseForm(answering.survey, answer, mode);
+    const id = answering.invitationId;
     if (!form.ok) {
+      const existing = await this.responses.findById(id);
       return this.form(answering, existing, { status: 422, values: form.values, errors: form.errors });
     }
-    const id = answering.invitationId;
+    // Written first, so a first answer costs one insert and no read; the link's page reads it live next.
+    this.linkPages.forgetInvitation(id);
     if (mode === 'partial') {
       const saved = await this.responses.savePartial(id, String(survey._id), form.answers);
       if (saved === 'already-completed') {
         // Submitted meanwhile (another tab): keep the submitted response; show what was typed and why.
+        const existing = await this.responses.findById(id);
         return this.form(answering, existing, { status: 409, values: form.values, notice: 'already-completed' });
       }
       await this.reach(answering, 'started');
       return { kind: 'redirect', to: `${answering.action}?saved=1` };
     }
-    await this.responses.complete(id, String(survey._id), form.answers, existing?.completedAt ?? null);
+    await this.responses.complete(id, String(survey._id), form.answers);
     await this.reach(answering, 'started');
     const first = await this.reach(answering, 'completed');
     return { kind: 'redirect', to: `${answering.action}?${first ? 'done' : 'updated'}=1` };
+  }
+
+  /** What the page for one link needs from the database: the link, its response, the prefill. */
+  private async readLinkPage(hash: string): Promise<LinkPageReads> {
+    const link = await this.links.findByHash(hash);
+    const survey = link && !link.revokedAt ? await this.cache.get(link.surveyId) : null;
+    if (!link || !survey) {
+      return { link, response: null, prefill: {}, opened: false };
+    }
+    const response = await this.responses.findById(link.invitationId);
+    const prefill = response ? {} : await this.prefill(survey, link.invitationId);
+    return { link, response, prefill, opened: false };
+  }
+
+  /** Only before the first answer: the profile snapshot distribution took, as the starting answers. */
+  private async prefill(survey: SurveyRecord, invitationId: string): Promise<Record<string, string>> {
+    const prefill: Record<string, string> = {};
+    if (survey.profileQuestions.length === 0) {
+      return prefill;
+    }
+    const invitation = await this.invitations.findById(invitationId);
+    for (const key of survey.profileQuestions) {
+      const question = profileQuestion(key);
+      if (question) {
+        prefill[key] = prefillProfileAnswer(question, invitation?.profile?.[key]);
+      }
+    }
+    return prefill;
   }
 
   private async byToken(token: string): Promise<Answering | { problem: PageResult }> {
@@ -166,24 +250,22 @@ export class ResponsePages {
   private async form(
     answering: Answering,
     response: ResponseRecord | null,
-    shown: { status?: number; values?: ResponseFormValues; errors?: ResponseFormErrors; notice?: Notice },
+    shown: {
+      status?: number;
+      values?: ResponseFormValues;
+      errors?: ResponseFormErrors;
+      notice?: Notice;
+      prefill?: Record<string, string>;
+    },
   ): Promise<PageResult> {
     const { survey } = answering;
-    let values = shown.values;
-    if (!values) {
-      const prefill: Record<string, string> = {};
-      if (!response && survey.profileQuestions.length > 0) {
-        // Only before the first answer: the profile snapshot distribution took, as the starting answers.
-        const invitation = await this.invitations.findById(answering.invitationId);
-        for (const key of survey.profileQuestions) {
-          const question = profileQuestion(key);
-          if (question) {
-            prefill[key] = prefillProfileAnswer(question, invitation?.profile?.[key]);
-          }
-        }
-      }
-      values = responseFormValues(survey, response, prefill);
-    }
+    const values =
+      shown.values ??
+      responseFormValues(
+        survey,
+        response,
+        response ? {} : (shown.prefill ?? (await this.prefill(survey, answering.invitationId))),
+      );
     const errors = shown.errors ?? {};
     return {
       kind: 'page',

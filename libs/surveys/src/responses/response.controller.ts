@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Ip, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Ip, Param, Post } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { LinkRequests } from '../links/link-requests.service';
-import { noticeParam, sendPage } from './page-result';
+import { NoticeQuery, SurveyPage } from './page-result';
+import { AnswerBody, ResponseAnswerDto, ResponseAnswerPipe } from './response-answer.dto';
 import { ResponsePages } from './response-pages.service';
+import { NewLinkDto } from './new-link.dto';
 
 /**
  * The survey link from the invitation email: `/s/<token>`, no sign-in. The token is the key, so
@@ -19,17 +20,20 @@ export class ResponseController {
 
   /** "Send me a new link" from a dead link's page (declared before `:token`, which it would match). */
   @Post('new-link')
-  async newLink(@Body() body: Record<string, unknown>, @Ip() ip: string, @Res() res: Response) {
-    sendPage(res, await this.linkRequests.request(body, ip));
+  @SurveyPage('new-link')
+  newLink(@Body() form: NewLinkDto, @Ip() ip: string) {
+    return this.linkRequests.request(form, ip);
   }
 
   @Get(':token')
-  async show(@Param('token') token: string, @Query() query: Record<string, unknown>, @Res() res: Response) {
-    sendPage(res, await this.pages.showByToken(token, noticeParam(query)));
+  @SurveyPage()
+  show(@Param('token') token: string, @NoticeQuery() notice: 'saved' | 'done' | 'updated' | undefined) {
+    return this.pages.showByToken(token, notice);
   }
 
   @Post(':token')
-  async answer(@Param('token') token: string, @Body() body: Record<string, unknown>, @Res() res: Response) {
-    sendPage(res, await this.pages.answerByToken(token, body));
+  @SurveyPage('answer')
+  answer(@Param('token') token: string, @AnswerBody(ResponseAnswerPipe) answer: ResponseAnswerDto) {
+    return this.pages.answerByToken(token, answer);
   }
 }
