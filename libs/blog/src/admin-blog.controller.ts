@@ -1,8 +1,10 @@
 import { Body, Controller, Get, Param, Post, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { CurrentMember, Roles, type SessionMember, STAFF } from '@roundtable/auth';
-import { FormPage } from '@roundtable/core';
+import { FormPage, ListQuery, type ParsedQuery } from '@roundtable/core';
 import { ReturnToAuthorDto, StaffPostDto } from './posts/post.dto';
+import { PostListPages } from './posts/post-list.service';
+import { PostsQuery } from './posts/posts-query.dto';
 import { PostsService } from './posts/posts.service';
 
 /** Staff's blog desk: every post, the review queue, editing and publishing (comment moderation: comments/). */
@@ -10,12 +12,15 @@ import { PostsService } from './posts/posts.service';
 @Roles(...STAFF)
 @Controller('admin')
 export class AdminBlogController {
-  constructor(private readonly postsService: PostsService) {}
+  constructor(
+    private readonly postsService: PostsService,
+    private readonly postList: PostListPages,
+  ) {}
 
   @Get('posts')
   @Render('admin/posts')
-  list() {
-    return this.postsService.staffListPage();
+  list(@ListQuery(PostsQuery) query: ParsedQuery<PostsQuery>) {
+    return this.postList.staffListPage(query);
   }
 
   @Get('posts/new')

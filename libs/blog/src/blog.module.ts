@@ -22,6 +22,7 @@ import { GuestPostsController } from './posts/guest-posts.controller';
 import { Post, PostSchema } from './posts/post.schema';
 import { PostRepository } from './posts/post.repository';
 import { PostMailer } from './posts/post-mailer.service';
+import { PostListPages } from './posts/post-list.service';
 import { PostsService } from './posts/posts.service';
 import { SearchTermsBackfill } from './posts/search-terms.backfill';
 
@@ -44,6 +45,7 @@ const SHARED_PROVIDERS = [PostRepository, CommentRepository, CommentDigestReposi
   providers: [
     ...SHARED_PROVIDERS,
     PostsService,
+    PostListPages,
     PostMailer,
     CommentsService,
     CommentModerationService,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, Model, QueryFilter, Types } from 'mongoose';
-import { ConflictError, isDuplicateKeyError, PageCache } from '@roundtable/core';
+import { ConflictError, isDuplicateKeyError, type KeysetPlan, PageCache } from '@roundtable/core';
 import { Post } from './post.schema';
 
 export type PostRecord = Post & { _id: Types.ObjectId };
@@ -140,6 +140,22 @@ export class PostRepository {
   async setSearchTerms(id: Types.ObjectId, terms: string[]): Promise<void> {
     await this.posts.updateOne({ _id: id }, { $set: { searchTerms: terms } });
     await this.pageCache.invalidate();
+  }
+
+  /** One page of staff's post list: optionally one status and staff's or guests' posts, in the plan's range. */
+  listPage(filter: { status?: Post['status']; guest?: boolean }, plan: KeysetPlan): Promise<PostRecord[]> {
+    const query: Record<string, unknown> = {};
+    if (filter.status) {
+      query.status = filter.status;
+    }
+    if (filter.guest !== undefined) {
+      query.guest = filter.guest;
+    }
+    return this.posts
+      .find(plan.range ? { $and: [query, plan.range] } : query)
+      .sort(plan.sort)
+      .limit(plan.limit)
+      .lean<PostRecord[]>();
   }
 
   listByStatus(statuses: Post['status'][], limit = 100) {

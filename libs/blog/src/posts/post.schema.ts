@@ -50,5 +50,10 @@ PostSchema.index({ tags: 1, publishedAt: -1 });
 PostSchema.index({ categories: 1, publishedAt: -1 });
 // Search: posts carrying every query word.
 PostSchema.index({ searchTerms: 1, publishedAt: -1 });
+// Staff's post list, keyset-paged on (updatedAt, _id), newest change first: every post, by status,
+// or staff's or guests' posts.
+PostSchema.index({ updatedAt: -1, _id: -1 });
+PostSchema.index({ status: 1, updatedAt: -1, _id: -1 });
+PostSchema.index({ guest: 1, updatedAt: -1, _id: -1 });
 // Author pages and "my guest posts".
 PostSchema.index({ authorId: 1, publishedAt: -1 });

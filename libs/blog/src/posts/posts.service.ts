@@ -20,18 +20,6 @@ export class PostsService {
     private readonly mailer: PostMailer,
   ) {}
 
-  /** Staff's list of posts: the review queue first, then every other post. */
-  async staffListPage() {
-    return {
-      title: 'Posts',
-      review: await this.posts.listByStatus(['in_review']),
-      posts: await this.posts.listByStatus(['draft', 'scheduled', 'published']),
-      labels: STATUS_LABELS,
-      // A scheduled post whose time has come is live; the list says so.
-      now: new Date(),
-    };
-  }
-
   /** A member's own guest posts, whatever their status. */
   async guestListPage(memberId: string) {
     return { title: 'My guest posts', posts: await this.posts.listByAuthor(memberId), labels: STATUS_LABELS };
