@@ -4,19 +4,13 @@ import { ConfigModule } from '@nestjs/config';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuthModule } from '@roundtable/auth';
 import { BillingModule } from '@roundtable/billing';
-import { DownloadCountRepository } from './downloads/download-count.repository';
-import { DownloadCounter } from './downloads/download-counter.service';
+import { CountersModule } from '@roundtable/counters';
 import { ResourceDownloadStats } from './downloads/resource-download-stats.service';
 import { ResourceFileRepository } from './files/resource-files.repository';
 import { UploadInterceptor } from './files/upload.interceptor';
 import { AdminResourcesController } from './library/admin-resources.controller';
 import { ResourceAdmin } from './library/resource-admin.service';
-import {
-  Resource,
-  ResourceDownloadCount,
-  ResourceDownloadCountSchema,
-  ResourceSchema,
-} from './library/resource.schema';
+import { Resource, ResourceSchema } from './library/resource.schema';
 import { ResourceRepository } from './library/resource.repository';
 import { ResourcesController } from './library/resources.controller';
 import { ResourcesService } from './library/resources.service';
@@ -27,19 +21,15 @@ import { RESOURCES_NAVIGATION } from './resources.navigation';
 @Module({
   imports: [
     ConfigModule.forFeature(resourcesConfig),
-    MongooseModule.forFeature([
-      { name: Resource.name, schema: ResourceSchema },
-      { name: ResourceDownloadCount.name, schema: ResourceDownloadCountSchema },
-    ]),
+    MongooseModule.forFeature([{ name: Resource.name, schema: ResourceSchema }]),
     AuthModule,
     BillingModule,
+    CountersModule,
   ],
   controllers: [AdminResourcesController, ResourcesController],
   providers: [
     ResourceRepository,
     ResourceFileRepository,
-    DownloadCountRepository,
-    DownloadCounter,
     ResourceDownloadStats,
     ResourcesService,
     ResourceAdmin,

@@ -1,4 +1,4 @@
-import { sumDownloads } from './download-stats';
+import { downloadFigure, downloadRows, sumDownloads } from './download-stats';
 
 describe('sumDownloads', () => {
   it('adds up every process’s counters per resource and tier, most downloaded first', () => {
@@ -28,6 +28,17 @@ describe('sumDownloads', () => {
       },
       { resourceId: 'a', title: 'Job description', total: 2, byTier: [{ tier: 'council', count: 2 }] },
       { resourceId: 'c', title: 'Never downloaded', total: 0, byTier: [] },
+    ]);
+  });
+});
+
+describe('downloadRows', () => {
+  it('reads the figures `<resourceId>|<tier>` back as rows, leaving out any other figure', () => {
+    const id = '0123456789abcdef01234567';
+    expect(downloadFigure(id, 'council')).toBe(`${id}|council`);
+    expect(downloadRows({ [`${id}|council`]: 3, [`${id}|staff`]: 1, stray: 5 })).toEqual([
+      { resourceId: id, tier: 'council', count: 3 },
+      { resourceId: id, tier: 'staff', count: 1 },
     ]);
   });
 });

@@ -1,4 +1,22 @@
-import type { DownloadCountRow } from './download-count.repository';
+/** The group of `ShardedCounters` figures that count library downloads. */
+export const DOWNLOADS_GROUP = 'resource-downloads';
+
+/** One figure per resource and tier: `<resourceId>|<tier>` (ids are hex, tier slugs have no bar). */
+export const downloadFigure = (resourceId: string, tier: string): string => `${resourceId}|${tier}`;
+
+export interface DownloadCountRow {
+  resourceId: string;
+  tier: string;
+  count: number;
+}
+
+/** The group's summed figures as rows by resource and tier. */
+export function downloadRows(figures: Record<string, number>): DownloadCountRow[] {
+  return Object.entries(figures).flatMap(([figure, count]) => {
+    const bar = figure.indexOf('|');
+    return bar > 0 ? [{ resourceId: figure.slice(0, bar), tier: figure.slice(bar + 1), count }] : [];
+  });
+}
 
 export interface ResourceDownloads {
   resourceId: string;
@@ -9,8 +27,8 @@ export interface ResourceDownloads {
 }
 
 /**
- * Sums the per-process counters into one row per resource, most downloaded first. Pure, so the
- * summing is tested alone.
+ * Sums the counters into one row per resource of the library (a deleted resource's figures are
+ * left out), most downloaded first. Pure, so the summing is tested alone.
  */
 export function sumDownloads(
   resources: Array<{ id: string; title: string }>,

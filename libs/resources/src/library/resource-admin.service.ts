@@ -4,7 +4,6 @@ import type { SessionMember } from '@roundtable/auth';
 import { TierRepository } from '@roundtable/billing';
 import { FormOutcome, NotFoundError, type PageRequest } from '@roundtable/core';
 import { createHash } from 'node:crypto';
-import { DownloadCountRepository } from '../downloads/download-count.repository';
 import { ResourceDownloadStats } from '../downloads/resource-download-stats.service';
 import { checkDocument, formatBytes } from '../files/document-type';
 import { ResourceFileRepository } from '../files/resource-files.repository';
@@ -26,7 +25,6 @@ export class ResourceAdmin {
     @Inject(resourcesConfig.KEY) private readonly config: ConfigType<typeof resourcesConfig>,
     private readonly resources: ResourceRepository,
     private readonly files: ResourceFileRepository,
-    private readonly counts: DownloadCountRepository,
     private readonly tiers: TierRepository,
     private readonly stats: ResourceDownloadStats,
   ) {}
@@ -138,7 +136,6 @@ export class ResourceAdmin {
       throw new NotFoundError(NO_SUCH_DOCUMENT);
     }
     await this.files.delete(removed.fileId);
-    await this.counts.deleteForResource(id);
     return FormOutcome.ok(LIBRARY, 'The document was deleted.');
   }
 

@@ -28,22 +28,3 @@ export class Resource {
 export const ResourceSchema = SchemaFactory.createForClass(Resource);
 // The library page lists every resource by category, then title (tens of documents, read whole).
 ResourceSchema.index({ category: 1, title: 1 });
-
-/**
- * Downloads of one resource by members of one tier, counted by one process. Each process writes
- * only its own documents, one write at a time (FerretDB v1 loses concurrent `$inc`s on one
- * document); readers sum the processes.
- */
-@Schema({ collection: 'resource_download_counts', versionKey: false })
-export class ResourceDownloadCount {
-  /** `<resourceId>:<tier>:<process>`. */
-  @Prop({ type: String, required: true }) _id: string;
-  @Prop({ required: true }) resourceId: string;
-  @Prop({ required: true }) tier: string;
-  @Prop({ required: true }) process: string;
-  @Prop({ required: true, default: 0 }) count: number;
-}
-
-export const ResourceDownloadCountSchema = SchemaFactory.createForClass(ResourceDownloadCount);
-// Removing a deleted resource's counts.
-ResourceDownloadCountSchema.index({ resourceId: 1 });

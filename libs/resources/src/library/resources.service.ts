@@ -3,7 +3,7 @@ import type { SessionMember } from '@roundtable/auth';
 import { grantsEntitlements, type MembershipState, TierRepository } from '@roundtable/billing';
 import { NotFoundError } from '@roundtable/core';
 import type { Readable } from 'node:stream';
-import { DownloadCounter } from '../downloads/download-counter.service';
+import { ResourceDownloadStats } from '../downloads/resource-download-stats.service';
 import { ResourceFileRepository } from '../files/resource-files.repository';
 import { downloadDecision, REFUSALS } from './access';
 import { ResourceRecord, ResourceRepository } from './resource.repository';
@@ -22,7 +22,7 @@ export class ResourcesService {
     private readonly resources: ResourceRepository,
     private readonly files: ResourceFileRepository,
     private readonly tiers: TierRepository,
-    private readonly counter: DownloadCounter,
+    private readonly downloads: ResourceDownloadStats,
   ) {}
 
   async library(viewer: SessionMember | undefined) {
@@ -60,7 +60,7 @@ export class ResourcesService {
     if (!decision.allowed) {
       return { allowed: false, page: await this.resourcePage(id, viewer, REFUSALS[decision.reason]) };
     }
-    await this.counter.record(String(resource._id), decision.tier);
+    await this.downloads.record(String(resource._id), decision.tier);
     return {
       allowed: true,
       stream: this.files.open(resource.fileId),
