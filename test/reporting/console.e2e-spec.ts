@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { SurveyBookkeeping } from '@roundtable/distribution';
 import { JobRepository } from '@roundtable/jobs';
 import { RANKING_JOB, RankingComputer, ReportingWorkerModule } from '@roundtable/reporting';
 import { InvitationRepository, ResponseRepository, SurveyProgressHook, SurveyRepository } from '@roundtable/surveys';
@@ -140,6 +141,28 @@ describe('Reporting console', () => {
       .expect(303);
     await member.agent.get(`/reports/${surveyId}`).expect(404);
     expect((await request(t.app.getHttpServer()).get('/').expect(200)).text).not.toContain(`/reports/${surveyId}`);
+  });
+
+  it('queues the final computation when the worker closes a survey at its close date', async () => {
+    const surveys = t.app.get(SurveyRepository);
+    const due = await surveys.create({
+      title: 'Closing today',
+      intro: '',
+      items: ITEMS.map((label, f) => ({ key: `k${f}`, label })),
+      profileQuestions: [],
+      audience: { tiers: [], filters: {} },
+      opensAt: null,
+      closesAt: new Date(Date.now() - 1000),
+      reminders: [],
+    });
+    const dueId = String(due._id);
+    await surveys.markSent(dueId);
+    await t.app.get(SurveyBookkeeping).closeDue(new Date());
+    expect((await surveys.findById(dueId))?.status).toBe('closed');
+    const queued = await t.app.get(JobRepository).findRecent({ type: RANKING_JOB, status: 'pending' });
+    expect(queued.filter((job) => job.payload.surveyId === dueId).map((job) => job.payload)).toEqual([
+      { surveyId: dueId, trigger: 'close' },
+    ]);
   });
 
   it('keeps the console and its JSON to staff', async () => {
