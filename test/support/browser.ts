@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { SESSION_COOKIE } from '@roundtable/auth';
 import type { TestApp } from './create-test-app';
 
 /** Screenshots of browser tests are kept here (git-ignored) as test artifacts. */
@@ -47,6 +48,27 @@ export async function newPage(
     javaScriptEnabled: options.javaScript ?? true,
   });
   return { context, page: await context.newPage() };
+}
+
+/**
+ * Gives a browser context the session of someone signed in with `signInAs` (test/support/sessions):
+ * the same cookie the app sets (httpOnly, SameSite=Lax), so the pages see them signed in.
+ */
+export async function addSession(context: BrowserContext, baseUrl: string, who: { cookie: string }): Promise<void> {
+  const value = decodeURIComponent(who.cookie.split('=').slice(1).join('='));
+  await context.addCookies([{ name: SESSION_COOKIE, value, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+}
+
+/** A fresh page (as `newPage`) signed in as `who`. */
+export async function signedInPage(
+  browser: Browser,
+  baseUrl: string,
+  who: { cookie: string },
+  options: { phone?: boolean; javaScript?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const opened = await newPage(browser, options);
+  await addSession(opened.context, baseUrl, who);
+  return opened;
 }
 
 /** Saves a full-page screenshot under test-artifacts/screenshots/<name>.png and returns its path. */

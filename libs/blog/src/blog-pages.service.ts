@@ -7,6 +7,7 @@ import { CommentRecord, CommentRepository } from './comments/comment.repository'
 import { CommentProblem, EDIT_WINDOW_MS } from './comments/comments.service';
 import { atomFeed, FeedPost, robotsTxt, sitemap } from './feed/feed';
 import { safeHttpUrl } from './posts/markdown';
+import { AttachedReports } from './posts/attached-reports.service';
 import { PostRecord, PostRepository } from './posts/post.repository';
 import { queryTerms } from './posts/search-terms';
 import { canRead, isPublished } from './posts/visibility';
@@ -27,6 +28,7 @@ export class BlogPages {
     private readonly comments: CommentRepository,
     private readonly members: MemberRepository,
     private readonly pageCache: PageCache,
+    private readonly reports: AttachedReports,
   ) {}
 
   async list(
@@ -134,6 +136,8 @@ export class BlogPages {
       image: post.coverImageUrl,
       post: this.card(post, viewer),
       bodyHtml: readable ? post.bodyHtml : null,
+      // The attached report's card goes with the post's text (its findings only to those who may read them).
+      report: readable ? await this.reports.card(post.reportId, viewer) : null,
       preview: !published,
       threads: this.threads(comments, viewer),
       canComment: readable && (viewer ? isEntitled(viewer, 'comment') : settings.guestComments),

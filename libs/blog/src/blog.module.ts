@@ -23,6 +23,7 @@ import { Post, PostSchema } from './posts/post.schema';
 import { PostRepository } from './posts/post.repository';
 import { PostMailer } from './posts/post-mailer.service';
 import { PostListPages } from './posts/post-list.service';
+import { AttachedReports } from './posts/attached-reports.service';
 import { PostsService } from './posts/posts.service';
 import { SearchTermsBackfill } from './posts/search-terms.backfill';
 
@@ -47,6 +48,7 @@ const SHARED_PROVIDERS = [PostRepository, CommentRepository, CommentDigestReposi
     PostsService,
     PostListPages,
     PostMailer,
+    AttachedReports,
     CommentsService,
     CommentModerationService,
     BlogPages,

@@ -23,6 +23,12 @@ export { coreAssetsDir, LIBS_ROOT, viewSearchPaths } from './project-root';
 export { APP_VERSION } from './version';
 export { hashToken, looksLikeToken, newToken, sameSecret, TOKEN_BYTES } from './tokens/token';
 export { PageCache } from './page-cache/page-cache.service';
+export {
+  PUBLISHED_REPORTS,
+  type PublishedReportSource,
+  type ReportCard,
+  type ReportChoice,
+} from './research/published-reports';
 export { PublicPage } from './page-cache/public-page.decorator';
 export { FormOutcome, type FieldErrors, type FormValues } from './forms/form-outcome';
 export { FormPage, FormPageInterceptor, type PageModel, type PageRequest } from './forms/form-page';

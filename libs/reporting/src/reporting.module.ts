@@ -1,5 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { NavigationRegistry } from '@roundtable/core';
+import { NavigationRegistry, PUBLISHED_REPORTS } from '@roundtable/core';
 import { LATEST_RESEARCH } from '@roundtable/site';
 import { CompletionListener } from './compute/completion-listener.service';
 import { AdminReportsController } from './console/admin-reports.controller';
@@ -27,6 +27,8 @@ import { REPORTING_NAVIGATION } from './reporting.navigation';
     PublishedReports,
     // The home page's "Latest research" block (libs/site finds whoever provides it).
     { provide: LATEST_RESEARCH, useExisting: PublishedReports },
+    // The report a blog post attaches: the editor's select and the post page's card (libs/blog).
+    { provide: PUBLISHED_REPORTS, useExisting: PublishedReports },
   ],
   exports: [ReportingDataModule],
 })

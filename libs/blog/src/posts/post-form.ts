@@ -16,7 +16,8 @@ export type PostFormValues = Record<
   | 'categories'
   | 'visibility'
   | 'tiers'
-  | 'publishAt',
+  | 'publishAt'
+  | 'reportId',
   string
 >;
 
@@ -36,6 +37,7 @@ export function formValuesOf(form: PostDto): PostFormValues {
     visibility: form.visibility ?? 'public',
     tiers: form.tiers ?? '',
     publishAt: form instanceof StaffPostDto ? (form.publishAt ?? '') : '',
+    reportId: form instanceof StaffPostDto ? (form.reportId ?? '') : '',
   };
 }
 
@@ -69,6 +71,10 @@ export function postFieldsFrom(
     visibility,
     tiers: visibility === 'tiers' ? tiers : [],
   };
+  if (form instanceof StaffPostDto) {
+    // Only staff attach a report; a guest author's save leaves staff's choice as it is.
+    fields.reportId = form.reportId || null;
+  }
   return { fields, publishAt };
 }
 
@@ -85,6 +91,7 @@ export function postFormValues(post: Post): PostFormValues {
     visibility: post.visibility,
     tiers: post.tiers.join(', '),
     publishAt: post.publishedAt ? post.publishedAt.toISOString().slice(0, 16) : '',
+    reportId: post.reportId ?? '',
   };
 }
 

@@ -100,6 +100,10 @@ export class StaffPostDto extends PostFieldsDto {
   @OptionalText(30, 'Give the publication time as a date and time.')
   @IsFormTime('Give the publication time as a date and time.')
   publishAt?: string;
+
+  /** A published report to attach (the editor's select); empty means none. Checked by PostsService. */
+  @OptionalText(64, 'There is no published report with this id; choose one from the list.')
+  reportId?: string;
 }
 
 export type PostDto = GuestPostDto | StaffPostDto;

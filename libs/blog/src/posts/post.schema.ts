@@ -34,6 +34,8 @@ export class Post {
   /** The author can turn off comment emails (link in each email). */
   @Prop({ default: true }) notifyAuthor: boolean;
   @Prop({ required: true }) unsubscribeToken: string;
+  /** A published research report shown as a card under the post (its survey id; staff pick it). */
+  @Prop({ type: String, default: null }) reportId: string | null;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { isStaff, type SessionMember } from '@roundtable/auth';
 import { ConflictError, ForbiddenError, FormOutcome, NotFoundError, type PageRequest } from '@roundtable/core';
+import { AttachedReports } from './attached-reports.service';
 import { Post } from './post.schema';
 import { type PostAction, type PostDto } from './post.dto';
 import { EditorBase, editorPage, formValuesOf, postFieldsFrom, STATUS_LABELS } from './post-form';
@@ -18,6 +19,7 @@ export class PostsService {
   constructor(
     private readonly posts: PostRepository,
     private readonly mailer: PostMailer,
+    private readonly reports: AttachedReports,
   ) {}
 
   /** A member's own guest posts, whatever their status. */
@@ -43,7 +45,7 @@ export class PostsService {
 
   /** Creates a post from the editor, as staff or as a guest author, and does what the button said. */
   async create(author: SessionMember, form: PostDto, base: EditorBase): Promise<FormOutcome> {
-    const checked = postFieldsFrom(form);
+    const checked = await this.checked(form);
     if ('errors' in checked) {
       return FormOutcome.invalid(formValuesOf(form), checked.errors);
     }
@@ -72,7 +74,7 @@ export class PostsService {
         'This post is with our staff for review; you can edit it again if they return it to you.',
       );
     }
-    const checked = postFieldsFrom(form);
+    const checked = await this.checked(form);
     if ('errors' in checked) {
       return FormOutcome.invalid(formValuesOf(form), checked.errors);
     }
@@ -102,7 +104,17 @@ export class PostsService {
   }
 
   private async editorPageFor(base: EditorBase, member: SessionMember, id: string | undefined) {
-    return editorPage(base, id === undefined ? null : await this.getForEditor(id, member));
+    const page = editorPage(base, id === undefined ? null : await this.getForEditor(id, member));
+    // Staff may attach a published research report (the select's choices).
+    const reports = page.staff ? await this.reports.choices() : [];
+    return { ...page, reports: reports.map((report) => ({ value: report.id, label: report.title })) };
+  }
+
+  /** The post's fields from the form, or what to correct; an attached report must be a published one. */
+  private async checked(form: PostDto) {
+    const checked = postFieldsFrom(form);
+    const problem = 'fields' in checked ? await this.reports.problem(checked.fields.reportId) : null;
+    return problem ? { errors: { reportId: problem } } : checked;
   }
 
   private async getOrFail(id: string): Promise<PostRecord> {

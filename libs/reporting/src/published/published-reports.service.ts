@@ -1,21 +1,46 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '@roundtable/core';
+import { MEMBERS_AND_STAFF, type Role } from '@roundtable/auth';
+import {
+  NotFoundError,
+  PageCache,
+  type PublishedReportSource,
+  type ReportCard,
+  type ReportChoice,
+} from '@roundtable/core';
 import type { LatestResearchSource, ResearchTeaser } from '@roundtable/site';
 import { invitationId, ResponseRepository, SurveyRepository } from '@roundtable/surveys';
 import { percent, decimals } from '../console/format';
 import { rankingModel, skewModel } from '../console/report-pages.service';
+import type { PublishedSummary } from '../snapshots/ranking-snapshot.schema';
 import { SnapshotRepository } from '../snapshots/snapshot.repository';
+
+/** How many published reports the post editor offers (newest first). */
+const REPORT_CHOICES = 100;
+
+/** The headline of a published result and its figures, as teasers and cards show them. */
+function finding(s: PublishedSummary): { headline: string; highlights: string[] } {
+  const highlights = [`${s.respondents} members answered`];
+  if (s.responseRate !== null) {
+    highlights.unshift(`${percent(s.responseRate)} response rate`);
+  }
+  if (s.skews.length) {
+    highlights.push(`Skewed toward ${s.skews.join(' and ')}`);
+  }
+  return { headline: `The ${s.top.length} most common: ${s.top.join('; ')}.`, highlights };
+}
 
 /**
  * What members see of the research: the published reports (a published snapshot, read by `_id`),
- * a member's own answers against their peers', and the home page's "Latest research" teasers.
+ * a member's own answers against their peers', the home page's "Latest research" teasers, and the
+ * report cards the blog attaches to posts (PUBLISHED_REPORTS in @roundtable/core).
  */
 @Injectable()
-export class PublishedReports implements LatestResearchSource {
+export class PublishedReports implements LatestResearchSource, PublishedReportSource {
   constructor(
     private readonly snapshots: SnapshotRepository,
     private readonly surveys: SurveyRepository,
     private readonly responses: ResponseRepository,
+    private readonly pageCache: PageCache,
   ) {}
 
   async latest(limit: number): Promise<ResearchTeaser[]> {
@@ -24,21 +49,40 @@ export class PublishedReports implements LatestResearchSource {
       .filter((state) => state.publishedSummary && state.publishedAt)
       .map((state) => {
         const s = state.publishedSummary!;
-        const highlights = [`${s.respondents} members answered`];
-        if (s.responseRate !== null) {
-          highlights.unshift(`${percent(s.responseRate)} response rate`);
-        }
-        if (s.skews.length) {
-          highlights.push(`Skewed toward ${s.skews.join(' and ')}`);
-        }
+        const { headline, highlights } = finding(s);
         return {
           title: s.title,
-          summary: `The ${s.top.length} most common: ${s.top.join('; ')}.`,
+          summary: headline,
           url: `/reports/${s.surveyId}`,
           publishedAt: state.publishedAt as Date,
           highlights,
         };
       });
+  }
+
+  async choices(): Promise<ReportChoice[]> {
+    const states = await this.snapshots.listPublished(REPORT_CHOICES);
+    return states
+      .filter((state) => state.publishedSummary)
+      .map((state) => ({ id: state._id, title: state.publishedSummary!.title }));
+  }
+
+  /**
+   * One `_id` read, kept with the public pages' data (publishing and unpublishing invalidate it), so
+   * a post page with a report costs no extra round trip. The findings go to those the report page
+   * admits (members and staff), as there.
+   */
+  async card(id: string, viewer: { role: string } | undefined): Promise<ReportCard | null> {
+    const state =
+      typeof id === 'string' && id.length <= 64
+        ? await this.pageCache.remember(`report-state:${id}`, () => this.snapshots.findState(id))
+        : null;
+    const s = state?.publishedVersion ? state.publishedSummary : null;
+    if (!s) {
+      return null;
+    }
+    const reads = viewer !== undefined && MEMBERS_AND_STAFF.includes(viewer.role as Role);
+    return { id: s.surveyId, title: s.title, url: `/reports/${s.surveyId}`, finding: reads ? finding(s) : null };
   }
 
   async listPage() {
