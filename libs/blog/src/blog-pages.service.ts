@@ -13,6 +13,8 @@ import { queryTerms } from './posts/search-terms';
 import { canRead, isPublished } from './posts/visibility';
 import { cursorOf, parseCursor } from './posts/page-cursor';
 import { dateInWords, momentInWords } from './dates';
+import { Moved, moved } from './page-or-moved';
+import { slugify } from './posts/slug';
 
 export const PAGE_SIZE = 10;
 /** The feed carries the latest posts; the sitemap lists every public post, up to the protocol's 50,000 URLs. */
@@ -104,19 +106,44 @@ export class BlogPages {
     };
   }
 
-  /** A post page, or where its old slug now lives; drafts and future posts are not found except by staff. */
+  /**
+   * A tag's or a category's page. Labels are stored as slugs, so `/tags/Customer Success` moves to
+   * `/tags/customer-success`.
+   */
+  async labelPage(kind: 'tag' | 'category', label: string, viewer: SessionMember | undefined, before: unknown) {
+    const path = `/${kind === 'tag' ? 'tags' : 'categories'}/`;
+    if (slugify(label) !== label) {
+      return moved(`${path}${slugify(label)}`);
+    }
+    const page =
+      kind === 'tag'
+        ? {
+            title: `Tagged ${label}`,
+            heading: `Posts tagged “${label}”`,
+            description: `Council posts tagged ${label}.`,
+          }
+        : { title: label, heading: `Posts in “${label}”`, description: `Council posts in ${label}.` };
+    const filter = kind === 'tag' ? { tag: label, before } : { category: label, before };
+    return this.list(viewer, filter, { ...page, path: `${path}${label}` });
+  }
+
+  /**
+   * A post page, or where its old slug now lives; drafts and future posts are not found except by
+   * staff. `heldForApproval` says the reader's comment waits for staff.
+   */
   async post(
     slug: string,
     viewer: SessionMember | undefined,
     commentForm: CommentProblem | null = null,
-  ): Promise<{ redirect: string } | Record<string, unknown>> {
+    heldForApproval = false,
+  ): Promise<Moved | Record<string, unknown>> {
     // Members and staff get the live page, built from what visitors' pages show: read once per
     // public-pages version (`PageCache.remember`), not per view (each read scans on FerretDB v1).
     const post = await this.pageCache.remember(`post:${slug}`, () => this.posts.findBySlug(slug));
     if (!post) {
-      const moved = await this.posts.findByPreviousSlug(slug);
-      if (moved) {
-        return { redirect: `/blog/${moved.slug}` };
+      const movedTo = await this.posts.findByPreviousSlug(slug);
+      if (movedTo) {
+        return moved(`/blog/${movedTo.slug}`);
       }
       throw new NotFoundError('There is no post at this address.');
     }
@@ -143,7 +170,13 @@ export class BlogPages {
       canComment: readable && (viewer ? isEntitled(viewer, 'comment') : settings.guestComments),
       guestComments: settings.guestComments,
       commentForm,
+      heldForApproval,
     };
+  }
+
+  /** The page an unsubscribe link opens: a button, since mail scanners follow links. */
+  unsubscribePage(kind: string, token: string) {
+    return { title: 'Stop these emails', kind: kind === 'post' ? 'post' : 'comment', token, done: false };
   }
 
   /** A post's comments as `viewer` sees them (their own pending ones too), per public-pages version. */
@@ -154,7 +187,7 @@ export class BlogPages {
   }
 
   /** An unsubscribe link from a comment email: a post's author or a commenter stops those emails. */
-  async unsubscribe(kind: string, token: string): Promise<void> {
+  async unsubscribe(kind: string, token: string) {
     const done =
       kind === 'post'
         ? await this.posts.disableAuthorNotifications(token)
@@ -162,6 +195,7 @@ export class BlogPages {
     if (!done) {
       throw new BadRequestError('This unsubscribe link is not valid.');
     }
+    return { title: 'Stop these emails', done: true };
   }
 
   async feed(): Promise<string> {

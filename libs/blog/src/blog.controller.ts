@@ -1,10 +1,9 @@
-import { Body, Controller, Get, Header, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Param, Post, Query, Redirect, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
 import { CurrentMember, type SessionMember } from '@roundtable/auth';
 import { PublicPage } from '@roundtable/core';
 import { BlogPages } from './blog-pages.service';
-import { slugify } from './posts/slug';
+import { PageOrMoved } from './page-or-moved';
 
 /**
  * The public blog (its first page is the site's home page, served by @roundtable/site): posts, tags, categories, authors, search, feed, sitemap, unsubscribe links.
@@ -17,59 +16,32 @@ export class BlogController {
 
   /** The blog lives at the site root; `/blog` is where people guess it is. */
   @Get('blog')
-  blogIndex(@Res() res: Response) {
-    res.redirect(301, '/');
-  }
+  @Redirect('/', 301)
+  blogIndex() {}
 
   @PublicPage()
   @Get('blog/:slug')
-  async post(
-    @Param('slug') slug: string,
-    @Res() res: Response,
-    @CurrentMember() viewer?: SessionMember,
-    @Query('comment') comment?: string,
-  ) {
-    const page = await this.pages.post(slug, viewer);
-    return 'redirect' in page
-      ? res.redirect(301, page.redirect as string)
-      : res.render('blog/post', { ...page, heldForApproval: comment === 'pending' });
+  @PageOrMoved('blog/post')
+  post(@Param('slug') slug: string, @CurrentMember() viewer?: SessionMember, @Query('comment') comment?: string) {
+    return this.pages.post(slug, viewer, null, comment === 'pending');
   }
 
-  /** Labels are stored as slugs, so `/tags/Customer Success` moves to `/tags/customer-success`. */
   @PublicPage()
   @Get('tags/:tag')
-  async tag(
-    @Param('tag') tag: string,
-    @Res() res: Response,
-    @CurrentMember() viewer?: SessionMember,
-    @Query('before') before?: string,
-  ) {
-    if (slugify(tag) !== tag) {
-      return res.redirect(301, `/tags/${slugify(tag)}`);
-    }
-    const page = { title: `Tagged ${tag}`, heading: `Posts tagged “${tag}”`, path: `/tags/${tag}` };
-    res.render(
-      'blog/list',
-      await this.pages.list(viewer, { tag, before }, { ...page, description: `Council posts tagged ${tag}.` }),
-    );
+  @PageOrMoved('blog/list')
+  tag(@Param('tag') tag: string, @CurrentMember() viewer?: SessionMember, @Query('before') before?: string) {
+    return this.pages.labelPage('tag', tag, viewer, before);
   }
 
   @PublicPage()
   @Get('categories/:category')
-  async category(
+  @PageOrMoved('blog/list')
+  category(
     @Param('category') category: string,
-    @Res() res: Response,
     @CurrentMember() viewer?: SessionMember,
     @Query('before') before?: string,
   ) {
-    if (slugify(category) !== category) {
-      return res.redirect(301, `/categories/${slugify(category)}`);
-    }
-    const page = { title: category, heading: `Posts in “${category}”`, path: `/categories/${category}` };
-    res.render(
-      'blog/list',
-      await this.pages.list(viewer, { category, before }, { ...page, description: `Council posts in ${category}.` }),
-    );
+    return this.pages.labelPage('category', category, viewer, before);
   }
 
   @PublicPage()
@@ -111,18 +83,13 @@ export class BlogController {
   @Get('blog/unsubscribe/:kind/:token')
   @Render('blog/unsubscribe')
   unsubscribePage(@Param('kind') kind: string, @Param('token') token: string) {
-    return { title: 'Stop these emails', kind: kind === 'post' ? 'post' : 'comment', token, done: false };
+    return this.pages.unsubscribePage(kind, token);
   }
 
   @Post('blog/unsubscribe/:kind/:token')
-  async unsubscribe(
-    @Param('kind') kind: string,
-    @Param('token') token: string,
-    @Req() _req: Request,
-    @Res() res: Response,
-    @Body() _body: unknown,
-  ) {
-    await this.pages.unsubscribe(kind, token);
-    res.status(200).render('blog/unsubscribe', { title: 'Stop these emails', done: true });
+  @HttpCode(200)
+  @Render('blog/unsubscribe')
+  unsubscribe(@Param('kind') kind: string, @Param('token') token: string) {
+    return this.pages.unsubscribe(kind, token);
   }
 }
