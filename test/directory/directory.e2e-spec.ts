@@ -73,6 +73,11 @@ describe('The members’ directory', () => {
     expect(byRevenue.text).not.toContain('Avery Listed');
     expect(byRevenue.text).toContain('No member matches.');
     expect((await reader.agent.get('/directory?q=Chief').expect(200)).text).not.toContain('Avery Listed');
+    // A link from elsewhere with unknown keys still works; a value that breaks its rule is named, not applied.
+    const odd = await reader.agent.get('/directory?utm_source=mail&industry=Mining&q=northwind').expect(200);
+    expect(odd.text).toContain('Avery Listed');
+    expect(odd.text).toContain('That industry is not one of the choices, so any is shown.');
+    expect(odd.text).not.toContain('utm_source');
   });
 
   it('lets staff see everyone with every field and who is listed', async () => {

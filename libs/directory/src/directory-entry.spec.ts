@@ -1,4 +1,4 @@
-import { chosenFields, directoryEntry, matches, readQuery } from './directory-entry';
+import { chosenFields, type DirectoryQuery, directoryEntry, matches } from './directory-entry';
 
 const member = {
   _id: 'm1',
@@ -34,7 +34,7 @@ describe('directoryEntry', () => {
 });
 
 describe('matches', () => {
-  const all = readQuery({});
+  const all: DirectoryQuery = { q: '', ccoModel: '', industry: '', revenueBand: '' };
 
   it('searches and filters the shown fields only, so a hidden value cannot be found out', () => {
     const shown = directoryEntry(member, ['name', 'title', 'company', 'ccoModel', 'industry', 'revenueBand']);

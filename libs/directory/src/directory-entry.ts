@@ -83,16 +83,6 @@ export function matches(entry: DirectoryEntry, query: DirectoryQuery): boolean {
   return words.every((word) => text.includes(word));
 }
 
-export function readQuery(raw: Record<string, unknown>): DirectoryQuery {
-  const text = (value: unknown, max: number) => (typeof value === 'string' ? value.trim().slice(0, max) : '');
-  return {
-    q: text(raw.q, 80),
-    ccoModel: text(raw.ccoModel, 60),
-    industry: text(raw.industry, 60),
-    revenueBand: text(raw.revenueBand, 20),
-  };
-}
-
 /** Entries by name (entries without a shown name last). */
 export function byName(a: DirectoryEntry, b: DirectoryEntry): number {
   return (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff') || a.id.localeCompare(b.id);

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Post, Query, Render } from '@nestjs/common';
+import { Body, Controller, Get, Post, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { CurrentMember, MEMBERS_AND_STAFF, Roles, type SessionMember } from '@roundtable/auth';
-import { FormPage } from '@roundtable/core';
+import { FormPage, ListQuery, type ParsedQuery } from '@roundtable/core';
 import { DirectoryChoicesDto } from './directory-choices.dto';
+import { DirectoryQueryDto } from './directory-query.dto';
 import { DirectoryService } from './directory.service';
 
 /** The members' directory (members and staff only) and each member's choice of what peers see. */
@@ -14,7 +15,7 @@ export class DirectoryController {
 
   @Get('directory')
   @Render('directory/list')
-  list(@CurrentMember() viewer: SessionMember, @Query() query: Record<string, unknown>) {
+  list(@CurrentMember() viewer: SessionMember, @ListQuery(DirectoryQueryDto) query: ParsedQuery<DirectoryQueryDto>) {
     return this.directory.directory(viewer, query);
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { SessionMember } from '@roundtable/auth';
-import { FormOutcome, NotFoundError, type PageRequest } from '@roundtable/core';
+import { FormOutcome, NotFoundError, type PageRequest, type ParsedQuery } from '@roundtable/core';
 import { type MemberRecord, MemberRepository, PROFILE_CHOICES } from '@roundtable/members';
 import {
   byName,
@@ -10,9 +10,9 @@ import {
   directoryEntry,
   FIELD_LABELS,
   matches,
-  readQuery,
 } from './directory-entry';
 import type { DirectoryChoicesDto } from './directory-choices.dto';
+import type { DirectoryQueryDto } from './directory-query.dto';
 import { DirectoryListingRepository } from './directory-listing.repository';
 
 /** The council's members shown in the directory: approved people who did not ask to be deleted. */
@@ -27,8 +27,13 @@ export class DirectoryService {
     private readonly members: MemberRepository,
   ) {}
 
-  async directory(viewer: SessionMember, raw: Record<string, unknown>) {
-    const query = readQuery(raw);
+  async directory(viewer: SessionMember, { value, ignored }: ParsedQuery<DirectoryQueryDto>) {
+    const query = {
+      q: value.q ?? '',
+      ccoModel: value.ccoModel ?? '',
+      industry: value.industry ?? '',
+      revenueBand: value.revenueBand ?? '',
+    };
     const staffView = viewer.role === 'staff' || viewer.role === 'admin';
     const entries = staffView ? await this.everyone() : await this.optedIn();
     const shown = entries.filter((entry) => matches(entry, query)).sort(byName);
@@ -36,6 +41,7 @@ export class DirectoryService {
       title: 'Members’ directory',
       staffView,
       query,
+      ignored,
       filtered: Boolean(query.q || query.ccoModel || query.industry || query.revenueBand),
       entries: shown,
       total: entries.length,
