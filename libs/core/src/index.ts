@@ -22,6 +22,7 @@ export { loadSettingsOrExit } from './config/load-settings';
 export { coreAssetsDir, LIBS_ROOT, viewSearchPaths } from './project-root';
 export { APP_VERSION } from './version';
 export { hashToken, looksLikeToken, newToken, sameSecret, TOKEN_BYTES } from './tokens/token';
+export { insertNew } from './database/insert-new';
 export { PageCache } from './page-cache/page-cache.service';
 export {
   PUBLISHED_REPORTS,

@@ -5,21 +5,31 @@ import { JobRunner } from './job-runner.service';
 /**
  * The worker's loop: run due jobs, and when none are due, wait `idleMs` before looking again.
  * Stops between jobs on shutdown, so a job is never cut off halfway by a deploy.
+ *
+ * A worker runs `lanes` such loops side by side, each claiming its own jobs (claims are unique
+ * inserts, so lanes share the queue exactly as separate workers do). Jobs mostly wait on the
+ * database and the relay, so a second lane overlaps one job's writes with another's sending: a send
+ * batch's status write (a second or more on FerretDB) no longer holds up the next batch, and the
+ * first batches go out while the distribution job is still writing invitations.
  */
 @Injectable()
 export class JobLoop implements OnApplicationShutdown {
   private readonly logger = new Logger(JobLoop.name);
   private running: Promise<void> | null = null;
   private stopping = false;
+  /** Loops run side by side in this process. */
+  lanes = 2;
 
   constructor(private readonly runner: JobRunner) {}
 
   start(idleMs = 1000): void {
-    this.running ??= this.loop(idleMs);
+    if (!this.running) {
+      this.logger.log(`Worker ${this.runner.workerId} is taking jobs (${this.lanes} lanes)`);
+    }
+    this.running ??= Promise.all(Array.from({ length: this.lanes }, () => this.loop(idleMs))).then(() => undefined);
   }
 
   private async loop(idleMs: number): Promise<void> {
-    this.logger.log(`Worker ${this.runner.workerId} is taking jobs`);
     while (!this.stopping) {
       try {
         const settled = await this.runner.runDue();

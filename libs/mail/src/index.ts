@@ -11,5 +11,9 @@ export {
 } from './sending/mail-transport.service';
 export { classifySmtpFailure, type SmtpFailure } from './sending/smtp-outcome';
 export { SuppressionRepository } from './suppression/suppression.repository';
-export { UnsubscribeService, type UnsubscribePage } from './suppression/unsubscribe.service';
+export {
+  UnsubscribeService,
+  type UnsubscribeLinkForMessage,
+  type UnsubscribePage,
+} from './suppression/unsubscribe.service';
 export { SUPPRESSION_REASONS, type SuppressionReason } from './suppression/suppression.schema';

@@ -204,6 +204,19 @@ export class MemberRepository {
       .cursor();
   }
 
+  /**
+   * Members in one membership state, in ascending id order after `after`, streamed (distribution reads
+   * its audience through one cursor: one query per state instead of one per page, never the whole
+   * membership in memory; served by { membership.state, _id }).
+   */
+  streamByState(state: string, after?: string): AsyncIterable<MemberRecord> {
+    const filter: Record<string, unknown> = { 'membership.state': state };
+    if (after) {
+      filter._id = { $gt: new Types.ObjectId(after) };
+    }
+    return this.members.find(filter).sort({ _id: 1 }).lean<MemberRecord>().cursor({ batchSize: 1000 });
+  }
+
   async requestDeletion(id: string): Promise<void> {
     await this.members.updateOne({ _id: id, deletionRequestedAt: null }, { $set: { deletionRequestedAt: new Date() } });
   }

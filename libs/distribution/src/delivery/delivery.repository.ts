@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { isDuplicateKeyError } from '@roundtable/core';
+import { insertNew, isDuplicateKeyError } from '@roundtable/core';
 import { SegmentFigures, SurveyDelivery, SurveyProgressSnapshot } from './delivery.schema';
 
 export type DeliveryOutcome = 'sent' | 'bounced' | 'suppressed' | 'failed';
@@ -25,6 +25,17 @@ export class DeliveryRepository {
       }
       throw error;
     }
+  }
+
+  /**
+   * Records many emails' outcomes in one insert; returns the ids this call recorded (those recorded
+   * before, by a batch run twice, are left out), so whatever follows a first recording happens once.
+   */
+  recordMany(entries: Array<{ id: string; surveyId: string; outcome: DeliveryOutcome }>): Promise<Set<string>> {
+    return insertNew(
+      this.deliveries,
+      entries.map((entry) => ({ _id: entry.id, surveyId: entry.surveyId, outcome: entry.outcome })),
+    );
   }
 
   /** Which of these deliveries were recorded, with their outcome and time (a batch taken over after a crash or an outage). */

@@ -3,7 +3,13 @@ import type { ConfigType } from '@nestjs/config';
 import { ShardedCounters } from '@roundtable/counters';
 import { appConfig, newToken } from '@roundtable/core';
 import { JobContext, JobRunner, PermanentJobError } from '@roundtable/jobs';
-import { MailTransport, SuppressionRepository, TransientMailError, UnsubscribeService } from '@roundtable/mail';
+import {
+  MailTransport,
+  SuppressionRepository,
+  TransientMailError,
+  TransportMessage,
+  UnsubscribeService,
+} from '@roundtable/mail';
 import {
   InvitationRepository,
   LinkRepository,
@@ -13,21 +19,31 @@ import {
 } from '@roundtable/surveys';
 import { DeliveryOutcome, DeliveryRepository } from '../delivery/delivery.repository';
 import { FAILURE_PREFIX } from '../progress/figures';
-import { BatchPayload, BatchRecipient, inPool, SEND_BATCH_JOB } from './batch';
+import { BatchPayload, BatchRecipient, IN_FLIGHT_PER_CONNECTION, inPool, SEND_BATCH_JOB } from './batch';
+import { GroupCommit } from './group-commit';
 import { invitationMail } from './invitation-mail';
 
 export function counterGroup(surveyId: string): string {
   return `survey:${surveyId}`;
 }
 
+/** An email the relay answered, waiting for its delivery record. */
+interface Answered {
+  recipient: BatchRecipient;
+  outcome: 'sent' | 'bounced';
+  reason?: string;
+}
+
 /**
  * Sends one batch of a survey's emails (invitations, a reminder round, a resent link) through the
- * pooled transport, a pool's worth in flight. Per email it only inserts (the link's hash, the
- * unsubscribe link's hash, the delivery record) and adds to this process's counter shards; the
- * batch reads suppressions (and, for a reminder, completions) once, and sets the invitations'
- * status in one write at its end. When the relay is away the batch stops and is retried with
- * backoff; a retry (or a worker taking over after a crash) skips the emails already recorded as
- * delivered. On its last attempt, what could not be sent is recorded as failed with the reason.
+ * pooled transport. The batch reads suppressions (and, for a reminder, completions) once, writes the
+ * batch's survey links and unsubscribe links in one insert each before sending, and sets the
+ * invitations' status in one write at its end. Each email's delivery record is written right after
+ * the relay's answer, and the email waits for it, as a group commit (GroupCommit): records that arrive
+ * during a write go in the next one, with one counter update per write, so a batch costs a handful of
+ * round trips per write rather than four per email. When the relay is away the batch stops and is
+ * retried with backoff; a retry (or a worker taking over after a crash) skips the emails already
+ * recorded as delivered. On its last attempt, what could not be sent is recorded as failed.
  */
 @Injectable()
 export class BatchSender implements OnModuleInit {
@@ -75,13 +91,17 @@ export class BatchSender implements OnModuleInit {
     }
     const suppressed = await this.suppressions.findAmong(todo.map((recipient) => recipient.e));
     const skipped = todo.filter((recipient) => suppressed.has(recipient.e.toLowerCase()));
-    for (const recipient of skipped) {
-      if (await this.deliveries.record(deliveryId(recipient), batch.surveyId, 'suppressed')) {
-        const reason = suppressed.get(recipient.e.toLowerCase())!.reason === 'bounced' ? 'bounced before' : 'opted out';
-        await this.counters.add(group, reminder ? {} : { suppressed: 1, [`${FAILURE_PREFIX}${reason}`]: 1 });
-      }
-    }
+    const newlySkipped = await this.deliveries.recordMany(
+      skipped.map((recipient) => ({ id: deliveryId(recipient), surveyId: batch.surveyId, outcome: 'suppressed' })),
+    );
     if (!reminder) {
+      const deltas: Record<string, number> = {};
+      for (const recipient of skipped.filter((r) => newlySkipped.has(deliveryId(r)))) {
+        const reason = suppressed.get(recipient.e.toLowerCase())!.reason === 'bounced' ? 'bounced before' : 'opted out';
+        deltas.suppressed = (deltas.suppressed ?? 0) + 1;
+        deltas[`${FAILURE_PREFIX}${reason}`] = (deltas[`${FAILURE_PREFIX}${reason}`] ?? 0) + 1;
+      }
+      await this.counters.add(group, deltas);
       await this.invitations.setStatusMany(
         skipped.map((recipient) => recipient.i),
         'opted_out',
@@ -89,12 +109,24 @@ export class BatchSender implements OnModuleInit {
     }
     todo = todo.filter((recipient) => !suppressed.has(recipient.e.toLowerCase()));
 
+    const mails = await this.prepare(survey, batch, todo, reminder);
+    // Counter writes are not waited for per group (ShardedCounters merges and keeps them in order);
+    // the batch waits for the last one at its end.
+    let counted: Promise<void> = Promise.resolve();
+    const records = new GroupCommit<Answered>(async (answered) => {
+      counted = (await this.record(batch, answered, reminder)).counted;
+    });
     const sent: string[] = [];
     try {
-      await inPool(todo, this.transport.poolSize, async (recipient) => {
-        if (await this.sendOne(survey, batch, recipient, reminder)) {
-          sent.push(recipient.i);
+      await inPool(mails, this.transport.poolSize * IN_FLIGHT_PER_CONNECTION, async ({ recipient, message }) => {
+        const outcome = await this.transport.send(message);
+        if (outcome.status === 'bounced') {
+          await this.suppressions.suppress(recipient.e, 'bounced', outcome.reason);
+          await records.add({ recipient, outcome: 'bounced', reason: outcome.reason });
+          return;
         }
+        sent.push(recipient.i);
+        await records.add({ recipient, outcome: 'sent' });
       });
     } catch (error) {
       if (error instanceof TransientMailError && context.lastAttempt) {
@@ -104,53 +136,84 @@ export class BatchSender implements OnModuleInit {
       throw error;
     } finally {
       await this.markSent(batch, sent, reminder);
+      await counted;
     }
   }
 
-  /** Sends one email; true when the relay took it, false when it refused it for good (a bounce). */
-  private async sendOne(
+  /**
+   * Each recipient's email, with a new survey link and unsubscribe link: both kinds stored in one
+   * insert each for the batch (a link whose email is never sent is harmless: nobody has its token).
+   */
+  private async prepare(
     survey: SurveyRecord,
     batch: BatchPayload,
-    recipient: BatchRecipient,
+    recipients: BatchRecipient[],
     reminder: boolean,
-  ): Promise<boolean> {
-    const link = newToken();
-    await this.links.insert(link.hash, recipient.i, batch.surveyId);
+  ): Promise<Array<{ recipient: BatchRecipient; message: TransportMessage }>> {
+    const tokens = recipients.map(() => newToken());
+    await this.links.insertMany(
+      recipients.map((recipient, k) => ({ hash: tokens[k].hash, invitationId: recipient.i, surveyId: batch.surveyId })),
+    );
     if (batch.kind.startsWith('resend:')) {
-      await this.links.revokeOthers(recipient.i, link.hash);
-    }
-    const unsubscribe = await this.unsubscribes.linkFor(recipient.e, 'survey invitations and reminders');
-    const mail = invitationMail({
-      name: recipient.n,
-      title: survey.title,
-      intro: survey.intro,
-      surveyUrl: `${this.app.baseUrl}/s/${link.token}`,
-      unsubscribeUrl: unsubscribe.url,
-      closesAt: survey.closesAt,
-      reminder,
-    });
-    const outcome = await this.transport.send({ to: recipient.e, ...mail, headers: unsubscribe.headers });
-    const group = counterGroup(batch.surveyId);
-    if (outcome.status === 'bounced') {
-      await this.suppressions.suppress(recipient.e, 'bounced', outcome.reason);
-      if (await this.deliveries.record(`${recipient.i}:${batch.kind}`, batch.surveyId, 'bounced')) {
-        await this.invitations.setStatus(recipient.i, 'bounced', { lastError: outcome.reason });
-        await this.counters.add(group, { bounced: 1 });
+      for (const [k, recipient] of recipients.entries()) {
+        await this.links.revokeOthers(recipient.i, tokens[k].hash);
       }
-      return false;
     }
-    if (await this.deliveries.record(`${recipient.i}:${batch.kind}`, batch.surveyId, 'sent')) {
-      await this.counters.add(group, reminder ? { reminded: 1 } : batch.kind === 'invite' ? { sent: 1 } : {});
+    const unsubscribes = await this.unsubscribes.linksFor(
+      recipients.map((recipient) => recipient.e),
+      'survey invitations and reminders',
+    );
+    return recipients.map((recipient, k) => {
+      const mail = invitationMail({
+        name: recipient.n,
+        title: survey.title,
+        intro: survey.intro,
+        surveyUrl: `${this.app.baseUrl}/s/${tokens[k].token}`,
+        unsubscribeUrl: unsubscribes[k].url,
+        closesAt: survey.closesAt,
+        reminder,
+      });
+      return { recipient, message: { to: recipient.e, ...mail, headers: unsubscribes[k].headers } };
+    });
+  }
+
+  /** One group's delivery records in one insert; what follows a first record (status, counters) once. */
+  private async record(
+    batch: BatchPayload,
+    answered: Answered[],
+    reminder: boolean,
+  ): Promise<{ counted: Promise<void> }> {
+    const recorded = await this.deliveries.recordMany(
+      answered.map(({ recipient, outcome }) => ({
+        id: `${recipient.i}:${batch.kind}`,
+        surveyId: batch.surveyId,
+        outcome,
+      })),
+    );
+    const fresh = answered.filter(({ recipient }) => recorded.has(`${recipient.i}:${batch.kind}`));
+    const bounced = fresh.filter((entry) => entry.outcome === 'bounced');
+    for (const { recipient, reason } of bounced) {
+      await this.invitations.setStatus(recipient.i, 'bounced', { lastError: reason ?? null });
     }
-    return true;
+    const delivered = fresh.length - bounced.length;
+    const figure = reminder ? 'reminded' : batch.kind === 'invite' ? 'sent' : null;
+    const counted = this.counters.add(counterGroup(batch.surveyId), {
+      bounced: bounced.length,
+      ...(figure ? { [figure]: delivered } : {}),
+    });
+    return { counted };
   }
 
   private async markSent(batch: BatchPayload, sent: string[], reminder: boolean): Promise<void> {
     if (reminder) {
       await this.invitations.addReminderMany(sent);
     } else {
-      await this.invitations.setStatusMany(sent, 'sent', { sentAt: new Date(), lastError: null });
+      await this.invitations.setStatusMany(sent, 'sent', { sentAt: new Date(), lastError: null }, this.pageOf(batch));
     }
+  }
+
+  private pageOf(batch: BatchPayload): { surveyId: string; page: string } | undefined {
+    return batch.page ? { surveyId: batch.surveyId, page: batch.page } : undefined;
   }
 
   /**
@@ -182,17 +245,15 @@ export class BatchSender implements OnModuleInit {
 
   /** Records emails that will not be sent (the batch's last attempt failed, or the survey closed). */
   private async settleUnsent(batch: BatchPayload, unsent: BatchRecipient[], reason: string): Promise<void> {
-    const group = counterGroup(batch.surveyId);
-    const failed: string[] = [];
-    for (const recipient of unsent) {
-      if (await this.deliveries.record(`${recipient.i}:${batch.kind}`, batch.surveyId, 'failed')) {
-        failed.push(recipient.i);
-        if (batch.kind === 'invite') {
-          await this.counters.add(group, { failed: 1, [`${FAILURE_PREFIX}${reason}`]: 1 });
-        }
-      }
-    }
+    const recorded = await this.deliveries.recordMany(
+      unsent.map((recipient) => ({ id: `${recipient.i}:${batch.kind}`, surveyId: batch.surveyId, outcome: 'failed' })),
+    );
+    const failed = unsent.filter((recipient) => recorded.has(`${recipient.i}:${batch.kind}`)).map((r) => r.i);
     if (batch.kind === 'invite') {
+      await this.counters.add(counterGroup(batch.surveyId), {
+        failed: failed.length,
+        [`${FAILURE_PREFIX}${reason}`]: failed.length,
+      });
       await this.invitations.setStatusMany(failed, 'failed', { lastError: reason });
     }
   }

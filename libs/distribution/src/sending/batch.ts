@@ -20,10 +20,19 @@ export interface BatchPayload {
    * the batch checks the delivery records first even on its first attempt.
    */
   recheck?: boolean;
+  /** An invitation batch's page key, which its invitations carry (narrows the batch's status writes). */
+  page?: string;
 }
 
 /** Recipients per send job: one job per few hundred emails, as Ghost batches newsletters. */
 export const BATCH_SIZE = 250;
+
+/**
+ * Emails a batch keeps in flight per pooled SMTP connection: each email waits for its delivery record
+ * after the relay's answer (a database write), and the extra ones keep the connections busy meanwhile
+ * (nodemailer's pool queues them; the rate limit still applies).
+ */
+export const IN_FLIGHT_PER_CONNECTION = 4;
 
 export const SEND_BATCH_JOB = 'survey.send-batch';
 

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ShardedCounters } from '@roundtable/counters';
 import { JobContext, JobQueue, JobRunner, PermanentJobError } from '@roundtable/jobs';
-import { MemberRepository } from '@roundtable/members';
+import { MemberRecord, MemberRepository } from '@roundtable/members';
 import {
   AUDIENCE_MEMBERSHIP_STATES,
   InvitationRepository,
@@ -27,10 +27,10 @@ interface Cursor {
 }
 
 /**
- * The distribution job: streams the audience a page at a time by the indexed
- * `{ membership.state, _id }` range (never the whole membership in memory), writes one invitation per
- * member (`_id` `<surveyId>:<memberId>`, a unique insert: exactly once however often a page is
- * read), queues one send batch per page (its id names the page, so a page is queued once) and saves
+ * The distribution job: streams the audience by the indexed `{ membership.state, _id }` order, one
+ * cursor per state cut into pages (never the whole membership in memory), writes a page's invitations
+ * in one unordered insert (`_id` `<surveyId>:<memberId>`, unique: exactly once however often a page
+ * is read), queues one send batch per page (its id names the page, so a page is queued once) and saves
  * its cursor, so a worker taking over after a crash resumes at the page it stopped on.
  */
 @Injectable()
@@ -61,47 +61,58 @@ export class Distributor implements OnModuleInit {
     let recheck = context.progress !== null;
     while (cursor.state < AUDIENCE_MEMBERSHIP_STATES.length) {
       const state = AUDIENCE_MEMBERSHIP_STATES[cursor.state];
-      const page = await this.members.list({ state, after: cursor.after ?? undefined }, this.batchSize);
+      // One cursor per state, cut into pages here: one scan of the collection rather than one per page
+      // (FerretDB v1 answers an `_id` range by scanning), and one page in memory at a time.
+      let page: MemberRecord[] = [];
+      for await (const member of this.members.streamByState(state, cursor.after ?? undefined)) {
+        page.push(member);
+        if (page.length === this.batchSize) {
+          await this.invitePage(survey, page, `${state}:${cursor.after ?? 'start'}`, recheck);
+          recheck = false;
+          cursor = { state: cursor.state, after: String(page[page.length - 1]._id) };
+          page = [];
+          if (!(await context.checkpoint({ ...cursor }))) {
+            return; // taken over by another worker after our lease ran out: it goes on from the cursor
+          }
+        }
+      }
       await this.invitePage(survey, page, `${state}:${cursor.after ?? 'start'}`, recheck);
       recheck = false;
-      cursor =
-        page.length < this.batchSize
-          ? { state: cursor.state + 1, after: null }
-          : { state: cursor.state, after: String(page[page.length - 1]._id) };
+      cursor = { state: cursor.state + 1, after: null };
       if (!(await context.checkpoint({ ...cursor }))) {
-        return; // taken over by another worker after our lease ran out: it goes on from the cursor
+        return;
       }
     }
   }
 
+  /** Writes a page's invitations in one insert and queues its send batch (both once, however often run). */
   private async invitePage(
     survey: SurveyRecord,
-    page: Awaited<ReturnType<MemberRepository['list']>>,
+    page: MemberRecord[],
     pageKey: string,
     recheck: boolean,
   ): Promise<void> {
     const surveyId = String(survey._id);
-    const recipients: BatchRecipient[] = [];
-    let invited = 0;
-    for (const member of page) {
-      if (!matchesAudience(survey.audience, member)) {
-        continue;
-      }
-      const memberId = String(member._id);
-      const created = await this.invitations.insertOnce({
+    const audience = page.filter((member) => matchesAudience(survey.audience, member));
+    const invited = await this.invitations.insertManyOnce(
+      audience.map((member) => ({
         surveyId,
-        memberId,
+        memberId: String(member._id),
         email: member.email,
         name: member.name,
         profile: { ...(member.profile ?? {}) },
         tier: member.membership?.tier ?? null,
-      });
-      invited += created ? 1 : 0;
-      recipients.push({ i: invitationId(surveyId, memberId), e: member.email, n: member.name });
-    }
+        page: pageKey,
+      })),
+    );
+    const recipients: BatchRecipient[] = audience.map((member) => ({
+      i: invitationId(surveyId, String(member._id)),
+      e: member.email,
+      n: member.name,
+    }));
     await this.counters.add(counterGroup(surveyId), { invited });
     if (recipients.length > 0) {
-      const batch: BatchPayload = { surveyId, kind: 'invite', recipients, recheck };
+      const batch: BatchPayload = { surveyId, kind: 'invite', recipients, recheck, page: pageKey };
       await this.queue.enqueueOnce(
         batchJobId(surveyId, 'invite', pageKey),
         SEND_BATCH_JOB,

@@ -39,6 +39,16 @@ export class SuppressionRepository {
     await this.links.create({ _id: hash, email: email.trim().toLowerCase(), topic });
   }
 
+  /** Stores many unsubscribe links in one insert (a batch of bulk mail). */
+  async insertLinks(links: Array<{ hash: string; email: string; topic: string }>): Promise<void> {
+    if (links.length > 0) {
+      await this.links.insertMany(
+        links.map((link) => ({ _id: link.hash, email: link.email.trim().toLowerCase(), topic: link.topic })),
+        { ordered: false },
+      );
+    }
+  }
+
   findLink(hash: string): Promise<UnsubscribeLink | null> {
     return this.links.findById(hash).lean<UnsubscribeLink>();
   }

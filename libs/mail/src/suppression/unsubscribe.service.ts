@@ -12,6 +12,12 @@ export interface UnsubscribePage {
   done: boolean;
 }
 
+/** A message's unsubscribe link and the `List-Unsubscribe` headers that carry it. */
+export interface UnsubscribeLinkForMessage {
+  url: string;
+  headers: Record<string, string>;
+}
+
 /**
  * Unsubscribe links for bulk mail. Each message gets a fresh token whose hash is stored; the link is
  * both the body's "unsubscribe" link (GET shows a confirm button: mail scanners follow links) and the
@@ -25,14 +31,17 @@ export class UnsubscribeService {
   ) {}
 
   /** A new link for one message to `email`, and the headers that carry it. */
-  async linkFor(email: string, topic: string): Promise<{ url: string; headers: Record<string, string> }> {
+  async linkFor(email: string, topic: string): Promise<UnsubscribeLinkForMessage> {
     const { token, hash } = newToken();
     await this.suppressions.insertLink(hash, email, topic);
-    const url = `${this.app.baseUrl}/unsubscribe/${token}`;
-    return {
-      url,
-      headers: { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
-    };
+    return this.message(token);
+  }
+
+  /** New links for a batch of messages (one per address, in order), stored in one insert. */
+  async linksFor(emails: string[], topic: string): Promise<UnsubscribeLinkForMessage[]> {
+    const tokens = emails.map(() => newToken());
+    await this.suppressions.insertLinks(emails.map((email, i) => ({ hash: tokens[i].hash, email, topic })));
+    return tokens.map(({ token }) => this.message(token));
   }
 
   async confirmPage(token: string): Promise<UnsubscribePage> {
@@ -45,6 +54,14 @@ export class UnsubscribeService {
     const link = await this.linkOrFail(token);
     await this.suppressions.suppress(link.email, 'opted_out');
     return { title: 'Stop these emails', token, topic: link.topic, email: link.email, done: true };
+  }
+
+  private message(token: string): UnsubscribeLinkForMessage {
+    const url = `${this.app.baseUrl}/unsubscribe/${token}`;
+    return {
+      url,
+      headers: { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+    };
   }
 
   private async linkOrFail(token: string) {

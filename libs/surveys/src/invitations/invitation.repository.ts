@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { isDuplicateKeyError } from '@roundtable/core';
+import { insertNew, isDuplicateKeyError } from '@roundtable/core';
 import { invitationId, InvitationStatus, SurveyInvitation } from './invitation.schema';
 
 export type InvitationRecord = SurveyInvitation;
 /** The projection rankings stream: the profile snapshot and tier for skew and segments, no address or name. */
 export type RankingInvitationRow = Pick<SurveyInvitation, '_id' | 'profile' | 'tier' | 'status' | 'sentAt'>;
-export type NewInvitation = Pick<SurveyInvitation, 'surveyId' | 'memberId' | 'email' | 'name' | 'profile' | 'tier'>;
+export type NewInvitation = Pick<SurveyInvitation, 'surveyId' | 'memberId' | 'email' | 'name' | 'profile' | 'tier'> &
+  Partial<Pick<SurveyInvitation, 'page'>>;
 
 /** The only code that touches survey_invitations. */
 @Injectable()
@@ -33,6 +34,23 @@ export class InvitationRepository {
       }
       throw error;
     }
+  }
+
+  /**
+   * Writes a page of members' invitations in one insert, each unless it exists (distribution: one round
+   * trip per few hundred members); returns how many this call created. Same `_id`s as `insertOnce`.
+   */
+  async insertManyOnce(invitations: NewInvitation[], status: InvitationStatus = 'queued'): Promise<number> {
+    const created = await insertNew(
+      this.invitations,
+      invitations.map((invitation) => ({
+        ...invitation,
+        _id: invitationId(invitation.surveyId, invitation.memberId),
+        email: invitation.email.trim().toLowerCase(),
+        status,
+      })),
+    );
+    return created.size;
   }
 
   /**
@@ -78,10 +96,20 @@ export class InvitationRepository {
     ids: string[],
     status: InvitationStatus,
     extra: { lastError?: string | null; sentAt?: Date | null } = {},
+    page?: { surveyId: string; page: string },
   ): Promise<void> {
-    if (ids.length > 0) {
-      await this.invitations.updateMany({ _id: { $in: ids } }, { $set: { status, ...extra } });
+    if (ids.length === 0) {
+      return;
     }
+    const update = { $set: { status, ...extra } };
+    if (page) {
+      // Narrowed by equalities the backend can use; every id matched means the write is complete.
+      const result = await this.invitations.updateMany({ ...page, _id: { $in: ids } }, update);
+      if (result.matchedCount === ids.length) {
+        return;
+      }
+    }
+    await this.invitations.updateMany({ _id: { $in: ids } }, update);
   }
 
   /** Records a reminder sent to a batch of invitations in one write. */

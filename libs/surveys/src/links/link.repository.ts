@@ -16,6 +16,16 @@ export class LinkRepository {
     await this.links.create({ _id: hash, invitationId, surveyId });
   }
 
+  /** Stores a batch's new links in one insert (distribution: one round trip per batch, not per email). */
+  async insertMany(links: Array<{ hash: string; invitationId: string; surveyId: string }>): Promise<void> {
+    if (links.length > 0) {
+      await this.links.insertMany(
+        links.map((link) => ({ _id: link.hash, invitationId: link.invitationId, surveyId: link.surveyId })),
+        { ordered: false },
+      );
+    }
+  }
+
   /** The link whatever its state (to tell a revoked link from an unknown one); one `_id` read. */
   findByHash(hash: string): Promise<LinkRecord | null> {
     return this.links.findById(hash).lean<LinkRecord>();

@@ -1,0 +1,42 @@
+import type { Model } from 'mongoose';
+import { isDuplicateKeyError } from '../errors/domain-errors';
+
+/** A bulk insert's failure as the driver reports it: one write error per document refused. */
+interface BulkWriteFailure {
+  writeErrors?: Array<{ index: number; code?: number; errmsg?: string }> | { index: number; code?: number };
+}
+
+/**
+ * Inserts many documents in one round trip (unordered: a refused document does not stop the others)
+ * and returns the `_id`s of those this call inserted. A document whose `_id` exists already is
+ * skipped, as a unique `insertOne` would report "already there": this is the batch form of deciding
+ * "exactly once" by unique insert (FerretDB v1 and MongoDB alike). Any other failure is thrown.
+ *
+ * The documents go through the model (casting and schema defaults) and then straight to the driver,
+ * so 250 documents cost one insert (~20 ms on FerretDB/PostgreSQL) instead of 250 (~600 ms).
+ */
+export async function insertNew<T>(
+  model: Model<T>,
+  documents: Array<Partial<T> & { _id: string }>,
+): Promise<Set<string>> {
+  if (documents.length === 0) {
+    return new Set();
+  }
+  const docs = documents.map((document) => new model(document).toObject({ depopulate: true }));
+  const ids = documents.map((document) => document._id);
+  try {
+    await model.collection.insertMany(docs as never[], { ordered: false });
+    return new Set(ids);
+  } catch (error) {
+    const reported = (error as BulkWriteFailure).writeErrors;
+    const refused = reported === undefined ? [] : Array.isArray(reported) ? reported : [reported];
+    const duplicates = refused.filter((entry) =>
+      isDuplicateKeyError({ code: entry.code, message: (entry as { errmsg?: string }).errmsg }),
+    );
+    if (refused.length === 0 || duplicates.length !== refused.length) {
+      throw error;
+    }
+    const skipped = new Set(duplicates.map((entry) => entry.index));
+    return new Set(ids.filter((_, index) => !skipped.has(index)));
+  }
+}
