@@ -88,4 +88,19 @@ describe(SeededRandom.name, () => {
     // Each bucket expects 10,000 (sd ≈ 95); 500 is more than five standard deviations.
     buckets.forEach((count) => expect(Math.abs(count - 10_000)).toBeLessThan(500));
   });
+
+  it('counts draws exactly as the same number of nextBelow calls, and goes on from the same state', () => {
+    for (const bound of [1, 7, 1_000, 100_003]) {
+      const one = new SeededRandom(42, 3);
+      const expected = new Uint32Array(bound);
+      for (let k = 0; k < 20_000; k++) {
+        expected[one.nextBelow(bound)] += 1;
+      }
+      const other = new SeededRandom(42, 3);
+      const counted = new Uint32Array(bound);
+      other.countDraws(counted, 20_000);
+      expect(counted).toEqual(expected);
+      expect(other.nextUint32()).toBe(one.nextUint32());
+    }
+  });
 });

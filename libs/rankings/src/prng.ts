@@ -42,6 +42,33 @@ export class SeededRandom {
     return result;
   }
 
+  /**
+   * Draws `draws` uniform integers in [0, counts.length), exactly as that many `nextBelow` calls
+   * would, and adds one to `counts` at each. The bootstrap's hot loop (10^8 draws at 100,000
+   * respondents × 1,000 resamples): the state lives in locals here instead of object fields, which
+   * makes it several times faster with the same numbers.
+   */
+  countDraws(counts: Uint32Array, draws: number): void {
+    const bound = counts.length;
+    let { a, b, c, d } = this;
+    for (let k = 0; k < draws; k++) {
+      const x = Math.imul(b, 5);
+      const result = Math.imul((x << 7) | (x >>> 25), 9) >>> 0;
+      const t = b << 9;
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= t;
+      d = (d << 11) | (d >>> 21);
+      counts[Math.floor((result / 0x100000000) * bound)] += 1;
+    }
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
+  }
+
   /** A uniform integer in [0, bound), bound ≤ 2^32 (one multiply: each value is off by at most bound / 2^32 in probability). */
   nextBelow(bound: number): number {
     return Math.floor((this.nextUint32() / 0x100000000) * bound);
