@@ -16,9 +16,18 @@ const { startSmtpCounter } = require('./lib/smtp-counter');
 const { round } = require('./lib/load');
 const { ITEMS } = require('./lib/generate-surveys');
 
-// The app's defaults (libs/mail/src/mail.config.ts), given to the workers and the baseline alike.
+// The relay's limits, given to the workers and the baseline alike: the app's pool size
+// (libs/mail/src/mail.config.ts) and a rate of 200 emails/s per process, 4× the app's default of 50.
+// Why this rate: a relay limits each sender, so the baseline is raw nodemailer held to that rate (on
+// this machine it can do ~1,000/s unthrottled, so at 200/s it is rate-bound and takes N/200 s
+// whatever the machine's load), and our ratio says how much of the relay's rate one worker keeps
+// after its own per-email work (links, delivery records, counters, status writes). At 50/s that
+// work hid inside the rate and a 20,000-member run took 7 minutes per row; unthrottled, the baseline
+// would be a CPU race between the sink and nodemailer on 2 shared cores, and two workers could not
+// show ~2×. Since the limit is per process, two workers may send at twice the rate: 2× is reached
+// when the database keeps up with both.
 const POOL_SIZE = 5;
-const RATE_PER_SECOND = 50;
+const RATE_PER_SECOND = 200;
 const GOAL = { oneWorker: 0.7, twoWorkers: 1.8, peakMemoryMB: 300 };
 
 /** N members in the survey audience and one staff member who presses "send". */
@@ -164,6 +173,7 @@ async function run(environment, options) {
         };
       };
       return {
+        note: `Rate ${RATE_PER_SECOND} emails/s per process for workers and baseline alike (the relay's limit is per sender): the baseline is rate-bound at N/${RATE_PER_SECOND} s, so the ratio is the share of the relay's rate a worker keeps after its own per-email database work, and two workers can reach 2×.`,
         dataSize: { members },
         transport: { poolSize: POOL_SIZE, ratePerSecondPerProcess: RATE_PER_SECOND },
         load: { runs: 1 },

@@ -148,12 +148,18 @@ async function main() {
           quick: opts.quick,
           database: { backend, kind: environment.database.kind },
           machine: host,
-          note:
-            host.cpus <= 2
-              ? `Measured on ${host.cpus} shared cores while other work ran (load average ${host.loadAverageAtStart.join(', ')} at start): figures are noisy; ratios to the same-run baseline are the steadier number.`
-              : undefined,
           load: opts.load,
           ...outcome,
+          // The benchmark's own note (how it measures) first, then the machine's.
+          note:
+            [
+              outcome.note,
+              host.cpus <= 2
+                ? `Measured on ${host.cpus} shared cores while other work ran (load average ${host.loadAverageAtStart.join(', ')} at start): figures are noisy; ratios to the same-run baseline are the steadier number.`
+                : null,
+            ]
+              .filter(Boolean)
+              .join(' ') || undefined,
         };
         print(benchmark, result);
         // A council of another size is its own result beside the standard one.
