@@ -218,6 +218,26 @@ describe('The resource library', () => {
     expect(await storedFiles()).toBe(files + 1);
   });
 
+  it('refuses an upload whose fields the form does not have, or too long, naming the field and keeping the rest', async () => {
+    const files = await storedFiles();
+    const unknown = await upload(
+      { ...describedAs, tiers: ['council', 'executive'], nickname: 'Jo' },
+      { name: 'extra.pdf', bytes: pdfOf('x') },
+    ).expect(422);
+    expect(unknown.text).toContain('<a href="#nickname">There is no field named “nickname” here.</a>');
+    expect(unknown.text).toContain(`value="${describedAs.title}"`);
+    // The ticked tiers come back ticked.
+    expect(unknown.text).toMatch(/value="council" checked/);
+    expect(unknown.text).toMatch(/value="executive" checked/);
+    const long = await upload(
+      { ...describedAs, category: 'c'.repeat(61), tiers: 'council' },
+      { name: 'long.pdf', bytes: pdfOf('x') },
+    ).expect(422);
+    expect(long.text).toContain('<a href="#category">Please keep the category to 60 characters or fewer.</a>');
+    expect(long.text).toContain('aria-describedby="category-error"');
+    expect(await storedFiles()).toBe(files);
+  });
+
   it('refuses an upload without the CSRF token, and keeps members and visitors out of the staff page', async () => {
     await staff.agent.post('/admin/resources').attach('file', pdfOf('x'), 'x.pdf').field('title', 'x').expect(403);
     const member = await signInAs(t, { role: 'member', membership: ACTIVE('council') });
