@@ -12,6 +12,7 @@ import {
   type SurveyProgressEvent,
 } from '@roundtable/surveys';
 import { createTestApp, TestApp } from '../support/create-test-app';
+import { signInAs } from '../support/sessions';
 import { answer, invite, openSurvey } from './survey-fixtures';
 
 describe('Survey response page /s/<token>', () => {
@@ -252,5 +253,22 @@ describe('Survey response page /s/<token>', () => {
     expect(page.status).toBe(410);
     expect(page.text).toContain('This link has been replaced');
     expect(page.text).toContain(`name="token" value="${token}"`);
+  });
+
+  it('shows an answer given from the portal on the link’s next view, though views reuse their reads', async () => {
+    const member = await signInAs(t);
+    const { token } = await invite(t, surveyId, { memberId: String(member.member._id) });
+    // Two views: the second is served from what the first read (LinkPageReadsCache).
+    for (let view = 0; view < 2; view++) {
+      const page = await http().get(`/s/${token}`).expect(200);
+      expect(page.text).not.toMatch(/id="held-i2" name="held" value="i2" checked/);
+    }
+    await member.agent
+      .post(`/portal/surveys/${surveyId}`)
+      .type('form')
+      .send({ _csrf: member.csrfToken, held: ['i2'], action: 'save' })
+      .expect(303);
+    const after = await http().get(`/s/${token}`).expect(200);
+    expect(after.text).toMatch(/id="held-i2" name="held" value="i2" checked/);
   });
 });

@@ -62,4 +62,16 @@ describe('PageCache.remember', () => {
     expect(await short.remember('k', async () => 'second', start + 50)).toBe('first');
     expect(await short.remember('k', async () => 'third', start + 150)).toBe('third');
   });
+
+  it('shares one read among concurrent requests', async () => {
+    const cache = cacheWith(new SharedVersion());
+    let reads = 0;
+    const load = async () => {
+      reads++;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return reads;
+    };
+    expect(await Promise.all([cache.remember('k', load), cache.remember('k', load)])).toEqual([1, 1]);
+    expect(reads).toBe(1);
+  });
 });

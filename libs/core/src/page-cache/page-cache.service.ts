@@ -21,6 +21,7 @@ export class PageCache implements OnApplicationBootstrap {
   private readonly store: PageStore;
   /** What `remember` keeps: data pages are built from, under the version it was read at. */
   private readonly data = new Map<string, { value: unknown; version: string; storedAt: number }>();
+  private readonly loading = new Map<string, Promise<unknown>>();
   private version: string = randomUUID();
   private checkedAt = 0;
   private checking: Promise<string> | null = null;
@@ -110,8 +111,16 @@ export class PageCache implements OnApplicationBootstrap {
     if (kept && kept.version === version && now - kept.storedAt < this.config.maxAgeMs) {
       return kept.value as T;
     }
+    const loadKey = `${version}\n${key}`;
+    const pending = this.loading.get(loadKey) as Promise<T> | undefined;
+    if (pending) {
+      // Concurrent requests after a change share one read.
+      return pending;
+    }
     const changesBefore = this.localChanges;
-    const value = await load();
+    const loaded = load().finally(() => this.loading.delete(loadKey));
+    this.loading.set(loadKey, loaded);
+    const value = await loaded;
     // A write in this process while we read may have changed what we read: keep it only if none did.
     if (this.localChanges === changesBefore) {
       this.data.delete(key);

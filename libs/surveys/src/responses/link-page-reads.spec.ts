@@ -35,4 +35,22 @@ describe('LinkPageReadsCache', () => {
     cache.forgetInvitation('i1');
     expect(cache.get('unknown', 1)).toMatchObject({ link: null });
   });
+
+  it('shares one load among concurrent views, and keeps no load that an answer overtook', async () => {
+    const cache = new LinkPageReadsCache(1_000);
+    let loads = 0;
+    const load = async () => {
+      loads++;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return reads('i1');
+    };
+    await Promise.all([cache.read('h1', load), cache.read('h1', load)]);
+    expect(loads).toBe(1);
+    expect(cache.get('h1')).toEqual(reads('i1'));
+
+    const overtaken = cache.read('h2', load);
+    cache.forgetInvitation('i1');
+    await overtaken;
+    expect(cache.get('h2')).toBeNull();
+  });
 });

@@ -1,4 +1,6 @@
+import type { SurveyRecord } from '../definition/survey.repository';
 import type { LinkRecord } from '../links/link.repository';
+import type { PageResult } from './response-pages.service';
 import type { ResponseRecord } from './response.repository';
 
 /** How long a GET of `/s/<token>` reuses what the last GET of that link read, in this process. */
@@ -13,6 +15,8 @@ export interface LinkPageReads {
   prefill: Record<string, string>;
   /** "Opened" is recorded for this invitation (the unique insert ran once from this process). */
   opened: boolean;
+  /** The page these reads gave with that survey (the survey cache's object), to reuse as it is. */
+  page?: { survey: SurveyRecord | null; result: PageResult };
 }
 
 /**
@@ -25,8 +29,37 @@ export interface LinkPageReads {
 export class LinkPageReadsCache {
   private readonly byHash = new Map<string, { reads: LinkPageReads; until: number }>();
   private readonly hashesByInvitation = new Map<string, Set<string>>();
+  private readonly loading = new Map<string, Promise<LinkPageReads>>();
+  /** Counts `forgetInvitation` calls, so a read that one overtook is not kept. */
+  private forgets = 0;
 
   constructor(private readonly ttlMs = LINK_PAGE_READS_MS) {}
+
+  /**
+   * The kept reads for `hash`, or what `load` reads, kept for the next views. Concurrent views of a
+   * link share one load, so an expiry under load costs one set of reads, not one per request.
+   */
+  read(hash: string, load: () => Promise<LinkPageReads>, now = Date.now()): Promise<LinkPageReads> {
+    const kept = this.get(hash, now);
+    if (kept) {
+      return Promise.resolve(kept);
+    }
+    const pending = this.loading.get(hash);
+    if (pending) {
+      return pending;
+    }
+    const forgetsBefore = this.forgets;
+    const loaded = load()
+      .then((reads) => {
+        if (this.forgets === forgetsBefore) {
+          this.set(hash, reads);
+        }
+        return reads;
+      })
+      .finally(() => this.loading.delete(hash));
+    this.loading.set(hash, loaded);
+    return loaded;
+  }
 
   get(hash: string, now = Date.now()): LinkPageReads | null {
     const entry = this.byHash.get(hash);
@@ -60,6 +93,7 @@ export class LinkPageReadsCache {
 
   /** An invitation's response changed here: every link to it reads live next time. */
   forgetInvitation(invitationId: string): void {
+    this.forgets++;
     for (const hash of this.hashesByInvitation.get(invitationId) ?? []) {
       this.delete(hash);
     }

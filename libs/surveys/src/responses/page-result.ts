@@ -33,6 +33,8 @@ export function SurveyPage(form?: RefusedForm): MethodDecorator {
 
 @Injectable()
 export class SurveyPageInterceptor implements NestInterceptor {
+  private readonly rendered = new WeakMap<PageResult, string>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly pages: ResponsePages,
@@ -49,8 +51,36 @@ export class SurveyPageInterceptor implements NestInterceptor {
       catchError((error: unknown) =>
         form && error instanceof InvalidInputError ? from(this.refused(form, request, error)) : throwError(() => error),
       ),
-      mergeMap((result: PageResult) => from(send(response, result))),
+      mergeMap((result: PageResult) => from(this.send(request, response, result))),
     );
+  }
+
+  /**
+   * The result as Nest sends it: a 303 with a short body, or the rendered page with its status. A
+   * page result the service gives again (the same object: `LinkPageReads.page`) is rendered once for
+   * requests without cookies, whose layout is the same for all (no member, no flash); the HTML goes
+   * when the result does.
+   */
+  private async send(request: Request, response: Response, result: PageResult): Promise<string> {
+    if (result.kind === 'redirect') {
+      response.status(303).location(result.to).type('text/plain');
+      return `See Other: ${result.to}`;
+    }
+    response.status(result.status);
+    const shared = !request.headers.cookie;
+    const kept = shared ? this.rendered.get(result) : undefined;
+    if (kept !== undefined) {
+      return kept;
+    }
+    const html = await new Promise<string>((resolve, reject) => {
+      response.render(result.template, { ...result.model }, (error: Error | null, page: string) =>
+        error ? reject(error) : resolve(page),
+      );
+    });
+    if (shared) {
+      this.rendered.set(result, html);
+    }
+    return html;
   }
 
   private refused(form: RefusedForm, request: Request, error: InvalidInputError): Promise<PageResult> {
@@ -61,20 +91,6 @@ export class SurveyPageInterceptor implements NestInterceptor {
     const memberId = (request as Request & { member?: { id: string } }).member?.id;
     return this.pages.refusedAnswer(request.params, memberId, body, error.errors);
   }
-}
-
-/** The result as Nest sends it: a 303 with a short body, or the rendered page with its status. */
-function send(response: Response, result: PageResult): Promise<string> {
-  if (result.kind === 'redirect') {
-    response.status(303).location(result.to).type('text/plain');
-    return Promise.resolve(`See Other: ${result.to}`);
-  }
-  response.status(result.status);
-  return new Promise<string>((resolve, reject) => {
-    response.render(result.template, { ...result.model }, (error: Error | null, html: string) =>
-      error ? reject(error) : resolve(html),
-    );
-  });
 }
 
 /** The one-time notice a save or a submit redirected back with (`?saved=1`, `?done=1`, `?updated=1`). */
@@ -91,7 +107,12 @@ export class ResponseNoticeQuery {
  */
 export const NoticeQuery = createParamDecorator(
   (_: unknown, context: ExecutionContext): 'saved' | 'done' | 'updated' | undefined => {
-    const query = plainToInstance(ResponseNoticeQuery, context.switchToHttp().getRequest<Request>().query ?? {});
+    const raw = context.switchToHttp().getRequest<Request>().query ?? {};
+    if (Object.keys(raw).length === 0) {
+      // The emailed link itself: nothing to read.
+      return undefined;
+    }
+    const query = plainToInstance(ResponseNoticeQuery, raw);
     if (validateSync(query, { whitelist: true }).length > 0) {
       return undefined;
     }
