@@ -56,6 +56,8 @@ export class SignInPages {
         request.ip ?? 'unknown',
         returnTo || undefined,
       );
+      // Saved before the 303: the browser asks for "check your email" as soon as it reads the headers.
+      await this.sessions.save(request);
       return FormOutcome.ok(CHECK_EMAIL);
     } catch (error) {
       return refused(error, { email: form.email, returnTo }, 'email');
