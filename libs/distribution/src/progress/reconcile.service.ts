@@ -15,14 +15,13 @@ import { SegmentTally } from './segments';
 
 export const RECONCILE_JOB = 'surveys.reconcile';
 export const CLOSE_DUE_JOB = 'surveys.close-due';
-const PAGE = 500;
 
 /**
  * Keeps the live figures honest and the survey schedule moving. Counter shards are bumped right
  * after each change they count (here for opened/started/completed, as the response page reports
  * them), so a process that dies between the change and the bump leaves a figure short: every ten
- * minutes the worker recounts open surveys from the invitations, milestones and responses (streamed
- * by `_id` range, in the worker only), corrects the shards, and stores the response rate by segment.
+ * minutes the worker recounts open surveys from the invitations, milestones and responses (each
+ * streamed through one cursor, in the worker only), corrects the shards, and stores the response rate by segment.
  * Every minute it closes surveys whose close date has passed.
  */
 @Injectable()
@@ -69,48 +68,26 @@ export class SurveyBookkeeping implements OnModuleInit {
 
   /** Recounts one survey's figures from the source of truth and stores its segment rates. */
   async reconcile(surveyId: string): Promise<void> {
+    // One cursor per collection: FerretDB v1 answers each `_id > last` page by scanning the survey's
+    // documents, so paging a 20,000-invitation survey by 500 took minutes and held a worker lane.
     const completed = new Set<string>();
-    let after: string | undefined;
-    for (;;) {
-      const page = await this.responses.pageBySurvey(surveyId, PAGE, after);
-      for (const response of page) {
-        if (response.status === 'completed') {
-          completed.add(response._id);
-        }
+    for await (const response of this.responses.streamForRanking(surveyId)) {
+      if (response.status === 'completed') {
+        completed.add(response._id);
       }
-      if (page.length < PAGE) {
-        break;
-      }
-      after = page[page.length - 1]._id;
     }
     const milestones: Record<string, number> = { opened: 0, started: 0, completed: 0 };
-    after = undefined;
-    for (;;) {
-      const page = await this.milestones.pageBySurvey(surveyId, PAGE, after);
-      for (const milestone of page) {
-        milestones[milestone.milestone] += 1;
-      }
-      if (page.length < PAGE) {
-        break;
-      }
-      after = page[page.length - 1]._id;
+    for await (const milestone of this.milestones.streamBySurvey(surveyId)) {
+      milestones[milestone.milestone] += 1;
     }
     const started = Math.max(milestones.started, milestones.completed);
     const tally = new SegmentTally();
     const statuses: Record<string, number> = {};
     let invited = 0;
-    after = undefined;
-    for (;;) {
-      const page = await this.invitations.pageBySurvey(surveyId, PAGE, after);
-      for (const invitation of page) {
-        invited += 1;
-        statuses[invitation.status] = (statuses[invitation.status] ?? 0) + 1;
-        tally.add(invitation, completed.has(invitation._id));
-      }
-      if (page.length < PAGE) {
-        break;
-      }
-      after = page[page.length - 1]._id;
+    for await (const invitation of this.invitations.streamForRanking(surveyId)) {
+      invited += 1;
+      statuses[invitation.status] = (statuses[invitation.status] ?? 0) + 1;
+      tally.add(invitation, completed.has(invitation._id));
     }
     const recount = {
       invited,

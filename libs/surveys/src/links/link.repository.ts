@@ -67,6 +67,15 @@ export class MilestoneRepository {
     return this.milestones.find(filter).sort({ _id: 1 }).limit(limit).lean<SurveyMilestoneRecord[]>();
   }
 
+  /** A survey's milestones as one cursor (`_id` order; reconcile): one scan instead of a query per page. */
+  streamBySurvey(surveyId: string): AsyncIterable<SurveyMilestoneRecord> {
+    return this.milestones
+      .find({ surveyId })
+      .sort({ _id: 1 })
+      .lean<SurveyMilestoneRecord>()
+      .cursor({ batchSize: 2000 });
+  }
+
   async has(invitationId: string, milestone: SurveyMilestone): Promise<boolean> {
     return (await this.milestones.findById(`${invitationId}:${milestone}`).lean()) !== null;
   }
