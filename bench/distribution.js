@@ -86,32 +86,26 @@ function peakMemoryMB(pid) {
 
 const timeoutFor = (count) => Math.round((count / RATE_PER_SECOND) * 4_000 + 180_000);
 
-/** One distribution with `workers` workers: seconds from "send" to the last accepted invitation. */
+/** One distribution by the running `workers`: seconds from "send" to the last accepted invitation. */
 async function distribute(environment, sink, staff, api, members, workers) {
-  const surveyId = await draftSurvey(environment.database.uri, `Bench distribution, ${workers} worker(s)`);
-  const running = [];
-  try {
-    for (let w = 0; w < workers; w++) running.push(await startApp(environment, 'worker'));
-    sink.reset();
-    const started = performance.now();
-    const response = await fetch(`${api.url}/admin/surveys/${surveyId}/send`, {
-      method: 'POST',
-      body: new URLSearchParams({ _csrf: staff.csrfToken }).toString(),
-      headers: { cookie: staff.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      redirect: 'manual',
-    });
-    if (response.status !== 303) {
-      throw new Error(`"send" answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
-    }
-    const done = await sink.waitFor(members, timeoutFor(members));
-    if (done.accepted !== members || done.recipients !== members) {
-      throw new Error(`${members} members, but the sink took ${done.accepted} emails to ${done.recipients} addresses`);
-    }
-    const seconds = (done.lastAcceptedAt - started) / 1000;
-    return { seconds, peakMemoryMB: Math.max(...running.map((w) => peakMemoryMB(w.child.pid))) };
-  } finally {
-    await Promise.all(running.map((w) => w.stop()));
+  const surveyId = await draftSurvey(environment.database.uri, `Bench distribution, ${workers.length} worker(s)`);
+  sink.reset();
+  const started = performance.now();
+  const response = await fetch(`${api.url}/admin/surveys/${surveyId}/send`, {
+    method: 'POST',
+    body: new URLSearchParams({ _csrf: staff.csrfToken }).toString(),
+    headers: { cookie: staff.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    redirect: 'manual',
+  });
+  if (response.status !== 303) {
+    throw new Error(`"send" answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
   }
+  const done = await sink.waitFor(members, timeoutFor(members));
+  if (done.accepted !== members || done.recipients !== members) {
+    throw new Error(`${members} members, but the sink took ${done.accepted} emails to ${done.recipients} addresses`);
+  }
+  const seconds = (done.lastAcceptedAt - started) / 1000;
+  return { seconds, peakMemoryMB: Math.max(...workers.map((w) => peakMemoryMB(w.child.pid))) };
 }
 
 /** The baseline in its own process: raw nodemailer sending `members` copies of the app's invitation. */
@@ -154,10 +148,24 @@ async function run(environment, options) {
     const api = await startApp(env, 'api');
     try {
       const staff = await sessionFor(environment.database.uri, staffId, environment.env.SESSION_SECRET);
-      // Interleaved, so the baseline sees the machine between the two: one worker, raw, two workers.
-      const one = await distribute(env, sink, staff, api, members, 1);
-      const raw = await baseline(env, sink, members);
-      const two = await distribute(env, sink, staff, api, members, 2);
+      // Interleaved, so the baseline sees the machine between the two: one worker, raw, two workers
+      // (the first worker goes on into the two-worker run: one start fewer, and its peak covers both).
+      const first = await startApp(env, 'worker');
+      let one;
+      let raw;
+      let two;
+      try {
+        one = await distribute(env, sink, staff, api, members, [first]);
+        raw = await baseline(env, sink, members);
+        const second = await startApp(env, 'worker');
+        try {
+          two = await distribute(env, sink, staff, api, members, [first, second]);
+        } finally {
+          await second.stop();
+        }
+      } finally {
+        await first.stop();
+      }
       const base = figuresOf(raw, members);
       const row = (name, m, goal) => {
         const figures = figuresOf(m, members);
