@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, Post, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { ADMIN, Roles, STAFF } from '@roundtable/auth';
-import { FormPage } from '@roundtable/core';
+import { FormPage, ListQuery, type ParsedQuery } from '@roundtable/core';
 import { BillingPages } from './billing-pages.service';
 import { TierAdmin } from '../tiers/tier-admin.service';
 import { NewTierDto, TierDto } from '../tiers/tier.dto';
+import { TiersQuery } from '../tiers/tiers-query.dto';
 
 /** Staff's billing report and admins' tier editor. */
 @ApiExcludeController()
@@ -25,8 +26,8 @@ export class AdminBillingController {
   @Get('tiers')
   @Roles(...ADMIN)
   @Render('admin/tiers')
-  tiers() {
-    return this.tierAdmin.page();
+  tiers(@ListQuery(TiersQuery) query: ParsedQuery<TiersQuery>) {
+    return this.tierAdmin.page({ query });
   }
 
   @Post('tiers')

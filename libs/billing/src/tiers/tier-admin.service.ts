@@ -1,10 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, FormOutcome, formValuesFrom, type PageRequest } from '@roundtable/core';
+import {
+  ConflictError,
+  DEFAULT_PAGE_SIZE,
+  FormOutcome,
+  formValuesFrom,
+  keysetPage,
+  keysetPlan,
+  pageLinks,
+  type PageRequest,
+  type ParsedQuery,
+  type SortKey,
+} from '@roundtable/core';
+import { Types } from 'mongoose';
 import { JobQueue } from '@roundtable/jobs';
 import { NewTierDto, TierDto, tierFieldsFrom } from './tier.dto';
 import { TierRepository } from './tier.repository';
+import { TiersQuery } from './tiers-query.dto';
 import { TIER_CHANGED_JOB } from './tier-summaries.service';
 import { ENTITLEMENT_CHOICES, tierView } from './tier-view';
+
+/** Tiers in the order members see them; tiers sharing a position keep one order by `_id`. */
+const ORDER: SortKey[] = [
+  { field: 'position', direction: 1 },
+  { field: '_id', direction: 1 },
+];
+const toObjectId = (id: string) => (Types.ObjectId.isValid(id) ? new Types.ObjectId(id) : id);
 
 /** The key of the "new tier" form among the per-tier forms of the page. */
 export const NEW_TIER = 'new';
@@ -18,14 +38,28 @@ export class TierAdmin {
   ) {}
 
   /**
-   * The editor: a form per tier and one for a new tier. Shown again after a refused form (the
-   * route's `slug`, or none for a new tier), `sent` names the form the values and errors belong to.
+   * The editor: a form per tier (a page of them, offered or retired as the query asks) and one for a
+   * new tier. Shown again after a refused form (the route's `slug`, or none for a new tier), `sent`
+   * names the form the values and errors belong to, and that tier's form is on the page.
    */
-  async page(request: Partial<PageRequest> = {}) {
+  async page(request: Partial<PageRequest> & { query?: ParsedQuery<TiersQuery> } = {}) {
     const sent = request.params === undefined ? undefined : (request.params.slug ?? NEW_TIER);
+    const { value, ignored } = request.query ?? { value: new TiersQuery(), ignored: {} };
+    const plan = keysetPlan(ORDER, value, toObjectId);
+    const offered = value.show === undefined ? undefined : value.show === 'offered';
+    const page = keysetPage(await this.tiers.listPage({ offered }, plan), plan);
+    let tiers = page.rows;
+    if (sent !== undefined && sent !== NEW_TIER && !tiers.some((tier) => tier.slug === sent)) {
+      const refused = await this.tiers.findBySlug(sent);
+      tiers = refused ? [refused, ...tiers] : tiers;
+    }
+    const filters = { show: value.show, size: value.size === DEFAULT_PAGE_SIZE ? undefined : value.size };
     return {
       title: 'Membership tiers',
-      tiers: (await this.tiers.listAll()).map(tierView),
+      filter: filters,
+      ignored,
+      links: pageLinks('/admin/tiers', filters, page),
+      tiers: tiers.map(tierView),
       sent,
       newTier: { interval: 'year', currency: 'USD', offered: 'on' },
       entitlements: ENTITLEMENT_CHOICES,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
-import { ConflictError, isDuplicateKeyError, NotFoundError } from '@roundtable/core';
+import { ConflictError, isDuplicateKeyError, type KeysetPlan, NotFoundError } from '@roundtable/core';
 import { Tier } from './tier.schema';
 
 export type TierRecord = Tier & { _id: Types.ObjectId };
@@ -57,6 +57,16 @@ export class TierRepository {
 
   listAll(): Promise<TierRecord[]> {
     return this.tiers.find().sort({ position: 1 }).lean<TierRecord[]>();
+  }
+
+  /** One page of the tier editor: offered or retired tiers (or both), in the plan's keyset range and order. */
+  listPage(filter: { offered?: boolean }, plan: KeysetPlan): Promise<TierRecord[]> {
+    const query = filter.offered === undefined ? {} : { offered: filter.offered };
+    return this.tiers
+      .find(plan.range ? { $and: [query, plan.range] } : query)
+      .sort(plan.sort)
+      .limit(plan.limit)
+      .lean<TierRecord[]>();
   }
 
   findBySlug(slug: string): Promise<TierRecord | null> {

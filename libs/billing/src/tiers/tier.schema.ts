@@ -31,3 +31,7 @@ export const TierSchema = SchemaFactory.createForClass(Tier);
 TierSchema.index({ slug: 1 }, { unique: true });
 // Tier by Stripe price (webhooks name the price, not our tier).
 TierSchema.index({ stripePriceId: 1 }, { unique: true });
+// The tier editor's pages in display order (position, then _id for ties), and the offered tiers
+// (membership page, checkout) or the retired ones, in the same order.
+TierSchema.index({ position: 1, _id: 1 });
+TierSchema.index({ offered: 1, position: 1, _id: 1 });
