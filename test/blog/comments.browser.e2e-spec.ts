@@ -69,4 +69,47 @@ describe('Comments in the browser (Chromium)', () => {
       .expect(403);
     await context.close();
   });
+
+  it('shows formatted comments on a phone, replies and edits on their own pages', async () => {
+    const writer = await signInAs(t, { role: 'member', name: 'Fran Format', membership: MEMBER });
+    await comment(
+      writer,
+      'We tried this *twice*. The **second** time we read [the council study](https://example.org/study) first and ran `churn --by-segment`:\n\n```\nsegment   churn\nSMB       11%\nEnterprise 4%\n```',
+    );
+    await comment(
+      writer,
+      'And this stays text: <b>not bold</b>, # not a heading, ![no image](https://example.org/x.png)',
+    );
+    const { context, page } = await newPage(browser, { phone: true });
+    const reader = await signInAs(t, { role: 'member', name: 'Riley Reader', membership: MEMBER });
+    await signInBrowser(context, reader);
+    await page.goto(`${baseUrl}/blog/${SLUG}`);
+    const first = page.locator('.comment-body').first();
+    expect(await first.locator('em').innerText()).toBe('twice');
+    expect(await first.locator('strong').innerText()).toBe('second');
+    expect(await first.locator('a').getAttribute('href')).toBe('https://example.org/study');
+    expect(await first.locator('code').first().innerText()).toBe('churn --by-segment');
+    expect(await first.locator('pre code').innerText()).toContain('Enterprise 4%');
+    expect(await page.getByText('And this stays text: <b>not bold</b>').isVisible()).toBe(true);
+    expect(await page.locator('.comment-body b, .comment-body img, .comment-body h1').count()).toBe(0);
+
+    // Reply from the thread's reply page; write with Markdown.
+    await page.getByRole('link', { name: 'Reply to Fran Format' }).first().click();
+    await page.getByLabel('Your reply').fill('Same for us: **enterprise** churns least.');
+    await page.getByRole('button', { name: 'Post reply' }).click();
+    await page.locator('.reply .comment-body strong').getByText('enterprise').waitFor();
+
+    // Edit one's own reply on the edit page, within the window.
+    await page.locator('.reply').getByRole('link', { name: 'Edit or delete' }).click();
+    await page.getByRole('heading', { name: 'Edit your comment' }).waitFor();
+    await page.getByLabel('Your comment').fill('Same for us: **enterprise** churns least, by far.');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('.reply .comment-body').getByText('churns least, by far.').waitFor();
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+    ).toBe(true);
+    await page.locator('#comments').scrollIntoViewIfNeeded();
+    await keepScreenshot(page, 'blog-post-formatted-comments-390');
+    await context.close();
+  });
 });

@@ -32,9 +32,10 @@ describe('Blog comments', () => {
 
   it('lets a member comment and another reply, emailing the author and the parent commenter', async () => {
     const first = await signInAs(t, { role: 'member', name: 'First Commenter', membership: MEMBER });
-    await comment(first, { body: 'Great point.\nSecond line.' }).expect(303);
+    // The form's "Email me when someone replies" box, ticked (a cleared box sends nothing: no emails).
+    await comment(first, { body: 'Great point.\nSecond line.', notifyReplies: 'on' }).expect(303);
     const page = await first.agent.get('/blog/on-retention').expect(200);
-    expect(page.text).toContain('Great point.<br />\nSecond line.');
+    expect(page.text).toContain('<div class="comment-body"><p>Great point.<br />Second line.</p></div>');
     const [parentId] = commentIds(page.text);
 
     const toAuthor = await deliverAndRead(t, author.member.email, /New comment on “On retention”/);
@@ -161,7 +162,7 @@ describe('Blog comments', () => {
       .type('form')
       .send({ _csrf: csrfFrom(open.text), name: 'Gus Guest', email: 'gus@', body: 'Kept words.' })
       .expect(422);
-    expect(typo.text).toContain('Please give your name and a valid email address');
+    expect(typo.text).toContain('<a href="#email">Please give a valid email address (it is never shown).</a>');
     expect(typo.text).toContain('value="Gus Guest"');
     expect(typo.text).toContain('>Kept words.</textarea>');
     const posted = await guest

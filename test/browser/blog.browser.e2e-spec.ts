@@ -64,8 +64,9 @@ describe('Reading and commenting on the blog (Chromium)', () => {
     await reply.waitFor();
     expect(await reply.isVisible()).toBe(true);
 
-    // The reader answers in the thread through the Reply disclosure (no JavaScript needed).
-    await page.locator('.reply-form summary').click();
+    // The reader answers in the thread from the reply page its Reply link opens (no JavaScript needed).
+    await page.getByRole('link', { name: 'Reply to Riley Reader' }).click();
+    await page.getByRole('heading', { name: 'Reply to Riley Reader' }).waitFor();
     await page.getByLabel('Your reply').fill('Glad it is not just us.');
     await page.getByRole('button', { name: 'Post reply' }).click();
     const answer = page.locator('.reply .comment-body').getByText('Glad it is not just us.');

@@ -217,6 +217,37 @@ const FORMS: FormCase[] = [
     max: 150,
     kept: 'title',
   },
+  {
+    form: 'a comment',
+    role: 'staff',
+    path: async (t) => `/blog/${await publishedPost(t)}/comments`,
+    valid: () => ({ body: 'Well said.', notifyReplies: 'on' }),
+    text: 'body',
+    max: 5000,
+    kept: 'body',
+  },
+  {
+    form: 'a reply (its own page)',
+    role: 'staff',
+    path: async (t) => `/blog/comments/${await commentOn(t, await publishedPost(t))}/reply`,
+    valid: () => ({ body: 'Same here.' }),
+    text: 'body',
+    max: 5000,
+    kept: 'body',
+  },
+  {
+    form: 'editing a comment',
+    role: 'staff',
+    path: async (t, who) => {
+      const slug = await publishedPost(t);
+      const id = await commentOn(t, slug, who);
+      return `/blog/comments/${id}/edit`;
+    },
+    valid: () => ({ body: 'Edited, with care.' }),
+    text: 'body',
+    max: 5000,
+    kept: 'body',
+  },
 ];
 
 let postsMade = 0;
@@ -238,12 +269,32 @@ async function probePost(t: TestApp, who: SignedIn, status: 'draft' | 'in_review
     guest: status === 'in_review',
     status,
     publishedAt: status === 'published' ? new Date() : null,
-    unsubscribeToken: `probe-${postsMade}`,
   });
   return String(post._id);
 }
 
 let tiersMade = 0;
+let commentedPostsMade = 0;
+
+/** A published post to comment on (its slug), written by a staff member of its own. */
+async function publishedPost(t: TestApp): Promise<string> {
+  const writer = await signInAs(t, { role: 'staff' });
+  const title = `Commented post ${++commentedPostsMade}`;
+  await writer.agent
+    .post('/admin/posts')
+    .type('form')
+    .send({ _csrf: writer.csrfToken, title, bodyMarkdown: 'Body.', action: 'publish' })
+    .expect(303);
+  return `commented-post-${commentedPostsMade}`;
+}
+
+/** A comment on the post (by `who`, or by a staff member of its own), through the comment form; its id. */
+async function commentOn(t: TestApp, slug: string, who?: SignedIn): Promise<string> {
+  const writer = who ?? (await signInAs(t, { role: 'staff' }));
+  const body = `Comment ${new Date().toISOString()} ${Math.random()}`;
+  expect((await post(writer, `/blog/${slug}/comments`, [['body', body]])).status).toBe(303);
+  return String((await t.connection.collection('comments').findOne({ body }))!._id);
+}
 
 /** A tier form an admin could save (the tier editor's fields). */
 function tierForm(fields: Record<string, string>): Record<string, string> {

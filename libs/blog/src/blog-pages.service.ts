@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { isEntitled, isStaff, type SessionMember } from '@roundtable/auth';
-import { appConfig, BadRequestError, NotFoundError, PageCache } from '@roundtable/core';
+import { appConfig, NotFoundError, PageCache } from '@roundtable/core';
 import { MemberRepository } from '@roundtable/members';
 import { CommentRecord, CommentRepository } from './comments/comment.repository';
-import { CommentProblem, EDIT_WINDOW_MS } from './comments/comments.service';
+import { commentThreads } from './comments/comment-threads';
 import { atomFeed, FeedPost, robotsTxt, sitemap } from './feed/feed';
 import { safeHttpUrl } from './posts/markdown';
 import { AttachedReports } from './posts/attached-reports.service';
@@ -12,7 +12,7 @@ import { PostRecord, PostRepository } from './posts/post.repository';
 import { queryTerms } from './posts/search-terms';
 import { canRead, isPublished } from './posts/visibility';
 import { cursorOf, parseCursor } from './posts/page-cursor';
-import { dateInWords, momentInWords } from './dates';
+import { dateInWords } from './dates';
 import { Moved, moved } from './page-or-moved';
 import { slugify } from './posts/slug';
 
@@ -134,7 +134,6 @@ export class BlogPages {
   async post(
     slug: string,
     viewer: SessionMember | undefined,
-    commentForm: CommentProblem | null = null,
     heldForApproval = false,
   ): Promise<Moved | Record<string, unknown>> {
     // Members and staff get the live page, built from what visitors' pages show: read once per
@@ -166,17 +165,11 @@ export class BlogPages {
       // The attached report's card goes with the post's text (its findings only to those who may read them).
       report: readable ? await this.reports.card(post.reportId, viewer) : null,
       preview: !published,
-      threads: this.threads(comments, viewer),
+      threads: commentThreads(comments, viewer?.id, new Date()),
       canComment: readable && (viewer ? isEntitled(viewer, 'comment') : settings.guestComments),
       guestComments: settings.guestComments,
-      commentForm,
       heldForApproval,
     };
-  }
-
-  /** The page an unsubscribe link opens: a button, since mail scanners follow links. */
-  unsubscribePage(kind: string, token: string) {
-    return { title: 'Stop these emails', kind: kind === 'post' ? 'post' : 'comment', token, done: false };
   }
 
   /** A post's comments as `viewer` sees them (their own pending ones too), per public-pages version. */
@@ -184,18 +177,6 @@ export class BlogPages {
     return this.pageCache.remember(`comments:${postId}:${viewer?.id ?? ''}`, () =>
       this.comments.listForPost(postId, { memberId: viewer?.id }),
     );
-  }
-
-  /** An unsubscribe link from a comment email: a post's author or a commenter stops those emails. */
-  async unsubscribe(kind: string, token: string) {
-    const done =
-      kind === 'post'
-        ? await this.posts.disableAuthorNotifications(token)
-        : await this.comments.disableReplyNotifications(token);
-    if (!done) {
-      throw new BadRequestError('This unsubscribe link is not valid.');
-    }
-    return { title: 'Stop these emails', done: true };
   }
 
   async feed(): Promise<string> {
@@ -233,27 +214,5 @@ export class BlogPages {
       publishedAt: post.publishedAt,
       date: post.publishedAt ? dateInWords(post.publishedAt) : 'not published',
     };
-  }
-
-  /** Top-level comments with their replies, and whether the viewer may still edit each. */
-  private threads(comments: CommentRecord[], viewer: SessionMember | undefined) {
-    const view = (comment: CommentRecord) => ({
-      id: String(comment._id),
-      authorName: comment.authorName,
-      body: comment.body,
-      pending: comment.status === 'pending',
-      date: momentInWords(comment.createdAt),
-      editable: Boolean(
-        viewer && comment.memberId === viewer.id && Date.now() - comment.createdAt.getTime() < EDIT_WINDOW_MS,
-      ),
-    });
-    // A reply whose parent was deleted or taken down stands on its own rather than vanishing.
-    const shown = new Set(comments.filter((comment) => !comment.parentId).map((comment) => String(comment._id)));
-    return comments
-      .filter((comment) => !comment.parentId || !shown.has(comment.parentId))
-      .map((comment) => ({
-        ...view(comment),
-        replies: comments.filter((reply) => reply.parentId === String(comment._id)).map(view),
-      }));
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, HttpCode, Param, Post, Query, Redirect, Render } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query, Redirect, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { CurrentMember, type SessionMember } from '@roundtable/auth';
 import { PublicPage } from '@roundtable/core';
@@ -6,7 +6,7 @@ import { BlogPages } from './blog-pages.service';
 import { PageOrMoved } from './page-or-moved';
 
 /**
- * The public blog (its first page is the site's home page, served by @roundtable/site): posts, tags, categories, authors, search, feed, sitemap, unsubscribe links.
+ * The public blog (its first page is the site's home page, served by @roundtable/site): posts, tags, categories, authors, search, feed, sitemap (unsubscribe links: comments/unsubscribe.controller.ts).
  * `@PublicPage()` pages come from the page cache for visitors; the blog's repositories invalidate it.
  */
 @ApiExcludeController()
@@ -23,7 +23,7 @@ export class BlogController {
   @Get('blog/:slug')
   @PageOrMoved('blog/post')
   post(@Param('slug') slug: string, @CurrentMember() viewer?: SessionMember, @Query('comment') comment?: string) {
-    return this.pages.post(slug, viewer, null, comment === 'pending');
+    return this.pages.post(slug, viewer, comment === 'pending');
   }
 
   @PublicPage()
@@ -77,19 +77,5 @@ export class BlogController {
   @Header('Content-Type', 'application/xml; charset=utf-8')
   sitemap() {
     return this.pages.sitemap();
-  }
-
-  /** Unsubscribe links in comment emails: GET shows a button (mail scanners follow links), POST acts. */
-  @Get('blog/unsubscribe/:kind/:token')
-  @Render('blog/unsubscribe')
-  unsubscribePage(@Param('kind') kind: string, @Param('token') token: string) {
-    return this.pages.unsubscribePage(kind, token);
-  }
-
-  @Post('blog/unsubscribe/:kind/:token')
-  @HttpCode(200)
-  @Render('blog/unsubscribe')
-  unsubscribe(@Param('kind') kind: string, @Param('token') token: string) {
-    return this.pages.unsubscribe(kind, token);
   }
 }

@@ -18,6 +18,12 @@ import { CommentModerationService } from './comments/comment-moderation.service'
 import { CommentRepository } from './comments/comment.repository';
 import { CommentsController } from './comments/comments.controller';
 import { CommentsService } from './comments/comments.service';
+import { CommentNotifier } from './comments/comment-notifier';
+import { CommentPages } from './comments/comment-pages';
+import { UnsubscribeController } from './comments/unsubscribe.controller';
+import { UnsubscribeLinkRepository } from './comments/unsubscribe-link.repository';
+import { UnsubscribeLinks } from './comments/unsubscribe-links.service';
+import { BlogUnsubscribeLink, BlogUnsubscribeLinkSchema } from './comments/unsubscribe-link.schema';
 import { GuestPostsController } from './posts/guest-posts.controller';
 import { Post, PostSchema } from './posts/post.schema';
 import { PostRepository } from './posts/post.repository';
@@ -33,6 +39,7 @@ const BLOG_MODELS = MongooseModule.forFeature([
   { name: Comment.name, schema: CommentSchema },
   { name: BlogSetting.name, schema: BlogSettingSchema },
   { name: CommentDigest.name, schema: CommentDigestSchema },
+  { name: BlogUnsubscribeLink.name, schema: BlogUnsubscribeLinkSchema },
 ]);
 
 /** The repositories and the services both apps run: one list, so the API and the worker cannot drift. */
@@ -42,7 +49,14 @@ const SHARED_PROVIDERS = [PostRepository, CommentRepository, CommentDigestReposi
 @Module({
   imports: [BLOG_MODELS, AuthModule, MembersModule, MailModule, JobsModule],
   // The admin and guest controllers come before the public one, whose `/blog/:slug` is a catch-all.
-  controllers: [AdminBlogController, AdminCommentsController, GuestPostsController, CommentsController, BlogController],
+  controllers: [
+    AdminBlogController,
+    AdminCommentsController,
+    GuestPostsController,
+    CommentsController,
+    UnsubscribeController,
+    BlogController,
+  ],
   providers: [
     ...SHARED_PROVIDERS,
     PostsService,
@@ -50,6 +64,10 @@ const SHARED_PROVIDERS = [PostRepository, CommentRepository, CommentDigestReposi
     PostMailer,
     AttachedReports,
     CommentsService,
+    CommentNotifier,
+    CommentPages,
+    UnsubscribeLinkRepository,
+    UnsubscribeLinks,
     CommentModerationService,
     BlogPages,
     SearchTermsBackfill,

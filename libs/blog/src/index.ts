@@ -9,3 +9,5 @@ export { seedDemoPosts } from './posts/demo-posts';
 export { renderMarkdown } from './posts/markdown';
 /** Runs at start-up; exported so a test can run it again over posts written the old way. */
 export { SearchTermsBackfill } from './posts/search-terms.backfill';
+/** Runs at start-up (moves unsubscribe tokens stored raw into hashed links); exported for the same reason. */
+export { UnsubscribeLinks } from './comments/unsubscribe-links.service';

@@ -18,7 +18,7 @@ import { CommentDigestService } from './comment-digest.service';
 import { CommentRecord, CommentRepository } from './comment.repository';
 import type { CommentStatus } from './comment.schema';
 import { CommentsQuery } from './comments-query.dto';
-import { CommentsService } from './comments.service';
+import { CommentNotifier } from './comment-notifier';
 import { PostRepository } from '../posts/post.repository';
 
 /** What takes a comment down, each asked for on a confirmation page: the page's wording for each. */
@@ -77,7 +77,7 @@ export class CommentModerationService {
   constructor(
     private readonly comments: CommentRepository,
     private readonly posts: PostRepository,
-    private readonly commentsService: CommentsService,
+    private readonly notifier: CommentNotifier,
     private readonly digests: CommentDigestService,
   ) {}
 
@@ -161,7 +161,7 @@ export class CommentModerationService {
     const updated = await this.comments.setStatus(id, 'approved');
     const post = updated ? await this.posts.findById(updated.postId) : null;
     if (updated && post) {
-      await this.commentsService.notify(updated, post);
+      await this.notifier.notify(updated, post);
     }
     return FormOutcome.ok('/admin/comments', 'The comment is published.');
   }

@@ -96,8 +96,8 @@ export class CommentRepository {
     return result.modifiedCount === 1;
   }
 
-  async updateBody(id: string, body: string): Promise<void> {
-    await this.comments.updateOne({ _id: id }, { $set: { body } });
+  async updateBody(id: string, body: string, bodyHtml: string): Promise<void> {
+    await this.comments.updateOne({ _id: id }, { $set: { body, bodyHtml } });
     await this.pageCache.invalidate();
   }
 
@@ -118,9 +118,23 @@ export class CommentRepository {
     await this.pageCache.invalidate();
   }
 
-  async disableReplyNotifications(token: string): Promise<boolean> {
-    const result = await this.comments.updateMany({ unsubscribeToken: token }, { $set: { notifyReplies: false } });
-    return result.matchedCount > 0;
+  /** An unsubscribe link's work: no more reply emails for this comment. */
+  async stopReplyNotifications(id: string): Promise<void> {
+    if (isValidObjectId(id)) {
+      await this.comments.updateOne({ _id: id }, { $set: { notifyReplies: false } });
+    }
+  }
+
+  /** Comments still holding a raw unsubscribe token from before links were hashed (the start-up backfill). */
+  findWithRawUnsubscribeToken(limit: number): Promise<Array<{ _id: Types.ObjectId; unsubscribeToken: string }>> {
+    return this.comments
+      .find({ unsubscribeToken: { $type: 'string' } }, { unsubscribeToken: 1 })
+      .limit(limit)
+      .lean<Array<{ _id: Types.ObjectId; unsubscribeToken: string }>>();
+  }
+
+  async clearRawUnsubscribeToken(id: string): Promise<void> {
+    await this.comments.updateOne({ _id: id }, { $unset: { unsubscribeToken: 1 } });
   }
 
   async getSettings(): Promise<BlogSetting> {

@@ -1,60 +1,64 @@
-import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Ip, Param, Post, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
 import { CurrentMember, Roles, type SessionMember, SIGNED_IN } from '@roundtable/auth';
-import { BlogPages } from '../blog-pages.service';
+import { FormPage } from '@roundtable/core';
+import { CommentDto, CommentEditDto } from './comment.dto';
+import { CommentPages } from './comment-pages';
 import { CommentsService } from './comments.service';
 
-/** Writing, editing and deleting comments. */
+/**
+ * Writing, replying to, editing and deleting comments. Each form has its own page to come back to
+ * with what was typed: the post page (a new comment), the reply page, the edit page.
+ */
 @ApiExcludeController()
 @Controller('blog')
 export class CommentsController {
   constructor(
     private readonly comments: CommentsService,
-    private readonly pages: BlogPages,
+    private readonly pages: CommentPages,
   ) {}
 
   @Post(':slug/comments')
-  async add(
+  @FormPage('blog/post', CommentPages, 'postPage')
+  add(
     @Param('slug') slug: string,
-    @Body() body: Record<string, unknown>,
-    @Req() req: Request,
-    @Res() res: Response,
+    @Body() form: CommentDto,
+    @Ip() ip: string,
     @CurrentMember() viewer?: SessionMember,
   ) {
-    const post = await this.comments.postBySlug(slug);
-    const result = await this.comments.add(post, viewer, body, req.ip ?? 'unknown');
-    if ('problem' in result) {
-      return res.status(422).render('blog/post', await this.pages.post(post.slug, viewer, result.problem));
-    }
-    const { comment } = result;
-    res.redirect(
-      303,
-      `/blog/${post.slug}${comment.status === 'pending' ? '?comment=pending' : ''}#comment-${String(comment._id)}`,
-    );
+    return this.comments.add(slug, viewer, form, ip);
+  }
+
+  @Get('comments/:id/reply')
+  @Render('blog/comment-reply')
+  replyPage(@Param('id') id: string, @CurrentMember() viewer?: SessionMember) {
+    return this.pages.replyPage({ member: viewer, params: { id } });
+  }
+
+  @Post('comments/:id/reply')
+  @FormPage('blog/comment-reply', CommentPages, 'replyPage')
+  reply(@Param('id') id: string, @Body() form: CommentDto, @Ip() ip: string, @CurrentMember() viewer?: SessionMember) {
+    return this.comments.reply(id, viewer, form, ip);
+  }
+
+  @Get('comments/:id/edit')
+  @Roles(...SIGNED_IN)
+  @Render('blog/comment-edit')
+  editPage(@Param('id') id: string, @CurrentMember() viewer: SessionMember) {
+    return this.pages.editPage({ member: viewer, params: { id } });
   }
 
   @Post('comments/:id/edit')
   @Roles(...SIGNED_IN)
-  async edit(
-    @Param('id') id: string,
-    @Body() body: Record<string, unknown>,
-    @CurrentMember() viewer: SessionMember,
-    @Res() res: Response,
-  ) {
-    const { comment, problem } = await this.comments.edit(id, viewer, body.body);
-    const postSlug = await this.comments.postSlugOf(comment);
-    if (problem && postSlug !== null) {
-      return res.status(422).render('blog/post', await this.pages.post(postSlug, viewer, problem));
-    }
-    res.redirect(303, `/blog/${postSlug ?? ''}#comment-${id}`);
+  @FormPage('blog/comment-edit', CommentPages, 'editPage')
+  edit(@Param('id') id: string, @Body() form: CommentEditDto, @CurrentMember() viewer: SessionMember) {
+    return this.comments.edit(id, viewer, form);
   }
 
   @Post('comments/:id/delete')
   @Roles(...SIGNED_IN)
-  async remove(@Param('id') id: string, @CurrentMember() viewer: SessionMember, @Res() res: Response) {
-    const comment = await this.comments.remove(id, viewer);
-    const postSlug = await this.comments.postSlugOf(comment);
-    res.redirect(303, `/blog/${postSlug ?? ''}#comments`);
+  @FormPage()
+  remove(@Param('id') id: string, @CurrentMember() viewer: SessionMember) {
+    return this.comments.remove(id, viewer);
   }
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { renderMarkdown, plainText } from './markdown';
 import type { PostRepository } from './post.repository';
 import { searchTerms } from './search-terms';
@@ -53,7 +52,6 @@ export async function seedDemoPosts(posts: PostRepository, author: { id: string;
       visibility: demo.visibility,
       status: 'published',
       publishedAt: new Date(Date.now() - (index + 1) * 24 * 60 * 60 * 1000),
-      unsubscribeToken: randomBytes(24).toString('base64url'),
     });
     added += 1;
   }

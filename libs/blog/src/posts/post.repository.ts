@@ -170,9 +170,23 @@ export class PostRepository {
     return this.posts.find({ authorId }).sort({ updatedAt: -1 }).limit(limit).lean<PostRecord[]>();
   }
 
-  async disableAuthorNotifications(token: string): Promise<boolean> {
-    const result = await this.posts.updateOne({ unsubscribeToken: token }, { $set: { notifyAuthor: false } });
-    return result.matchedCount === 1;
+  /** An unsubscribe link's work (comments/unsubscribe-links.service.ts): no more comment emails to the author. */
+  async stopAuthorNotifications(id: string): Promise<void> {
+    if (isValidObjectId(id)) {
+      await this.posts.updateOne({ _id: id }, { $set: { notifyAuthor: false } });
+    }
+  }
+
+  /** Posts still holding a raw unsubscribe token from before links were hashed (the start-up backfill). */
+  findWithRawUnsubscribeToken(limit: number): Promise<Array<{ _id: Types.ObjectId; unsubscribeToken: string }>> {
+    return this.posts
+      .find({ unsubscribeToken: { $type: 'string' } }, { unsubscribeToken: 1 })
+      .limit(limit)
+      .lean<Array<{ _id: Types.ObjectId; unsubscribeToken: string }>>();
+  }
+
+  async clearRawUnsubscribeToken(id: string): Promise<void> {
+    await this.posts.updateOne({ _id: id }, { $unset: { unsubscribeToken: 1 } });
   }
 
   private duplicateSlug(error: unknown, slug?: string): unknown {

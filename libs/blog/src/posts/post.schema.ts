@@ -33,7 +33,8 @@ export class Post {
   @Prop({ type: String, default: null }) reviewNote: string | null;
   /** The author can turn off comment emails (link in each email). */
   @Prop({ default: true }) notifyAuthor: boolean;
-  @Prop({ required: true }) unsubscribeToken: string;
+  /** Only on posts saved before unsubscribe links were hashed; the start-up backfill removes it. */
+  @Prop({ type: String }) unsubscribeToken?: string;
   /** A published research report shown as a card under the post (its survey id; staff pick it). */
   @Prop({ type: String, default: null }) reportId: string | null;
   createdAt: Date;

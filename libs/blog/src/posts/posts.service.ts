@@ -60,7 +60,6 @@ export class PostsService {
       authorName: author.name,
       guest: !isStaff(author),
       status: 'draft',
-      unsubscribeToken: randomBytes(24).toString('base64url'),
     });
     const post = await this.applyAction(created, author, form.action ?? 'save', checked.publishAt);
     return this.saved(base, post, form.action ?? 'save');
