@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { seedDefaultTiers, TierRepository } from '@roundtable/billing';
-import { ResourceDownloadStats } from '@roundtable/resources';
+import { ShardedCounters } from '@roundtable/counters';
+import { LegacyDownloadCounts, ResourceDownloadStats } from '@roundtable/resources';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { docxOf, executable, pdfOf, xlsxOf } from '../support/documents';
 import { SignedIn, signInAs } from '../support/sessions';
@@ -130,6 +131,26 @@ describe('The resource library', () => {
     }
     const counted = (await t.app.get(ResourceDownloadStats).byResourceAndTier()).find((row) => row.resourceId === id);
     expect(counted?.total).toBe(40);
+  });
+
+  it('carries downloads counted before the shared counters over once, however many processes start at once', async () => {
+    const id = '0123456789abcdef0123abcd';
+    await t.connection.collection('resource_download_counts').insertMany([
+      { _id: `${id}:council:old-host:1` as never, resourceId: id, tier: 'council', process: 'old-host:1', count: 5 },
+      { _id: `${id}:council:old-host:2` as never, resourceId: id, tier: 'council', process: 'old-host:2', count: 2 },
+      { _id: `${id}:staff:old-host:1` as never, resourceId: id, tier: 'staff', process: 'old-host:1', count: 1 },
+    ]);
+    const legacy = t.app.get(LegacyDownloadCounts);
+    // Three processes starting at once: the one whose drop removes the old counters adds them.
+    const folded = await Promise.allSettled([legacy.fold(), legacy.fold(), legacy.fold()]);
+    expect(folded.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+    const carried = folded.map((result) => (result.status === 'fulfilled' ? result.value : 0));
+    expect(carried.sort()).toEqual([0, 0, 8]);
+    expect(await legacy.fold()).toBe(0);
+    expect(await t.app.get(ShardedCounters).read('resource-downloads')).toMatchObject({
+      [`${id}|council`]: 7,
+      [`${id}|staff`]: 1,
+    });
   });
 
   it('refuses the download with a 403 page, not a 500, to a visitor and to a member of another tier', async () => {

@@ -6,4 +6,6 @@
 export { ResourcesModule } from './resources.module';
 export { ResourcesEnvironmentVariables, resourcesConfig } from './resources.config';
 export { ResourceDownloadStats } from './downloads/resource-download-stats.service';
+/** Carries downloads counted before the shared counters into them (run at start; tests call `fold`). */
+export { LegacyDownloadCounts } from './downloads/legacy-download-counts';
 export type { ResourceDownloads } from './downloads/download-stats';

@@ -5,6 +5,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { AuthModule } from '@roundtable/auth';
 import { BillingModule } from '@roundtable/billing';
 import { CountersModule } from '@roundtable/counters';
+import { LegacyDownloadCountRepository, LegacyDownloadCounts } from './downloads/legacy-download-counts';
 import { ResourceDownloadStats } from './downloads/resource-download-stats.service';
 import { ResourceFileRepository } from './files/resource-files.repository';
 import { UploadInterceptor } from './files/upload.interceptor';
@@ -31,6 +32,8 @@ import { RESOURCES_NAVIGATION } from './resources.navigation';
     ResourceRepository,
     ResourceFileRepository,
     ResourceDownloadStats,
+    LegacyDownloadCountRepository,
+    LegacyDownloadCounts,
     ResourcesService,
     ResourceAdmin,
     UploadInterceptor,
