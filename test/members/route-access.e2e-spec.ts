@@ -23,6 +23,7 @@ const ROUTES: Array<{ path: string; access: Access; admitted?: number }> = [
   { path: '/membership/welcome', access: ['applicant', 'member', 'staff', 'admin'], admitted: 404 },
   { path: '/admin', access: ['staff', 'admin'] },
   { path: '/admin/billing', access: ['staff', 'admin'] },
+  { path: '/admin/billing/events', access: ['staff', 'admin'] },
   { path: '/admin/tiers', access: ['admin'] },
   // Blog.
   { path: '/', access: 'open' },

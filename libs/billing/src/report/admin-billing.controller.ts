@@ -6,6 +6,7 @@ import { BillingPages } from './billing-pages.service';
 import { TierAdmin } from '../tiers/tier-admin.service';
 import { NewTierDto, TierDto } from '../tiers/tier.dto';
 import { TiersQuery } from '../tiers/tiers-query.dto';
+import { EventsQuery } from '../webhooks/events-query.dto';
 
 /** Staff's billing report and admins' tier editor. */
 @ApiExcludeController()
@@ -21,6 +22,13 @@ export class AdminBillingController {
   @Render('admin/billing')
   report() {
     return this.pages.adminReport();
+  }
+
+  @Get('billing/events')
+  @Roles(...STAFF)
+  @Render('admin/billing-events')
+  events(@ListQuery(EventsQuery) query: ParsedQuery<EventsQuery>) {
+    return this.pages.eventsPage(query);
   }
 
   @Get('tiers')

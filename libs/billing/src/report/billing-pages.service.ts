@@ -1,11 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import type { SessionMember } from '@roundtable/auth';
+import { DEFAULT_PAGE_SIZE, keysetPage, keysetPlan, pageLinks, type ParsedQuery, type SortKey } from '@roundtable/core';
+import { Types } from 'mongoose';
+import { EVENT_OUTCOMES } from '../webhooks/billing-event.schema';
+import { EventsQuery } from '../webhooks/events-query.dto';
 import { BillingEventRepository } from '../webhooks/billing-event.repository';
 import { BillingReportRepository } from './billing-report.repository';
 import { MembershipRepository } from '../memberships/membership.repository';
 import type { Entitlement } from '../tiers/tier.schema';
 import { TierRepository } from '../tiers/tier.repository';
 import { ENTITLEMENT_LABELS, tierView } from '../tiers/tier-view';
+
+/** The billing page shows the latest few; the event list pages through all of them. */
+const RECENT_EVENTS = 10;
+/** Newest first; events received in the same millisecond keep one order by `_id`. */
+const EVENT_ORDER: SortKey[] = [
+  { field: 'receivedAt', direction: -1 },
+  { field: '_id', direction: -1 },
+];
+const toObjectId = (id: string) => (Types.ObjectId.isValid(id) ? new Types.ObjectId(id) : id);
 
 /** A date as people read it, in UTC like every date the council shows. */
 const formatDate = (date: Date) =>
@@ -68,7 +81,26 @@ export class BillingPages {
       report: snapshot?.report ?? null,
       computedAt: snapshot?.computedAt ?? null,
       states: ['active', 'past_due', 'canceling', 'pending_payment', 'lapsed', 'canceled', 'none'],
-      events: await this.events.recent(50),
+      events: await this.events.recent(RECENT_EVENTS),
+    };
+  }
+
+  /** Staff's list of every billing event, newest first, a page at a time, by outcome and type. */
+  async eventsPage({ value, ignored }: ParsedQuery<EventsQuery>) {
+    const plan = keysetPlan(EVENT_ORDER, value, toObjectId);
+    const page = keysetPage(await this.events.listPage({ outcome: value.outcome, type: value.type }, plan), plan);
+    const filters = {
+      outcome: value.outcome,
+      type: value.type,
+      size: value.size === DEFAULT_PAGE_SIZE ? undefined : value.size,
+    };
+    return {
+      title: 'Billing events',
+      events: page.rows,
+      outcomes: EVENT_OUTCOMES,
+      filter: filters,
+      ignored,
+      links: pageLinks('/admin/billing/events', filters, page),
     };
   }
 }

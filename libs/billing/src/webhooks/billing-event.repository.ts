@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { isDuplicateKeyError } from '@roundtable/core';
+import { isDuplicateKeyError, type KeysetPlan } from '@roundtable/core';
 import { BillingEvent, EventOutcome } from './billing-event.schema';
 
 export type ClaimResult = 'claimed' | 'settled' | 'in_progress';
@@ -51,6 +51,22 @@ export class BillingEventRepository {
 
   async settle(eventId: string, outcome: EventOutcome, detail: string, memberId: string | null): Promise<void> {
     await this.events.updateOne({ eventId }, { $set: { outcome, detail: detail.slice(0, 500), memberId } });
+  }
+
+  /** One page of staff's event list: optionally one outcome and one type, in the plan's keyset range and order. */
+  listPage(filter: { outcome?: EventOutcome; type?: string }, plan: KeysetPlan) {
+    const query: Record<string, unknown> = {};
+    if (filter.outcome) {
+      query.outcome = filter.outcome;
+    }
+    if (filter.type) {
+      query.type = filter.type;
+    }
+    return this.events
+      .find(plan.range ? { $and: [query, plan.range] } : query)
+      .sort(plan.sort)
+      .limit(plan.limit)
+      .lean<Array<BillingEvent & { _id: unknown }>>();
   }
 
   recent(limit = 50): Promise<Array<BillingEvent & { _id: unknown }>> {

@@ -21,5 +21,8 @@ export class BillingEvent {
 export const BillingEventSchema = SchemaFactory.createForClass(BillingEvent);
 // Each event is applied once: a redelivery hits this unique index.
 BillingEventSchema.index({ eventId: 1 }, { unique: true });
-// The admin table: most recent first.
-BillingEventSchema.index({ receivedAt: -1 });
+// The billing page's recent events and staff's event list, most recent first, keyset-paged on
+// (receivedAt, _id); the list filtered by outcome or by Stripe type.
+BillingEventSchema.index({ receivedAt: -1, _id: -1 });
+BillingEventSchema.index({ outcome: 1, receivedAt: -1, _id: -1 });
+BillingEventSchema.index({ type: 1, receivedAt: -1, _id: -1 });
