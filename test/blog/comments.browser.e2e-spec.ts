@@ -95,6 +95,12 @@ describe('Comments in the browser (Chromium)', () => {
 
     // Reply from the thread's reply page; write with Markdown.
     await page.getByRole('link', { name: 'Reply to Fran Format' }).first().click();
+    // An empty reply is stopped in the browser (the field is required; the server's 422 has its e2e test).
+    await page.getByRole('button', { name: 'Post reply' }).click();
+    const reply = page.getByLabel('Your reply');
+    expect(await reply.evaluate((el) => (el as HTMLTextAreaElement).validity.valueMissing)).toBe(true);
+    expect(page.url()).toMatch(/\/blog\/comments\/[a-f0-9]{24}\/reply$/);
+    await keepScreenshot(page, 'comment-reply-page-390');
     await page.getByLabel('Your reply').fill('Same for us: **enterprise** churns least.');
     await page.getByRole('button', { name: 'Post reply' }).click();
     await page.locator('.reply .comment-body strong').getByText('enterprise').waitFor();
@@ -102,9 +108,11 @@ describe('Comments in the browser (Chromium)', () => {
     // Edit one's own reply on the edit page, within the window.
     await page.locator('.reply').getByRole('link', { name: 'Edit or delete' }).click();
     await page.getByRole('heading', { name: 'Edit your comment' }).waitFor();
+    await keepScreenshot(page, 'comment-edit-page-390');
     await page.getByLabel('Your comment').fill('Same for us: **enterprise** churns least, by far.');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.locator('.reply .comment-body').getByText('churns least, by far.').waitFor();
+    expect(await page.locator('.flash').innerText()).toBe('Your comment is saved.');
     expect(
       await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
     ).toBe(true);
