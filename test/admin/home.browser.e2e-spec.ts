@@ -2,8 +2,8 @@ import type { Browser } from 'playwright-core';
 import { AdminHomeSnapshots, AdminWorkerModule } from '@roundtable/admin';
 import { BillingReporter, TierRepository } from '@roundtable/billing';
 import { JobRunner } from '@roundtable/jobs';
-import { keepScreenshot, launchBrowser, listen, newPage } from '../support/browser';
-import { createTestApp, TestApp } from '../support/create-test-app';
+import { addSession, fitsWidth, keepScreenshot, newPage, signedInPage, startBrowserApp } from '../support/browser';
+import type { TestApp } from '../support/create-test-app';
 import { profileForm } from '../support/forms';
 import { signInAs, SignedIn } from '../support/sessions';
 import { sendStripeEvent, stripeEvent } from '../support/stripe';
@@ -18,11 +18,9 @@ describe('The staff home /admin', () => {
   let staff: SignedIn;
 
   beforeAll(async () => {
-    t = await createTestApp({ imports: [AdminWorkerModule] });
+    ({ t, browser, baseUrl } = await startBrowserApp({ imports: [AdminWorkerModule] }));
     await t.app.get(TierRepository).seedDefaults();
     staff = await signInAs(t, { role: 'staff', name: 'Sam Staff' });
-    baseUrl = await listen(t);
-    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
@@ -79,9 +77,7 @@ describe('The staff home /admin', () => {
     await t.app.get(BillingReporter).refresh(new Date());
     await t.app.get(AdminHomeSnapshots).refresh(new Date());
 
-    const { context, page } = await newPage(browser);
-    const [name, value] = staff.cookie.split('=');
-    await context.addCookies([{ name, value, url: baseUrl }]);
+    const { context, page } = await signedInPage(browser, baseUrl, staff);
     await page.goto(`${baseUrl}/admin`);
     expect(await page.locator('#applications-waiting').textContent()).toMatch(/^2 applications waiting$/);
     expect(await page.locator('#applications-waiting').getAttribute('href')).toBe('/admin/applications');
@@ -108,20 +104,16 @@ describe('The staff home /admin', () => {
     ]) {
       expect(await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).count()).toBe(1);
     }
-    expect(
-      await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
-    ).toBe(true);
+    expect(await fitsWidth(page)).toBe(true);
     await keepScreenshot(page, 'admin-home-laptop');
     await page.getByRole('link', { name: /1 deletion request/ }).click();
     await page.waitForURL(`${baseUrl}/admin/members?deletion=requested`);
     await context.close();
 
     const phone = await newPage(browser, { phone: true });
-    await phone.context.addCookies([{ name, value, url: baseUrl }]);
+    await addSession(phone.context, baseUrl, staff);
     await phone.page.goto(`${baseUrl}/admin`);
-    expect(
-      await phone.page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
-    ).toBe(true);
+    expect(await fitsWidth(phone.page)).toBe(true);
     await keepScreenshot(phone.page, 'admin-home-phone');
     await phone.context.close();
   });

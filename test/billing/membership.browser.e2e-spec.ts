@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { BillingWorkerModule, MembershipSweep, TierRepository } from '@roundtable/billing';
 import { JobRunner } from '@roundtable/jobs';
-import { keepScreenshot, launchBrowser, listen, newPage } from '../support/browser';
-import { createTestApp, TestApp } from '../support/create-test-app';
+import { addSession, keepScreenshot, newPage, startBrowserApp } from '../support/browser';
+import type { TestApp } from '../support/create-test-app';
 import { signInAs } from '../support/sessions';
 import { sendStripeEvent, startStripeRecorder, stripeEvent } from '../support/stripe';
 
@@ -17,8 +17,7 @@ describe('Choosing a membership in the browser', () => {
 
   const browse = async (cookie: string, phone: boolean) => {
     const { context, page } = await newPage(browser, { phone, javaScript: false });
-    const [name, value] = cookie.split('=');
-    await context.addCookies([{ name, value, url: baseUrl }]);
+    await addSession(context, baseUrl, { cookie });
     // Stripe's hosted pages are outside this offline machine: answer for them.
     await context.route('https://checkout.stripe.com/**', (route) =>
       route.fulfill({ contentType: 'text/html', body: '<h1>Stripe Checkout</h1>' }),
@@ -28,10 +27,11 @@ describe('Choosing a membership in the browser', () => {
 
   beforeAll(async () => {
     recorder = await startStripeRecorder();
-    t = await createTestApp({ env: { STRIPE_API_URL: recorder.url }, imports: [BillingWorkerModule] });
+    ({ t, browser, baseUrl } = await startBrowserApp({
+      env: { STRIPE_API_URL: recorder.url },
+      imports: [BillingWorkerModule],
+    }));
     await t.app.get(TierRepository).seedDefaults();
-    baseUrl = await listen(t);
-    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { TierRepository } from '@roundtable/billing';
 import { freePort } from '../../tools/servers/local-servers';
-import { keepScreenshot, launchBrowser, listen, newPage } from '../support/browser';
-import { createTestApp, TestApp } from '../support/create-test-app';
+import { fitsWidth, keepScreenshot, signedInPage, startBrowserApp } from '../support/browser';
+import type { TestApp } from '../support/create-test-app';
 import { profileForm } from '../support/forms';
 import { signInAs } from '../support/sessions';
 import { startLocalStripePages } from '../support/stripe';
@@ -23,10 +23,8 @@ describe('The paid journey through the local Checkout and Customer Portal', () =
   beforeAll(async () => {
     const port = await freePort();
     pages = await startLocalStripePages(port);
-    t = await createTestApp({ env: pages.env });
+    ({ t, browser, baseUrl } = await startBrowserApp({ env: pages.env, port }));
     await t.app.get(TierRepository).seedDefaults();
-    baseUrl = await listen(t, port);
-    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
@@ -34,15 +32,8 @@ describe('The paid journey through the local Checkout and Customer Portal', () =
     await pages?.stop();
   });
 
-  const browseAs = async (cookie: string, phone: boolean) => {
-    const { context, page } = await newPage(browser, { phone, javaScript: false });
-    const [name, value] = cookie.split('=');
-    await context.addCookies([{ name, value, url: baseUrl }]);
-    return { context, page };
-  };
-
-  const noSidewaysScroll = (page: Page) =>
-    page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+  const browseAs = (cookie: string, phone: boolean) =>
+    signedInPage(browser, baseUrl, { cookie }, { phone, javaScript: false });
 
   it.each([
     ['laptop', false],
@@ -86,7 +77,7 @@ describe('The paid journey through the local Checkout and Customer Portal', () =
     await page.waitForURL(`${pages.url}/checkout/**`);
     expect(await page.getByRole('heading', { name: 'Subscribe to Council Member' }).isVisible()).toBe(true);
     expect(await page.getByText('$2,400.00 per year').isVisible()).toBe(true);
-    expect(await noSidewaysScroll(page)).toBe(true);
+    expect(await fitsWidth(page)).toBe(true);
 
     // A declined card: told so on Checkout, nothing delivered, the membership not active.
     await page.fill('[name="card"]', '4000 0000 0000 0002');
@@ -108,7 +99,7 @@ describe('The paid journey through the local Checkout and Customer Portal', () =
     await page.getByRole('button', { name: /Manage my membership/ }).click();
     await page.waitForURL(`${pages.url}/portal/**`);
     expect(await page.getByText('Council Member', { exact: true }).isVisible()).toBe(true);
-    expect(await noSidewaysScroll(page)).toBe(true);
+    expect(await fitsWidth(page)).toBe(true);
     await shot(page, '5-portal');
     if (!phone) {
       await page.selectOption('[name="price"]', 'price_roundtable_executive');

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { TierRepository } from '@roundtable/billing';
-import { keepScreenshot, launchBrowser, listen, newPage } from '../support/browser';
-import { createTestApp, TestApp } from '../support/create-test-app';
+import { keepScreenshot, signedInPage, startBrowserApp } from '../support/browser';
+import type { TestApp } from '../support/create-test-app';
 import { signInAs } from '../support/sessions';
 
 /** The tier editor refusing a new tier in Chromium without JavaScript, on a phone. */
@@ -13,10 +13,8 @@ describe('The tier editor in the browser', () => {
   let baseUrl: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    ({ t, browser, baseUrl } = await startBrowserApp());
     await t.app.get(TierRepository).seedDefaults();
-    baseUrl = await listen(t);
-    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
@@ -25,9 +23,7 @@ describe('The tier editor in the browser', () => {
 
   it('shows a refused new tier again with its values, each problem linked to its field', async () => {
     const admin = await signInAs(t, { role: 'admin' });
-    const { context, page } = await newPage(browser, { phone: true, javaScript: false });
-    const [name, value] = admin.cookie.split('=');
-    await context.addCookies([{ name, value, url: baseUrl }]);
+    const { context, page } = await signedInPage(browser, baseUrl, admin, { phone: true, javaScript: false });
     await page.goto(`${baseUrl}/admin/tiers`);
 
     const form = page.locator('#tier-new');

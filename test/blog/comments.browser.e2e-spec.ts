@@ -1,7 +1,6 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { SESSION_COOKIE } from '@roundtable/auth';
-import { keepScreenshot, launchBrowser, listen, newPage } from '../support/browser';
-import { createTestApp, TestApp } from '../support/create-test-app';
+import type { Browser } from 'playwright-core';
+import { addSession, keepScreenshot, newPage, startBrowserApp } from '../support/browser';
+import type { TestApp } from '../support/create-test-app';
 import { SignedIn, signInAs } from '../support/sessions';
 
 const MEMBER = { tier: 'associate', state: 'active', entitlements: ['members_posts', 'comment'] };
@@ -13,17 +12,11 @@ describe('Comments in the browser (Chromium)', () => {
   let baseUrl: string;
   let staff: SignedIn;
 
-  const signInBrowser = async (context: BrowserContext, who: SignedIn) => {
-    const value = decodeURIComponent(who.cookie.split('=').slice(1).join('='));
-    await context.addCookies([{ name: SESSION_COOKIE, value, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
-  };
   const comment = (who: SignedIn, body: string) =>
     who.agent.post(`/blog/${SLUG}/comments`).type('form').send({ _csrf: who.csrfToken, body }).expect(303);
 
   beforeAll(async () => {
-    t = await createTestApp();
-    baseUrl = await listen(t);
-    browser = await launchBrowser();
+    ({ t, browser, baseUrl } = await startBrowserApp());
     staff = await signInAs(t, { role: 'staff', name: 'Sam Staff' });
     await staff.agent
       .post('/admin/posts')
@@ -40,7 +33,7 @@ describe('Comments in the browser (Chromium)', () => {
     const troll = await signInAs(t, { role: 'member', name: 'Terry Troll', membership: MEMBER });
     await comment(troll, 'You are all wrong and I will keep saying so.');
     const { context, page } = await newPage(browser, { phone: true, javaScript: false });
-    await signInBrowser(context, staff);
+    await addSession(context, baseUrl, staff);
     await page.goto(`${baseUrl}/admin/comments`);
     await page.getByRole('link', { name: 'Hide and ban the writer…' }).first().click();
     await page.getByRole('heading', { name: 'Hide this comment and ban its writer?' }).waitFor();
@@ -82,7 +75,7 @@ describe('Comments in the browser (Chromium)', () => {
     );
     const { context, page } = await newPage(browser, { phone: true });
     const reader = await signInAs(t, { role: 'member', name: 'Riley Reader', membership: MEMBER });
-    await signInBrowser(context, reader);
+    await addSession(context, baseUrl, reader);
     await page.goto(`${baseUrl}/blog/${SLUG}`);
     const first = page.locator('.comment-body').first();
     expect(await first.locator('em').innerText()).toBe('twice');

@@ -1,7 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { keepScreenshot, launchBrowser, listen, newPage } from '../support/browser';
-import { createTestApp, TestApp } from '../support/create-test-app';
-import { SESSION_COOKIE } from '@roundtable/auth';
+import { addSession, keepScreenshot, newPage, startBrowserApp } from '../support/browser';
+import type { TestApp } from '../support/create-test-app';
 import { signInAs } from '../support/sessions';
 
 const MEMBER = { tier: 'associate', state: 'active', entitlements: ['members_posts', 'comment'] };
@@ -12,9 +11,7 @@ describe('Reading and commenting on the blog (Chromium)', () => {
   let baseUrl: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    baseUrl = await listen(t);
-    browser = await launchBrowser();
+    ({ t, browser, baseUrl } = await startBrowserApp());
     const staff = await signInAs(t, { role: 'staff', name: 'Sam Staff' });
     await staff.agent
       .post('/admin/posts')
@@ -43,8 +40,7 @@ describe('Reading and commenting on the blog (Chromium)', () => {
 
     // Signed in as a member (the sign-in pages have their own browser test).
     const reader = await signInAs(t, { role: 'member', name: 'Riley Reader', membership: MEMBER });
-    const value = decodeURIComponent(reader.cookie.split('=').slice(1).join('='));
-    await context.addCookies([{ name: SESSION_COOKIE, value, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+    await addSession(context, baseUrl, reader);
     await page.reload();
     await page.getByLabel('Your comment').fill('Number 3 surprised me: metrics before culture.');
     await page.getByRole('button', { name: 'Post comment' }).click();

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { keepScreenshot, launchBrowser, listen, newPage } from '../support/browser';
-import { createTestApp, TestApp } from '../support/create-test-app';
+import { keepScreenshot, newPage, startBrowserApp } from '../support/browser';
+import type { TestApp } from '../support/create-test-app';
 import { signInAs } from '../support/sessions';
 
 /** Long unbroken words, addresses and URLs wrap instead of widening the page on a phone (390 px). */
@@ -19,9 +19,7 @@ describe('Long words on a phone', () => {
 
   beforeAll(async () => {
     expect(TITLE).toHaveLength(60);
-    t = await createTestApp();
-    baseUrl = await listen(t);
-    browser = await launchBrowser();
+    ({ t, browser, baseUrl } = await startBrowserApp());
     const staff = await signInAs(t, { role: 'staff' });
     await staff.agent
       .post('/admin/posts')

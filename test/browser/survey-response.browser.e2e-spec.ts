@@ -1,9 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { seedDefaultTiers, TierRepository } from '@roundtable/billing';
-import { SESSION_COOKIE } from '@roundtable/auth';
 import { ResponseRepository } from '@roundtable/surveys';
-import { keepScreenshot, launchBrowser, listen, newPage } from '../support/browser';
-import { createTestApp, TestApp } from '../support/create-test-app';
+import { keepScreenshot, newPage, signedInPage, startBrowserApp } from '../support/browser';
+import type { TestApp } from '../support/create-test-app';
 import { signInAs } from '../support/sessions';
 import { invite, openSurvey } from '../surveys/survey-fixtures';
 
@@ -17,9 +16,7 @@ describe('Answering a survey from the email link (Chromium, 390 px)', () => {
   let surveyId: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    baseUrl = await listen(t);
-    browser = await launchBrowser();
+    ({ t, browser, baseUrl } = await startBrowserApp());
     surveyId = await openSurvey(t);
   });
   afterAll(async () => {
@@ -121,10 +118,8 @@ describe('Answering a survey from the email link (Chromium, 390 px)', () => {
   it('lets staff edit a survey at 1280 px and at 390 px', async () => {
     await seedDefaultTiers(t.app.get(TierRepository));
     const staff = await signInAs(t, { role: 'staff' });
-    const value = decodeURIComponent(staff.cookie.split('=').slice(1).join('='));
     for (const phone of [false, true]) {
-      const { context, page } = await newPage(browser, { phone, javaScript: false });
-      await context.addCookies([{ name: SESSION_COOKIE, value, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+      const { context, page } = await signedInPage(browser, baseUrl, staff, { phone, javaScript: false });
       await page.goto(`${baseUrl}/admin/surveys`);
       await page.getByRole('button', { name: 'New survey' }).click();
       await page.getByRole('heading', { name: /^Edit: / }).waitFor();

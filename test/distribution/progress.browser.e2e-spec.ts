@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { SurveyBookkeeping } from '@roundtable/distribution';
 import { JobRunner } from '@roundtable/jobs';
-import { keepScreenshot, launchBrowser, listen, newPage } from '../support/browser';
-import { createTestApp, TestApp } from '../support/create-test-app';
+import { addSession, keepScreenshot, newPage, signedInPage, startBrowserApp } from '../support/browser';
+import type { TestApp } from '../support/create-test-app';
 import { signInAs, SignedIn } from '../support/sessions';
 import { buildAudience, buildSurvey, runQueue } from './distribution-fixtures';
 
@@ -38,12 +38,10 @@ describe('The survey progress page /admin/surveys/:id/progress in a browser', ()
   let surveyId: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    ({ t, browser, baseUrl } = await startBrowserApp());
     await buildAudience(t, 30, `progress${Date.now().toString(36)}`);
     surveyId = await buildSurvey(t, 'Accountabilities of the chief customer officer, 2027 edition (council-wide)');
     staff = await signInAs(t, { role: 'staff', name: 'Sam Staff' });
-    baseUrl = await listen(t);
-    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
@@ -51,9 +49,7 @@ describe('The survey progress page /admin/surveys/:id/progress in a browser', ()
   });
 
   it('sends from the page, shows the distribution bar while it runs and the figures after, without sideways scroll', async () => {
-    const { context, page } = await newPage(browser);
-    const [name, value] = staff.cookie.split('=');
-    await context.addCookies([{ name, value, url: baseUrl }]);
+    const { context, page } = await signedInPage(browser, baseUrl, staff);
     await page.goto(`${baseUrl}/admin/surveys/${surveyId}/progress`);
     await page.getByRole('button', { name: 'Send the survey' }).click();
     await page.waitForURL(`${baseUrl}/admin/surveys/${surveyId}/progress?done=sending`);
@@ -81,7 +77,7 @@ describe('The survey progress page /admin/surveys/:id/progress in a browser', ()
     await context.close();
 
     const phone = await newPage(browser, { phone: true });
-    await phone.context.addCookies([{ name, value, url: baseUrl }]);
+    await addSession(phone.context, baseUrl, staff);
     await phone.page.goto(`${baseUrl}/admin/surveys/${surveyId}/progress`);
     expect(await fitsWidth(phone.page)).toBe(true);
     await keepScreenshot(phone.page, 'survey-progress-sent-phone');

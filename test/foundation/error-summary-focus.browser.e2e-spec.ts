@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { seedDefaultTiers, TierRepository } from '@roundtable/billing';
-import { keepScreenshot, launchBrowser, listen, newPage } from '../support/browser';
-import { createTestApp, TestApp } from '../support/create-test-app';
+import { keepScreenshot, signedInPage, startBrowserApp } from '../support/browser';
+import type { TestApp } from '../support/create-test-app';
 import { signInAs } from '../support/sessions';
 
 /**
@@ -17,10 +17,8 @@ describe('The error summary of a refused form', () => {
   let baseUrl: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    ({ t, browser, baseUrl } = await startBrowserApp());
     await seedDefaultTiers(t.app.get(TierRepository));
-    baseUrl = await listen(t);
-    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
@@ -29,10 +27,7 @@ describe('The error summary of a refused form', () => {
 
   async function staffPage(phone: boolean) {
     const staff = await signInAs(t, { role: 'staff' });
-    const { context, page } = await newPage(browser, { phone, javaScript: false });
-    const [name, value] = staff.cookie.split('=');
-    await context.addCookies([{ name, value, url: baseUrl }]);
-    return { context, page };
+    return signedInPage(browser, baseUrl, staff, { phone, javaScript: false });
   }
 
   const focused = () => ({

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { keepScreenshot, launchBrowser, listen, newPage } from '../support/browser';
-import { createTestApp, type TestApp } from '../support/create-test-app';
+import { keepScreenshot, signedInPage, startBrowserApp } from '../support/browser';
+import type { TestApp } from '../support/create-test-app';
 import { buildMember } from '../support/factories';
 import { signInAs } from '../support/sessions';
 
@@ -13,9 +13,7 @@ describe('Erasing a member in the browser', () => {
   let baseUrl: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    baseUrl = await listen(t);
-    browser = await launchBrowser();
+    ({ t, browser, baseUrl } = await startBrowserApp());
   });
   afterAll(async () => {
     await browser?.close();
@@ -30,9 +28,7 @@ describe('Erasing a member in the browser', () => {
         .collection('members')
         .updateOne({ _id: member._id as never }, { $set: { deletionRequestedAt: new Date() } });
       const staff = await signInAs(t, { role: 'staff' });
-      const { context, page } = await newPage(browser, { phone, javaScript: false });
-      const [cookieName, value] = staff.cookie.split('=');
-      await context.addCookies([{ name: cookieName, value, url: baseUrl }]);
+      const { context, page } = await signedInPage(browser, baseUrl, staff, { phone, javaScript: false });
 
       await page.goto(`${baseUrl}/admin/members?deletion=requested`);
       await page.getByRole('link', { name: `Erase ${name}` }).click();

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { ReportingWorkerModule } from '@roundtable/reporting';
-import { keepScreenshot, launchBrowser, listen, newPage, signedInPage } from '../support/browser';
-import { createTestApp, type TestApp } from '../support/create-test-app';
+import { fitsWidth, keepScreenshot, newPage, signedInPage, startBrowserApp } from '../support/browser';
+import type { TestApp } from '../support/create-test-app';
 import { signInAs } from '../support/sessions';
 import { REPORT_ITEMS, reportFor } from './report-fixtures';
 
@@ -17,9 +17,7 @@ describe('A report attached to a blog post, in the browser', () => {
   let baseUrl: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ imports: [ReportingWorkerModule] });
-    baseUrl = await listen(t);
-    browser = await launchBrowser();
+    ({ t, browser, baseUrl } = await startBrowserApp({ imports: [ReportingWorkerModule] }));
   });
   afterAll(async () => {
     await browser?.close();
@@ -50,8 +48,7 @@ describe('A report attached to a blog post, in the browser', () => {
       const card = reader.page.locator('aside.report-card');
       await expect(card.textContent()).resolves.toContain(`The 3 most common: ${REPORT_ITEMS.join('; ')}.`);
       // The card fits the page: nothing wider than the viewport.
-      const widths = await reader.page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-      expect(widths[0]).toBeLessThanOrEqual(widths[1]);
+      expect(await fitsWidth(reader.page)).toBe(true);
       await keepScreenshot(reader.page, `attached-report-member-${size}`);
       await card.getByRole('link', { name: 'Read the report' }).click();
       await reader.page

@@ -13,8 +13,8 @@ import {
   ResponseRepository,
   SurveyRepository,
 } from '@roundtable/surveys';
-import { keepScreenshot, launchBrowser, listen, newPage } from '../support/browser';
-import { createTestApp, type TestApp } from '../support/create-test-app';
+import { keepScreenshot, signedInPage, startBrowserApp } from '../support/browser';
+import type { TestApp } from '../support/create-test-app';
 import { signInAs } from '../support/sessions';
 
 /** The demo survey as `npm start` seeds it, opened in the console by staff in Chromium (no JavaScript). */
@@ -27,7 +27,7 @@ describe('The reporting console in the browser', () => {
   let surveyId: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ imports: [ReportingWorkerModule] });
+    ({ t, browser, baseUrl } = await startBrowserApp({ imports: [ReportingWorkerModule] }));
     await seedDemoMembers(t.app.get(MemberRepository));
     const written = await seedDemoResearch({
       surveys: t.app.get(SurveyRepository),
@@ -40,8 +40,6 @@ describe('The reporting console in the browser', () => {
     expect(written).toBe(270);
     const surveys = await t.app.get(SurveyRepository).listNewestFirst(10);
     surveyId = String(surveys.find((s) => s.title === DEMO_SURVEY_TITLE)?._id);
-    baseUrl = await listen(t);
-    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
@@ -51,9 +49,7 @@ describe('The reporting console in the browser', () => {
   it('shows the ranked chart with intervals, the seven of DOMAIN.md on top, and the two skews', async () => {
     const staff = await signInAs(t, { role: 'staff' });
     for (const phone of [false, true]) {
-      const { context, page } = await newPage(browser, { phone, javaScript: false });
-      const [name, value] = staff.cookie.split('=');
-      await context.addCookies([{ name, value, url: baseUrl }]);
+      const { context, page } = await signedInPage(browser, baseUrl, staff, { phone, javaScript: false });
       await page.goto(`${baseUrl}/admin/reports`);
       await page.getByRole('link', { name: DEMO_SURVEY_TITLE }).click();
       await page.getByRole('heading', { name: 'Ranking' }).waitFor();

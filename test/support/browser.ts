@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { SESSION_COOKIE } from '@roundtable/auth';
-import type { TestApp } from './create-test-app';
+import { createTestApp, type TestApp } from './create-test-app';
 
 /** Screenshots of browser tests are kept here (git-ignored) as test artifacts. */
 export const SCREENSHOT_DIR = join(__dirname, '..', '..', 'test-artifacts', 'screenshots');
@@ -38,6 +38,32 @@ export async function listen(t: TestApp, port = 0): Promise<string> {
   return `http://127.0.0.1:${address.port}`;
 }
 
+export interface BrowserApp {
+  t: TestApp;
+  browser: Browser;
+  /** Where the app listens, e.g. http://127.0.0.1:41234 */
+  baseUrl: string;
+}
+
+/**
+ * A browser test's start: the test app (`createTestApp` with these options) listening on loopback,
+ * and Chromium; the test closes both (`browser.close()`, then `t.close()`). `port`: listen there,
+ * for flows that leave the site and come back (the caller built `env` around it).
+ */
+export async function startBrowserApp(
+  options: Parameters<typeof createTestApp>[0] & { port?: number } = {},
+): Promise<BrowserApp> {
+  const { port = 0, ...appOptions } = options;
+  const t = await createTestApp(appOptions);
+  try {
+    const baseUrl = await listen(t, port);
+    return { t, browser: await launchBrowser(), baseUrl };
+  } catch (error) {
+    await t.close();
+    throw error;
+  }
+}
+
 /** A phone-sized or desktop page in a fresh context (its own cookies). */
 export async function newPage(
   browser: Browser,
@@ -69,6 +95,11 @@ export async function signedInPage(
   const opened = await newPage(browser, options);
   await addSession(opened.context, baseUrl, who);
   return opened;
+}
+
+/** True when nothing on the page is wider than its viewport (no sideways scrolling). */
+export function fitsWidth(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 }
 
 /** Saves a full-page screenshot under test-artifacts/screenshots/<name>.png and returns its path. */
