@@ -109,8 +109,11 @@ describe('The public site, the library and the directory (Chromium)', () => {
       .getByLabel('Document')
       .setInputFiles({ name: 'job-description.pdf', mimeType: 'application/pdf', buffer: executable() });
     await page.getByRole('button', { name: 'Add to the library' }).click();
-    await page.getByText('The file’s name says PDF, but its content is not a PDF').waitFor();
+    // Beside the field, and linked from the summary at the top.
+    await page.locator('#file-error', { hasText: 'The file’s name says PDF, but its content is not a PDF' }).waitFor();
+    await page.getByRole('link', { name: 'The file’s name says PDF, but its content is not a PDF' }).waitFor();
     expect(await page.getByLabel('Title').inputValue()).toBe('The Chief Customer Officer job description');
+    expect(await page.getByLabel('Council Member').isChecked()).toBe(true);
     await keepScreenshot(page, 'resources-admin-refused-1280');
 
     await page.getByLabel('Document').setInputFiles({
