@@ -2,6 +2,7 @@ import { Parser } from 'htmlparser2';
 import request from 'supertest';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { csrfFrom } from '../support/forms';
+import { writeMembers } from '../support/members';
 import { signInAs } from '../support/sessions';
 
 /** Known stored-XSS payloads (OWASP's cheat sheet and friends), raw and in Markdown. */
@@ -190,12 +191,12 @@ describe('Stored XSS', () => {
     assertInert(refused.text);
     expect(refused.text).toContain('&lt;/textarea&gt;&lt;script&gt;alert(&quot;xss-41&quot;)');
     // A LinkedIn address stored oddly on the author's record never becomes a live link.
-    await t.connection
-      .collection('members')
-      .updateOne(
+    await writeMembers(t, (members) =>
+      members.updateOne(
         { _id: staff.member._id },
         { $set: { profile: { linkedinUrl: 'javascript:alert("linkedin")' }, pictureUrl: 'javascript:alert(1)' } },
-      );
+      ),
+    );
     await request(t.app.getHttpServer())
       .post('/blog/payloads/comments')
       .type('form')

@@ -7,6 +7,7 @@ import { SurveyRepository } from '@roundtable/surveys';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { pdfOf } from '../support/documents';
 import { buildMember } from '../support/factories';
+import { writeMembers } from '../support/members';
 import { SignedIn, signInAs } from '../support/sessions';
 
 type Caller = { agent: ReturnType<typeof request.agent>; csrfToken: string; memberId: string | null };
@@ -63,12 +64,12 @@ async function pendingComment(t: TestApp, staff: SignedIn): Promise<string> {
 
 async function appliedApplicant(t: TestApp): Promise<string> {
   const applicant = await buildMember(t, { role: 'applicant' });
-  await t.connection
-    .collection('members')
-    .updateOne(
+  await writeMembers(t, (members) =>
+    members.updateOne(
       { _id: applicant._id as never },
       { $set: { application: { status: 'submitted', submittedAt: new Date(), title: 'CCO', company: 'Acme' } } },
-    );
+    ),
+  );
   return String(applicant._id);
 }
 
@@ -256,9 +257,9 @@ const ACTIONS: AdminAction[] = [
     answer: 303,
     prepare: async (t) => {
       const member = await buildMember(t, { role: 'member' });
-      await t.connection
-        .collection('members')
-        .updateOne({ _id: member._id as never }, { $set: { deletionRequestedAt: new Date() } });
+      await writeMembers(t, (members) =>
+        members.updateOne({ _id: member._id as never }, { $set: { deletionRequestedAt: new Date() } }),
+      );
       return String(member._id);
     },
     send: (caller, id) => form(caller, `/admin/members/${id}/erase`),

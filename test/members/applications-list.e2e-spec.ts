@@ -2,6 +2,7 @@ import { MemberRepository, profileFrom, type ProfileDto } from '@roundtable/memb
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { buildMember } from '../support/factories';
 import { profileForm } from '../support/forms';
+import { writeMembers } from '../support/members';
 import { walkList } from '../support/list-pages';
 import { signInAs } from '../support/sessions';
 
@@ -33,15 +34,17 @@ describe('The applications list', () => {
     }
     // Six share one submission time (ties across page boundaries); two came earlier.
     const same = new Date('2026-11-20T09:00:00Z');
-    await t.connection
-      .collection('members')
-      .updateMany({ name: { $in: names.slice(2) } }, { $set: { 'application.submittedAt': same } });
-    await t.connection
-      .collection('members')
-      .updateOne({ name: names[0] }, { $set: { 'application.submittedAt': new Date('2026-11-19T09:00:00Z') } });
-    await t.connection
-      .collection('members')
-      .updateOne({ name: names[1] }, { $set: { 'application.submittedAt': new Date('2026-11-18T09:00:00Z') } });
+    await writeMembers(t, async (members) => {
+      await members.updateMany({ name: { $in: names.slice(2) } }, { $set: { 'application.submittedAt': same } });
+      await members.updateOne(
+        { name: names[0] },
+        { $set: { 'application.submittedAt': new Date('2026-11-19T09:00:00Z') } },
+      );
+      await members.updateOne(
+        { name: names[1] },
+        { $set: { 'application.submittedAt': new Date('2026-11-18T09:00:00Z') } },
+      );
+    });
 
     const staff = await signInAs(t, { role: 'staff' });
     const { forward, backward } = await walkList(staff.agent, '/admin/applications?size=3', HEADING);
@@ -79,9 +82,12 @@ describe('The applications list', () => {
   it('shows a refused decline with its form at the top, even for an application on a later page', async () => {
     const staff = await signInAs(t, { role: 'staff' });
     const late = await apply('Applicant Late');
-    await t.connection
-      .collection('members')
-      .updateOne({ name: 'Applicant Late' }, { $set: { 'application.submittedAt': new Date('2026-11-25T09:00:00Z') } });
+    await writeMembers(t, (members) =>
+      members.updateOne(
+        { name: 'Applicant Late' },
+        { $set: { 'application.submittedAt': new Date('2026-11-25T09:00:00Z') } },
+      ),
+    );
     const first = await staff.agent.get('/admin/applications?size=2').expect(200);
     expect(first.text).not.toContain('Applicant Late');
     const refused = await staff.agent

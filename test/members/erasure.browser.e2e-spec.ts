@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { keepScreenshot, signedInPage, startBrowserApp } from '../support/browser';
 import type { TestApp } from '../support/create-test-app';
 import { buildMember } from '../support/factories';
+import { writeMembers } from '../support/members';
 import { signInAs } from '../support/sessions';
 
 jest.setTimeout(120_000);
@@ -24,9 +25,9 @@ describe('Erasing a member in the browser', () => {
     it(`goes from the list to the confirmation page and erases (${phone ? '390' : '1280'} px)`, async () => {
       const name = phone ? 'Phoebe Phone' : 'Desmond Desktop';
       const member = await buildMember(t, { role: 'member', name });
-      await t.connection
-        .collection('members')
-        .updateOne({ _id: member._id as never }, { $set: { deletionRequestedAt: new Date() } });
+      await writeMembers(t, (members) =>
+        members.updateOne({ _id: member._id as never }, { $set: { deletionRequestedAt: new Date() } }),
+      );
       const staff = await signInAs(t, { role: 'staff' });
       const { context, page } = await signedInPage(browser, baseUrl, staff, { phone, javaScript: false });
 

@@ -4,6 +4,7 @@ import { isValidObjectId, Model, QueryFilter, Types } from 'mongoose';
 import { ConflictError, isDuplicateKeyError, type KeysetPlan } from '@roundtable/core';
 import { ApplicationDecision } from './application-decision.schema';
 import { ApplicationStatus, Member, MemberRole, MembershipSummary, ProfileFields } from './member.schema';
+import { MemberVersionRepository } from './member-version.repository';
 
 export type MemberRecord = Member & { _id: Types.ObjectId };
 
@@ -39,19 +40,33 @@ function searchClauses(search: string): Array<Record<string, RegExp>> {
   ];
 }
 
-/** The only code that touches the members collection. */
+/**
+ * The only code that touches the members collection. Every write is followed by
+ * `versions.changed()` once it has completed (see MemberVersion): processes that keep signed-in
+ * members in memory notice the change on their next request. A new write method must do the same.
+ */
 @Injectable()
 export class MemberRepository {
   constructor(
     @InjectModel(Member.name) private readonly members: Model<Member>,
     @InjectModel(ApplicationDecision.name) private readonly decisions: Model<ApplicationDecision>,
+    private readonly versions: MemberVersionRepository,
   ) {}
+
+  /**
+   * Tells every process that members changed. For writes made outside this repository (a test or
+   * an operator changing records directly in the database) after they have completed.
+   */
+  noteChanged(): Promise<void> {
+    return this.versions.changed();
+  }
 
   async create(
     fields: Pick<Member, 'email' | 'name'> & { role?: MemberRole; pictureUrl?: string | null },
   ): Promise<MemberRecord> {
     try {
       const created = await this.members.create(fields);
+      await this.versions.changed();
       return created.toObject() as MemberRecord;
     } catch (error) {
       if (isDuplicateKeyError(error)) {
@@ -81,15 +96,18 @@ export class MemberRepository {
   /** Billing calls this after each membership change; everything else reads it. */
   async setMembership(id: string, membership: MembershipSummary): Promise<void> {
     await this.members.updateOne({ _id: id }, { $set: { membership } });
+    await this.versions.changed();
   }
 
   /** Keeps the LinkedIn photo current; the name stays as the member edited it. */
   async fillFromLinkedIn(id: string, fields: { pictureUrl: string | null }): Promise<void> {
     await this.members.updateOne({ _id: id }, { $set: { pictureUrl: fields.pictureUrl } });
+    await this.versions.changed();
   }
 
   async updateProfile(id: string, name: string, profile: ProfileFields): Promise<void> {
     await this.members.updateOne({ _id: id }, { $set: { name, profile } });
+    await this.versions.changed();
   }
 
   /**
@@ -109,6 +127,7 @@ export class MemberRepository {
         },
       },
     );
+    await this.versions.changed();
     return result.modifiedCount === 1;
   }
 
@@ -148,6 +167,7 @@ export class MemberRepository {
       set.role = 'member';
     }
     const result = await this.members.updateOne({ _id: id, 'application.status': 'submitted' }, { $set: set });
+    await this.versions.changed();
     return result.modifiedCount === 1;
   }
 
@@ -219,6 +239,7 @@ export class MemberRepository {
 
   async requestDeletion(id: string): Promise<void> {
     await this.members.updateOne({ _id: id, deletionRequestedAt: null }, { $set: { deletionRequestedAt: new Date() } });
+    await this.versions.changed();
   }
 
   /**
@@ -227,6 +248,7 @@ export class MemberRepository {
    */
   async eraseMember(id: string): Promise<boolean> {
     const result = await this.members.deleteOne({ _id: id });
+    await this.versions.changed();
     return result.deletedCount === 1;
   }
 

@@ -3,15 +3,18 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { ApplicationDecision, ApplicationDecisionSchema } from './application-decision.schema';
 import { MemberRepository } from './member.repository';
 import { Member, MemberSchema } from './member.schema';
+import { MemberVersionRepository } from './member-version.repository';
+import { MemberVersion, MemberVersionSchema } from './member-version.schema';
 
 @Module({
   imports: [
     MongooseModule.forFeature([
       { name: Member.name, schema: MemberSchema },
       { name: ApplicationDecision.name, schema: ApplicationDecisionSchema },
+      { name: MemberVersion.name, schema: MemberVersionSchema },
     ]),
   ],
-  providers: [MemberRepository],
-  exports: [MemberRepository],
+  providers: [MemberRepository, MemberVersionRepository],
+  exports: [MemberRepository, MemberVersionRepository],
 })
 export class MembersModule {}

@@ -3,10 +3,11 @@ import type { ConfigType } from '@nestjs/config';
 import { csrfSync } from 'csrf-sync';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import session from 'express-session';
-import { MemberRepository } from '@roundtable/members';
+import { MemberRepository, MemberVersionRepository } from '@roundtable/members';
 import { authConfig, SESSION_COOKIE } from '../auth.config';
 import { SessionRepository } from './session.repository';
 import type { SessionMember } from './session-member';
+import { SignedInMembers } from './signed-in-members';
 
 /**
  * Requests that prove themselves another way and carry no session: Stripe's signature; an
@@ -19,17 +20,22 @@ const CSRF_EXEMPT_PREFIXES = ['/webhooks/', '/unsubscribe/', '/s/'];
 /**
  * The per-request chain every route runs behind: the database-backed session, CSRF checks on every
  * state-changing request (token from the `_csrf` form field, the `x-csrf-token` header, or for a
- * multipart upload the `_csrf` query parameter), and
- * `request.member` loaded fresh from the member record.
+ * multipart upload the `_csrf` query parameter), and `request.member` as the member record is now:
+ * from this process's SignedInMembers while the members version is unchanged (one read of a
+ * one-document collection), else read from the member record (on FerretDB v1 a scan of the members
+ * collection). A role change, state change or erasure changes the version, so it applies on the
+ * member's next request in every process.
  */
 @Injectable()
 export class SessionMiddleware {
   private readonly logger = new Logger('Sessions');
+  private readonly signedIn = new SignedInMembers();
 
   constructor(
     private readonly sessionRepository: SessionRepository,
     @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
     private readonly members: MemberRepository,
+    private readonly versions: MemberVersionRepository,
   ) {}
 
   handlers(): RequestHandler[] {
@@ -79,15 +85,14 @@ export class SessionMiddleware {
       next();
       return;
     }
-    this.members
-      .findById(memberId)
-      .then((record) => {
-        if (!record) {
+    this.currentMember(memberId)
+      .then((member) => {
+        if (!member) {
           // The member was deleted: the session means nothing any more.
           req.session.memberId = undefined;
         } else {
-          req.member = toSessionMember(record);
-          res.locals.member = req.member;
+          req.member = member;
+          res.locals.member = member;
         }
         next();
       })
@@ -96,6 +101,23 @@ export class SessionMiddleware {
         next(error);
       });
   };
+
+  /** The member as their record is now; the version is read first (see SignedInMembers). */
+  private async currentMember(memberId: string): Promise<SessionMember | null> {
+    const version = await this.versions.current();
+    const kept = this.signedIn.find(memberId, version);
+    if (kept) {
+      return kept;
+    }
+    const record = await this.members.findById(memberId);
+    if (!record) {
+      this.signedIn.forget(memberId);
+      return null;
+    }
+    const member = toSessionMember(record);
+    this.signedIn.keep(member, version);
+    return member;
+  }
 }
 
 /**

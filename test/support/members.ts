@@ -1,0 +1,17 @@
+import type { Collection, Document } from 'mongodb';
+import { MemberRepository } from '@roundtable/members';
+import type { TestApp } from './create-test-app';
+
+/**
+ * Changes member records directly in the database (what no route can do: an odd stored value, a
+ * back-dated submission), then changes the members version as MemberRepository's own writes do,
+ * so no process keeps serving the signed-in member as they were. Tests never write the members
+ * collection any other way.
+ */
+export async function writeMembers(
+  t: TestApp,
+  write: (members: Collection<Document>) => Promise<unknown>,
+): Promise<void> {
+  await write(t.connection.collection('members'));
+  await t.app.get(MemberRepository).noteChanged();
+}
