@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Render } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { CurrentMember, Roles, type SessionMember, STAFF } from '@roundtable/auth';
 import { FormPage, ListQuery, type ParsedQuery } from '@roundtable/core';
@@ -35,6 +35,14 @@ export class AdminBlogController {
     return this.postsService.create(staff, form, '/admin/posts');
   }
 
+  /** The Preview button of a new post (declared before `posts/:id`, which would take "preview" for an id). */
+  @Post('posts/preview')
+  @HttpCode(200)
+  @FormPage('blog/edit', PostsService, 'staffEditorPage')
+  previewNew(@CurrentMember() staff: SessionMember, @Body() form: StaffPostDto) {
+    return this.postsService.preview(staff, form, '/admin/posts');
+  }
+
   @Get('posts/:id/edit')
   @Render('blog/edit')
   edit(@Param('id') id: string, @CurrentMember() staff: SessionMember) {
@@ -45,6 +53,13 @@ export class AdminBlogController {
   @FormPage('blog/edit', PostsService, 'staffEditorPage')
   update(@Param('id') id: string, @CurrentMember() staff: SessionMember, @Body() form: StaffPostDto) {
     return this.postsService.update(id, staff, form, '/admin/posts');
+  }
+
+  @Post('posts/:id/preview')
+  @HttpCode(200)
+  @FormPage('blog/edit', PostsService, 'staffEditorPage')
+  preview(@Param('id') id: string, @CurrentMember() staff: SessionMember, @Body() form: StaffPostDto) {
+    return this.postsService.preview(staff, form, '/admin/posts', id);
   }
 
   @Post('posts/:id/return')

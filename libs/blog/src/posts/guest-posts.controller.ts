@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Render } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { CurrentMember, RequiresEntitlement, type SessionMember } from '@roundtable/auth';
 import { FormPage } from '@roundtable/core';
@@ -30,6 +30,14 @@ export class GuestPostsController {
     return this.postsService.create(member, form, '/portal/posts');
   }
 
+  /** The Preview button of a new guest post (declared before `:id`, which would take "preview" for an id). */
+  @Post('preview')
+  @HttpCode(200)
+  @FormPage('blog/edit', PostsService, 'guestEditorPage')
+  previewNew(@CurrentMember() member: SessionMember, @Body() form: GuestPostDto) {
+    return this.postsService.preview(member, form, '/portal/posts');
+  }
+
   @Get(':id/edit')
   @Render('blog/edit')
   edit(@Param('id') id: string, @CurrentMember() member: SessionMember) {
@@ -40,5 +48,12 @@ export class GuestPostsController {
   @FormPage('blog/edit', PostsService, 'guestEditorPage')
   update(@Param('id') id: string, @CurrentMember() member: SessionMember, @Body() form: GuestPostDto) {
     return this.postsService.update(id, member, form, '/portal/posts');
+  }
+
+  @Post(':id/preview')
+  @HttpCode(200)
+  @FormPage('blog/edit', PostsService, 'guestEditorPage')
+  preview(@Param('id') id: string, @CurrentMember() member: SessionMember, @Body() form: GuestPostDto) {
+    return this.postsService.preview(member, form, '/portal/posts', id);
   }
 }

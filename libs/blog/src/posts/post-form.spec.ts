@@ -1,7 +1,8 @@
 import { checkBody } from '@roundtable/core';
 import { GuestPostDto, StaffPostDto } from './post.dto';
-import { formValuesOf, postFieldsFrom } from './post-form';
-import { parseUtc } from './publish-time';
+import { editorPage, excerptByHand, formValuesOf, postFieldsFrom, postFormValues } from './post-form';
+import { previewArticle } from './post-preview';
+import { Post } from './post.schema';
 
 describe(StaffPostDto.name, () => {
   it('names every field it refuses, with the message shown beside it', async () => {
@@ -116,11 +117,73 @@ describe(postFieldsFrom.name, () => {
   });
 });
 
-describe(parseUtc.name, () => {
-  it('reads a zone-less form time as UTC, and keeps an explicit zone', () => {
-    expect(parseUtc('2026-12-01T09:30').toISOString()).toBe('2026-12-01T09:30:00.000Z');
-    expect(parseUtc('2026-12-01T09:30:15').toISOString()).toBe('2026-12-01T09:30:15.000Z');
-    expect(parseUtc('2026-12-01T09:30+02:00').toISOString()).toBe('2026-12-01T07:30:00.000Z');
-    expect(Number.isNaN(parseUtc('tomorrow').getTime())).toBe(true);
+describe(excerptByHand.name, () => {
+  const bodyHtml = '<p>The first lines.</p>';
+
+  it('follows the stored flag', () => {
+    expect(excerptByHand({ excerpt: 'The first lines.', bodyHtml, excerptByHand: true })).toBe(true);
+    expect(excerptByHand({ excerpt: 'Anything', bodyHtml, excerptByHand: false })).toBe(false);
+  });
+
+  it('tells, for a post saved before the flag, by an excerpt other than the first lines', () => {
+    expect(excerptByHand({ excerpt: 'The first lines.', bodyHtml })).toBe(false);
+    expect(excerptByHand({ excerpt: 'A summary staff wrote.', bodyHtml })).toBe(true);
+  });
+
+  it('puts only a hand-written excerpt in the form, and offers the first lines beside the empty field', () => {
+    const post = { ...storedPost(), excerpt: 'The first lines.', bodyHtml, excerptByHand: false };
+    expect(postFormValues(post).excerpt).toBe('');
+    expect(editorPage('/admin/posts', post).autoExcerpt).toBe('The first lines.');
+    const written = { ...post, excerpt: 'By hand.', excerptByHand: true };
+    expect(postFormValues(written).excerpt).toBe('By hand.');
+    expect(editorPage('/admin/posts', written).autoExcerpt).toBeNull();
   });
 });
+
+describe(previewArticle.name, () => {
+  it('shows the fields as the post page would, with the byline and the date in words', () => {
+    const article = previewArticle(
+      {
+        title: 'T',
+        slug: 't',
+        tags: ['a'],
+        categories: ['c'],
+        excerpt: 'E',
+        coverImageUrl: null,
+        visibility: 'public',
+      },
+      { authorId: 'm1', authorName: 'Gia Guest', guest: true },
+      new Date('2026-11-22T10:00:00Z'),
+    );
+    expect(article).toMatchObject({ title: 'T', authorName: 'Gia Guest', guest: true, date: '22 November 2026' });
+  });
+});
+
+function storedPost(): Post & { _id: string } {
+  return {
+    _id: 'p1',
+    title: 'Stored',
+    slug: 'stored',
+    previousSlugs: [],
+    bodyMarkdown: 'The first lines.',
+    bodyHtml: '',
+    excerpt: '',
+    coverImageUrl: null,
+    authorId: 'm1',
+    authorName: 'Sam Staff',
+    guest: false,
+    tags: [],
+    categories: [],
+    searchTerms: [],
+    status: 'draft',
+    visibility: 'public',
+    tiers: [],
+    publishedAt: null,
+    reviewNote: null,
+    notifyAuthor: true,
+    unsubscribeToken: 'x',
+    reportId: null,
+    createdAt: new Date(),
+    updatedAt: new Date(),
+  } as Post & { _id: string };
+}

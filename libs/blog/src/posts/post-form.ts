@@ -58,12 +58,15 @@ export function postFieldsFrom(
   const tags = parseLabels(clean(form.tags));
   const visibility = form.visibility ?? 'public';
   const publishAt = form instanceof StaffPostDto && form.publishAt ? parseUtc(form.publishAt) : null;
+  const handExcerpt = clean(form.excerpt);
   const fields: Partial<Post> = {
     title,
     slug: form.slug || slugify(title),
     bodyMarkdown,
     bodyHtml,
-    excerpt: clean(form.excerpt) || plainText(bodyHtml, 240),
+    // An empty excerpt field means "the first lines": written again from the body at every save.
+    excerpt: handExcerpt || autoExcerpt(bodyHtml),
+    excerptByHand: handExcerpt !== '',
     coverImageUrl: safeHttpUrl(form.coverImageUrl),
     tags,
     searchTerms: searchTerms(title, tags),
@@ -78,13 +81,26 @@ export function postFieldsFrom(
   return { fields, publishAt };
 }
 
-/** The form's values from a stored post. */
+/** The excerpt written from a post's body: its first lines as plain text. */
+export function autoExcerpt(bodyHtml: string): string {
+  return plainText(bodyHtml, 240);
+}
+
+/**
+ * Whether staff wrote the post's excerpt. Posts saved before the flag existed say so by an excerpt
+ * other than their first lines.
+ */
+export function excerptByHand(post: Pick<Post, 'excerpt' | 'bodyHtml' | 'excerptByHand'>): boolean {
+  return post.excerptByHand ?? (post.excerpt !== '' && post.excerpt !== autoExcerpt(post.bodyHtml));
+}
+
+/** The form's values from a stored post; the excerpt field holds only an excerpt staff wrote. */
 export function postFormValues(post: Post): PostFormValues {
   return {
     title: post.title,
     slug: post.slug,
     bodyMarkdown: post.bodyMarkdown,
-    excerpt: post.excerpt,
+    excerpt: excerptByHand(post) ? post.excerpt : '',
     coverImageUrl: post.coverImageUrl ?? '',
     tags: post.tags.join(', '),
     categories: post.categories.join(', '),
@@ -106,9 +122,14 @@ export type EditorBase = '/admin/posts' | '/portal/posts';
 
 /** The model of the post editor page, for staff (`/admin/posts`) and guest authors (`/portal/posts`). */
 export function editorPage(base: EditorBase, post: (Post & { _id: unknown }) | null) {
+  const action = post ? `${base}/${String(post._id)}` : base;
   return {
     title: post ? `Edit: ${post.title}` : base === '/admin/posts' ? 'New post' : 'New guest post',
-    action: post ? `${base}/${String(post._id)}` : base,
+    action,
+    // The Preview button sends the same form here: the editor again, the post shown above it, nothing saved.
+    previewAction: `${action}/preview`,
+    // The first lines the excerpt now follows (shown beside the empty field).
+    autoExcerpt: post && !excerptByHand(post) ? post.excerpt : null,
     values: post ? postFormValues(post) : { visibility: 'public' },
     errors: {},
     staff: base === '/admin/posts',

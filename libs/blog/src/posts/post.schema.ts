@@ -15,6 +15,11 @@ export class Post {
   @Prop({ default: '' }) bodyMarkdown: string;
   @Prop({ default: '' }) bodyHtml: string;
   @Prop({ default: '' }) excerpt: string;
+  /**
+   * Staff wrote the excerpt; otherwise it is the post's first lines, written again from the body at
+   * each save. Posts saved before this field existed have none (see `excerptByHand()`).
+   */
+  @Prop({ type: Boolean }) excerptByHand?: boolean;
   @Prop({ type: String, default: null }) coverImageUrl: string | null;
   @Prop({ required: true }) authorId: string;
   @Prop({ required: true }) authorName: string;

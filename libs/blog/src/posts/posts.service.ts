@@ -7,6 +7,8 @@ import { Post } from './post.schema';
 import { type PostAction, type PostDto } from './post.dto';
 import { EditorBase, editorPage, formValuesOf, postFieldsFrom, STATUS_LABELS } from './post-form';
 import { PostMailer, utcMinute } from './post-mailer.service';
+import { previewArticle } from './post-preview';
+import { publicationTime } from './publish-time';
 import { PostRecord, PostRepository } from './post.repository';
 
 /**
@@ -92,6 +94,27 @@ export class PostsService {
     return this.saved(base, saved, form.action ?? 'save');
   }
 
+  /**
+   * The editor again with the post above it as readers will see it, from the form as it stands:
+   * nothing is saved (a new post stays unsaved, a stored one as it was).
+   */
+  async preview(member: SessionMember, form: PostDto, base: EditorBase, id?: string) {
+    const post = id === undefined ? null : await this.getForEditor(id, member);
+    const checked = await this.checked(form);
+    if ('errors' in checked) {
+      return FormOutcome.invalid(formValuesOf(form), checked.errors);
+    }
+    const byline = post ?? { authorId: member.id, authorName: member.name, guest: !isStaff(member) };
+    const when = publicationTime(checked.publishAt, post?.publishedAt ?? null, new Date());
+    return {
+      ...(await this.editorPageOf(base, post)),
+      values: formValuesOf(form),
+      article: previewArticle(checked.fields, byline, when),
+      articleHtml: checked.fields.bodyHtml,
+      report: await this.reports.card(checked.fields.reportId, member),
+    };
+  }
+
   /** Staff return a guest post in review to its author, with a note, by email. */
   async returnToAuthor(id: string, note: string): Promise<FormOutcome> {
     const post = await this.getOrFail(id);
@@ -103,7 +126,11 @@ export class PostsService {
   }
 
   private async editorPageFor(base: EditorBase, member: SessionMember, id: string | undefined) {
-    const page = editorPage(base, id === undefined ? null : await this.getForEditor(id, member));
+    return this.editorPageOf(base, id === undefined ? null : await this.getForEditor(id, member));
+  }
+
+  private async editorPageOf(base: EditorBase, post: PostRecord | null) {
+    const page = editorPage(base, post);
     // Staff may attach a published research report (the select's choices).
     const reports = page.staff ? await this.reports.choices() : [];
     return { ...page, reports: reports.map((report) => ({ value: report.id, label: report.title })) };
@@ -161,7 +188,7 @@ export class PostsService {
       if (!isStaff(actor)) {
         throw new ForbiddenError('Only staff publish posts. Submit it for review instead.');
       }
-      const when = publishAt ?? post.publishedAt ?? new Date();
+      const when = publicationTime(publishAt, post.publishedAt, new Date());
       const fields: Partial<Post> = {
         status: when.getTime() > Date.now() ? 'scheduled' : 'published',
         publishedAt: when,
