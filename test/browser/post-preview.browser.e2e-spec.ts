@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { keepScreenshot, launchBrowser, listen, signedInPage } from '../support/browser';
+import { fitsWidth, keepScreenshot, launchBrowser, listen, signedInPage } from '../support/browser';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { signInAs, SignedIn } from '../support/sessions';
 
@@ -53,8 +53,7 @@ describe('Previewing a post in the editor (Chromium)', () => {
       await expect(page.getByLabel('Tags (comma-separated)').inputValue()).resolves.toBe('Research, Listening');
       // Nothing saved yet, and the page fits its width.
       expect(await t.connection.collection('posts').countDocuments({ title })).toBe(0);
-      const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-      expect(widths[0]).toBeLessThanOrEqual(widths[1]);
+      await expect(fitsWidth(page)).resolves.toBe(true);
       await keepScreenshot(page, `post-preview-${size}`);
 
       await page.getByRole('button', { name: 'Save draft' }).click();
