@@ -1,0 +1,91 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/**
+ * Issue 14's "done means", kept true by a test rather than by a reviewer's grep: the web layer's
+ * rules read from the source itself, so a new handler that slips back to an untyped body, a
+ * hand-written response or a repository in a controller fails here with its file named.
+ */
+const root = join(__dirname, '..', '..');
+const libs = join(root, 'libs');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      return sourceFiles(path);
+    }
+    return name.endsWith('.ts') && !name.endsWith('.spec.ts') ? [path] : [];
+  });
+}
+
+const files = sourceFiles(libs).map((path) => ({ path: relative(root, path), text: readFileSync(path, 'utf8') }));
+const controllers = files.filter((file) => file.text.includes('@Controller('));
+
+/**
+ * Handlers that write the response themselves because they stream bytes: a stored file, an image
+ * made at start-up, a CSV read from a cursor. Nothing else may take `@Res()` (a handler may still set
+ * a header or a status through `@Res({ passthrough: true })` and return its model).
+ */
+const STREAMING_HANDLERS: Record<string, string[]> = {
+  'libs/resources/src/library/resources.controller.ts': ['download'],
+  'libs/site/src/brand/brand.controller.ts': ['favicon', 'faviconSvg', 'logo', 'touchIcon', 'share'],
+  'libs/distribution/src/distribution.controller.ts': ['export'],
+};
+
+/** The names of the methods whose parameter list takes `@Res()`. */
+function handlersTakingRes(text: string): string[] {
+  const found: string[] = [];
+  const handler = /\n\s*(?:async\s+)?(\w+)\s*\(([^)]*(?:\([^)]*\)[^)]*)*)\)\s*(?::[^{]+)?\{/g;
+  for (const match of text.matchAll(handler)) {
+    if (match[2].includes('@Res()')) {
+      found.push(match[1]);
+    }
+  }
+  return found;
+}
+
+describe('The web kit rules (issue 14)', () => {
+  it('finds the libraries it checks', () => {
+    expect(controllers.length).toBeGreaterThan(20);
+  });
+
+  it('gives every body and query a DTO: no handler takes Record<string, unknown>', () => {
+    const untyped = controllers.flatMap((file) =>
+      /@(Body|Query)\([^)]*\)\s*\w+\??\s*:\s*Record<string,\s*unknown>/.test(file.text) ? [file.path] : [],
+    );
+    expect(untyped).toEqual([]);
+  });
+
+  it('lets only the streaming handlers write the response themselves', () => {
+    const found = Object.fromEntries(
+      controllers.map((file) => [file.path, handlersTakingRes(file.text)] as const).filter(([, names]) => names.length),
+    );
+    expect(found).toEqual(STREAMING_HANDLERS);
+  });
+
+  it('keeps repositories and models out of controllers', () => {
+    const reaching = controllers.flatMap((file) =>
+      /import[^;]*\b(\w*Repository|Model)\b[^;]*from|from '(mongoose|@nestjs\/mongoose)'/.test(file.text)
+        ? [file.path]
+        : [],
+    );
+    expect(reaching).toEqual([]);
+  });
+
+  it('lets only repositories (and the session store built beside them) inject a Model or Connection', () => {
+    const injecting = files.flatMap((file) =>
+      /@Inject(Model|Connection)\(/.test(file.text) && !/\.repository\.ts$/.test(file.path) ? [file.path] : [],
+    );
+    expect(injecting).toEqual([]);
+  });
+
+  it('defines schemas only in *.schema.ts files', () => {
+    const outside = files.flatMap((file) =>
+      /SchemaFactory\.createForClass|new Schema\(/.test(file.text) && !file.path.endsWith('.schema.ts')
+        ? [file.path]
+        : [],
+    );
+    expect(outside).toEqual([]);
+  });
+});
