@@ -88,4 +88,11 @@ describe('The web kit rules (issue 14)', () => {
     );
     expect(outside).toEqual([]);
   });
+
+  it('names page services one way: a class *Pages lives in a *-pages.service.ts file', () => {
+    const misnamed = files.flatMap((file) =>
+      /export class \w+Pages\b/.test(file.text) && !file.path.endsWith('-pages.service.ts') ? [file.path] : [],
+    );
+    expect(misnamed).toEqual([]);
+  });
 });

@@ -21,7 +21,7 @@ import { RateLimiter } from './rate-limit/rate-limiter.service';
 import { RateLimitAttemptRepository } from './rate-limit/rate-limit-attempt.repository';
 import { RateLimitAttempt, RateLimitAttemptSchema } from './rate-limit/rate-limit-attempt.schema';
 import { SignInController } from './sign-in.controller';
-import { SignInPages } from './sign-in.pages';
+import { SignInPages } from './sign-in-pages.service';
 import { authConfig } from './auth.config';
 import { AUTH_NAVIGATION } from './auth.navigation';
 import { RolesGuard } from './roles.guard';

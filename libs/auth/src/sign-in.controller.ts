@@ -21,7 +21,7 @@ import { LinkedInAuthGuard } from './linkedin/linkedin-auth.guard';
 import { Roles } from './roles.guard';
 import { SIGNED_IN } from './roles';
 import type { SessionMember } from './sessions/session-member';
-import { SignInPages } from './sign-in.pages';
+import { SignInPages } from './sign-in-pages.service';
 import { SignInProblemFilter } from './sign-in-problem.filter';
 
 /**

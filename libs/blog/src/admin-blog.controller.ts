@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { CurrentMember, Roles, type SessionMember, STAFF } from '@roundtable/auth';
 import { FormPage, ListQuery, type ParsedQuery } from '@roundtable/core';
 import { ReturnToAuthorDto, StaffPostDto } from './posts/post.dto';
-import { PostListPages } from './posts/post-list.service';
+import { PostListPages } from './posts/post-list-pages.service';
 import { PostsQuery } from './posts/posts-query.dto';
 import { PostsService } from './posts/posts.service';
 

@@ -5,7 +5,7 @@ import { BillingModule } from '@roundtable/billing';
 import { BlogModule } from '@roundtable/blog';
 import { BrandController } from './brand/brand.controller';
 import { HomeController } from './home/home.controller';
-import { HomePages } from './home/home.service';
+import { HomePages } from './home/home-pages.service';
 import { JoinController } from './join/join.controller';
 import { JoinPage } from './join/join.service';
 import { SitePage, SitePageSchema } from './pages/site-page.schema';

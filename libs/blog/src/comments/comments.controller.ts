@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { CurrentMember, Roles, type SessionMember, SIGNED_IN } from '@roundtable/auth';
 import { FormPage } from '@roundtable/core';
 import { CommentDto, CommentEditDto } from './comment.dto';
-import { CommentPages } from './comment-pages';
+import { CommentPages } from './comment-pages.service';
 import { CommentsService } from './comments.service';
 
 /**

@@ -2,7 +2,7 @@ import { Controller, Get, Query, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { CurrentMember, type SessionMember } from '@roundtable/auth';
 import { PublicPage } from '@roundtable/core';
-import { HomePages } from './home.service';
+import { HomePages } from './home-pages.service';
 
 /** The site root: pitch, latest research, then the blog (paged with `?before=`). */
 @ApiExcludeController()
