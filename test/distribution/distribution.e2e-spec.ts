@@ -47,7 +47,10 @@ describe('Survey distribution to 200 members (real FerretDB and SMTP sink)', () 
       .type('form')
       .send({ _csrf: staff.csrfToken })
       .expect(303)
-      .expect('Location', `/admin/surveys/${surveyId}/progress?done=sending`);
+      .expect('Location', `/admin/surveys/${surveyId}/progress`);
+    // The flash replaces the old `?done=` note, once.
+    expect((await progressPage()).text).toContain('Distribution started: the worker is writing the invitations');
+    expect((await progressPage()).text).not.toContain('Distribution started');
     // A second click queues no second distribution.
     await staff.agent.post(`/admin/surveys/${surveyId}/send`).type('form').send({ _csrf: staff.csrfToken }).expect(303);
     const before = await progressPage();
@@ -142,7 +145,19 @@ describe('Survey distribution to 200 members (real FerretDB and SMTP sink)', () 
       .send({ _csrf: staff.csrfToken, email: 'nobody@example.test' })
       .set('Accept', 'text/html');
     expect(unknown.status).toBe(422);
-    expect(unknown.text).toContain('Nobody with the address nobody@example.test was invited');
+    // The progress page again, the address kept in its field and the message beside it.
+    expect(unknown.text).toContain('data-figure="invited"');
+    expect(unknown.text).toMatch(/<input id="email" name="email" type="email" value="nobody@example.test"/);
+    expect(unknown.text).toMatch(/id="email-error">Nobody with the address nobody@example.test was invited/);
+
+    const malformed = await staff.agent
+      .post(`/admin/surveys/${surveyId}/resend`)
+      .type('form')
+      .send({ _csrf: staff.csrfToken, email: 'not an address' })
+      .set('Accept', 'text/html');
+    expect(malformed.status).toBe(422);
+    expect(malformed.text).toContain('value="not an address"');
+    expect(malformed.text).toContain('Please give an email address such as name@company.com');
   });
 
   it('closes early and extends, refusing a close date in the past', async () => {
@@ -158,7 +173,17 @@ describe('Survey distribution to 200 members (real FerretDB and SMTP sink)', () 
       .send({ _csrf: staff.csrfToken, closesAt: '2020-01-01' })
       .set('Accept', 'text/html');
     expect(past.status).toBe(422);
-    expect(past.text).toContain('The new close date must be in the future.');
+    expect(past.text).toContain('value="2020-01-01"');
+    expect(past.text).toMatch(/id="closesAt-error">The new close date must be in the future\./);
+    const garbled = await staff.agent
+      .post(`/admin/surveys/${surveyId}/extend`)
+      .type('form')
+      .send({ _csrf: staff.csrfToken, closesAt: '31/12/2026' })
+      .set('Accept', 'text/html');
+    expect(garbled.status).toBe(422);
+    expect(garbled.text).toContain('value="31/12/2026"');
+    expect(garbled.text).toContain('Please give a date such as 2026-12-31');
+    expect((await t.app.get(SurveyRepository).findById(surveyId))?.status).toBe('closed');
     const later = new Date(Date.now() + 60 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
     await staff.agent
       .post(`/admin/surveys/${surveyId}/extend`)

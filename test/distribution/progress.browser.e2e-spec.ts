@@ -52,7 +52,8 @@ describe('The survey progress page /admin/surveys/:id/progress in a browser', ()
     const { context, page } = await signedInPage(browser, baseUrl, staff);
     await page.goto(`${baseUrl}/admin/surveys/${surveyId}/progress`);
     await page.getByRole('button', { name: 'Send the survey' }).click();
-    await page.waitForURL(`${baseUrl}/admin/surveys/${surveyId}/progress?done=sending`);
+    await page.waitForURL(`${baseUrl}/admin/surveys/${surveyId}/progress`);
+    expect(await page.locator('.flash').textContent()).toContain('Distribution started');
 
     // While it runs: the distribution job has written the invitations, no batch has been sent yet.
     await t.app.get(JobRunner).runDue(1);
@@ -74,6 +75,19 @@ describe('The survey progress page /admin/surveys/:id/progress in a browser', ()
     expect(await page.getByRole('table').count()).toBe(1);
     expect(await fitsWidth(page)).toBe(true);
     await keepScreenshot(page, 'survey-progress-sent-laptop');
+
+    // A new link for an address nobody was invited at: the page again, the address kept, the message beside it.
+    await page.getByLabel('Send a member a new link').fill('nobody@example.test');
+    const refused = page.waitForResponse((response) => response.url().endsWith('/resend'));
+    await page.getByRole('button', { name: 'Send a new link' }).click();
+    expect((await refused).status()).toBe(422);
+    await page.waitForLoadState();
+    expect(await page.locator('#email').inputValue()).toBe('nobody@example.test');
+    expect(await page.locator('#email-error').textContent()).toContain('Nobody with the address nobody@example.test');
+    expect(await page.locator('#email').getAttribute('aria-describedby')).toBe('email-error');
+    expect(await page.locator('.error-summary a[href="#email"]').count()).toBe(1);
+    expect(await fitsWidth(page)).toBe(true);
+    await keepScreenshot(page, 'survey-progress-resend-refused-laptop');
     await context.close();
 
     const phone = await newPage(browser, { phone: true });

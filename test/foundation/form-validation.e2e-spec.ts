@@ -218,6 +218,24 @@ const FORMS: FormCase[] = [
     kept: 'title',
   },
   {
+    form: 'sending a member a new survey link',
+    role: 'staff',
+    path: async (t) => `/admin/surveys/${await sentSurveyInviting(t, RESEND_PROBE)}/resend`,
+    valid: () => ({ email: RESEND_PROBE }),
+    text: 'email',
+    max: 254,
+    kept: 'email',
+  },
+  {
+    form: 'extending a survey',
+    role: 'staff',
+    path: async (t) => `/admin/surveys/${await openSurvey(t)}/extend`,
+    valid: () => ({ closesAt: '2099-12-31' }),
+    text: 'closesAt',
+    max: 10,
+    kept: 'closesAt',
+  },
+  {
     form: 'a comment',
     role: 'staff',
     path: async (t) => `/blog/${await publishedPost(t)}/comments`,
@@ -251,6 +269,16 @@ const FORMS: FormCase[] = [
 ];
 
 let postsMade = 0;
+
+/** The address the resend rows invite (each row's survey invites it afresh). */
+const RESEND_PROBE = 'resend-probe@example.test';
+
+/** A sent, open survey to which `email` was invited; its id. */
+async function sentSurveyInviting(t: TestApp, email: string): Promise<string> {
+  const surveyId = await openSurvey(t);
+  await invite(t, surveyId, { email });
+  return surveyId;
+}
 
 /** A post editor's fields as a browser sends them. */
 function postForm(fields: Record<string, string>): Record<string, string> {

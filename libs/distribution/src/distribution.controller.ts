@@ -1,14 +1,18 @@
-import { Body, Controller, Get, Param, Post, Query, Redirect, Render, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Readable } from 'node:stream';
-import { Roles, STAFF } from '@roundtable/auth';
+import { CurrentMember, Roles, type SessionMember, STAFF } from '@roundtable/auth';
+import { FormPage } from '@roundtable/core';
 import { DistributionService } from './distribution.service';
 import { ExtendSurveyDto, ResendLinkDto, StaffActionDto } from './distribution.dto';
 import { ProgressPages } from './progress/progress-pages.service';
 import { ResponsesExport } from './progress/responses-export.service';
 
-/** Staff's console for a survey's distribution: progress, send, remind, resend, close, extend, export. */
+/**
+ * Staff's console for a survey's distribution: progress, send, remind, resend, close, extend, export.
+ * Every action answers 303 to the progress page with a flash, or that page again with 422.
+ */
 @ApiExcludeController()
 @Controller('admin/surveys/:id')
 @Roles(...STAFF)
@@ -21,38 +25,38 @@ export class DistributionController {
 
   @Get('progress')
   @Render('distribution/progress')
-  progress(@Param('id') id: string, @Query('done') done?: string) {
-    return this.pages.page(id, done);
+  progress(@Param('id') id: string, @CurrentMember() staff: SessionMember) {
+    return this.pages.page({ member: staff, params: { id } });
   }
 
   @Post('send')
-  @Redirect()
+  @FormPage('distribution/progress', ProgressPages, 'page')
   send(@Param('id') id: string, @Body() _form: StaffActionDto) {
     return this.distribution.send(id);
   }
 
   @Post('remind')
-  @Redirect()
+  @FormPage('distribution/progress', ProgressPages, 'page')
   remind(@Param('id') id: string, @Body() _form: StaffActionDto) {
     return this.distribution.remindNow(id);
   }
 
   @Post('resend')
-  @Redirect()
+  @FormPage('distribution/progress', ProgressPages, 'page')
   resend(@Param('id') id: string, @Body() form: ResendLinkDto) {
-    return this.distribution.resend(id, form.email);
+    return this.distribution.resend(id, form);
   }
 
   @Post('close')
-  @Redirect()
+  @FormPage('distribution/progress', ProgressPages, 'page')
   close(@Param('id') id: string, @Body() _form: StaffActionDto) {
     return this.distribution.close(id);
   }
 
   @Post('extend')
-  @Redirect()
+  @FormPage('distribution/progress', ProgressPages, 'page')
   extend(@Param('id') id: string, @Body() form: ExtendSurveyDto) {
-    return this.distribution.extend(id, new Date(form.closesAt));
+    return this.distribution.extend(id, form);
   }
 
   /** Streams the CSV (the one handler here that writes the response itself). */

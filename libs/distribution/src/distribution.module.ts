@@ -59,6 +59,6 @@ export class DistributionModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.resendHook.register((surveyId, email) => this.distribution.resend(surveyId, email));
+    this.resendHook.register((surveyId, email) => this.distribution.resendLink(surveyId, email));
   }
 }

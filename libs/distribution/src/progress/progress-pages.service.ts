@@ -1,20 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ShardedCounters } from '@roundtable/counters';
-import { NotFoundError } from '@roundtable/core';
+import { NotFoundError, type PageRequest } from '@roundtable/core';
 import { JobRepository } from '@roundtable/jobs';
 import { describeAudience, SurveyRepository } from '@roundtable/surveys';
 import { DeliveryRepository } from '../delivery/delivery.repository';
 import { counterGroup } from '../sending/batch-sender.service';
 import { distributeJobId } from '../sending/distribute.service';
 import { percent, surveyFigures } from './figures';
-
-const NOTES: Record<string, string> = {
-  sending: 'Distribution started: the worker is writing the invitations and sending them.',
-  reminding: 'A reminder round is queued for those who have not completed.',
-  resent: 'A new link is on its way; the member’s earlier links no longer work.',
-  closed: 'The survey is closed: links now show that it has closed.',
-  extended: 'The survey is open until its new close date.',
-};
 
 function day(date: Date | null | undefined): string {
   return date ? new Date(date).toISOString().slice(0, 10) : '';
@@ -33,7 +25,12 @@ export class ProgressPages {
     private readonly deliveries: DeliveryRepository,
   ) {}
 
-  async page(surveyId: string, done?: string) {
+  /**
+   * The page for its GET and again around a refused action (`@FormPage`'s model): `params.id` is the
+   * survey. What an action did is said by the flash, not here.
+   */
+  async page({ params }: PageRequest) {
+    const surveyId = params?.id ?? '';
     const survey = await this.surveys.findById(surveyId);
     if (!survey) {
       throw new NotFoundError('There is no such survey.');
@@ -51,7 +48,6 @@ export class ProgressPages {
         closes: day(survey.closesAt),
         audience: describeAudience(survey.audience),
       },
-      note: done ? (NOTES[done] ?? null) : null,
       figures,
       rate: percent(figures.responseRate),
       distributing,
