@@ -125,7 +125,9 @@ export class DistributionService {
   private async resendTarget(surveyId: string, email: string): Promise<InvitationRecord | string> {
     const survey = await this.surveyOrFail(surveyId);
     if (survey.status !== 'open') {
-      return 'The survey is closed: extend it first to send a new link.';
+      return survey.sentAt
+        ? 'The survey is closed: extend it first to send a new link.'
+        : 'The survey has not been sent yet: send it first.';
     }
     const invitation = (await this.invitations.findByEmail(email)).find((found) => found.surveyId === surveyId);
     return invitation ?? `Nobody with the address ${email.trim().toLowerCase()} was invited to this survey.`;
