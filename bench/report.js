@@ -36,8 +36,13 @@ function section(result) {
     '',
     ...(TABLES[result.benchmark] ?? throughputTable)(result),
   ];
-  if (result.note) {
-    lines.push('', `_${result.note}_`);
+  // The machine's sentence is written again from the recorded load (results written before it
+  // depended on the load said "while other work ran" on every 2-core machine).
+  const note = [stripMachineNote(result.note), result.machine ? machineNote(result.machine) : null]
+    .filter(Boolean)
+    .join(' ');
+  if (note) {
+    lines.push('', `_${note}_`);
   }
   return lines.join('\n');
 }
@@ -94,3 +99,15 @@ function main() {
 }
 
 main();
+
+function stripMachineNote(note) {
+  return (note ?? '').replace(/\s*Measured on \d+ (shared )?cores[^]*$/, '').trim() || null;
+}
+
+function machineNote(machine) {
+  const load = machine.loadAverageAtStart ?? [];
+  const busy = load[0] > machine.cpus;
+  return busy
+    ? `Measured on ${machine.cpus} cores while other work ran (load average ${load.join(', ')} at start): figures are noisy; ratios to the same-run baseline are the steadier number.`
+    : `Measured on ${machine.cpus} cores with no other work running (load average ${load.join(', ')} at start).`;
+}

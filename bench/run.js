@@ -151,15 +151,7 @@ async function main() {
           load: opts.load,
           ...outcome,
           // The benchmark's own note (how it measures) first, then the machine's.
-          note:
-            [
-              outcome.note,
-              host.cpus <= 2
-                ? `Measured on ${host.cpus} shared cores while other work ran (load average ${host.loadAverageAtStart.join(', ')} at start): figures are noisy; ratios to the same-run baseline are the steadier number.`
-                : null,
-            ]
-              .filter(Boolean)
-              .join(' ') || undefined,
+          note: [outcome.note, machineNote(host)].filter(Boolean).join(' ') || undefined,
         };
         print(benchmark, result);
         // A council of another size is its own result beside the standard one.
@@ -179,3 +171,14 @@ main().catch((error) => {
   process.stderr.write(`bench failed: ${error.stack ?? error.message}\n`);
   process.exit(1);
 });
+
+/**
+ * What the machine's state says about the figures: on a busy machine (a 1-minute load above its cores)
+ * the absolute figures are noisy and the ratios to the same-run baseline are the steadier number.
+ */
+function machineNote(host) {
+  const load = host.loadAverageAtStart.join(', ');
+  return host.loadAverageAtStart[0] > host.cpus
+    ? `Measured on ${host.cpus} cores while other work ran (load average ${load} at start): figures are noisy; ratios to the same-run baseline are the steadier number.`
+    : `Measured on ${host.cpus} cores with no other work running (load average ${load} at start).`;
+}
