@@ -11,7 +11,7 @@ const { existsSync } = require('node:fs');
 const path = require('node:path');
 const servers = require('../tools/servers/local-servers');
 const { startEnvironment, withDatabase } = require('./lib/environment');
-const { machine, table, write } = require('./lib/results');
+const { machine, machineNote, table, write } = require('./lib/results');
 
 const BENCHMARKS = [require('./pages'), require('./intake'), require('./distribution'), require('./ranking')];
 
@@ -171,14 +171,3 @@ main().catch((error) => {
   process.stderr.write(`bench failed: ${error.stack ?? error.message}\n`);
   process.exit(1);
 });
-
-/**
- * What the machine's state says about the figures: on a busy machine (a 1-minute load above its cores)
- * the absolute figures are noisy and the ratios to the same-run baseline are the steadier number.
- */
-function machineNote(host) {
-  const load = host.loadAverageAtStart.join(', ');
-  return host.loadAverageAtStart[0] > host.cpus
-    ? `Measured on ${host.cpus} cores while other work ran (load average ${load} at start): figures are noisy; ratios to the same-run baseline are the steadier number.`
-    : `Measured on ${host.cpus} cores with no other work running (load average ${load} at start).`;
-}

@@ -40,4 +40,16 @@ function table(rows, columns) {
     .join('\n');
 }
 
-module.exports = { RESULTS, machine, write, table };
+/**
+ * What the machine's state says about the figures: on a busy machine (a 1-minute load above its cores)
+ * the absolute figures are noisy and the ratios to the same-run baseline are the steadier number.
+ * `run.js` writes it into each result and `report.js` writes it again from the recorded load.
+ */
+function machineNote({ cpus, loadAverageAtStart }) {
+  const load = loadAverageAtStart ?? [];
+  return load[0] > cpus
+    ? `Measured on ${cpus} cores while other work ran (load average ${load.join(', ')} at start): figures are noisy; ratios to the same-run baseline are the steadier number.`
+    : `Measured on ${cpus} cores with no other work running (load average ${load.join(', ')} at start).`;
+}
+
+module.exports = { RESULTS, machine, machineNote, write, table };
