@@ -39,9 +39,10 @@ export { checkBody, createValidationPipe } from './forms/validation-pipe';
 export { AsList, OneOf, OptionalText, RequiredText, Trim } from './forms/dto-decorators';
 export { NavigationModule, NavigationRegistry, type NavigationEntry } from './navigation/navigation.registry';
 export { ListQuery, parseQuery, type ParsedQuery } from './queries/query-dto';
-export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageQuery } from './queries/page-query.dto';
+export { MAX_PAGE_SIZE, PageQuery } from './queries/page-query.dto';
 export { QueryChoice, QuerySlug, QueryText } from './queries/query-decorators';
 export {
+  DEFAULT_PAGE_SIZE,
   decodeCursor,
   encodeCursor,
   keysetPage,

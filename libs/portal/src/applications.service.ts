@@ -4,7 +4,6 @@ import type { SessionMember } from '@roundtable/auth';
 import {
   appConfig,
   ConflictError,
-  DEFAULT_PAGE_SIZE,
   FormOutcome,
   keysetPage,
   keysetPlan,
@@ -99,7 +98,7 @@ export class ApplicationsService {
     const filters = {
       status: value.status,
       search: value.search,
-      size: value.size === DEFAULT_PAGE_SIZE ? undefined : value.size,
+      size: value.size,
     };
     return {
       title: 'Membership applications',

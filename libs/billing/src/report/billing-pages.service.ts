@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { SessionMember } from '@roundtable/auth';
-import { DEFAULT_PAGE_SIZE, keysetPage, keysetPlan, pageLinks, type ParsedQuery, type SortKey } from '@roundtable/core';
+import { keysetPage, keysetPlan, pageLinks, type ParsedQuery, type SortKey } from '@roundtable/core';
 import { Types } from 'mongoose';
 import { EVENT_OUTCOMES } from '../webhooks/billing-event.schema';
 import { EventsQuery } from '../webhooks/events-query.dto';
@@ -92,7 +92,7 @@ export class BillingPages {
     const filters = {
       outcome: value.outcome,
       type: value.type,
-      size: value.size === DEFAULT_PAGE_SIZE ? undefined : value.size,
+      size: value.size,
     };
     return {
       title: 'Billing events',

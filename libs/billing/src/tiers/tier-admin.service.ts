@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   ConflictError,
-  DEFAULT_PAGE_SIZE,
   FormOutcome,
   formValuesFrom,
   keysetPage,
@@ -53,7 +52,7 @@ export class TierAdmin {
       const refused = await this.tiers.findBySlug(sent);
       tiers = refused ? [refused, ...tiers] : tiers;
     }
-    const filters = { show: value.show, size: value.size === DEFAULT_PAGE_SIZE ? undefined : value.size };
+    const filters = { show: value.show, size: value.size };
     return {
       title: 'Membership tiers',
       filter: filters,

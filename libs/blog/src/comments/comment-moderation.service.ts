@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { SessionMember } from '@roundtable/auth';
 import {
   BadRequestError,
-  DEFAULT_PAGE_SIZE,
   FormOutcome,
   keysetPage,
   keysetPlan,
@@ -102,7 +101,7 @@ export class CommentModerationService {
       date: comment.createdAt.toISOString().slice(0, 16).replace('T', ' '),
       post: byId.get(comment.postId) ?? null,
     });
-    const filters = { status: value.status, size: value.size === DEFAULT_PAGE_SIZE ? undefined : value.size };
+    const filters = { status: value.status, size: value.size };
     return {
       title: 'Comments',
       status,

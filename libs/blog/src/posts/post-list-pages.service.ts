@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_PAGE_SIZE, keysetPage, keysetPlan, pageLinks, type ParsedQuery, type SortKey } from '@roundtable/core';
+import { keysetPage, keysetPlan, pageLinks, type ParsedQuery, type SortKey } from '@roundtable/core';
 import { Types } from 'mongoose';
 import { STATUS_LABELS } from './post-form';
 import { PostRepository } from './post.repository';
@@ -24,7 +24,7 @@ export class PostListPages {
     const filters = {
       status: value.status,
       by: value.by,
-      size: value.size === DEFAULT_PAGE_SIZE ? undefined : value.size,
+      size: value.size,
     };
     const filtered = value.status !== undefined || value.by !== undefined;
     return {

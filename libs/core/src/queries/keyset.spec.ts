@@ -1,4 +1,12 @@
-import { decodeCursor, encodeCursor, keysetPage, keysetPlan, pageLinks, type SortKey } from './keyset';
+import {
+  DEFAULT_PAGE_SIZE,
+  decodeCursor,
+  encodeCursor,
+  keysetPage,
+  keysetPlan,
+  pageLinks,
+  type SortKey,
+} from './keyset';
 
 /** An in-memory list sorted and filtered as a database would run a plan, to walk pages end to end. */
 function run<T extends Record<string, unknown>>(rows: T[], plan: ReturnType<typeof keysetPlan>): T[] {
@@ -108,5 +116,11 @@ describe('keyset paging', () => {
       next: '/admin/members?role=member&after=a',
     });
     expect(pageLinks('/admin/members', {}, { before: null, after: null })).toEqual({ previous: null, next: null });
+  });
+
+  it('links leave the default page size out and keep any other', () => {
+    const page = { before: null, after: 'a' };
+    expect(pageLinks('/admin/tiers', { size: DEFAULT_PAGE_SIZE }, page).next).toBe('/admin/tiers?after=a');
+    expect(pageLinks('/admin/tiers', { size: 20 }, page).next).toBe('/admin/tiers?size=20&after=a');
   });
 });

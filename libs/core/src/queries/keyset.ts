@@ -6,6 +6,9 @@
  * functions: repositories turn a plan into a query, services turn rows into a page.
  */
 
+/** Rows a list page shows unless its address asks otherwise (`PageQuery.size`); links leave it out. */
+export const DEFAULT_PAGE_SIZE = 50;
+
 /** One sort key: a (dotted) field and its direction. The last key of an order is `_id`. */
 export interface SortKey {
   readonly field: string;
@@ -138,7 +141,9 @@ export function pageLinks(
   const link = (cursor: Record<string, string>) => {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(filters)) {
-      if (value !== undefined && value !== null && value !== '' && value !== false) {
+      // The default page size goes without saying, so a link reads like the one the navigation gives.
+      const unsaid = value === undefined || value === null || value === '' || value === false;
+      if (!unsaid && !(key === 'size' && value === DEFAULT_PAGE_SIZE)) {
         params.set(key, String(value));
       }
     }

@@ -1,10 +1,9 @@
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min, ValidateBy } from 'class-validator';
-import { isCursor } from './keyset';
+import { DEFAULT_PAGE_SIZE, isCursor } from './keyset';
 
 /** The most rows one page of any list shows: a page is one bounded, indexed read. */
 export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 50;
 
 /** A page link's cursor (`after` or `before`), as `keyset.ts` writes it. */
 function IsPageCursor(): PropertyDecorator {
