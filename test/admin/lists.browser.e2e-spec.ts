@@ -3,8 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import { AdminHomeSnapshots, AdminWorkerModule } from '@roundtable/admin';
 import { TierRepository } from '@roundtable/billing';
 import { MemberRepository, profileFrom, type ProfileDto } from '@roundtable/members';
-import { keepScreenshot, launchBrowser, listen, newPage } from '../support/browser';
-import { createTestApp, TestApp } from '../support/create-test-app';
+import { keepScreenshot, signedInPage, startBrowserApp } from '../support/browser';
+import type { TestApp } from '../support/create-test-app';
 import { profileForm } from '../support/forms';
 import { signInAs, SignedIn } from '../support/sessions';
 
@@ -42,7 +42,7 @@ describe('Admin lists at 1280 px', () => {
   let admin: SignedIn;
 
   beforeAll(async () => {
-    t = await createTestApp({ imports: [AdminWorkerModule] });
+    ({ t, browser, baseUrl } = await startBrowserApp({ imports: [AdminWorkerModule] }));
     await t.app.get(TierRepository).seedDefaults();
     const members = t.app.get(MemberRepository);
     admin = await signInAs(t, { role: 'admin', name: 'Ada Admin' });
@@ -128,9 +128,6 @@ describe('Admin lists at 1280 px', () => {
       updatedAt: now,
     });
     await t.app.get(AdminHomeSnapshots).refresh(new Date());
-
-    baseUrl = await listen(t);
-    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
@@ -148,9 +145,7 @@ describe('Admin lists at 1280 px', () => {
   ];
 
   it.each(pages)('%s (%s) fits at 1280 px with long data', async (name, path, expected) => {
-    const { context, page } = await newPage(browser);
-    const [cookie, value] = admin.cookie.split('=');
-    await context.addCookies([{ name: cookie, value, url: baseUrl }]);
+    const { context, page } = await signedInPage(browser, baseUrl, admin);
     const response = await page.goto(`${baseUrl}${path}`);
     expect(response?.status()).toBe(200);
     expect(await page.getByText(expected).first().isVisible()).toBe(true);

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { seedDefaultTiers, TierRepository } from '@roundtable/billing';
-import { keepScreenshot, launchBrowser, listen, newPage } from '../support/browser';
-import { createTestApp, TestApp } from '../support/create-test-app';
+import { keepScreenshot, signedInPage, startBrowserApp } from '../support/browser';
+import type { TestApp } from '../support/create-test-app';
 import { profileForm } from '../support/forms';
 import { signInAs } from '../support/sessions';
 
@@ -14,10 +14,8 @@ describe('The directory listing in the browser', () => {
   let baseUrl: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    ({ t, browser, baseUrl } = await startBrowserApp());
     await seedDefaultTiers(t.app.get(TierRepository));
-    baseUrl = await listen(t);
-    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
@@ -35,9 +33,7 @@ describe('The directory listing in the browser', () => {
       .type('form')
       .send({ _csrf: member.csrfToken, ...profileForm({ name: 'Avery Listed', company: 'Northwind Mutual' }) })
       .expect(303);
-    const { context, page } = await newPage(browser, { phone: true, javaScript: false });
-    const [name, value] = member.cookie.split('=');
-    await context.addCookies([{ name, value, url: baseUrl }]);
+    const { context, page } = await signedInPage(browser, baseUrl, member, { phone: true, javaScript: false });
 
     await page.goto(`${baseUrl}/portal/directory`);
     await page.getByLabel('List me in the members’ directory').check();

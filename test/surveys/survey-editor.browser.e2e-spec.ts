@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { seedDefaultTiers, TierRepository } from '@roundtable/billing';
 import { SurveyRepository } from '@roundtable/surveys';
-import { launchBrowser, listen, newPage, SCREENSHOT_DIR } from '../support/browser';
-import { createTestApp, TestApp } from '../support/create-test-app';
+import { keepScreenshot, signedInPage, startBrowserApp } from '../support/browser';
+import type { TestApp } from '../support/create-test-app';
 import { signInAs } from '../support/sessions';
 
 /** The survey editor's item list on a phone without JavaScript: each button is a plain submit. */
@@ -15,10 +14,8 @@ describe('The survey editor in the browser', () => {
   let baseUrl: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    ({ t, browser, baseUrl } = await startBrowserApp());
     await seedDefaultTiers(t.app.get(TierRepository));
-    baseUrl = await listen(t);
-    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
@@ -27,9 +24,7 @@ describe('The survey editor in the browser', () => {
 
   it('moves, adds and removes items without JavaScript, coming back where staff were working', async () => {
     const staff = await signInAs(t, { role: 'staff' });
-    const { context, page } = await newPage(browser, { phone: true, javaScript: false });
-    const [name, value] = staff.cookie.split('=');
-    await context.addCookies([{ name, value, url: baseUrl }]);
+    const { context, page } = await signedInPage(browser, baseUrl, staff, { phone: true, javaScript: false });
     await page.goto(`${baseUrl}/admin/surveys`);
     await page.getByRole('button', { name: 'New survey' }).click();
     const id = /\/admin\/surveys\/([a-f0-9]{24})/.exec(page.url())![1];
@@ -41,7 +36,7 @@ describe('The survey editor in the browser', () => {
     await page.waitForURL(/#item-3$/);
     expect([await item(4).inputValue(), await item(5).inputValue()]).toEqual([fifth, fourth]);
     await page.getByText('Saved.').waitFor();
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'survey-editor-moved-390.png') });
+    await keepScreenshot(page, 'survey-editor-moved-390');
 
     await page.getByLabel('New item').fill('Customer data governance');
     await page.getByRole('button', { name: 'Add item' }).click();
