@@ -428,10 +428,18 @@ describe('Form validation', () => {
     { form: 'blog comment digest', path: '/admin/comments/digest', field: 'frequency', valid: 'daily' },
     { form: 'blog comment settings', path: '/admin/comments/settings', field: 'guestComments', valid: 'on' },
     { form: 'directory listing', path: '/portal/directory', field: 'listed', valid: 'yes' },
-  ])('the $form form', ({ path, field, valid }) => {
+    {
+      form: 'comment take-down confirmation',
+      // A comment of its own for each case: the valid confirmation takes it down.
+      path: async (t: TestApp) => `/admin/comments/${await commentOn(t, await publishedPost(t))}/hide`,
+      field: 'confirm',
+      valid: 'yes',
+    },
+  ])('the $form form', ({ path: pathOf, field, valid }) => {
+    const path = async () => (typeof pathOf === 'string' ? pathOf : pathOf(t));
     it('shows the page again with 422 for an unknown field, naming it', async () => {
       const who = await signInAs(t, { role: 'staff' });
-      const page = await post(who, path, [
+      const page = await post(who, await path(), [
         [field, valid],
         ['nickname', 'Jo'],
       ]);
@@ -441,7 +449,7 @@ describe('Form validation', () => {
 
     it('shows the page again with 422 for a wrong type (the field sent twice), naming it', async () => {
       const who = await signInAs(t, { role: 'staff' });
-      const page = await post(who, path, [
+      const page = await post(who, await path(), [
         [field, valid],
         [field, valid],
       ]);
@@ -451,7 +459,7 @@ describe('Form validation', () => {
 
     it('accepts the valid form', async () => {
       const who = await signInAs(t, { role: 'staff' });
-      expect((await post(who, path, [[field, valid]])).status).toBe(303);
+      expect((await post(who, await path(), [[field, valid]])).status).toBe(303);
     });
   });
 
