@@ -63,6 +63,20 @@ describe('Survey repositories', () => {
     expect(await milestones.has(id, 'completed')).toBe(false);
   });
 
+  it('records several milestones in one insert, each first for exactly one of the requests that race', async () => {
+    const milestones = t.app.get(MilestoneRepository);
+    const id = invitationId(surveyId, 'm2');
+    expect(await milestones.reach(id, surveyId, 'started')).toBe(true);
+    const results = await Promise.all(
+      [1, 2, 3, 4].map(() => milestones.reachAll(id, surveyId, ['started', 'completed'])),
+    );
+    expect(results.flat()).toEqual(['completed']);
+    expect(await milestones.has(id, 'completed')).toBe(true);
+    expect(await milestones.reachAll(id, surveyId, ['started', 'completed'])).toEqual([]);
+    const fresh = invitationId(surveyId, 'm3');
+    expect(await milestones.reachAll(fresh, surveyId, ['started', 'completed'])).toEqual(['started', 'completed']);
+  });
+
   it('saves partial answers, completes, and never turns a completed response back into a partial one', async () => {
     const responses = t.app.get(ResponseRepository);
     const id = invitationId(surveyId, 'm2');

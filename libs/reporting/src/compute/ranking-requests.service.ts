@@ -20,15 +20,31 @@ export class RankingRequests {
     private readonly queue: JobQueue,
   ) {}
 
+  /**
+   * Each survey's latest minute request this process made or found made (an insert that collided), so
+   * the other completions of that minute cost no round trip: the request exists, and its job runs at the
+   * minute's end. Concurrent completions share the one insert; a failed insert is forgotten and retried.
+   */
+  private readonly minuteRequests = new Map<string, { id: string; made: Promise<boolean> }>();
+
   async afterCompletion(surveyId: string, now = new Date()): Promise<boolean> {
     const minute = Math.floor(now.getTime() / MINUTE);
-    return this.request(
-      `completions:${surveyId}:${minute}`,
-      surveyId,
-      'completions',
-      new Date((minute + 1) * MINUTE),
-      now,
-    );
+    const id = `completions:${surveyId}:${minute}`;
+    const known = this.minuteRequests.get(surveyId);
+    if (known?.id === id) {
+      await known.made;
+      return false;
+    }
+    const made = this.request(id, surveyId, 'completions', new Date((minute + 1) * MINUTE), now);
+    this.minuteRequests.set(surveyId, { id, made });
+    try {
+      return await made;
+    } catch (error) {
+      if (this.minuteRequests.get(surveyId)?.made === made) {
+        this.minuteRequests.delete(surveyId);
+      }
+      throw error;
+    }
   }
 
   /** The final computation, just after the close date (also when nobody closes the survey by hand). */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { isDuplicateKeyError } from '@roundtable/core';
+import { insertNew, isDuplicateKeyError } from '@roundtable/core';
 import { SurveyLink, SurveyLinkRequest, SurveyMilestone, SurveyMilestoneRecord } from './link.schema';
 
 export type LinkRecord = SurveyLink;
@@ -59,6 +59,19 @@ export class MilestoneRepository {
       }
       throw error;
     }
+  }
+
+  /**
+   * Records several milestones of one invitation in one round trip (an unordered insert, each decided by
+   * its unique `_id` as `reach` decides one) and returns those reached for the first time, in the
+   * order given. A completed submission records "started" and "completed" this way.
+   */
+  async reachAll(invitationId: string, surveyId: string, milestones: SurveyMilestone[]): Promise<SurveyMilestone[]> {
+    const inserted = await insertNew(
+      this.milestones,
+      milestones.map((milestone) => ({ _id: `${invitationId}:${milestone}`, invitationId, surveyId, milestone })),
+    );
+    return milestones.filter((milestone) => inserted.has(`${invitationId}:${milestone}`));
   }
 
   /** A survey's milestones in `_id` order after `afterId` (served by { surveyId, _id }); reconcile only. */

@@ -192,9 +192,8 @@ export class ResponsePages {
       return { kind: 'redirect', to: `${answering.action}?saved=1` };
     }
     await this.responses.complete(id, String(survey._id), form.answers);
-    await this.reach(answering, 'started');
-    const first = await this.reach(answering, 'completed');
-    return { kind: 'redirect', to: `${answering.action}?${first ? 'done' : 'updated'}=1` };
+    const first = await this.reach(answering, 'started', 'completed');
+    return { kind: 'redirect', to: `${answering.action}?${first.includes('completed') ? 'done' : 'updated'}=1` };
   }
 
   /** What the page for one link needs from the database: the link, its response, the prefill. */
@@ -260,14 +259,21 @@ export class ResponsePages {
     return { kind: 'page', status: page.status, template: 'surveys/link-problem', model: page.model };
   }
 
-  /** Records a milestone; the first time only, it goes on to the live counters. */
-  private async reach(answering: Answering, milestone: SurveyMilestone): Promise<boolean> {
+  /**
+   * Records milestones (one insert however many); those reached for the first time go on to the live
+   * counters and the other listeners together, so their writes can share a round trip. Returns those.
+   */
+  private async reach(answering: Answering, ...milestones: SurveyMilestone[]): Promise<SurveyMilestone[]> {
     const surveyId = String(answering.survey._id);
-    const first = await this.milestones.reach(answering.invitationId, surveyId, milestone);
-    if (first) {
-      await this.progress.emit({ surveyId, invitationId: answering.invitationId, milestone });
-    }
-    return first;
+    const { invitationId } = answering;
+    const firsts =
+      milestones.length === 1
+        ? (await this.milestones.reach(invitationId, surveyId, milestones[0]))
+          ? milestones
+          : []
+        : await this.milestones.reachAll(invitationId, surveyId, milestones);
+    await Promise.all(firsts.map((milestone) => this.progress.emit({ surveyId, invitationId, milestone })));
+    return firsts;
   }
 
   private async form(
