@@ -1,6 +1,7 @@
 import { referenceKendallW, referenceRanking } from '../spec/reference';
 import { computeRanking } from './compute';
 import type { ExchangeDocument } from './exchange';
+import { nonFiniteFields } from './finite';
 
 const ITEMS = ['Tactics', 'Experience', 'Metrics', 'Culture', 'Strategy', 'Needs'];
 
@@ -116,8 +117,63 @@ describe('computeRanking', () => {
     expect(result.weighted?.items.map((i) => [i.item, i.holders, i.borda])).toEqual(
       result.items.map((i) => [i.item, i.holders, i.borda]),
     );
-    expect(JSON.stringify(result)).not.toContain('NaN');
-    expect(result.weighted?.items.every((i) => Number.isFinite(i.holders) && Number.isFinite(i.borda))).toBe(true);
+    expect(nonFiniteFields(result)).toEqual([]);
+  });
+
+  // The benchmark's council: every invited member in one tier, profiles spread evenly, so nothing is
+  // skewed and the tier has a single value (no chi-square); its weighted table once held NaN.
+  const council = (): ExchangeDocument => {
+    const doc = survey(60);
+    const invited = Array.from({ length: 600 }, (_, k) => ({
+      profile: { revenue: k % 3 === 0 ? '<$100M' : '>$1B', business: k % 10 < 7 ? 'B2B' : 'B2C', tier: 'council' },
+    }));
+    const responses = doc.responses.map((r, k) => ({ ...r, profile: { ...invited[k * 10 + (k % 10)].profile } }));
+    return { ...doc, responses, invited };
+  };
+  const edgeCases: [string, () => ExchangeDocument][] = [
+    ['the benchmark’s council (nothing skewed, one tier)', council],
+    ['no respondents, invited members with profiles', () => ({ ...council(), responses: [] })],
+    [
+      'one respondent who holds nothing',
+      () => ({ ...council(), responses: [{ held: [], profile: { tier: 'council' } }] }),
+    ],
+    [
+      'everyone holds every item in the same order',
+      () => ({ ...survey(8), responses: survey(8).responses.map((r) => ({ ...r, held: ITEMS })) }),
+    ],
+    [
+      'weighting by an attribute nobody has',
+      () => ({ ...survey(20), options: { ...survey(20).options, weight_by: ['industry'] } }),
+    ],
+    [
+      'respondents whose values no invited member has',
+      () => ({ ...survey(20), invited: [{ profile: { revenue: 'none', business: 'none' } }] }),
+    ],
+    ['an empty invited list', () => ({ ...survey(20), invited: [] })],
+    [
+      'respondents without profiles',
+      () => ({ ...survey(20), responses: survey(20).responses.map((r) => ({ held: r.held })) }),
+    ],
+    [
+      'raking two attributes whose margins conflict',
+      () => ({
+        ...survey(1),
+        responses: [
+          { held: ['Tactics'], profile: { revenue: '<$100M', business: 'B2C' } },
+          ...Array.from({ length: 19 }, () => ({ held: ['Metrics'], profile: { revenue: '>$1B', business: 'B2B' } })),
+        ],
+        options: { ...survey(1).options, weight_by: ['revenue', 'business'] },
+      }),
+    ],
+  ];
+  it('finds nothing skewed in the benchmark’s council, so its weighted table weighs everyone 1', () => {
+    const result = computeRanking(council());
+    expect(result.skew?.some((s) => s.skewed)).toBe(false);
+    expect([result.weighted?.method, result.weighted?.weight_min, result.weighted?.weight_max]).toEqual(['none', 1, 1]);
+  });
+
+  it.each(edgeCases)('holds no NaN or infinite number for %s', (_, doc) => {
+    expect(nonFiniteFields(computeRanking(doc()))).toEqual([]);
   });
 
   it('handles no respondents: zero scores, no intervals, no W', () => {

@@ -1,6 +1,7 @@
 import { bootstrapRanks } from './bootstrap';
 import { itemTotals, pointVectors, rankOrder, standings, type ItemStanding } from './borda';
 import { resolveOptions, type ExchangeDocument } from './exchange';
+import { nonFiniteFields } from './finite';
 import { kendallW } from './kendall';
 import { packAttribute, packHeld, selectRespondents, type PackedResponses } from './packed';
 import { responseRate } from './response-rate';
@@ -77,6 +78,12 @@ export function computeRanking(doc: ExchangeDocument, counts?: ResponseCounts): 
   const attributes = attributeNames(profiles);
   if (attributes.length > 0) {
     result.segments = attributes.map((name) => segmentTable(packed, names, profiles, name, options.min_cell));
+  }
+  // Every figure without meaning is null above; a NaN here is a bug, and stored it would close
+  // FerretDB's connection (exported, JSON would turn it into null): fail with where it is instead.
+  const nonFinite = nonFiniteFields(result);
+  if (nonFinite.length > 0) {
+    throw new RangeError(`The ranking computed a number that is not finite: ${nonFinite.slice(0, 5).join('; ')}`);
   }
   return result;
 }

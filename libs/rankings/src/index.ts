@@ -41,3 +41,4 @@ export { attributeSkew, SKEW_GAP_PP, SKEW_P_VALUE, type AttributeSkew } from './
 export { chiSquareUpperTail, chiSquareStatistic, logGamma } from './chi-square';
 export { rakeWeights, type Weights } from './weights';
 export { SeededRandom } from './prng';
+export { nonFiniteFields } from './finite';
