@@ -131,7 +131,7 @@ async function main() {
   for (const backend of backends(args)) {
     // One set of servers per database backend; each benchmark gets a database of its own in it.
     const environment = await startEnvironment({ backend });
-    // Ctrl-C stops the servers this run started before leaving.
+    // Ctrl-C (or SIGTERM) stops the API and worker processes and the servers this run started before leaving.
     const interrupted = () => void environment.stop().finally(() => process.exit(130));
     process.once('SIGINT', interrupted);
     process.once('SIGTERM', interrupted);

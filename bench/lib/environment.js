@@ -16,7 +16,11 @@ const DATABASE_NAME = 'roundtable_bench';
 async function startEnvironment({ backend }) {
   const dir = mkdtempSync(path.join(tmpdir(), `roundtable-bench-${backend}-`));
   const running = [];
+  // The API and worker processes a benchmark started and has not stopped yet (startApp keeps this up
+  // to date), so stopping the environment (at the end, or on Ctrl-C/SIGTERM) never leaves one running.
+  const apps = new Set();
   const stopAll = async () => {
+    await Promise.all([...apps].map((app) => app.stop()));
     await Promise.all(running.map((server) => server.stop()));
     rmSync(dir, { recursive: true, force: true });
   };
@@ -49,7 +53,7 @@ async function startEnvironment({ backend }) {
       STRIPE_WEBHOOK_SECRET: 'whsec_bench_0123456789',
       ...oidc.linkedInEnvironment,
     };
-    return { dir, database: { kind: database.kind, backend, uri }, mail, stripe, env, running, stop: stopAll };
+    return { dir, database: { kind: database.kind, backend, uri }, mail, stripe, env, running, apps, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;
@@ -74,13 +78,17 @@ async function startApp(environment, app, extraEnv = {}) {
   child.stderr.on('data', (chunk) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
+  const exitedAlready = () => child.exitCode !== null || child.signalCode !== null;
   const stop = () =>
     new Promise((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      if (exitedAlready()) return resolve();
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
       setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
     });
+  const handle = { stop };
+  environment.apps?.add(handle);
+  child.once('exit', () => environment.apps?.delete(handle));
   if (app === 'api') {
     try {
       await servers.waitForPort(port, { child, name: `the ${app}`, timeoutMs: 120_000 });

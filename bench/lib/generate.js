@@ -174,4 +174,23 @@ async function generateBlog(uri, { members, posts, comments }) {
   }
 }
 
-module.exports = { generateBlog, random, insertInBatches, idAt, member };
+/** One staff member (role staff, no membership), who signs in to the admin console. Returns its id. */
+async function generateStaff(uri) {
+  const client = await MongoClient.connect(uri);
+  try {
+    const staff = {
+      ...member(0, random(21), new Date()),
+      _id: new ObjectId(),
+      email: 'staff@bench.roundtable.test',
+      name: 'Bench Staff',
+      role: 'staff',
+      membership: null,
+    };
+    await client.db().collection('members').insertOne(staff);
+    return staff._id;
+  } finally {
+    await client.close();
+  }
+}
+
+module.exports = { generateBlog, generateStaff, random, insertInBatches, idAt, member };
