@@ -53,4 +53,48 @@ describe('LinkPageReadsCache', () => {
     await overtaken;
     expect(cache.get('h2')).toBeNull();
   });
+
+  it('answers from the kept reads while it reads them again in the background, never past their time', async () => {
+    const cache = new LinkPageReadsCache(1_000);
+    const first = reads('i1');
+    cache.set('h1', first, 10_000);
+    let loads = 0;
+    let finish: (value: LinkPageReads) => void = () => undefined;
+    const load = () => {
+      loads++;
+      return new Promise<LinkPageReads>((resolve) => (finish = resolve));
+    };
+    // Young reads: given as they are, nothing read.
+    expect(await cache.read('h1', load, 10_500)).toBe(first);
+    expect(loads).toBe(0);
+    // Older than 60% of their time: still given at once, and one read starts for the views after.
+    expect(await cache.read('h1', load, 10_700)).toBe(first);
+    expect(await cache.read('h1', load, 10_800)).toBe(first);
+    expect(loads).toBe(1);
+    const second = { ...reads('i1'), opened: false };
+    finish(second);
+    await new Promise((resolve) => setImmediate(resolve));
+    const kept = await cache.read('h1', load);
+    expect(kept).toBe(second);
+    // "Opened" was recorded through this link before: the new reads know it.
+    expect(kept.opened).toBe(true);
+    expect(loads).toBe(1);
+    // Past their time, a view waits for fresh reads rather than see old ones.
+    const third = reads('i1');
+    const waited = cache.read('h1', load, Date.now() + 1_000);
+    finish(third);
+    expect(await waited).toBe(third);
+    expect(loads).toBe(2);
+  });
+
+  it('keeps the reads it has when a background read fails, until their time is up', async () => {
+    const cache = new LinkPageReadsCache(1_000);
+    const first = reads('i1');
+    cache.set('h1', first, 10_000);
+    const failing = () => Promise.reject(new Error('database away'));
+    expect(await cache.read('h1', failing, 10_700)).toBe(first);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(cache.get('h1', 10_900)).toBe(first);
+    await expect(cache.read('h1', failing, 11_000)).rejects.toThrow('database away');
+  });
 });

@@ -5,6 +5,11 @@ import type { ResponseRecord } from './response.repository';
 
 /** How long a GET of `/s/<token>` reuses what the last GET of that link read, in this process. */
 export const LINK_PAGE_READS_MS = 1_000;
+/**
+ * A view of a link whose reads are older than this share of `ttlMs` reads them again in the background
+ * and is answered from what is kept, so a link viewed steadily never makes a view wait for the database.
+ */
+const REFRESH_AFTER_SHARE = 0.6;
 const MAX_ENTRIES = 10_000;
 
 /** What showing the survey page for one link reads: the link, its response, and the profile prefill. */
@@ -27,7 +32,7 @@ export interface LinkPageReads {
  * another process, or a link revoked by the worker, shows within `ttlMs`. Answers (POST) never use it.
  */
 export class LinkPageReadsCache {
-  private readonly byHash = new Map<string, { reads: LinkPageReads; until: number }>();
+  private readonly byHash = new Map<string, { reads: LinkPageReads; until: number; refreshAt: number }>();
   private readonly hashesByInvitation = new Map<string, Set<string>>();
   private readonly loading = new Map<string, Promise<LinkPageReads>>();
   /** Counts `forgetInvitation` calls, so a read that one overtook is not kept. */
@@ -37,20 +42,30 @@ export class LinkPageReadsCache {
 
   /**
    * The kept reads for `hash`, or what `load` reads, kept for the next views. Concurrent views of a
-   * link share one load, so an expiry under load costs one set of reads, not one per request.
+   * link share one load, so an expiry under load costs one set of reads, not one per request. Reads
+   * past `REFRESH_AFTER_SHARE` of their time are still given, and read again in the background for
+   * the views after: what a view sees is never older than `ttlMs`, and it does not wait for it.
    */
   read(hash: string, load: () => Promise<LinkPageReads>, now = Date.now()): Promise<LinkPageReads> {
-    const kept = this.get(hash, now);
-    if (kept) {
-      return Promise.resolve(kept);
+    const entry = this.byHash.get(hash);
+    if (entry && entry.until > now) {
+      if (entry.refreshAt <= now && !this.loading.has(hash)) {
+        // Nobody waits for it; a failed refresh leaves the kept reads to expire and the next view to load.
+        this.load(hash, load, entry.reads).catch(() => undefined);
+      }
+      return Promise.resolve(entry.reads);
     }
-    const pending = this.loading.get(hash);
-    if (pending) {
-      return pending;
-    }
+    return this.loading.get(hash) ?? this.load(hash, load, entry?.reads ?? null);
+  }
+
+  private load(hash: string, load: () => Promise<LinkPageReads>, before: LinkPageReads | null): Promise<LinkPageReads> {
     const forgetsBefore = this.forgets;
     const loaded = load()
       .then((reads) => {
+        // "Opened" was recorded through the same link: the reads after need not try its insert again.
+        if (before?.opened && before.link?.invitationId === reads.link?.invitationId) {
+          reads.opened = true;
+        }
         if (this.forgets === forgetsBefore) {
           this.set(hash, reads);
         }
@@ -82,7 +97,7 @@ export class LinkPageReadsCache {
         this.delete(oldest);
       }
     }
-    this.byHash.set(hash, { reads, until: now + this.ttlMs });
+    this.byHash.set(hash, { reads, until: now + this.ttlMs, refreshAt: now + this.ttlMs * REFRESH_AFTER_SHARE });
     const invitationId = reads.link?.invitationId;
     if (invitationId) {
       const hashes = this.hashesByInvitation.get(invitationId) ?? new Set<string>();
