@@ -7,6 +7,7 @@ import {
   MilestoneRepository,
   ResponseRepository,
   SurveyLinkRequest,
+  SurveyCache,
   SurveyProgressHook,
   SurveyRepository,
   type SurveyProgressEvent,
@@ -270,5 +271,43 @@ describe('Survey response page /s/<token>', () => {
       .expect(303);
     const after = await http().get(`/s/${token}`).expect(200);
     expect(after.text).toMatch(/id="held-i2" name="held" value="i2" checked/);
+  });
+
+  it('answers a repeated view without cookies before sessions and routing, with the same page and headers', async () => {
+    const { token, invitationId } = await invite(t, surveyId);
+    // The route asks the survey cache for the survey on every view; the early answer only peeks.
+    const routed = jest.spyOn(t.app.get(SurveyCache), 'get');
+    try {
+      const first = await http().get(`/s/${token}`).expect(200);
+      const calls = routed.mock.calls.length;
+      expect(calls).toBeGreaterThan(0);
+      const again = await http().get(`/s/${token}`).expect(200);
+      // The second view came from what this process kept (KeptLinkViews): the route never ran.
+      expect(routed).toHaveBeenCalledTimes(calls);
+      expect(again.text).toBe(first.text);
+      for (const header of ['cache-control', 'x-robots-tag', 'content-type', 'content-security-policy']) {
+        expect(again.headers[header]).toBe(first.headers[header]);
+      }
+      expect(again.headers['cache-control']).toBe('no-store');
+      expect(again.headers['x-robots-tag']).toBe('noindex');
+      expect(again.headers['set-cookie']).toBeUndefined();
+      // A cookie (the layout may be personal) or a notice takes the full way.
+      await http().get(`/s/${token}`).set('Cookie', 'other=1').expect(200);
+      expect(routed.mock.calls.length).toBeGreaterThan(calls);
+      const afterCookie = routed.mock.calls.length;
+      await http().get(`/s/${token}?saved=1`).expect(200);
+      expect(routed.mock.calls.length).toBeGreaterThan(afterCookie);
+      // An answer through the link drops what was kept: the next view shows it.
+      await http()
+        .post(`/s/${token}`)
+        .type('form')
+        .send({ held: ['i3'], action: 'save' })
+        .expect(303);
+      const after = await http().get(`/s/${token}`).expect(200);
+      expect(after.text).toMatch(/id="held-i3" name="held" value="i3" checked/);
+      expect(await responses().findById(invitationId)).toMatchObject({ status: 'partial', held: ['i3'] });
+    } finally {
+      routed.mockRestore();
+    }
   });
 });

@@ -24,6 +24,7 @@ export { APP_VERSION } from './version';
 export { hashToken, looksLikeToken, newToken, sameSecret, TOKEN_BYTES } from './tokens/token';
 export { insertNew } from './database/insert-new';
 export { PageCache } from './page-cache/page-cache.service';
+export { EarlyAnswers, type EarlyAnswer } from './page-cache/early-answers';
 export {
   PUBLISHED_REPORTS,
   type PublishedReportSource,

@@ -10,6 +10,8 @@ import { LinkRequests } from './links/link-requests.service';
 import { PortalSurveysController } from './portal/portal-surveys.controller';
 import { PortalSurveys } from './portal/portal-surveys.service';
 import { ResponseController } from './responses/response.controller';
+import { KeptLinkViews } from './responses/kept-link-views';
+import { LinkPageReadsCache } from './responses/link-page-reads';
 import { ResponsePages } from './responses/response-pages.service';
 import { SurveysDataModule } from './surveys-data.module';
 import { SURVEYS_NAVIGATION } from './surveys.navigation';
@@ -18,7 +20,16 @@ import { SURVEYS_NAVIGATION } from './surveys.navigation';
 @Module({
   imports: [SurveysDataModule, MembersModule, BillingModule, AuthModule],
   controllers: [SurveyAdminController, ResponseController, PortalSurveysController],
-  providers: [SurveyAdmin, SurveyCache, ResponsePages, LinkRequests, PortalSurveys],
+  providers: [
+    SurveyAdmin,
+    SurveyCache,
+    ResponsePages,
+    LinkRequests,
+    PortalSurveys,
+    KeptLinkViews,
+    // One per process, shared by the response page and the early answer (not a Nest-made class: ttl).
+    { provide: LinkPageReadsCache, useFactory: () => new LinkPageReadsCache() },
+  ],
   exports: [SurveysDataModule, SurveyCache],
 })
 export class SurveysModule implements OnModuleInit {

@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import { DomainErrorFilter } from '../errors/domain-error.filter';
 import { createValidationPipe } from '../forms/validation-pipe';
 import { NavigationRegistry } from '../navigation/navigation.registry';
+import { EarlyAnswers } from '../page-cache/early-answers';
 import { pageCacheMiddleware } from '../page-cache/page-cache.middleware';
 import { PageCache } from '../page-cache/page-cache.service';
 import { coreAssetsDir } from '../project-root';
@@ -35,6 +36,8 @@ export function configureHttpApp(app: NestExpressApplication): void {
   );
   // Visitors' public pages come from memory, before sessions and body parsing (see PageCache).
   app.use(pageCacheMiddleware(app.get(PageCache)));
+  // Personal pages a feature keeps in memory (never stored by anyone else), before sessions too.
+  app.use(app.get(EarlyAnswers).middleware());
   app.useBodyParser('json', { limit: MAX_BODY_BYTES });
   app.useBodyParser('urlencoded', { limit: MAX_BODY_BYTES, extended: false, parameterLimit: 200 });
 

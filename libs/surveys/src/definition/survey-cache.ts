@@ -26,6 +26,12 @@ export class SurveyCache {
     return survey;
   }
 
+  /** The kept survey (null: kept as missing) while in its time, else undefined; without a read. */
+  peek(id: string, now = Date.now()): SurveyRecord | null | undefined {
+    const cached = this.entries.get(id);
+    return cached && cached.until > now ? cached.survey : undefined;
+  }
+
   /**
    * Reads the survey now and keeps it: a POST that would change answers must see a close made by
    * any process a moment ago, so it never trusts the cached copy (one `_id` read of a small collection).

@@ -24,6 +24,14 @@ export interface LinkPageReads {
   page?: { survey: SurveyRecord | null; result: PageResult };
 }
 
+interface KeptReads {
+  reads: LinkPageReads;
+  until: number;
+  refreshAt: number;
+  /** How these reads were made, to make them again in the background. */
+  load?: () => Promise<LinkPageReads>;
+}
+
 /**
  * The survey page's reads per link for one second, so that a link reloaded or shared by many tabs
  * costs no database round trip per view (each of these reads scans its collection on FerretDB v1).
@@ -32,7 +40,7 @@ export interface LinkPageReads {
  * another process, or a link revoked by the worker, shows within `ttlMs`. Answers (POST) never use it.
  */
 export class LinkPageReadsCache {
-  private readonly byHash = new Map<string, { reads: LinkPageReads; until: number; refreshAt: number }>();
+  private readonly byHash = new Map<string, KeptReads>();
   private readonly hashesByInvitation = new Map<string, Set<string>>();
   private readonly loading = new Map<string, Promise<LinkPageReads>>();
   /** Counts `forgetInvitation` calls, so a read that one overtook is not kept. */
@@ -48,14 +56,30 @@ export class LinkPageReadsCache {
    */
   read(hash: string, load: () => Promise<LinkPageReads>, now = Date.now()): Promise<LinkPageReads> {
     const entry = this.byHash.get(hash);
-    if (entry && entry.until > now) {
-      if (entry.refreshAt <= now && !this.loading.has(hash)) {
-        // Nobody waits for it; a failed refresh leaves the kept reads to expire and the next view to load.
-        this.load(hash, load, entry.reads).catch(() => undefined);
-      }
-      return Promise.resolve(entry.reads);
+    if (entry && !entry.load) {
+      entry.load = load;
+    }
+    const kept = this.peek(hash, now);
+    if (kept) {
+      return Promise.resolve(kept);
     }
     return this.loading.get(hash) ?? this.load(hash, load, entry?.reads ?? null);
+  }
+
+  /**
+   * The kept reads for `hash` while they are in their time, else null; without waiting. Reads past
+   * `REFRESH_AFTER_SHARE` of their time are read again in the background, as they were read.
+   */
+  peek(hash: string, now = Date.now()): LinkPageReads | null {
+    const entry = this.byHash.get(hash);
+    if (!entry || entry.until <= now) {
+      return null;
+    }
+    if (entry.refreshAt <= now && entry.load && !this.loading.has(hash)) {
+      // Nobody waits for it; a failed refresh leaves the kept reads to expire and the next view to load.
+      this.load(hash, entry.load, entry.reads).catch(() => undefined);
+    }
+    return entry.reads;
   }
 
   private load(hash: string, load: () => Promise<LinkPageReads>, before: LinkPageReads | null): Promise<LinkPageReads> {
@@ -67,7 +91,7 @@ export class LinkPageReadsCache {
           reads.opened = true;
         }
         if (this.forgets === forgetsBefore) {
-          this.set(hash, reads);
+          this.set(hash, reads, Date.now(), load);
         }
         return reads;
       })
@@ -88,7 +112,7 @@ export class LinkPageReadsCache {
     return entry.reads;
   }
 
-  set(hash: string, reads: LinkPageReads, now = Date.now()): void {
+  set(hash: string, reads: LinkPageReads, now = Date.now(), load?: () => Promise<LinkPageReads>): void {
     this.delete(hash);
     if (this.byHash.size >= MAX_ENTRIES) {
       // Oldest first: a Map iterates in insertion order.
@@ -97,7 +121,7 @@ export class LinkPageReadsCache {
         this.delete(oldest);
       }
     }
-    this.byHash.set(hash, { reads, until: now + this.ttlMs, refreshAt: now + this.ttlMs * REFRESH_AFTER_SHARE });
+    this.byHash.set(hash, { reads, until: now + this.ttlMs, refreshAt: now + this.ttlMs * REFRESH_AFTER_SHARE, load });
     const invitationId = reads.link?.invitationId;
     if (invitationId) {
       const hashes = this.hashesByInvitation.get(invitationId) ?? new Set<string>();

@@ -15,6 +15,7 @@ import type { Request, Response } from 'express';
 import { InvalidInputError } from '@roundtable/core';
 import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
 import { LinkRequests } from '../links/link-requests.service';
+import { KeptLinkViews, SURVEY_PAGE_HEADERS } from './kept-link-views';
 import { ResponsePages, type PageResult } from './response-pages.service';
 
 /** Which form a refused body belongs to, so the interceptor shows that form again. */
@@ -33,20 +34,18 @@ export function SurveyPage(form?: RefusedForm): MethodDecorator {
 
 @Injectable()
 export class SurveyPageInterceptor implements NestInterceptor {
-  private readonly rendered = new WeakMap<PageResult, string>();
-
   constructor(
     private readonly reflector: Reflector,
     private readonly pages: ResponsePages,
     private readonly linkRequests: LinkRequests,
+    private readonly kept: KeptLinkViews,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<string> {
     const form = this.reflector.get<RefusedForm | null>(SURVEY_PAGE, context.getHandler());
     const request = context.switchToHttp().getRequest<Request>();
     const response = context.switchToHttp().getResponse<Response>();
-    response.set('Cache-Control', 'no-store');
-    response.set('X-Robots-Tag', 'noindex');
+    response.set(SURVEY_PAGE_HEADERS);
     return next.handle().pipe(
       catchError((error: unknown) =>
         form && error instanceof InvalidInputError ? from(this.refused(form, request, error)) : throwError(() => error),
@@ -59,7 +58,7 @@ export class SurveyPageInterceptor implements NestInterceptor {
    * The result as Nest sends it: a 303 with a short body, or the rendered page with its status. A
    * page result the service gives again (the same object: `LinkPageReads.page`) is rendered once for
    * requests without cookies, whose layout is the same for all (no member, no flash); the HTML goes
-   * when the result does.
+   * when the result does. `KeptLinkViews` answers the next such views before sessions and routing.
    */
   private async send(request: Request, response: Response, result: PageResult): Promise<string> {
     if (result.kind === 'redirect') {
@@ -68,7 +67,7 @@ export class SurveyPageInterceptor implements NestInterceptor {
     }
     response.status(result.status);
     const shared = !request.headers.cookie;
-    const kept = shared ? this.rendered.get(result) : undefined;
+    const kept = shared ? this.kept.html(result) : undefined;
     if (kept !== undefined) {
       return kept;
     }
@@ -78,7 +77,7 @@ export class SurveyPageInterceptor implements NestInterceptor {
       );
     });
     if (shared) {
-      this.rendered.set(result, html);
+      this.kept.keep(result, html);
     }
     return html;
   }

@@ -58,9 +58,8 @@ export class ResponsePages {
     private readonly milestones: MilestoneRepository,
     private readonly cache: SurveyCache,
     private readonly progress: SurveyProgressHook,
+    private readonly linkPages: LinkPageReadsCache,
   ) {}
-
-  private readonly linkPages = new LinkPageReadsCache();
 
   async showByToken(token: string, notice: string | undefined): Promise<PageResult> {
     if (!looksLikeToken(token)) {

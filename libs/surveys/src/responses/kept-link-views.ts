@@ -1,0 +1,72 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EarlyAnswers, hashToken, looksLikeToken } from '@roundtable/core';
+import type { Request, Response } from 'express';
+import { SurveyCache } from '../definition/survey-cache';
+import { LinkPageReadsCache } from './link-page-reads';
+import type { PageResult } from './response-pages.service';
+
+/** Headers every survey page carries (`@SurveyPage`): personal, so never stored, never indexed. */
+export const SURVEY_PAGE_HEADERS = { 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' } as const;
+
+/** `/s/<token>` exactly: no query (a notice reads live), nothing after the token. */
+const LINK_PATH = /^\/s\/([A-Za-z0-9_-]+)$/;
+
+/**
+ * The survey link's page for requests without cookies, answered from memory before sessions and
+ * routing (`EarlyAnswers`), when this process has both the link's reads of the last second
+ * (`LinkPageReadsCache`, which reads them again in the background as they age) and the page it rendered
+ * from them with the survey it keeps now. So a link reloaded or opened by many tabs or a mail scanner
+ * costs no session, no routing and no database command; anything else (a cookie, a notice, reads or
+ * a survey no longer kept) takes the full way, which builds the page and keeps it again. What is kept
+ * is what the full way would show: an answer drops the link's reads at once in this process, and any
+ * other change (another process's answer, a revoked link, a closed survey) shows within the second.
+ */
+@Injectable()
+export class KeptLinkViews implements OnModuleInit {
+  /** The HTML of page results rendered for requests without cookies; goes when the result does. */
+  private readonly rendered = new WeakMap<PageResult, string>();
+
+  constructor(
+    private readonly early: EarlyAnswers,
+    private readonly linkPages: LinkPageReadsCache,
+    private readonly surveys: SurveyCache,
+  ) {}
+
+  onModuleInit(): void {
+    this.early.register((req, res) => this.answer(req, res));
+  }
+
+  /** The HTML rendered for this result for a request without cookies, if any. */
+  html(result: PageResult): string | undefined {
+    return this.rendered.get(result);
+  }
+
+  keep(result: PageResult, html: string): void {
+    this.rendered.set(result, html);
+  }
+
+  /** Sends the kept page of `/s/<token>` and says so, or declines (false) without touching `res`. */
+  answer(req: Request, res: Response): boolean {
+    if (req.method !== 'GET' || req.headers.cookie !== undefined) {
+      return false;
+    }
+    const token = LINK_PATH.exec(req.url)?.[1];
+    if (token === undefined || !looksLikeToken(token)) {
+      return false;
+    }
+    const reads = this.linkPages.peek(hashToken(token));
+    const page = reads?.page;
+    if (!reads || !page || page.result.kind !== 'page') {
+      return false;
+    }
+    // The page was built with the survey this process keeps now (the same object), or with none.
+    const survey = reads.link ? this.surveys.peek(reads.link.surveyId) : null;
+    const html = survey !== undefined && page.survey === survey ? this.rendered.get(page.result) : undefined;
+    if (html === undefined) {
+      return false;
+    }
+    res.set(SURVEY_PAGE_HEADERS);
+    res.status(page.result.status).send(html);
+    return true;
+  }
+}
