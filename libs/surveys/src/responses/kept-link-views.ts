@@ -25,6 +25,8 @@ const LINK_PATH = /^\/s\/([A-Za-z0-9_-]+)$/;
 export class KeptLinkViews implements OnModuleInit {
   /** The HTML of page results rendered for requests without cookies; goes when the result does. */
   private readonly rendered = new WeakMap<PageResult, string>();
+  /** The same HTML as sent: encoded once, not per view. */
+  private readonly bodies = new WeakMap<PageResult, Buffer>();
 
   constructor(
     private readonly early: EarlyAnswers,
@@ -65,8 +67,17 @@ export class KeptLinkViews implements OnModuleInit {
     if (html === undefined) {
       return false;
     }
+    let body = this.bodies.get(page.result);
+    if (!body) {
+      body = Buffer.from(html);
+      this.bodies.set(page.result, body);
+    }
+    // As the route sends it, less the ETag: a page nobody may store is never revalidated.
+    res.statusCode = page.result.status;
     res.set(SURVEY_PAGE_HEADERS);
-    res.status(page.result.status).send(html);
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.setHeader('Content-Length', body.length);
+    res.end(body);
     return true;
   }
 }
