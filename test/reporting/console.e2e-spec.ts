@@ -171,6 +171,30 @@ describe('Reporting console', () => {
     await request(t.app.getHttpServer()).get(`/api/reports/${surveyId}/skew`).expect(401);
   });
 
+  it('shows a new computation on the next request after the page was seen, and each segment tab its own table', async () => {
+    const before = (await staff.agent.get(`/api/reports/${surveyId}/ranking`).expect(200)).body;
+    const seen = await staff.agent.get(`/admin/reports/${surveyId}`).expect(200);
+    expect(seen.text).toContain(`Snapshot ${before.version}`);
+    expect(seen.text).toContain('Rank (and incumbency) by Revenue');
+    const tab = await staff.agent.get(`/admin/reports/${surveyId}?segment=businessModel`).expect(200);
+    expect(tab.text).toContain('Rank (and incumbency) by Business model');
+    // One more completed response, then a new computation (a new snapshot version).
+    await t.app
+      .get(InvitationRepository)
+      .insertOnce(
+        { surveyId, memberId: 'm30', email: 'm30@example.test', name: 'Member 30', profile: {}, tier: 'council' },
+        'sent',
+      );
+    await t.app.get(ResponseRepository).complete(`${surveyId}:m30`, surveyId, { held: ['k4'], profile: {} }, null);
+    await t.app.get(RankingComputer).compute(surveyId, 'demand');
+    const after = await staff.agent.get(`/admin/reports/${surveyId}`).expect(200);
+    expect(after.text).toContain(`Snapshot ${before.version + 1}`);
+    expect(after.text).toContain(`<dt>Respondents</dt><dd>${before.respondents + 1}</dd>`);
+    expect((await staff.agent.get(`/admin/reports/${surveyId}?segment=businessModel`).expect(200)).text).toContain(
+      `Snapshot ${before.version + 1}`,
+    );
+  });
+
   it('documents every JSON table in the OpenAPI document with its own schema', async () => {
     const { SwaggerModule, DocumentBuilder } = await import('@nestjs/swagger');
     const document = SwaggerModule.createDocument(t.app, new DocumentBuilder().build());

@@ -53,10 +53,15 @@ export class ReportPages {
     return snapshot;
   }
 
+  /**
+   * Staff's results page: the survey and its state (two small `_id` reads), then the snapshot's part
+   * of the page from `snapshotModels` when this process has built it before. A snapshot `_id`
+   * (`<surveyId>:<version>`) is written once and never changed, so its model (tables, SVG charts) can
+   * be kept; a new computation is a new version, found through the state on the next request.
+   */
   async adminReportPage(surveyId: string, segment?: string, notice?: string) {
     const survey = await this.surveyOrFail(surveyId);
     const state = await this.snapshots.findState(surveyId);
-    const snapshot = await this.snapshots.findLatest(surveyId);
     const base = {
       title: `Results: ${survey.title}`,
       survey: { id: surveyId, title: survey.title, status: survey.status },
@@ -67,35 +72,70 @@ export class ReportPages {
             ? 'Published to members.'
             : null,
     };
-    if (!snapshot) {
+    const version = state?.latestVersion ?? 0;
+    const model = version > 0 ? await this.snapshotModel(surveyId, version, segment) : null;
+    if (!model) {
       return { ...base, snapshot: null };
     }
-    const result = snapshot.result;
     return {
       ...base,
-      snapshot: {
-        version: snapshot.version,
-        computedAt: formatDateTime(snapshot.computedAt),
-        trigger: snapshot.trigger,
-        final: snapshot.final,
-        computeMs: snapshot.computeMs,
-        method: `${result.method} v${result.method_version}`,
-        options: result.options,
-      },
+      ...model,
       published: state?.publishedVersion ?? null,
-      publishedIsLatest: state?.publishedVersion === snapshot.version,
-      ...rankingModel(result),
-      ...responseModel(snapshot),
-      skew: skewModel(result),
-      weighted: weightedModel(result),
-      segments: segmentModel(result, snapshot.attributes, surveyId, segment),
-      tables: TABLES.map((name) => ({
-        name,
-        csv: `/admin/reports/${surveyId}/tables/${name}.csv`,
-        json: `/api/reports/${surveyId}/${name}`,
-      })),
+      publishedIsLatest: state?.publishedVersion === version,
     };
   }
+
+  private readonly snapshotModels = new Map<string, SnapshotModel>();
+
+  private async snapshotModel(surveyId: string, version: number, segment?: string): Promise<SnapshotModel | null> {
+    const key = `${surveyId}:${version}|${segment ?? ''}`;
+    const kept = this.snapshotModels.get(key);
+    if (kept) {
+      return kept;
+    }
+    const snapshot = await this.snapshots.findVersion(surveyId, version);
+    if (!snapshot) {
+      return null;
+    }
+    const model = snapshotModel(snapshot, surveyId, segment);
+    // Bounded (the segment comes from the query string): the oldest model goes first.
+    if (this.snapshotModels.size >= MODELS_KEPT) {
+      this.snapshotModels.delete(this.snapshotModels.keys().next().value as string);
+    }
+    this.snapshotModels.set(key, model);
+    return model;
+  }
+}
+
+/** How many snapshot page models a process keeps (a few surveys × their segment tabs). */
+const MODELS_KEPT = 64;
+
+type SnapshotModel = ReturnType<typeof snapshotModel>;
+
+/** The part of the results page that depends only on one snapshot (and the segment tab shown). */
+function snapshotModel(snapshot: SnapshotRecord, surveyId: string, segment?: string) {
+  const result = snapshot.result;
+  return {
+    snapshot: {
+      version: snapshot.version,
+      computedAt: formatDateTime(snapshot.computedAt),
+      trigger: snapshot.trigger,
+      final: snapshot.final,
+      computeMs: snapshot.computeMs,
+      method: `${result.method} v${result.method_version}`,
+      options: result.options,
+    },
+    ...rankingModel(result),
+    ...responseModel(snapshot),
+    skew: skewModel(result),
+    weighted: weightedModel(result),
+    segments: segmentModel(result, snapshot.attributes, surveyId, segment),
+    tables: TABLES.map((name) => ({
+      name,
+      csv: `/admin/reports/${surveyId}/tables/${name}.csv`,
+      json: `/api/reports/${surveyId}/${name}`,
+    })),
+  };
 }
 
 export function rankingModel(result: RankingResult) {
