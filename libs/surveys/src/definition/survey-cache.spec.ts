@@ -1,0 +1,58 @@
+import { SurveyCache } from './survey-cache';
+import type { SurveyRecord, SurveyRepository } from './survey.repository';
+
+/** A survey repository whose reads finish when the test says, each giving the document as it is then. */
+function setUp() {
+  let stored = { _id: 's1', title: 'Accountabilities', status: 'open' };
+  const reads: Array<() => void> = [];
+  const repository = {
+    findById: () =>
+      new Promise<SurveyRecord>((resolve) => {
+        const at = { ...stored };
+        reads.push(() => resolve(at as unknown as SurveyRecord));
+      }),
+  };
+  const cache = new SurveyCache(repository as unknown as SurveyRepository);
+  const finish = async () => {
+    const pending = reads.splice(0);
+    pending.forEach((resolve) => resolve());
+    // Let the reads' continuations (keeping, starting the queued read) run.
+    await new Promise((resolve) => setImmediate(resolve));
+  };
+  return { cache, reads, finish, change: (fields: object) => (stored = { ...stored, ...fields }) };
+}
+
+describe(SurveyCache.name, () => {
+  it('gives a fresh call a read that began after it: calls during a read share the one queued after it', async () => {
+    const { cache, reads, finish, change } = setUp();
+    const first = cache.fresh('s1');
+    expect(reads).toHaveLength(1);
+    // Closed while the first read is under way: the calls after it must see the close.
+    change({ status: 'closed' });
+    const second = cache.fresh('s1');
+    const third = cache.fresh('s1');
+    expect(reads).toHaveLength(1);
+    await finish();
+    expect((await first)?.status).toBe('open');
+    expect(reads).toHaveLength(1);
+    await finish();
+    expect((await second)?.status).toBe('closed');
+    expect(await third).toBe(await second);
+    expect(cache.peek('s1')?.status).toBe('closed');
+  });
+
+  it('keeps the same object when a read finds the survey unchanged, and a new one when it changed', async () => {
+    const { cache, finish, change } = setUp();
+    const reading = cache.fresh('s1');
+    await finish();
+    const kept = await reading;
+    const again = cache.fresh('s1');
+    await finish();
+    expect(await again).toBe(kept);
+    change({ title: 'Accountabilities 2027' });
+    const changed = cache.fresh('s1');
+    await finish();
+    expect(await changed).not.toBe(kept);
+    expect(cache.peek('s1')?.title).toBe('Accountabilities 2027');
+  });
+});
