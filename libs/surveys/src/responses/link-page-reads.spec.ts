@@ -52,6 +52,12 @@ describe('LinkPageReadsCache', () => {
     cache.forgetInvitation('i1');
     await overtaken;
     expect(cache.get('h2')).toBeNull();
+
+    // An answer to another invitation does not stop a read from being kept.
+    const other = cache.read('h3', load);
+    cache.forgetInvitation('i2');
+    await other;
+    expect(cache.get('h3')).toEqual(reads('i1'));
   });
 
   it('answers from the kept reads while it reads them again in the background, never past their time', async () => {

@@ -45,6 +45,12 @@ export class LinkPageReadsCache {
   private readonly loading = new Map<string, Promise<LinkPageReads>>();
   /** Counts `forgetInvitation` calls, so a read that one overtook is not kept. */
   private forgets = 0;
+  /**
+   * The count at which each invitation was last forgotten while reads were under way: a read is not
+   * kept if its invitation was forgotten after it began (answers to other invitations do not matter).
+   * Emptied whenever no read is under way.
+   */
+  private readonly forgottenAt = new Map<string, number>();
 
   constructor(private readonly ttlMs = LINK_PAGE_READS_MS) {}
 
@@ -90,12 +96,18 @@ export class LinkPageReadsCache {
         if (before?.opened && before.link?.invitationId === reads.link?.invitationId) {
           reads.opened = true;
         }
-        if (this.forgets === forgetsBefore) {
+        const invitationId = reads.link?.invitationId;
+        if (invitationId === undefined || (this.forgottenAt.get(invitationId) ?? 0) <= forgetsBefore) {
           this.set(hash, reads, Date.now(), load);
         }
         return reads;
       })
-      .finally(() => this.loading.delete(hash));
+      .finally(() => {
+        this.loading.delete(hash);
+        if (this.loading.size === 0) {
+          this.forgottenAt.clear();
+        }
+      });
     this.loading.set(hash, loaded);
     return loaded;
   }
@@ -133,6 +145,9 @@ export class LinkPageReadsCache {
   /** An invitation's response changed here: every link to it reads live next time. */
   forgetInvitation(invitationId: string): void {
     this.forgets++;
+    if (this.loading.size > 0) {
+      this.forgottenAt.set(invitationId, this.forgets);
+    }
     for (const hash of this.hashesByInvitation.get(invitationId) ?? []) {
       this.delete(hash);
     }
