@@ -29,14 +29,16 @@ export async function signInAs(
   return sessionFor(t, member);
 }
 
-export async function sessionFor(t: TestApp, member: MemberRecord): Promise<SignedIn> {
+/** `maxAge` (ms, a day unless given) is how long the session lasts from now. */
+export async function sessionFor(t: TestApp, member: MemberRecord, maxAge = 24 * 60 * 60 * 1000): Promise<SignedIn> {
   const sid = randomBytes(24).toString('base64url');
   const csrfToken = randomBytes(32).toString('hex');
-  const maxAge = 24 * 60 * 60 * 1000;
   const expires = new Date(Date.now() + maxAge);
   await t.connection.collection(SESSIONS_COLLECTION).insertOne({
     _id: sid as never,
     expires,
+    // As the store writes it: without lastModified, connect-mongo would touch it on every request.
+    lastModified: new Date(),
     session: {
       cookie: { originalMaxAge: maxAge, expires, httpOnly: true, path: '/', sameSite: 'lax', secure: false },
       memberId: String(member._id),

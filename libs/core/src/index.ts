@@ -25,6 +25,8 @@ export { hashToken, looksLikeToken, newToken, sameSecret, TOKEN_BYTES } from './
 export { insertNew } from './database/insert-new';
 export { PageCache } from './page-cache/page-cache.service';
 export { EarlyAnswers, type EarlyAnswer } from './page-cache/early-answers';
+export { SharedVersions } from './versions/shared-versions.service';
+export type { VersionSnapshot } from './versions/shared-version.repository';
 export {
   PUBLISHED_REPORTS,
   type PublishedReportSource,

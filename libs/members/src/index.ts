@@ -1,7 +1,7 @@
 /** @roundtable/members: members, applicants and staff, their profiles and applications. */
 export { MembersModule } from './members.module';
 export { MemberRepository, type MemberRecord, type MemberListFilter } from './member.repository';
-export { MemberVersionRepository } from './member-version.repository';
+export { MEMBERS_VERSION, MemberVersionRepository } from './member-version.repository';
 export {
   Member,
   MembershipSummary,

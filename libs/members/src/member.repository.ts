@@ -42,7 +42,7 @@ function searchClauses(search: string): Array<Record<string, RegExp>> {
 
 /**
  * The only code that touches the members collection. Every write is followed by
- * `versions.changed()` once it has completed (see MemberVersion): processes that keep signed-in
+ * `versions.changed()` once it has completed (see MemberVersionRepository): processes that keep signed-in
  * members in memory notice the change on their next request. A new write method must do the same.
  */
 @Injectable()

@@ -4,14 +4,12 @@ import { ApplicationDecision, ApplicationDecisionSchema } from './application-de
 import { MemberRepository } from './member.repository';
 import { Member, MemberSchema } from './member.schema';
 import { MemberVersionRepository } from './member-version.repository';
-import { MemberVersion, MemberVersionSchema } from './member-version.schema';
 
 @Module({
   imports: [
     MongooseModule.forFeature([
       { name: Member.name, schema: MemberSchema },
       { name: ApplicationDecision.name, schema: ApplicationDecisionSchema },
-      { name: MemberVersion.name, schema: MemberVersionSchema },
     ]),
   ],
   providers: [MemberRepository, MemberVersionRepository],

@@ -3,8 +3,10 @@ import type { ConfigType } from '@nestjs/config';
 import { csrfSync } from 'csrf-sync';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import session from 'express-session';
-import { MemberRepository, MemberVersionRepository } from '@roundtable/members';
+import { SharedVersions, type VersionSnapshot } from '@roundtable/core';
+import { MEMBERS_VERSION, MemberRepository } from '@roundtable/members';
 import { authConfig, SESSION_COOKIE } from '../auth.config';
+import { requestVersions } from './request-versions';
 import { SessionRepository } from './session.repository';
 import type { SessionMember } from './session-member';
 import { SignedInMembers } from './signed-in-members';
@@ -18,13 +20,16 @@ import { SignedInMembers } from './signed-in-members';
 const CSRF_EXEMPT_PREFIXES = ['/webhooks/', '/unsubscribe/', '/s/'];
 
 /**
- * The per-request chain every route runs behind: the database-backed session, CSRF checks on every
- * state-changing request (token from the `_csrf` form field, the `x-csrf-token` header, or for a
- * multipart upload the `_csrf` query parameter), and `request.member` as the member record is now:
- * from this process's SignedInMembers while the members version is unchanged (one read of a
- * one-document collection), else read from the member record (on FerretDB v1 a scan of the members
- * collection). A role change, state change or erasure changes the version, so it applies on the
- * member's next request in every process.
+ * The per-request chain every route runs behind: the shared versions read once for a request that
+ * carries a session cookie (one read of a tiny collection, shared with concurrent requests but always
+ * started after this one arrived: SharedVersions), the database-backed session (from this process's
+ * CachedSessionStore while the sessions version is unchanged), CSRF checks on every state-changing
+ * request (token from the `_csrf` form field, the `x-csrf-token` header, or for a multipart upload the
+ * `_csrf` query parameter), and `request.member` as the member record is now: from this process's
+ * SignedInMembers while the members version is unchanged, else read from the member record (on
+ * FerretDB v1 a scan of the members collection). Sign-out, expiry, a role change, state change or
+ * erasure changes a version (or the session's own expiry passes), so it applies on the member's next
+ * request in every process.
  */
 @Injectable()
 export class SessionMiddleware {
@@ -35,7 +40,7 @@ export class SessionMiddleware {
     private readonly sessionRepository: SessionRepository,
     @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
     private readonly members: MemberRepository,
-    private readonly versions: MemberVersionRepository,
+    private readonly versions: SharedVersions,
   ) {}
 
   handlers(): RequestHandler[] {
@@ -76,8 +81,28 @@ export class SessionMiddleware {
       res.locals.csrfToken = () => req.csrfToken?.() ?? '';
       next();
     };
-    return [sessions, exposeCsrfToken, csrfSynchronisedProtection, dropCsrfField, showFlashOnce, this.loadMember];
+    return [
+      this.readVersions,
+      sessions,
+      exposeCsrfToken,
+      csrfSynchronisedProtection,
+      dropCsrfField,
+      showFlashOnce,
+      this.loadMember,
+    ];
   }
+
+  /** The versions every check of this request uses; a request without a session cookie has none to check. */
+  private readonly readVersions = (req: Request, _res: Response, next: NextFunction): void => {
+    if (!req.headers.cookie?.includes(`${SESSION_COOKIE}=`)) {
+      next();
+      return;
+    }
+    this.versions.snapshot().then(
+      (snapshot) => requestVersions.run(snapshot, next),
+      (error: unknown) => next(error),
+    );
+  };
 
   private readonly loadMember = (req: Request, res: Response, next: NextFunction): void => {
     const memberId = req.session?.memberId;
@@ -104,7 +129,9 @@ export class SessionMiddleware {
 
   /** The member as their record is now; the version is read first (see SignedInMembers). */
   private async currentMember(memberId: string): Promise<SessionMember | null> {
-    const version = await this.versions.current();
+    // A session started during this request (none yet at its start) has no snapshot: read one now.
+    const snapshot: VersionSnapshot = requestVersions.getStore() ?? (await this.versions.snapshot());
+    const version = snapshot[MEMBERS_VERSION] ?? null;
     const kept = this.signedIn.find(memberId, version);
     if (kept) {
       return kept;
