@@ -80,6 +80,26 @@ describe('The job queue (real FerretDB)', () => {
     expect(await t.connection.collection('jobs').countDocuments({ _id: id as never })).toBe(0);
   });
 
+  it('claims a long job alone, so a second worker takes the next one instead of waiting behind it', async () => {
+    await t.connection.collection('jobs').deleteMany({});
+    const long = (type: string) => type === 'test.long';
+    const past = (seconds: number) => new Date(Date.now() - seconds * 1000);
+    await queue.enqueue('test.record', { word: 'short' }, { runAt: past(30) });
+    const firstLong = await queue.enqueue('test.long', {}, { runAt: past(20) });
+    const secondLong = await queue.enqueue('test.long', {}, { runAt: past(10) });
+    // Short jobs are claimed together; a long one is not added to them.
+    const shortOnly = await jobs.claimBatch('worker-a', 60_000, 5, long);
+    expect(shortOnly.map((job) => job.type)).toEqual(['test.record']);
+    const a = await jobs.claimBatch('worker-a', 60_000, 5, long);
+    const b = await jobs.claimBatch('worker-b', 60_000, 5, long);
+    expect(a.map((job) => job._id)).toEqual([firstLong]);
+    expect(b.map((job) => job._id)).toEqual([secondLong]);
+    // Without the rule, one claim takes every due job.
+    await t.connection.collection('jobs').updateMany({}, { $set: { runAt: past(1) } });
+    expect(await jobs.claimBatch('worker-c', 60_000, 5)).toHaveLength(3);
+    await t.connection.collection('jobs').deleteMany({});
+  });
+
   it('keeps exactly one queued run per recurring schedule and moves it on after each run', async () => {
     const recurring = t.app.get(RecurringJobs);
     let runs = 0;

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { JobQueue } from './job-queue.service';
 import { JobRunner } from './job-runner.service';
 
 /**
@@ -9,18 +9,26 @@ import { JobRunner } from './job-runner.service';
  * A worker runs `lanes` such loops side by side, each claiming its own jobs (claims are unique
  * inserts, so lanes share the queue exactly as separate workers do). Jobs mostly wait on the
  * database and the relay, so a second lane overlaps one job's writes with another's sending: a send
- * batch's status write (a second or more on FerretDB) no longer holds up the next batch, and the
- * first batches go out while the distribution job is still writing invitations.
+ * batch's writes no longer hold up the next batch, and the first batches go out while the
+ * distribution job is still writing invitations. An idle lane polls every `idleMs`, and wakes at once
+ * when this process queues a job (a distribution's batches reach this worker's other lane at once).
  */
 @Injectable()
 export class JobLoop implements OnApplicationShutdown {
   private readonly logger = new Logger(JobLoop.name);
   private running: Promise<void> | null = null;
   private stopping = false;
+  /** Idle lanes' timers: a job queued by this process (or a stop) ends their wait early. */
+  private readonly sleepers = new Set<() => void>();
   /** Loops run side by side in this process. */
   lanes = 2;
 
-  constructor(private readonly runner: JobRunner) {}
+  constructor(
+    private readonly runner: JobRunner,
+    queue: JobQueue,
+  ) {
+    queue.onQueued(() => this.wakeAll());
+  }
 
   start(idleMs = 1000): void {
     if (!this.running) {
@@ -34,12 +42,12 @@ export class JobLoop implements OnApplicationShutdown {
       try {
         const settled = await this.runner.runDue();
         if (settled === 0) {
-          await sleep(idleMs);
+          await this.sleep(idleMs);
         }
       } catch (error) {
         // The database may be away for a moment; keep the loop alive and try again.
         this.logger.error(`Job loop error: ${error instanceof Error ? error.message : String(error)}`);
-        await sleep(idleMs * 5);
+        await this.sleep(idleMs * 5);
       }
     }
   }
@@ -47,7 +55,24 @@ export class JobLoop implements OnApplicationShutdown {
   /** Stops taking jobs once the current one is settled. */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.wakeAll();
     await this.running;
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.sleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.sleepers.add(wake);
+    });
+  }
+
+  private wakeAll(): void {
+    [...this.sleepers].forEach((wake) => wake());
   }
 
   async onApplicationShutdown(): Promise<void> {

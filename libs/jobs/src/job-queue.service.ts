@@ -4,7 +4,18 @@ import { JobRepository } from './job.repository';
 /** The API side of the queue: features enqueue work here and a worker does it. */
 @Injectable()
 export class JobQueue {
+  private readonly listeners = new Set<() => void>();
+
   constructor(private readonly jobs: JobRepository) {}
+
+  /**
+   * Calls `listener` whenever this process queues a job: a worker's idle lanes wake at once for the
+   * batches its own distribution job queues instead of sleeping out their poll interval.
+   */
+  onQueued(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 
   /** Queues a job; returns its id. */
   async enqueue(
@@ -13,6 +24,7 @@ export class JobQueue {
     options: { runAt?: Date; maxAttempts?: number } = {},
   ): Promise<string> {
     const job = await this.jobs.insert(type, payload, options);
+    this.queued();
     return job!._id;
   }
 
@@ -26,6 +38,14 @@ export class JobQueue {
     payload: Record<string, unknown>,
     options: { runAt?: Date; maxAttempts?: number } = {},
   ): Promise<boolean> {
-    return (await this.jobs.insert(type, payload, { ...options, id })) !== null;
+    const queued = (await this.jobs.insert(type, payload, { ...options, id })) !== null;
+    if (queued) {
+      this.queued();
+    }
+    return queued;
+  }
+
+  private queued(): void {
+    this.listeners.forEach((listener) => listener());
   }
 }

@@ -36,6 +36,7 @@ export class JobRunner {
   private readonly logger = new Logger(JobRunner.name);
   private readonly handlers = new Map<string, JobHandler>();
   private readonly schedules = new Map<string, NextRun>();
+  private readonly longTypes = new Set<string>();
   readonly workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   leaseMs = 60_000;
   /** First retry delay; doubles per attempt (tests shorten it). */
@@ -45,12 +46,20 @@ export class JobRunner {
 
   constructor(private readonly jobs: JobRepository) {}
 
-  /** Feature modules register the handler of each job type they own, once, at module init. */
-  register(type: string, handler: JobHandler): void {
+  /**
+   * Feature modules register the handler of each job type they own, once, at module init. A `long`
+   * job (seconds of work, such as a send batch) is claimed alone: claimed with others, it would wait
+   * behind them under this worker's lease while another worker sat idle, which at the end of a
+   * distribution left one worker sending several batches while the other had none.
+   */
+  register(type: string, handler: JobHandler, options: { long?: boolean } = {}): void {
     if (this.handlers.has(type)) {
       throw new Error(`A handler for job type "${type}" is already registered`);
     }
     this.handlers.set(type, handler);
+    if (options.long) {
+      this.longTypes.add(type);
+    }
   }
 
   /** Registers a recurring job type: after each run, its one queued job moves on to `next`. */
@@ -63,7 +72,12 @@ export class JobRunner {
   async runDue(limit = 20): Promise<number> {
     let settled = 0;
     while (settled < limit) {
-      const batch = await this.jobs.claimBatch(this.workerId, this.leaseMs, Math.min(this.batchSize, limit - settled));
+      const batch = await this.jobs.claimBatch(
+        this.workerId,
+        this.leaseMs,
+        Math.min(this.batchSize, limit - settled),
+        (type) => this.longTypes.has(type),
+      );
       if (batch.length === 0) {
         break;
       }

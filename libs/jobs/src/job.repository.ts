@@ -51,7 +51,13 @@ export class JobRepository {
    * A job is ours only if our insert of claim `<jobId>:<n+1>` succeeds: two workers reading the same
    * job try the same claim `_id` and exactly one insert wins, on FerretDB as on MongoDB.
    */
-  async claimBatch(workerId: string, leaseMs: number, limit: number, now = new Date()): Promise<ClaimedJob[]> {
+  async claimBatch(
+    workerId: string,
+    leaseMs: number,
+    limit: number,
+    alone: (type: string) => boolean = () => false,
+    now = new Date(),
+  ): Promise<ClaimedJob[]> {
     const due = await this.jobs
       .find({ runAt: { $lte: now } })
       .sort({ runAt: 1 })
@@ -60,6 +66,9 @@ export class JobRepository {
     const leaseEnd = new Date(now.getTime() + leaseMs);
     const won: ClaimedJob[] = [];
     for (const job of due) {
+      if (alone(job.type) && won.length > 0) {
+        continue; // a long job is claimed alone (see JobRunner.register); another claim takes it
+      }
       const claim = job.claims + 1;
       try {
         await this.claims.create({ _id: `${job._id}:${claim}`, jobId: job._id, workerId });
@@ -87,6 +96,9 @@ export class JobRepository {
           claim,
           attempts: job.attempts + 1,
         });
+      }
+      if (alone(job.type) && won.length > 0) {
+        break;
       }
     }
     return won;
