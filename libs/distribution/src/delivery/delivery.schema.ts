@@ -4,8 +4,10 @@ import { Schema as MongooseSchema } from 'mongoose';
 /**
  * One email of a survey handed to the relay (or refused by it): `_id` is
  * `<invitationId>:<kind>` (`invite`, `reminder:<round>`, `resend:<n>`). Inserted right after the
- * relay's answer, so a batch taken over after a crash skips what was already sent. Written per email
- * (an insert is cheap) and read only by a batch that runs again (one `$in` per batch).
+ * relay's answer, so a batch taken over after a crash skips what was already sent. It is the truth of
+ * "this invitation was sent" (the invitation's status stays `queued`; see SurveyInvitation.status).
+ * Written per email (an insert is cheap); read by a batch that runs again (one `$in` per batch) and
+ * by the reconcile (one cursor per survey).
  */
 @Schema({ collection: 'survey_deliveries', versionKey: false })
 export class SurveyDelivery {
@@ -15,7 +17,8 @@ export class SurveyDelivery {
   @Prop({ type: Date, default: () => new Date() }) at: Date;
 }
 export const SurveyDeliverySchema = SchemaFactory.createForClass(SurveyDelivery);
-// No secondary index: deliveries are read only by `_id` (a batch's `$in`).
+// No secondary index: deliveries are read by `_id` (a batch's `$in`) and, every ten minutes, by
+// `surveyId` (FerretDB v1 would scan either way; MongoDB scans too, off the request path).
 
 /** A segment's figures as the reconcile job last counted them. */
 @Schema({ _id: false })

@@ -20,7 +20,7 @@ export const CLOSE_DUE_JOB = 'surveys.close-due';
  * Keeps the live figures honest and the survey schedule moving. Counter shards are bumped right
  * after each change they count (here for opened/started/completed, as the response page reports
  * them), so a process that dies between the change and the bump leaves a figure short: every ten
- * minutes the worker recounts open surveys from the invitations, milestones and responses (each
+ * minutes the worker recounts open surveys from the invitations, deliveries, milestones and responses (each
  * streamed through one cursor, in the worker only), corrects the shards, and stores the response rate by segment.
  * Every minute it closes surveys whose close date has passed.
  */
@@ -89,9 +89,16 @@ export class SurveyBookkeeping implements OnModuleInit {
       statuses[invitation.status] = (statuses[invitation.status] ?? 0) + 1;
       tally.add(invitation, completed.has(invitation._id));
     }
+    // Sent invitations are their delivery records (the status stays `queued` when the email leaves).
+    let sent = 0;
+    for await (const delivery of this.deliveries.streamBySurvey(surveyId)) {
+      if (delivery.outcome === 'sent' && delivery._id.endsWith(':invite')) {
+        sent += 1;
+      }
+    }
     const recount = {
       invited,
-      sent: statuses.sent ?? 0,
+      sent,
       bounced: statuses.bounced ?? 0,
       opened: milestones.opened,
       started,

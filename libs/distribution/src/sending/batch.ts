@@ -20,8 +20,6 @@ export interface BatchPayload {
    * the batch checks the delivery records first even on its first attempt.
    */
   recheck?: boolean;
-  /** An invitation batch's page key, which its invitations carry (narrows the batch's status writes). */
-  page?: string;
 }
 
 /** Recipients per send job: one job per few hundred emails, as Ghost batches newsletters. */

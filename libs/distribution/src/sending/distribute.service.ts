@@ -48,7 +48,9 @@ export class Distributor implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.runner.register(DISTRIBUTE_JOB, (payload, context) => this.distribute(String(payload.surveyId), context));
+    this.runner.register(DISTRIBUTE_JOB, (payload, context) => this.distribute(String(payload.surveyId), context), {
+      long: true,
+    });
   }
 
   async distribute(surveyId: string, context: Pick<JobContext, 'progress' | 'checkpoint'>): Promise<void> {
@@ -102,7 +104,6 @@ export class Distributor implements OnModuleInit {
         name: member.name,
         profile: { ...(member.profile ?? {}) },
         tier: member.membership?.tier ?? null,
-        page: pageKey,
       })),
     );
     const recipients: BatchRecipient[] = audience.map((member) => ({
@@ -112,7 +113,7 @@ export class Distributor implements OnModuleInit {
     }));
     await this.counters.add(counterGroup(surveyId), { invited });
     if (recipients.length > 0) {
-      const batch: BatchPayload = { surveyId, kind: 'invite', recipients, recheck, page: pageKey };
+      const batch: BatchPayload = { surveyId, kind: 'invite', recipients, recheck };
       await this.queue.enqueueOnce(
         batchJobId(surveyId, 'invite', pageKey),
         SEND_BATCH_JOB,

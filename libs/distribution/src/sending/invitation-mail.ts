@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { renderMail } from '@roundtable/mail';
 
 /** What an invitation or reminder email says. */
@@ -11,11 +12,65 @@ export interface InvitationMailContext {
   reminder: boolean;
 }
 
+/** What differs from one recipient of a batch to the next. */
+export type RecipientValues = Pick<InvitationMailContext, 'name' | 'surveyUrl' | 'unsubscribeUrl'>;
+
+export interface InvitationMailBody {
+  subject: string;
+  text: string;
+  html?: string;
+}
+
 /** Renders the email of one invitation (text and HTML in the council's layout). */
-export function invitationMail(context: InvitationMailContext): { subject: string; text: string; html?: string } {
+export function invitationMail(context: InvitationMailContext): InvitationMailBody {
   const subject = `${context.reminder ? 'Reminder: ' : ''}${context.title} — the council’s research survey`;
   const closes = context.closesAt
     ? context.closesAt.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
     : null;
   return { subject, ...renderMail('distribution/email/invitation', { ...context, closes, subject }) };
+}
+
+// The HTML escaping nunjucks' autoescape applies to a value (its escapeMap), so a value put into a
+// slot reads exactly as if the template had rendered it.
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '\\': '&#92;',
+};
+const escapeHtml = (value: string) => value.replace(/[&"'<>\\]/g, (ch) => HTML_ESCAPES[ch]);
+
+/**
+ * The email of a whole batch, rendered once: the templates run with a marker in place of each
+ * recipient's values, and each email is the two bodies cut at the markers with that recipient's values
+ * put in (escaped for HTML as the template would). Same bytes as `invitationMail` per recipient, but a
+ * batch of 250 renders twice instead of 500 times, which was a large share of a worker's CPU and of the
+ * garbage that grew its heap. The markers carry random letters, so no survey text can contain them.
+ */
+export function invitationMailer(
+  context: Omit<InvitationMailContext, keyof RecipientValues>,
+): (recipient: RecipientValues) => InvitationMailBody {
+  const nonce = randomBytes(6).toString('hex');
+  const markers: RecipientValues = {
+    name: `rtslot${nonce}name`,
+    surveyUrl: `rtslot${nonce}surveyUrl`,
+    unsubscribeUrl: `rtslot${nonce}unsubscribeUrl`,
+  };
+  const rendered = invitationMail({ ...context, ...markers });
+  // Split at the markers, keeping them: even parts are fixed text, odd parts name the value there.
+  const cut = (body: string) =>
+    body
+      .split(new RegExp(`(rtslot${nonce}(?:name|surveyUrl|unsubscribeUrl))`))
+      .map((part, k) => (k % 2 === 0 ? part : (part.slice(`rtslot${nonce}`.length) as keyof RecipientValues)));
+  const text = cut(rendered.text);
+  const html = rendered.html === undefined ? undefined : cut(rendered.html);
+  const fill = (parts: string[], values: RecipientValues, escape: (value: string) => string) =>
+    parts.map((part, k) => (k % 2 === 0 ? part : escape(values[part as keyof RecipientValues]))).join('');
+  return (recipient) => ({
+    subject: rendered.subject,
+    text: fill(text, recipient, (value) => value),
+    ...(html ? { html: fill(html, recipient, escapeHtml) } : {}),
+  });
 }

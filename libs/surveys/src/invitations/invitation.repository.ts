@@ -7,8 +7,7 @@ import { invitationId, InvitationStatus, SurveyInvitation } from './invitation.s
 export type InvitationRecord = SurveyInvitation;
 /** The projection rankings stream: the profile snapshot and tier for skew and segments, no address or name. */
 export type RankingInvitationRow = Pick<SurveyInvitation, '_id' | 'profile' | 'tier' | 'status' | 'sentAt'>;
-export type NewInvitation = Pick<SurveyInvitation, 'surveyId' | 'memberId' | 'email' | 'name' | 'profile' | 'tier'> &
-  Partial<Pick<SurveyInvitation, 'page'>>;
+export type NewInvitation = Pick<SurveyInvitation, 'surveyId' | 'memberId' | 'email' | 'name' | 'profile' | 'tier'>;
 
 /** The only code that touches survey_invitations. */
 @Injectable()
@@ -89,27 +88,18 @@ export class InvitationRepository {
   }
 
   /**
-   * Sets the status of a batch of invitations in one write (distribution's send batches: one `$in`
-   * per few hundred emails instead of one update per email on a large collection).
+   * Sets the status of a batch of invitations in one write (distribution's exceptions: bounced, opted
+   * out, failed, a resent link delivered). FerretDB v1 matches `_id: {$in}` by scanning and updates each
+   * document apart, so this is for the few, never for every invitation sent (survey_deliveries says that).
    */
   async setStatusMany(
     ids: string[],
     status: InvitationStatus,
     extra: { lastError?: string | null; sentAt?: Date | null } = {},
-    page?: { surveyId: string; page: string },
   ): Promise<void> {
-    if (ids.length === 0) {
-      return;
+    if (ids.length > 0) {
+      await this.invitations.updateMany({ _id: { $in: ids } }, { $set: { status, ...extra } });
     }
-    const update = { $set: { status, ...extra } };
-    if (page) {
-      // Narrowed by equalities the backend can use; every id matched means the write is complete.
-      const result = await this.invitations.updateMany({ ...page, _id: { $in: ids } }, update);
-      if (result.matchedCount === ids.length) {
-        return;
-      }
-    }
-    await this.invitations.updateMany({ _id: { $in: ids } }, update);
   }
 
   /** Records a reminder sent to a batch of invitations in one write. */

@@ -24,17 +24,19 @@ export class SurveyInvitation {
   @Prop({ required: true }) name: string;
   @Prop({ type: MongooseSchema.Types.Mixed, default: {} }) profile: Record<string, unknown>;
   @Prop({ type: String, default: null }) tier: string | null;
+  /**
+   * `queued` from the start, and it stays `queued` when the invitation email leaves: whether it was
+   * sent is its delivery record (`survey_deliveries`, `_id` `<invitationId>:invite`, outcome `sent`),
+   * written per email anyway, so the batch needs no per-invitation write (on FerretDB v1 an UPDATE per
+   * document). Written only for the exceptions: `bounced`, `opted_out`, `failed`, and `sent` (with
+   * `sentAt`) when a resent link reaches the member afterwards.
+   */
   @Prop({ type: String, enum: INVITATION_STATUSES, default: 'queued' }) status: InvitationStatus;
   @Prop({ type: String, default: null }) lastError: string | null;
+  /** Set with status `sent` (a resent link delivered); an invitation email's time is its delivery record's `at`. */
   @Prop({ type: Date, default: null }) sentAt: Date | null;
   @Prop({ type: [Date], default: [] }) remindedAt: Date[];
   @Prop({ type: Date, default: () => new Date() }) createdAt: Date;
-  /**
-   * The distribution page that wrote it (`<state>:<after>`, the send batch's key): a batch's status
-   * write filters on survey and page besides the ids, equalities FerretDB v1 pushes into SQL, where
-   * an `_id: {$in}` alone is matched by scanning every invitation (seconds per batch at 20,000).
-   */
-  @Prop({ type: String, default: null }) page: string | null;
 }
 export const SurveyInvitationSchema = SchemaFactory.createForClass(SurveyInvitation);
 
