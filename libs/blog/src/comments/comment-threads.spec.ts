@@ -42,3 +42,30 @@ describe(commentThreads.name, () => {
     ]);
   });
 });
+
+describe(`${commentThreads.name} keeps the stored order`, () => {
+  it('lists replies in the order they were written, under a parent that comes later in the list too', () => {
+    const threads = commentThreads(
+      [
+        stored('r1', { parentId: 'p' }),
+        stored('p'),
+        stored('q'),
+        stored('r2', { parentId: 'p' }),
+        stored('r3', { parentId: 'q' }),
+      ],
+      undefined,
+      now,
+    );
+    expect(threads.map((thread) => [thread.id, thread.replies.map((reply) => reply.id)])).toEqual([
+      ['p', ['r1', 'r2']],
+      ['q', ['r3']],
+    ]);
+  });
+});
+
+describe(`${commentView.name} and dates`, () => {
+  it('shows the date in words it is given, or works it out', () => {
+    expect(commentView(stored('a', { dateInWords: 'kept date' }), undefined, now).date).toBe('kept date');
+    expect(commentView(stored('a'), undefined, now).date).toBe('23 November 2026, 11:00 UTC');
+  });
+});

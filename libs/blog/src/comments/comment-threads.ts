@@ -15,6 +15,8 @@ export interface ThreadComment {
   bodyHtml?: string | null;
   status: string;
   createdAt: Date;
+  /** `createdAt` in words, when the caller keeps it already (views per data version, not per request). */
+  dateInWords?: string;
 }
 
 export interface CommentView {
@@ -33,7 +35,7 @@ export function commentView(comment: ThreadComment, viewerId: string | undefined
     authorName: comment.authorName,
     bodyHtml: comment.bodyHtml ?? renderCommentMarkdown(comment.body),
     pending: comment.status === 'pending',
-    date: momentInWords(comment.createdAt),
+    date: comment.dateInWords ?? momentInWords(comment.createdAt),
     editable: Boolean(
       viewerId && comment.memberId === viewerId && now.getTime() - comment.createdAt.getTime() < EDIT_WINDOW_MS,
     ),
@@ -42,20 +44,25 @@ export function commentView(comment: ThreadComment, viewerId: string | undefined
 
 /**
  * A post's comments as threads: top-level comments in order, each with its replies (one level).
- * A reply whose parent was deleted or taken down stands on its own rather than vanishing.
+ * A reply whose parent was deleted or taken down stands on its own rather than vanishing. Linear in
+ * the comments, each id converted once: it runs on every signed-in view of a post.
  */
 export function commentThreads(
   comments: ThreadComment[],
   viewerId: string | undefined,
   now: Date,
 ): Array<CommentView & { replies: CommentView[] }> {
-  const shown = new Set(comments.filter((comment) => !comment.parentId).map((comment) => String(comment._id)));
-  return comments
-    .filter((comment) => !comment.parentId || !shown.has(comment.parentId))
-    .map((comment) => ({
-      ...commentView(comment, viewerId, now),
-      replies: comments
-        .filter((reply) => reply.parentId === String(comment._id))
-        .map((reply) => commentView(reply, viewerId, now)),
-    }));
+  const views = comments.map((comment) => commentView(comment, viewerId, now));
+  const shown = new Set(comments.flatMap((comment, i) => (comment.parentId ? [] : [views[i].id])));
+  const repliesTo = new Map<string, CommentView[]>();
+  comments.forEach((comment, i) => {
+    if (comment.parentId && shown.has(comment.parentId)) {
+      const replies = repliesTo.get(comment.parentId) ?? [];
+      replies.push(views[i]);
+      repliesTo.set(comment.parentId, replies);
+    }
+  });
+  return comments.flatMap((comment, i) =>
+    comment.parentId && shown.has(comment.parentId) ? [] : [{ ...views[i], replies: repliesTo.get(views[i].id) ?? [] }],
+  );
 }
