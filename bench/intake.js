@@ -7,6 +7,7 @@ const { fireEach, summarise, round } = require('./lib/load');
 const { startRawIntakeServer } = require('./lib/raw-intake-server');
 const { URLSearchParams } = require('node:url');
 const { startApp } = require('./lib/environment');
+const { commandCounter, commandsPer } = require('./lib/command-counter');
 const { MongoClient } = require('mongoose').mongo;
 
 /** A complete answer as the form sends it without JavaScript: three items held and ranked, the profile. */
@@ -59,7 +60,9 @@ async function run(environment, options) {
   const perRun = options.quick ? 50 : 1_000;
   const survey = await generateSurvey(environment.database.uri, { invitations });
   const raw = await startRawIntakeServer(environment.database.uri);
-  const api = await startApp(environment, 'api');
+  // The API counts its database commands, so the result says what one submission costs in round trips.
+  const counter = commandCounter(environment.dir);
+  const api = await startApp(environment, 'api', counter.env);
   try {
     const headers = { 'content-type': 'application/x-www-form-urlencoded' };
     // Disjoint slices of the tokens: each submission completes a response no run has completed yet.
@@ -74,6 +77,7 @@ async function run(environment, options) {
     };
     await checkSubmission(api.url, take(1)[0]);
     const before = await completedCount(environment.database.uri);
+    const commandsBefore = await counter.snapshot(api.child);
     const load = { connections: options.load.connections, body: ANSWER, headers };
     const baselineRuns = [];
     const targetRuns = [];
@@ -93,6 +97,12 @@ async function run(environment, options) {
         ),
       );
     }
+    // Only the app's submissions reach the API between the snapshots (the baseline is its own server).
+    const commands = commandsPer(
+      commandsBefore,
+      await counter.snapshot(api.child),
+      targetRuns.reduce((sum, r) => sum + r.requests, 0),
+    );
     const figures = summarise(targetRuns);
     const baseline = summarise(baselineRuns);
     // Every answered submission must have completed a response: counted in the database, not trusted.
@@ -111,6 +121,8 @@ async function run(environment, options) {
           baselineName: 'raw driver: token lookup + insert',
           baseline,
           ratio,
+          // Database commands per submission under load (the baseline's are 2: the link read and the insert).
+          databaseCommands: commands,
           goal: GOAL,
           meetsGoal: ratio >= GOAL.ratio && figures.errors === 0 && figures.p99 < GOAL.p99,
         },
