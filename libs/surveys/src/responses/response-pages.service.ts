@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { hashToken, looksLikeToken, NotFoundError } from '@roundtable/core';
 import { prefillProfileAnswer, profileQuestion } from '../definition/defaults';
+import { dateLabel, respondPageModel, type Notice } from './respond-page';
 import { SurveyCache } from '../definition/survey-cache';
 import type { SurveyRecord } from '../definition/survey.repository';
 import { InvitationRepository } from '../invitations/invitation.repository';
@@ -30,17 +31,6 @@ interface Answering {
   action: string;
   signedIn: boolean;
 }
-
-type Notice = 'saved' | 'done' | 'updated' | 'already-completed' | null;
-
-/** One formatter for every page: `toLocaleDateString` builds a new one per call (6% of a page view's CPU). */
-const DATE_LABEL = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const dateLabel = (date: Date | null | undefined) => (date ? DATE_LABEL.format(date) : '');
 
 /**
  * The response page, reached by the emailed link or from the portal. A GET reads only (`_id` lookups
@@ -299,26 +289,12 @@ export class ResponsePages {
       kind: 'page',
       status: shown.status ?? 200,
       template: 'surveys/respond',
-      model: {
-        title: survey.title,
-        survey: {
-          title: survey.title,
-          intro: survey.intro,
-          closes: dateLabel(survey.closesAt),
-          items: survey.items,
-          profileQuestions: survey.profileQuestions.map(profileQuestion).filter(Boolean),
-        },
-        ranks: survey.items.map((_, index) => index + 1),
-        values,
-        errors,
-        errorLinks: Object.fromEntries(
-          Object.keys(errors).map((name) => [name, name === 'held' ? `held-${survey.items[0]?.key}` : name]),
-        ),
+      model: respondPageModel(survey, values, errors, {
         action: answering.action,
         signedIn: answering.signedIn,
         completed: response?.status === 'completed',
         notice: shown.notice ?? null,
-      },
+      }),
     };
   }
 }
