@@ -5,7 +5,7 @@ import { appConfig, NotFoundError, PageCache } from '@roundtable/core';
 import { MemberRepository } from '@roundtable/members';
 import { CommentRecord, CommentRepository } from './comments/comment.repository';
 import { renderCommentMarkdown } from './comments/comment-markdown';
-import { commentThreads } from './comments/comment-threads';
+import { RenderedComments } from './comments/comment-threads-html';
 import { atomFeed, FeedPost, robotsTxt, sitemap } from './feed/feed';
 import { safeHttpUrl } from './posts/markdown';
 import { AttachedReports } from './posts/attached-reports.service';
@@ -153,8 +153,9 @@ export class BlogPages {
       throw new NotFoundError('There is no post at this address.');
     }
     const readable = canRead(post, viewer);
-    const comments = readable ? await this.commentsOf(String(post._id), viewer) : [];
+    const comments = readable ? await this.commentsOf(String(post._id), viewer) : null;
     const settings = await this.pageCache.remember('comment-settings', () => this.comments.getSettings());
+    const canComment = readable && (viewer ? isEntitled(viewer, 'comment') : settings.guestComments);
     return {
       title: post.title,
       description: post.excerpt,
@@ -166,8 +167,9 @@ export class BlogPages {
       // The attached report's card goes with the post's text (its findings only to those who may read them).
       report: readable ? await this.reports.card(post.reportId, viewer) : null,
       preview: !published,
-      threads: commentThreads(comments, viewer?.id, new Date()),
-      canComment: readable && (viewer ? isEntitled(viewer, 'comment') : settings.guestComments),
+      // Shown only when the post is readable (the template shows comments with the post's text).
+      threadsHtml: comments ? comments.threadsHtml(viewer?.id, canComment, new Date()) : '',
+      canComment,
       guestComments: settings.guestComments,
       heldForApproval,
     };
@@ -177,18 +179,23 @@ export class BlogPages {
    * A post's comments as `viewer` sees them (their own pending ones too), per public-pages version,
    * each with its HTML and date in words: a comment saved before Markdown has none stored, and
    * rendering and sanitising it on every view was a quarter of a signed-in post page's CPU time (50
-   * comments, measured); formatting dates with Intl was a few percent more.
+   * comments, measured); formatting dates with Intl was a few percent more. The threads' HTML is kept
+   * with them (RenderedComments), so it is consistent with exactly these comments.
    */
   private commentsOf(
     postId: string,
     viewer: SessionMember | undefined,
-  ): Promise<Array<CommentRecord & { dateInWords: string }>> {
-    return this.pageCache.remember(`comments:${postId}:${viewer?.id ?? ''}`, async () =>
-      (await this.comments.listForPost(postId, { memberId: viewer?.id })).map((comment) => ({
-        ...comment,
-        bodyHtml: comment.bodyHtml ?? renderCommentMarkdown(comment.body),
-        dateInWords: momentInWords(comment.createdAt),
-      })),
+  ): Promise<RenderedComments<CommentRecord & { dateInWords: string }>> {
+    return this.pageCache.remember(
+      `comments:${postId}:${viewer?.id ?? ''}`,
+      async () =>
+        new RenderedComments(
+          (await this.comments.listForPost(postId, { memberId: viewer?.id })).map((comment) => ({
+            ...comment,
+            bodyHtml: comment.bodyHtml ?? renderCommentMarkdown(comment.body),
+            dateInWords: momentInWords(comment.createdAt),
+          })),
+        ),
     );
   }
 

@@ -1,0 +1,39 @@
+import { EDIT_WINDOW_MS } from './comment-threads';
+import { RenderedComments } from './comment-threads-html';
+
+const now = new Date('2026-11-23T12:00:00Z');
+const comment = (id: string, fields: Record<string, unknown> = {}) => ({
+  _id: id,
+  parentId: null,
+  memberId: 'm1',
+  authorName: 'Ada <b>',
+  body: 'Hello',
+  bodyHtml: '<p>Hello</p>',
+  status: 'approved',
+  createdAt: new Date(now.getTime() - 60 * 60_000),
+  ...fields,
+});
+
+describe(RenderedComments.name, () => {
+  it('renders the threads with names escaped, stored HTML as it is, and reply links only when one may comment', () => {
+    const rendered = new RenderedComments([comment('a'), comment('b', { parentId: 'a' })]);
+    const html = rendered.threadsHtml(undefined, true, now);
+    expect(html).toContain('Ada &lt;b&gt;');
+    expect(html).toContain('<div class="comment-body"><p>Hello</p></div>');
+    expect(html).toContain('<div class="reply">');
+    expect(html).toContain('href="/blog/comments/a/reply"');
+    expect(rendered.threadsHtml(undefined, false, now)).not.toContain('/reply"');
+  });
+
+  it('says there are no comments yet', () => {
+    expect(new RenderedComments([]).threadsHtml(undefined, true, now)).toContain('No comments yet.');
+  });
+
+  it("shows the writer's edit link only within the edit window, though the rendering is kept", () => {
+    const fresh = comment('a', { createdAt: new Date(now.getTime() - EDIT_WINDOW_MS + 60_000) });
+    const rendered = new RenderedComments([fresh]);
+    expect(rendered.threadsHtml('m1', true, now)).toContain('/blog/comments/a/edit');
+    expect(rendered.threadsHtml('m2', true, now)).not.toContain('/edit');
+    expect(rendered.threadsHtml('m1', true, new Date(now.getTime() + 2 * 60_000))).not.toContain('/edit');
+  });
+});
