@@ -17,6 +17,18 @@ describe('LinkPageReadsCache', () => {
     expect(cache.get('h2', 10_000)).toBeNull();
   });
 
+  it('lets expired reads go as new ones are kept, so only the last second’s links stay in memory', () => {
+    const cache = new LinkPageReadsCache(1_000);
+    cache.set('h1', reads('i1'), 0);
+    cache.set('h2', reads('i2'), 500);
+    cache.set('h3', reads('i3'), 1_200);
+    expect(cache.size).toBe(2);
+    expect(cache.get('h2', 1_200)).toEqual(reads('i2'));
+    cache.set('h4', reads('i4'), 2_000);
+    expect(cache.size).toBe(2);
+    expect(cache.get('h3', 2_000)).toEqual(reads('i3'));
+  });
+
   it('forgets every link of an invitation whose response changed, and only those', () => {
     const cache = new LinkPageReadsCache(1_000);
     cache.set('old', reads('i1'), 0);

@@ -126,12 +126,13 @@ export class LinkPageReadsCache {
 
   set(hash: string, reads: LinkPageReads, now = Date.now(), load?: () => Promise<LinkPageReads>): void {
     this.delete(hash);
-    if (this.byHash.size >= MAX_ENTRIES) {
-      // Oldest first: a Map iterates in insertion order.
-      const oldest = this.byHash.keys().next().value;
-      if (oldest !== undefined) {
-        this.delete(oldest);
+    // Oldest first (a Map iterates in insertion order, and each entry is set anew): the expired ones go,
+    // and the page each holds with them, so memory holds only the links viewed in the last second.
+    for (const [oldest, entry] of this.byHash) {
+      if (entry.until > now && this.byHash.size < MAX_ENTRIES) {
+        break;
       }
+      this.delete(oldest);
     }
     this.byHash.set(hash, { reads, until: now + this.ttlMs, refreshAt: now + this.ttlMs * REFRESH_AFTER_SHARE, load });
     const invitationId = reads.link?.invitationId;
@@ -140,6 +141,11 @@ export class LinkPageReadsCache {
       hashes.add(hash);
       this.hashesByInvitation.set(invitationId, hashes);
     }
+  }
+
+  /** How many links' reads are held (expired ones included until the next `set` lets them go). */
+  get size(): number {
+    return this.byHash.size;
   }
 
   /** An invitation's response changed here: every link to it reads live next time. */
