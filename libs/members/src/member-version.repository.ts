@@ -10,7 +10,7 @@ export const MEMBERS_VERSION = 'members';
  * whether what it holds may be stale. MemberRepository calls `changed()` after every write to the
  * members collection, after the write has completed, so anyone who reads the new value afterwards and
  * then reads a member sees that write. It is one of core's shared versions, so a request reads it
- * with the others (the sessions version) in one small read.
+ * with the others (the sessions version) in one small read (auth's session middleware).
  */
 @Injectable()
 export class MemberVersionRepository implements OnModuleInit {
@@ -23,11 +23,6 @@ export class MemberVersionRepository implements OnModuleInit {
    */
   async onModuleInit(): Promise<void> {
     await this.versions.ensure(MEMBERS_VERSION);
-  }
-
-  /** The current value (read after this call), or null when there is none yet. */
-  async current(): Promise<string | null> {
-    return (await this.versions.snapshot())[MEMBERS_VERSION] ?? null;
   }
 
   /** Replaces the value with a fresh random one: every kept member everywhere is now stale. */

@@ -20,7 +20,7 @@ interface Kept {
 /**
  * The signed-in members one API process keeps in memory so a signed-in page does not read the member
  * record (on FerretDB v1 even an `_id` lookup scans the members collection). A kept member is used
- * only while the members version (MemberVersionRepository, one small document) is the one read
+ * only while the members version (MemberVersionRepository, one of core's shared versions) is the one read
  * before that member was read. Why that is enough: every write to a member completes before the
  * writer replaces the version with a fresh random value, so if a request reads that same version
  * before reading the member, the version was read after the write's change, and the member read
