@@ -1,5 +1,6 @@
 import { ShardedCounters } from '@roundtable/counters';
-import { counterGroup, Distributor } from '@roundtable/distribution';
+import { counterGroup, Distributor, SEND_BATCH_JOB } from '@roundtable/distribution';
+import { JobRunner } from '@roundtable/jobs';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { buildAudience, buildSurvey } from './distribution-fixtures';
 
@@ -27,7 +28,11 @@ describe('Distribution pages read twice (real FerretDB)', () => {
     const batches = () => t.connection.collection('jobs').find({ type: 'survey.send-batch' }).toArray();
 
     // First run: the checkpoint after the first page says the job was taken over, so it stops there.
-    await distributor.distribute(surveyId, { progress: null, checkpoint: () => Promise.resolve(false) });
+    await distributor.distribute(surveyId, {
+      progress: null,
+      checkpoint: () => Promise.resolve(false),
+      extendLease: () => Promise.resolve(true),
+    });
     expect(await invitations.countDocuments({ surveyId })).toBe(10);
     expect(await batches()).toHaveLength(1);
 
@@ -39,6 +44,7 @@ describe('Distribution pages read twice (real FerretDB)', () => {
         checkpoints.push(progress);
         return Promise.resolve(true);
       },
+      extendLease: () => Promise.resolve(true),
     });
     expect(await invitations.countDocuments({ surveyId })).toBe(25);
     const queued = await batches();
@@ -50,4 +56,58 @@ describe('Distribution pages read twice (real FerretDB)', () => {
     const figures = await t.app.get(ShardedCounters).read(counterGroup(surveyId));
     expect(figures.invited).toBe(25);
   });
+
+  it('keeps only a few batches queued ahead of the workers, queueing the next as one finishes', async () => {
+    await t.connection.collection('jobs').deleteMany({}); // the batches the test above queued
+    await buildAudience(t, 25, 'ahead');
+    const surveyId = await buildSurvey(t, 'Ahead survey');
+    const distributor = t.app.get(Distributor);
+    distributor.batchSize = 5;
+    distributor.batchesAhead = 2;
+    distributor.aheadPatienceMs = 60_000;
+    const batches = () =>
+      t.connection.collection('jobs').countDocuments({ type: SEND_BATCH_JOB, 'payload.surveyId': surveyId });
+    let done = false;
+    const distributing = distributor
+      .distribute(surveyId, {
+        progress: null,
+        checkpoint: () => Promise.resolve(true),
+        extendLease: () => Promise.resolve(true),
+      })
+      .then(() => (done = true));
+
+    // Two batches queued, then the job waits (this test's 25 members and the test above's 25 make ten
+    // pages of five).
+    await until(async () => (await batches()) === 2);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect([await batches(), done]).toEqual([2, false]);
+
+    // A worker sends one batch (real SMTP): the job queues the next and waits again.
+    expect(await t.app.get(JobRunner).runDue(1)).toBe(1);
+    await until(
+      async () =>
+        (await batches()) === 2 &&
+        (await t.connection.collection('survey_invitations').countDocuments({ surveyId })) === 15,
+    );
+    expect(done).toBe(false);
+
+    // Workers send the rest; every member of the council is invited exactly once.
+    while (!done) {
+      await t.app.get(JobRunner).runDue(1);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await distributing;
+    expect(await t.connection.collection('survey_invitations').countDocuments({ surveyId })).toBe(50);
+  });
 });
+
+/** Polls `check` (every 100 ms, up to 20 s) until it holds. */
+async function until(check: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) {
+      throw new Error('The condition did not hold within 20 s');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

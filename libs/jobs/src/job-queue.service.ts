@@ -45,6 +45,11 @@ export class JobQueue {
     return queued;
   }
 
+  /** How many jobs of `type` with these payload values are still queued or running. */
+  countQueued(type: string, payload: Record<string, string>): Promise<number> {
+    return this.jobs.countQueued(type, payload);
+  }
+
   private queued(): void {
     this.listeners.forEach((listener) => listener());
   }

@@ -155,6 +155,19 @@ export class JobRepository {
     );
   }
 
+  /**
+   * Jobs of `type` still queued or running whose payload has these values (settled jobs leave the
+   * collection). Served by the `{ type, status }` index's prefix on MongoDB; small on FerretDB because
+   * the one caller keeps it small.
+   */
+  async countQueued(type: string, payload: Record<string, string>): Promise<number> {
+    const filter: Record<string, string> = { type };
+    for (const [key, value] of Object.entries(payload)) {
+      filter[`payload.${key}`] = value;
+    }
+    return this.jobs.countDocuments(filter);
+  }
+
   /** The queued job, else its latest settled record. */
   async findById(id: string): Promise<JobRecord | null> {
     const queued = await this.jobs.findById(id).lean<Job>();

@@ -12,6 +12,7 @@ import {
 } from '@roundtable/surveys';
 import { BATCH_SIZE, BatchPayload, BatchRecipient, batchJobId, SEND_BATCH_JOB } from './batch';
 import { counterGroup } from './batch-sender.service';
+import { waitForRoom } from './queue-room';
 
 export const DISTRIBUTE_JOB = 'survey.distribute';
 
@@ -37,6 +38,13 @@ interface Cursor {
 export class Distributor implements OnModuleInit {
   /** Members read per page, and so recipients per send batch (tests make it small to get many). */
   batchSize = BATCH_SIZE;
+  /**
+   * Send batches kept queued ahead of the workers (see `waitForRoom`): enough for two workers' two
+   * lanes with one more each in hand, a few seconds of sending at the relay's rate.
+   */
+  batchesAhead = 8;
+  /** How long to wait for a batch to finish before queueing more anyway (nobody else is sending). */
+  aheadPatienceMs = 15_000;
 
   constructor(
     private readonly runner: JobRunner,
@@ -53,7 +61,10 @@ export class Distributor implements OnModuleInit {
     });
   }
 
-  async distribute(surveyId: string, context: Pick<JobContext, 'progress' | 'checkpoint'>): Promise<void> {
+  async distribute(
+    surveyId: string,
+    context: Pick<JobContext, 'progress' | 'checkpoint' | 'extendLease'>,
+  ): Promise<void> {
     const survey = await this.surveys.findById(surveyId);
     if (!survey) {
       throw new PermanentJobError(`Survey ${surveyId} no longer exists`);
@@ -73,7 +84,7 @@ export class Distributor implements OnModuleInit {
           recheck = false;
           cursor = { state: cursor.state, after: String(page[page.length - 1]._id) };
           page = [];
-          if (!(await context.checkpoint({ ...cursor }))) {
+          if (!(await context.checkpoint({ ...cursor })) || !(await this.roomAhead(surveyId, context))) {
             return; // taken over by another worker after our lease ran out: it goes on from the cursor
           }
         }
@@ -85,6 +96,18 @@ export class Distributor implements OnModuleInit {
         return;
       }
     }
+  }
+
+  /** Waits while `batchesAhead` of this survey's batches are queued; false if the job was taken over. */
+  private roomAhead(surveyId: string, context: Pick<JobContext, 'extendLease'>): Promise<boolean> {
+    return waitForRoom({
+      waiting: () => this.queue.countQueued(SEND_BATCH_JOB, { surveyId }),
+      keepLease: () => context.extendLease(),
+      max: this.batchesAhead,
+      patienceMs: this.aheadPatienceMs,
+      pollMs: 250,
+      leaseEveryMs: 10_000,
+    });
   }
 
   /** Writes a page's invitations in one insert and queues its send batch (both once, however often run). */
