@@ -15,6 +15,7 @@ const { sessionFor } = require('./lib/session');
 const { startSmtpCounter } = require('./lib/smtp-counter');
 const { round } = require('./lib/load');
 const { ITEMS } = require('./lib/generate-surveys');
+const { every, step } = require('./lib/progress');
 
 // The relay's limits, given to the workers and the baseline alike: the app's pool size
 // (libs/mail/src/mail.config.ts) and a rate of 200 emails/s per process, 4× the app's default of 50.
@@ -100,7 +101,12 @@ async function distribute(environment, sink, staff, api, members, workers) {
   if (response.status !== 303) {
     throw new Error(`"send" answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
   }
-  const done = await sink.waitFor(members, timeoutFor(members));
+  const stop = every(
+    10_000,
+    () =>
+      `${workers.length} worker(s): ${sink.accepted().toLocaleString('en-US')} of ${members.toLocaleString('en-US')} invitations accepted`,
+  );
+  const done = await sink.waitFor(members, timeoutFor(members)).finally(stop);
   if (done.accepted !== members || done.recipients !== members) {
     throw new Error(`${members} members, but the sink took ${done.accepted} emails to ${done.recipients} addresses`);
   }
@@ -144,6 +150,7 @@ async function run(environment, options) {
   };
   const env = { ...environment, env: { ...environment.env, ...mailEnv } };
   try {
+    step(`distribution: generating ${members.toLocaleString('en-US')} members`);
     const staffId = await generateCouncil(environment.database.uri, members);
     const api = await startApp(env, 'api');
     try {
@@ -155,8 +162,11 @@ async function run(environment, options) {
       let raw;
       let two;
       try {
+        step('distribution: one worker sends');
         one = await distribute(env, sink, staff, api, members, [first]);
+        step(`distribution: one worker took ${round(one.seconds, 1)} s; raw nodemailer sends`);
         raw = await baseline(env, sink, members);
+        step(`distribution: raw nodemailer took ${round(raw.seconds, 1)} s; two workers send`);
         const second = await startApp(env, 'worker');
         try {
           two = await distribute(env, sink, staff, api, members, [first, second]);

@@ -8,6 +8,7 @@ const { startRawIntakeServer } = require('./lib/raw-intake-server');
 const { URLSearchParams } = require('node:url');
 const { startApp } = require('./lib/environment');
 const { commandCounter, commandsPer } = require('./lib/command-counter');
+const { step } = require('./lib/progress');
 const { MongoClient } = require('mongoose').mongo;
 
 /** A complete answer as the form sends it without JavaScript: three items held and ranked, the profile. */
@@ -57,6 +58,7 @@ const GOAL = { ratio: 0.5, p99: 100, errors: 0 };
 
 async function run(environment, options) {
   const invitations = options.members;
+  step(`intake: generating a survey of ${invitations.toLocaleString('en-US')} invitations and links`);
   const perRun = options.quick ? 50 : 1_000;
   const survey = await generateSurvey(environment.database.uri, { invitations });
   const raw = await startRawIntakeServer(environment.database.uri);
@@ -82,6 +84,7 @@ async function run(environment, options) {
     const baselineRuns = [];
     const targetRuns = [];
     for (let i = 0; i < options.load.runs; i++) {
+      step(`intake: run ${i + 1} of ${options.load.runs} (raw driver, then the app; ${perRun} submissions each)`);
       baselineRuns.push(
         await fireEach(
           raw.url,

@@ -6,6 +6,7 @@ const { URLSearchParams } = require('node:url');
 const { generateBlog, generateStaff } = require('./lib/generate');
 const { startApp } = require('./lib/environment');
 const { compare } = require('./lib/load');
+const { step } = require('./lib/progress');
 const { memberSession, sessionFor } = require('./lib/session');
 const { generateSurvey } = require('./lib/generate-surveys');
 
@@ -56,6 +57,9 @@ async function computeResult(environment, api, staff, surveyId, respondents) {
 }
 
 async function run(environment, options) {
+  step(
+    `pages: generating ${options.members.toLocaleString('en-US')} members, ${options.posts} posts, ${options.comments.toLocaleString('en-US')} comments and a survey`,
+  );
   const data = await generateBlog(environment.database.uri, {
     members: options.members,
     posts: options.posts,
@@ -72,6 +76,7 @@ async function run(environment, options) {
     // A signed-in member's view is personal, so it is never cached: it shows what the database costs.
     const cookie = await memberSession(environment.database.uri, data.firstMemberId, environment.env.SESSION_SECRET);
     const staff = await sessionFor(environment.database.uri, staffId, environment.env.SESSION_SECRET);
+    step('pages: a worker computes the survey result for the console');
     const resultShown = await computeResult(environment, api, staff, survey.surveyId, responses);
     const targets = [
       { name: 'home page', path: '/', mustContain: 'bench-post-0' },
@@ -99,6 +104,7 @@ async function run(environment, options) {
     const rows = [];
     for (const target of targets) {
       await check(`${api.url}${target.path}`, target.mustContain, target.headers);
+      step(`pages: ${target.name}`);
       const measured = await compare(`${api.url}${target.path}`, `${api.url}${STATIC_FILE}`, {
         ...options.load,
         headers: target.headers,

@@ -8,6 +8,7 @@ const { performance } = require('node:perf_hooks');
 const { MongoClient } = require('mongoose').mongo;
 const { generateSurvey } = require('./lib/generate-surveys');
 const { median, round } = require('./lib/load');
+const { step } = require('./lib/progress');
 const servers = require('../tools/servers/local-servers');
 
 const GOAL = { ratio: 1.5, computeSeconds: 5 };
@@ -112,6 +113,7 @@ async function run(environment, options) {
   const sizes = options.quick ? [1_000] : options.rankingSizes;
   const rows = [];
   for (const size of sizes) {
+    step(`ranking: ${size.toLocaleString('en-US')} responses`);
     rows.push(await measureSize(environment, size, options.load.runs));
   }
   return { dataSize: { responses: sizes.join(' and '), items: 16, resamples: RESAMPLES }, rows };

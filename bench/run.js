@@ -12,6 +12,7 @@ const path = require('node:path');
 const servers = require('../tools/servers/local-servers');
 const { startEnvironment, withDatabase } = require('./lib/environment');
 const { machine, machineNote, table, write } = require('./lib/results');
+const { step } = require('./lib/progress');
 
 const BENCHMARKS = [require('./pages'), require('./intake'), require('./distribution'), require('./ranking')];
 
@@ -130,6 +131,7 @@ async function main() {
   }
   for (const backend of backends(args)) {
     // One set of servers per database backend; each benchmark gets a database of its own in it.
+    step(`starting FerretDB (${backend}), stripe-mock and the other local servers`);
     const environment = await startEnvironment({ backend });
     // Ctrl-C (or SIGTERM) stops the API and worker processes and the servers this run started before leaving.
     const interrupted = () => void environment.stop().finally(() => process.exit(130));

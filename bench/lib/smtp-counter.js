@@ -39,6 +39,8 @@ async function startSmtpCounter() {
     smtpUrl: `smtp://127.0.0.1:${port}`,
     /** The first message accepted, raw (headers and body as the app wrote them). */
     sample: () => sample,
+    /** Messages accepted so far in this measurement (for progress lines). */
+    accepted: () => phase.accepted,
     /** Starts counting afresh for the next measurement. */
     reset() {
       phase = { accepted: 0, recipients: new Set(), lastAcceptedAt: null, waiters: [] };
