@@ -2,7 +2,6 @@
 // raw driver in bulk (insertMany of a few thousand at a time), so a benchmark's set-up is quick and
 // measures nothing of the app. Deterministic: the same sizes give the same documents.
 'use strict';
-const { randomBytes } = require('node:crypto');
 const { MongoClient, ObjectId } = require('mongoose').mongo;
 
 const REVENUE = ['<$100M', '$100M–$1B', '>$1B'];
@@ -105,7 +104,6 @@ function post(i, rnd, now, author) {
     publishedAt,
     reviewNote: null,
     notifyAuthor: true,
-    unsubscribeToken: randomBytes(16).toString('hex'),
     createdAt: publishedAt,
     updatedAt: publishedAt,
   };
@@ -122,7 +120,6 @@ function comment(i, postId, memberDoc, createdAt) {
     body: `Comment ${i}: in our company the customer officer owns the voice-of-the-customer programme and reports monthly.`,
     status: 'approved',
     notifyReplies: true,
-    unsubscribeToken: randomBytes(16).toString('hex'),
     notified: true,
     createdAt,
     updatedAt: createdAt,
