@@ -20,7 +20,10 @@ function load() {
     .map((f) => ({ file: `bench/results/${f}`, ...JSON.parse(readFileSync(path.join(RESULTS, f), 'utf8')) }))
     .sort(
       (a, b) =>
-        ORDER.indexOf(a.benchmark) - ORDER.indexOf(b.benchmark) || a.database.backend.localeCompare(b.database.backend),
+        ORDER.indexOf(a.benchmark) - ORDER.indexOf(b.benchmark) ||
+        a.database.backend.localeCompare(b.database.backend) ||
+        // The standard size first, then a larger council's run (`--members`) beside it.
+        (a.dataSize.members ?? 0) - (b.dataSize.members ?? 0),
     );
 }
 
