@@ -1,3 +1,4 @@
+import { KeptUnderVersion } from './kept-under-version';
 import type { SessionMember } from './session-member';
 
 /** How many signed-in members one process keeps; past it, the longest-held goes first. */
@@ -10,59 +11,33 @@ export const SIGNED_IN_MEMBERS_MAX = 10_000;
  */
 export const SIGNED_IN_MEMBER_MAX_AGE_MS = 60_000;
 
-interface Kept {
-  member: SessionMember;
-  /** The members version read BEFORE the member was read (see `keep`). */
-  version: string;
-  keptAt: number;
-}
-
 /**
  * The signed-in members one API process keeps in memory so a signed-in page does not read the member
  * record (on FerretDB v1 even an `_id` lookup scans the members collection). A kept member is used
- * only while the members version (MemberVersionRepository, one of core's shared versions) is the one read
- * before that member was read. Why that is enough: every write to a member completes before the
- * writer replaces the version with a fresh random value, so if a request reads that same version
- * before reading the member, the version was read after the write's change, and the member read
- * after it includes the write. Any later write replaces the version, and every process's next
- * request sees a value its kept members do not carry, and reads the member again.
+ * only while the members version (MemberVersionRepository, one of core's shared versions) is the one
+ * read before that member was read: every write through MemberRepository changes it after the write
+ * completes (`KeptUnderVersion` says why that is enough).
  */
 export class SignedInMembers {
-  private readonly kept = new Map<string, Kept>();
+  private readonly kept: KeptUnderVersion<SessionMember>;
 
-  constructor(
-    private readonly max = SIGNED_IN_MEMBERS_MAX,
-    private readonly maxAgeMs = SIGNED_IN_MEMBER_MAX_AGE_MS,
-  ) {}
+  constructor(max = SIGNED_IN_MEMBERS_MAX, maxAgeMs = SIGNED_IN_MEMBER_MAX_AGE_MS) {
+    this.kept = new KeptUnderVersion(copy, max, maxAgeMs);
+  }
 
   /** The kept member, if it was read under exactly this version and not too long ago; a copy. */
   find(memberId: string, version: string | null, now = Date.now()): SessionMember | null {
-    const kept = this.kept.get(memberId);
-    if (!kept || version === null || kept.version !== version || now - kept.keptAt >= this.maxAgeMs) {
-      return null;
-    }
-    return copy(kept.member);
+    return this.kept.find(memberId, version, now);
   }
 
-  /**
-   * Keeps a member read under `version`, which must have been read before the member was. No version
-   * (the document does not exist yet) keeps nothing: there is nothing to tell a change by.
-   */
+  /** Keeps a member read under `version`, which must have been read before the member was. */
   keep(member: SessionMember, version: string | null, now = Date.now()): void {
-    if (version === null) {
-      return;
-    }
-    this.kept.delete(member.id);
-    this.kept.set(member.id, { member: copy(member), version, keptAt: now });
-    // A Map iterates in insertion order, so the first key is the longest-held.
-    while (this.kept.size > this.max) {
-      this.kept.delete(this.kept.keys().next().value as string);
-    }
+    this.kept.keep(member.id, member, version, now);
   }
 
   /** Forgets a member (their record is gone). */
   forget(memberId: string): void {
-    this.kept.delete(memberId);
+    this.kept.forget(memberId);
   }
 
   get size(): number {
