@@ -42,3 +42,13 @@ export { chiSquareUpperTail, chiSquareStatistic, logGamma } from './chi-square';
 export { rakeWeights, type Weights } from './weights';
 export { SeededRandom } from './prng';
 export { nonFiniteFields } from './finite';
+export {
+  compareWaves,
+  movementOf,
+  ownPoints,
+  type WaveInput,
+  type WaveComparison,
+  type WaveComparisonOptions,
+  type ItemChange,
+  type WaveMovement,
+} from './waves';
