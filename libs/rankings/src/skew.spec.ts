@@ -63,6 +63,25 @@ describe('attributeSkew', () => {
     expect(skew.df).toBe(2);
   });
 
+  it('calls a gap of exactly 10 points a skew, compared in counts, not in floating point', () => {
+    // 6 of 10 respondents against 10 of 20 members: (0.6 − 0.5) · 100 is 9.999999999999998 in floating
+    // point; the chi-square (0.4, p ≈ 0.53) is not significant, so only the exact gap can flag it.
+    const skewOf = (respondents: Record<string, number>, invited: Record<string, number>) =>
+      attributeSkew(...packAttribute('revenue', [profiles(respondents), profiles(invited)]));
+    const exact = skewOf({ a: 6, b: 4 }, { a: 10, b: 10 });
+    expect(exact.pValue).toBeGreaterThan(0.05);
+    expect(exact.skewed).toBe(true);
+    expect(exact.toward).toBe('a');
+    // The same gap the other way round, and with other denominators (60% against 50%).
+    expect(skewOf({ a: 4, b: 6 }, { a: 10, b: 10 }).skewed).toBe(true);
+    expect(skewOf({ a: 6, b: 4 }, { a: 5000, b: 5000 }).skewed).toBe(true);
+    // 9.99 points (60% against 50.01%) is not a skew.
+    const under = skewOf({ a: 6, b: 4 }, { a: 5001, b: 4999 });
+    expect(under.values[0].gapPp).toBeCloseTo(9.99, 10);
+    expect(under.pValue).toBeGreaterThan(0.05);
+    expect(under.skewed).toBe(false);
+  });
+
   it('leaves the test out without respondents', () => {
     const [respondents, invited] = packAttribute('revenue', [[], profiles({ a: 3, b: 1 })]);
     const skew = attributeSkew(respondents, invited);

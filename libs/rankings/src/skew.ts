@@ -12,7 +12,7 @@ export interface SkewValue {
   readonly respondentShare: number;
   readonly invited: number;
   readonly invitedShare: number;
-  /** Respondent share minus invited share, in percentage points. */
+  /** Respondent share minus invited share, in percentage points (for display; the skew rule compares counts). */
   readonly gapPp: number;
 }
 
@@ -66,7 +66,7 @@ export function attributeSkew(respondents: PackedAttribute, invited: PackedAttri
     df = cells.length - 1;
     pValue = chiSquareUpperTail(chiSquare, df);
   }
-  const gapSkew = m > 0 && total > 0 && values.some((v) => Math.abs(v.gapPp) >= SKEW_GAP_PP);
+  const gapSkew = m > 0 && total > 0 && values.some((v) => gapReaches(v.respondents, m, v.invited, total));
   const skewed = gapSkew || (pValue !== null && pValue < SKEW_P_VALUE);
   const most = values.reduce<SkewValue | null>((best, v) => (best === null || v.gapPp > best.gapPp ? v : best), null);
   const toward = skewed && most && most.gapPp > 0 ? most.value : null;
@@ -76,6 +76,18 @@ export function attributeSkew(respondents: PackedAttribute, invited: PackedAttri
         `${percent(most.invitedShare)} of members`
       : null;
   return { attribute: respondents.name, values, chiSquare, df, pValue, skewed, toward, summary };
+}
+
+/**
+ * Whether |o/m − p/t| ≥ SKEW_GAP_PP / 100, decided on the counts: 100·|o·t − p·m| ≥ SKEW_GAP_PP·m·t.
+ * Shares subtracted in floating point miss the boundary (6/10 against 10/20 gives a gap of
+ * 9.999999999999998 points), so a gap of exactly 10 points would go unflagged; integers compare
+ * exactly (BigInt, so no council size can round the products).
+ */
+function gapReaches(observed: number, m: number, population: number, total: number): boolean {
+  const diff = BigInt(observed) * BigInt(total) - BigInt(population) * BigInt(m);
+  const magnitude = diff < 0n ? -diff : diff;
+  return 100n * magnitude >= BigInt(SKEW_GAP_PP) * BigInt(m) * BigInt(total);
 }
 
 function percent(share: number): string {
