@@ -45,6 +45,13 @@ describe('bootstrapRanks', () => {
     expect(Array.from(run(42).rankCounts)).not.toEqual(Array.from(run(43).rankCounts));
   });
 
+  it('uses every bit of a seed up to 2^53: 42 and 42 + 2^32 give different bootstraps', () => {
+    const counts = (seed: number) => Array.from(run(seed).rankCounts);
+    expect(counts(42 + 2 ** 32)).not.toEqual(counts(42));
+    expect(counts(42 + 2 ** 52)).not.toEqual(counts(42));
+    expect(counts(Number.MAX_SAFE_INTEGER)).not.toEqual(counts(Number.MAX_SAFE_INTEGER - 2 ** 32));
+  });
+
   it('puts every item at its own rank in every resample when there is one respondent', () => {
     const result = run(1, 50, 2, ITEMS, [['c', 'a']]);
     // Ranks: c 1, a 2, then b and d tied in score and incumbency, by name.
@@ -80,6 +87,7 @@ describe(SeededRandom.name, () => {
     expect(draw(5, 1)).toEqual(draw(5, 1));
     expect(draw(5, 1)).not.toEqual(draw(5, 2));
     expect(draw(5, 1)).not.toEqual(draw(6, 1));
+    expect(draw(5 + 2 ** 32, 1)).not.toEqual(draw(5, 1));
     const random = new SeededRandom(99);
     const buckets = new Array<number>(10).fill(0);
     for (let k = 0; k < 100_000; k++) {

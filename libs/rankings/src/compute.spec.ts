@@ -90,6 +90,28 @@ describe('computeRanking', () => {
     expect(business?.values[0].items?.map((i) => i.item)).toEqual(referenceRanking(ITEMS, b2bHeld).map((r) => r.item));
   });
 
+  it('shows a segment of exactly min_cell respondents, and hides it one below', () => {
+    const doc = survey(30);
+    const b2c = (minCell: number) =>
+      computeRanking({ ...doc, options: { ...doc.options, min_cell: minCell } })
+        .segments?.find((s) => s.attribute === 'business')
+        ?.values.find((v) => v.value === 'B2C');
+    expect(b2c(4)).toMatchObject({ respondents: 4, shown: true });
+    expect(b2c(4)?.items).toHaveLength(ITEMS.length);
+    expect(b2c(5)).toEqual({ value: 'B2C', respondents: 4, shown: false });
+  });
+
+  it('gives another bootstrap for seeds that differ only above the low 32 bits, up to 2^53', () => {
+    const doc = survey(25);
+    const bootstrap = (seed: number) =>
+      computeRanking({ ...doc, options: { ...doc.options, seed } }).items.map((i) => [i.rank_interval, i.top_k_share]);
+    for (const low of [42, 0xffffffff]) {
+      expect(bootstrap(low + 2 ** 32)).not.toEqual(bootstrap(low));
+      expect(bootstrap(low + 2 ** 52)).not.toEqual(bootstrap(low));
+    }
+    expect(bootstrap(Number.MAX_SAFE_INTEGER)).not.toEqual(bootstrap(Number.MAX_SAFE_INTEGER - 2 ** 32));
+  });
+
   it('weights the skewed attributes so the weighted incumbency matches a hand reweighting', () => {
     const doc = survey(60, 3);
     const result = computeRanking(doc);
