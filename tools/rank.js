@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run rank -- <file.json>`: computes a ranking from a file in the exchange format (DOMAIN.md)
+// `npm run rank -- <file.json>`: computes a ranking from a file in the exchange format (docs/research.md)
 // and prints the result JSON. It runs libs/rankings' own TypeScript (transpiled on load, no build
 // needed), the same code the worker uses for snapshots. A malformed file exits 1 with the problem.
 'use strict';
@@ -23,7 +23,7 @@ const { computeRanking, parseExchangeText, ExchangeFormatError } = require(
 
 function main(args) {
   if (args.length !== 1 || args[0] === '--help' || args[0] === '-h') {
-    process.stderr.write('usage: npm run rank -- <responses.json>   (the exchange format of DOMAIN.md)\n');
+    process.stderr.write('usage: npm run rank -- <responses.json>   (the exchange format of docs/research.md)\n');
     return 2;
   }
   let text;

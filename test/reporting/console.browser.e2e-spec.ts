@@ -46,7 +46,7 @@ describe('The reporting console in the browser', () => {
     await t.close();
   });
 
-  it('shows the ranked chart with intervals, the seven of DOMAIN.md on top, and the two skews', async () => {
+  it('shows the ranked chart with intervals, the seven of docs/research.md on top, and the two skews', async () => {
     const staff = await signInAs(t, { role: 'staff' });
     for (const phone of [false, true]) {
       const { context, page } = await signedInPage(browser, baseUrl, staff, { phone, javaScript: false });

@@ -1,7 +1,7 @@
 /**
  * The 200 members of the survey-to-snapshot e2e and what each of them answers, generated from a
  * fixed LCG (not typed in), plus a reference computation of the headline statistics written here,
- * independently of libs/rankings (DOMAIN.md, "How a ranking is computed").
+ * independently of libs/rankings (docs/research.md, "How a survey's ranking is computed").
  */
 
 export const MEMBERS = 200;

@@ -1,5 +1,5 @@
 /**
- * The profile attributes research cuts by (DOMAIN.md). The form's rules are `ProfileDto`'s.
+ * The profile attributes research cuts by (docs/research.md). The form's rules are `ProfileDto`'s.
  */
 export const REVENUE_BANDS = ['<$100M', '$100M–$1B', '>$1B'] as const;
 export const BUSINESS_MODELS = ['B2B', 'B2C', 'Both'] as const;

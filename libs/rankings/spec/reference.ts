@@ -1,5 +1,5 @@
 /**
- * Reference computations for the specs, written the plain way from DOMAIN.md's definitions (dense
+ * Reference computations for the specs, written the plain way from the definitions in docs/research.md (dense
  * full orderings, ties averaged by scanning positions), independent of the packed, sparse code.
  */
 export function referenceOrdering(items: string[], held: string[]): Map<string, number> {

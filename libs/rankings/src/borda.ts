@@ -1,7 +1,7 @@
 import type { PackedResponses } from './packed';
 
 /**
- * Borda with tied bottom (DOMAIN.md, "How a ranking is computed"): a respondent holding h of n
+ * Borda with tied bottom (docs/research.md, "How a survey's ranking is computed"): a respondent holding h of n
  * items gives the item at position p (1-based) n − p points, and every item not held shares the
  * mean of the points of positions h+1..n, which is (n − h − 1) / 2.
  */

@@ -25,7 +25,7 @@ export interface ResponseCounts {
 }
 
 /**
- * Computes the whole result of DOMAIN.md's contract from a checked exchange document (parseExchange):
+ * Computes the whole result of the contract of docs/research.md from a checked exchange document (parseExchange):
  * the Borda ranking with bootstrap intervals, Kendall's W, and, when profiles are given, the
  * response rate, skew, weighted and segment tables. The same inputs always give the same output.
  */

@@ -13,7 +13,7 @@ function problem(doc: unknown): string {
 }
 
 describe('parseExchange', () => {
-  it('accepts DOMAIN.md’s example and fills the default options', () => {
+  it('accepts docs/research.md’s example and fills the default options', () => {
     const doc = parseExchange({
       items,
       responses: [

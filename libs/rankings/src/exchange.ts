@@ -1,5 +1,5 @@
 /**
- * The exchange format (DOMAIN.md, "Exchange format"): responses as one JSON document, so a result
+ * The exchange format (docs/research.md, "The survey exchange format"): responses as one JSON document, so a result
  * can be recomputed outside the platform. parseExchange checks a parsed document and says exactly
  * what is wrong and where (the response's position and id), so a person can fix the file.
  */

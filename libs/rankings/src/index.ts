@@ -1,5 +1,5 @@
 /**
- * @roundtable/rankings: the ranking statistics of DOMAIN.md ("How a ranking is computed") as pure
+ * @roundtable/rankings: the ranking statistics of docs/research.md ("How a survey's ranking is computed") as pure
  * functions over compact typed arrays (no framework, no database), and the exchange format that
  * `npm run rank`, exports and imports share. computeRanking is the one entry point the worker and
  * the command use; the parts are exported for tests, benchmarks and the console.

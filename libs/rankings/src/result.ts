@@ -1,5 +1,5 @@
 /**
- * The result document (DOMAIN.md, "Exchange format"): what `npm run rank` prints and what a
+ * The result document (docs/research.md, "The survey exchange format"): what `npm run rank` prints and what a
  * snapshot stores. Field names are snake_case like the input format; numbers are not rounded.
  */
 export const METHOD = 'borda-tied-bottom';

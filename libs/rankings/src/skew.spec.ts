@@ -6,7 +6,7 @@ const profiles = (values: Record<string, number>, attribute = 'revenue') =>
   Object.entries(values).flatMap(([value, count]) => Array.from({ length: count }, () => ({ [attribute]: value })));
 
 describe('attributeSkew', () => {
-  it('reports DOMAIN.md’s example: 68% of respondents, 52% of members over $1B is a skew', () => {
+  it('reports docs/research.md’s example: 68% of respondents, 52% of members over $1B is a skew', () => {
     // 25 respondents: 17 >$1B (68%), 8 under; 100 members: 52 >$1B, 48 under.
     const [respondents, invited] = packAttribute('revenue', [
       profiles({ '>$1B': 17, '<$100M': 8 }),

@@ -1,6 +1,6 @@
 /**
  * The `before` cursor of the post lists: the last shown post's publication time and id, as
- * `<ISO time>_<id>`. Lists page by this indexed range rather than by skip (see DESIGN.md).
+ * `<ISO time>_<id>`. Lists page by this indexed range rather than by skip (see docs/storage.md).
  */
 export function cursorOf(post: { publishedAt: Date | null; _id: unknown }): string {
   return `${(post.publishedAt ?? new Date(0)).toISOString()}_${String(post._id)}`;

@@ -1,5 +1,5 @@
 /**
- * Keyset paging, the way every list pages (DESIGN.md: lists page by an indexed range, never by
+ * Keyset paging, the way every list pages (docs/storage.md: lists page by an indexed range, never by
  * skip, and never count the collection per request). A list is sorted by one or more fields, the
  * last always `_id`, so ties in the sort field still have one order. A page link carries a cursor,
  * the sort values of the row it continues from: `after` (Next) or `before` (Previous). Pure

@@ -1,7 +1,7 @@
 import type { ExchangeDocument, ResponseCounts } from '@roundtable/rankings';
 
 /**
- * Turns a survey's stored rows into the exchange format (DOMAIN.md) that libs/rankings computes
+ * Turns a survey's stored rows into the exchange format (docs/research.md) that libs/rankings computes
  * from, so the worker's snapshot, the export and `npm run rank` all read the same document. Pure: the
  * worker streams the rows in, tests build them by hand.
  */

@@ -20,7 +20,7 @@ describe('demoCouncil', () => {
     expect(demoCouncil()).toEqual(council);
   });
 
-  it('ranks the seven accountabilities of DOMAIN.md first, in order', () => {
+  it('ranks the seven accountabilities of docs/research.md first, in order', () => {
     expect(result.items.slice(0, 7).map((i) => i.item)).toEqual(items.slice(0, 7));
   });
 

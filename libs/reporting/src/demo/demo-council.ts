@@ -2,10 +2,10 @@ import { SeededRandom } from '@roundtable/rankings';
 import { BUSINESS_MODELS, CCO_MODELS, INDUSTRIES, REVENUE_BANDS } from '@roundtable/members';
 
 /**
- * The demo council (DOMAIN.md): about 450 members, 60% of whom answered the accountabilities survey,
+ * The demo council (docs/research.md): about 450 members, 60% of whom answered the accountabilities survey,
  * generated from a fixed seed (not typed in). Members at >$1B companies and in B2B answer more
  * readily, which gives the two skews the council reported; the items' chance of being held falls
- * with their place in DOMAIN.md's list and each respondent orders what they hold by that place
+ * with their place in the list in docs/research.md and each respondent orders what they hold by that place
  * plus personal noise, so the computed ranking reproduces the published seven.
  */
 export const DEMO_SEED = 2010;
@@ -22,7 +22,7 @@ export interface DemoCouncilMember {
   answeredOnDay: number | null;
 }
 
-/** Chance that a member holds item f (DOMAIN.md's order; the seven common ones well apart). */
+/** Chance that a member holds item f (docs/research.md's order; the seven common ones well apart). */
 const HOLD_CHANCE = [0.86, 0.8, 0.74, 0.68, 0.62, 0.56, 0.5, 0.4, 0.36, 0.33, 0.3, 0.27, 0.24, 0.21, 0.18, 0.15];
 const REVENUE_SHARE = [0.2, 0.35, 0.45];
 const REVENUE_PROPENSITY = [0.3, 0.5, 0.9];

@@ -8,7 +8,7 @@ const PAGE = 500;
 /**
  * Reads a survey's audience from the members collection: a page of members at a time by the indexed
  * `{ membership.state, _id }` range (`_id > last`, never `skip`), filtered in memory by the same rule
- * distribution uses. On FerretDB each page is still a scan of members (DESIGN.md), so this runs when
+ * distribution uses. On FerretDB each page is still a scan of members (docs/storage.md), so this runs when
  * staff open a draft or when distribution starts, never per member request; the council is
  * hundreds of members, a few pages.
  */

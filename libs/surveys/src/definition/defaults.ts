@@ -1,5 +1,5 @@
 /**
- * The council's 16 candidate accountabilities (DOMAIN.md), prefilled into a new survey, and the member
+ * The council's 16 candidate accountabilities (docs/research.md), prefilled into a new survey, and the member
  * profile attributes a survey may ask (prefilled from the member's profile). No Nest or mongoose here.
  */
 import { BUSINESS_MODELS, CCO_MODELS, INDUSTRIES, REPORTS_TO, REVENUE_BANDS } from '@roundtable/members';
