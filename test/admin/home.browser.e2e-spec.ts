@@ -90,20 +90,25 @@ describe('The staff home /admin', () => {
       '/admin/members?state=active',
     );
     expect(await page.locator('#last-events').textContent()).toContain('customer.created');
-    // Every admin page is in the navigation.
-    for (const link of [
-      'Staff home',
-      'Applications',
-      'Members',
-      'Comments',
-      'Posts',
-      'Surveys',
-      'Results',
-      'Resources',
-      'Billing',
-    ]) {
-      expect(await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).count()).toBe(1);
+    // Every staff page is in the staff area's own navigation, by group; the site header has one "Staff" entry.
+    const staffNav = page.getByRole('navigation', { name: 'Staff' });
+    for (const [group, links] of [
+      ['People', ['Applications', 'Members']],
+      ['Content', ['Posts', 'Comments to moderate', 'Library files']],
+      ['Research', ['Surveys', 'Results console']],
+      ['Billing', ['Billing overview', 'Billing events']],
+      ['Site', ['Quotes on the join page', 'About page']],
+    ] as const) {
+      for (const link of links) {
+        expect(
+          await staffNav.getByRole('list', { name: group }).getByRole('link', { name: link, exact: true }).count(),
+        ).toBe(1);
+      }
     }
+    expect(await staffNav.getByRole('link', { name: 'Staff home' }).getAttribute('aria-current')).toBe('page');
+    const header = page.locator('header nav');
+    expect(await header.getByRole('link', { name: 'Staff', exact: true }).getAttribute('aria-current')).toBe('page');
+    expect(await header.getByRole('link', { name: 'Applications' }).count()).toBe(0);
     expect(await fitsWidth(page)).toBe(true);
     await keepScreenshot(page, 'admin-home-laptop');
     await page.getByRole('link', { name: /1 deletion request/ }).click();

@@ -1,5 +1,5 @@
 import { STAFF } from '@roundtable/auth';
 import type { NavigationEntry } from '@roundtable/core';
 
-/** Staff's home comes first among the admin links. */
-export const ADMIN_NAVIGATION: NavigationEntry[] = [{ label: 'Staff home', href: '/admin', roles: STAFF, order: 5 }];
+/** One "Staff" entry in the site header leads to the staff area, whose own navigation lists its tools. */
+export const ADMIN_NAVIGATION: NavigationEntry[] = [{ label: 'Staff', href: '/admin', roles: STAFF, order: 85 }];

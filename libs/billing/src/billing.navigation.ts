@@ -1,10 +1,9 @@
 import { STAFF } from '@roundtable/auth';
 import type { NavigationEntry } from '@roundtable/core';
 
-/** Billing's links in the site navigation. */
+/** Billing's links: staff's figures, events and tiers in the staff area; a member's membership from the portal. */
 export const BILLING_NAVIGATION: NavigationEntry[] = [
-  { label: 'Billing', href: '/admin/billing', roles: STAFF, order: 30 },
-  { label: 'Tiers', href: '/admin/tiers', roles: ['admin'], order: 31 },
-  // Applicants choose a tier only once approved, so the link is for members and staff.
-  { label: 'Membership', href: '/membership', roles: ['member', 'staff', 'admin'], order: 60 },
+  { label: 'Billing overview', href: '/admin/billing', roles: STAFF, order: 30, group: 'billing' },
+  { label: 'Billing events', href: '/admin/billing/events', roles: STAFF, order: 31, group: 'billing' },
+  { label: 'Tiers', href: '/admin/tiers', roles: ['admin'], order: 32, group: 'billing' },
 ];

@@ -40,7 +40,16 @@ export { InvalidInputError } from './forms/invalid-input.error';
 export { fieldErrorsFrom, formValuesFrom } from './forms/field-errors';
 export { checkBody, createValidationPipe } from './forms/validation-pipe';
 export { AsList, OneOf, OptionalText, RequiredText, Trim } from './forms/dto-decorators';
-export { NavigationModule, NavigationRegistry, type NavigationEntry } from './navigation/navigation.registry';
+export {
+  NavigationModule,
+  NavigationRegistry,
+  STAFF_GROUPS,
+  type NavigationEntry,
+  markCurrent,
+  type NavigationGroup,
+  type ShownEntry,
+  type StaffGroup,
+} from './navigation/navigation.registry';
 export { ListQuery, parseQuery, type ParsedQuery } from './queries/query-dto';
 export { MAX_PAGE_SIZE, PageQuery } from './queries/page-query.dto';
 export { QueryChoice, QuerySlug, QueryText } from './queries/query-decorators';

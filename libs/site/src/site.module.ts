@@ -1,8 +1,9 @@
-import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule, OnModuleInit, RequestMethod } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuthModule } from '@roundtable/auth';
 import { BillingModule } from '@roundtable/billing';
 import { BlogModule } from '@roundtable/blog';
+import { NavigationRegistry } from '@roundtable/core';
 import { BrandController } from './brand/brand.controller';
 import { HomeController } from './home/home.controller';
 import { HomePages } from './home/home-pages.service';
@@ -17,6 +18,7 @@ import { QuoteAdmin } from './quotes/quote-admin.service';
 import { Quote, QuoteSchema } from './quotes/quote.schema';
 import { QuoteRepository } from './quotes/quote.repository';
 import { SiteUrlMiddleware } from './site-url.middleware';
+import { SITE_NAVIGATION } from './site.navigation';
 
 /**
  * The public site around the blog: the home page, the join page with tiers and members' quotes,
@@ -36,7 +38,13 @@ import { SiteUrlMiddleware } from './site-url.middleware';
   controllers: [HomeController, JoinController, SitePagesController, AdminQuotesController, BrandController],
   providers: [HomePages, JoinPage, SitePages, SitePageRepository, QuoteRepository, QuoteAdmin, SiteUrlMiddleware],
 })
-export class SiteModule implements NestModule {
+export class SiteModule implements NestModule, OnModuleInit {
+  constructor(private readonly navigation: NavigationRegistry) {}
+
+  onModuleInit(): void {
+    this.navigation.register(SITE_NAVIGATION);
+  }
+
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(SiteUrlMiddleware).forRoutes({ path: '{*splat}', method: RequestMethod.ALL });
   }

@@ -1,5 +1,6 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { DomainErrorFilter } from '../errors/domain-error.filter';
 import { createValidationPipe } from '../forms/validation-pipe';
@@ -38,6 +39,11 @@ export function configureHttpApp(app: NestExpressApplication): void {
   app.use(pageCacheMiddleware(app.get(PageCache)));
   // Personal pages a feature keeps in memory (never stored by anyone else), before sessions too.
   app.use(app.get(EarlyAnswers).middleware());
+  // The layout marks the current page in the navigation and gives the staff area (/admin) its own frame.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    res.locals.requestPath = req.path;
+    next();
+  });
   app.useBodyParser('json', { limit: MAX_BODY_BYTES });
   app.useBodyParser('urlencoded', { limit: MAX_BODY_BYTES, extended: false, parameterLimit: 200 });
 
@@ -46,7 +52,10 @@ export function configureHttpApp(app: NestExpressApplication): void {
 
   const views = configureViews(app);
   // Read when a page renders, so entries registered at module start-up are all there.
-  views.addGlobal('navigation', (role: string) => app.get(NavigationRegistry).for(role));
+  views.addGlobal('navigation', (role: string, path?: string) => app.get(NavigationRegistry).for(role, path));
+  views.addGlobal('staffNavigation', (role: string, path?: string) =>
+    app.get(NavigationRegistry).staffGroups(role, path),
+  );
   app.useStaticAssets(coreAssetsDir(), { prefix: '/assets/', maxAge: '1h' });
 
   const openApi = new DocumentBuilder()
