@@ -16,7 +16,8 @@ export {
 } from './errors/domain-errors';
 export { DomainErrorFilter, type ErrorBody } from './errors/domain-error.filter';
 export { HealthModule } from './health/health.module';
-export { configureHttpApp, MAX_BODY_BYTES } from './http/configure-http-app';
+export { configureHttpApp } from './http/configure-http-app';
+export { MAX_BODY_BYTES, MAX_FORM_FIELDS, MAX_JSON_DEPTH, nestedDeeperThan } from './http/request-bodies';
 export { createLogger } from './logging/create-logger';
 export { loadSettingsOrExit } from './config/load-settings';
 export { coreAssetsDir, LIBS_ROOT, viewSearchPaths } from './project-root';
@@ -38,7 +39,7 @@ export { FormOutcome, type FieldErrors, type FormValues } from './forms/form-out
 export { FormPage, FormPageInterceptor, type PageModel, type PageRequest } from './forms/form-page';
 export { InvalidInputError } from './forms/invalid-input.error';
 export { fieldErrorsFrom, formValuesFrom } from './forms/field-errors';
-export { checkBody, createValidationPipe } from './forms/validation-pipe';
+export { checkBody, createValidationPipe, UnreadableBodyError } from './forms/validation-pipe';
 export { AsList, OneOf, OptionalText, RequiredText, Trim } from './forms/dto-decorators';
 export {
   NavigationModule,

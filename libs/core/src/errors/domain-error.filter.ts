@@ -110,6 +110,9 @@ function asClientError(exception: unknown): { status: number; message: string } 
     'entity.too.large': 'The request is too large.',
     'entity.parse.failed': 'The request body is not valid JSON.',
     'charset.unsupported': 'The request uses an unsupported character set.',
+    'encoding.unsupported': 'The request uses an unsupported content encoding.',
+    'parameters.too.many': 'The form has too many fields.',
+    'request.size.invalid': 'The request’s length does not match its body.',
   };
   // Other exposable http-errors (CSRF's) carry a message written for people.
   return { status, message: messages[type ?? ''] ?? message ?? 'The request could not be read.' };
@@ -132,6 +135,7 @@ function titleFor(status: number): string {
     404: 'Page not found',
     409: 'That conflicts with something that already exists',
     413: 'That was too large',
+    415: 'That request was not a form',
     422: 'That could not be done',
     429: 'Too many attempts',
   };

@@ -9,15 +9,13 @@ import { EarlyAnswers } from '../page-cache/early-answers';
 import { pageCacheMiddleware } from '../page-cache/page-cache.middleware';
 import { PageCache } from '../page-cache/page-cache.service';
 import { coreAssetsDir } from '../project-root';
+import { useRequestBodyRules } from './request-bodies';
 import { APP_VERSION } from '../version';
 import { configureViews } from '../views/configure-views';
 
-/** Largest JSON or form body we accept; a bigger one is a 413 with a readable message. */
-export const MAX_BODY_BYTES = 100 * 1024;
-
 /**
  * Everything an HTTP app needs besides its modules, in one place so that `main.ts` and the tests'
- * `createTestApp()` run exactly the same stack: security headers, the public page cache, body limits,
+ * `createTestApp()` run exactly the same stack: security headers, the public page cache, body rules,
  * validation, the error filter, server-rendered views, static assets and the OpenAPI document at /api/docs.
  */
 export function configureHttpApp(app: NestExpressApplication): void {
@@ -44,8 +42,7 @@ export function configureHttpApp(app: NestExpressApplication): void {
     res.locals.requestPath = req.path;
     next();
   });
-  app.useBodyParser('json', { limit: MAX_BODY_BYTES });
-  app.useBodyParser('urlencoded', { limit: MAX_BODY_BYTES, extended: false, parameterLimit: 200 });
+  useRequestBodyRules(app);
 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());
