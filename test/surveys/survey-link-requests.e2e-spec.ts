@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { getModelToken } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
+import mongoose, { type Model } from 'mongoose';
+import { JobRunner } from '@roundtable/jobs';
 import { SurveyLinkRequest, SurveyLinkResendHook, SurveyRepository } from '@roundtable/surveys';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { invite, openSurvey } from './survey-fixtures';
@@ -34,6 +35,9 @@ describe('New link requests with a resend registered', () => {
       .send({ email: 'Resend.Me@example.test', token });
     expect(page.status).toBe(200);
     expect(page.text).toContain('the council staff will send a new link');
+    // The work is queued, not done on the request path.
+    expect(resent).toEqual([]);
+    await t.app.get(JobRunner).runDue();
     expect(resent).toEqual([[open, email]]);
 
     const requests = t.app.get<Model<SurveyLinkRequest>>(getModelToken(SurveyLinkRequest.name));
@@ -47,9 +51,40 @@ describe('New link requests with a resend registered', () => {
       .type('form')
       .send({ email: 'who@example.test' });
     expect(page.text).toContain('the council staff will send a new link');
+    await t.app.get(JobRunner).runDue();
     const requests = t.app.get<Model<SurveyLinkRequest>>(getModelToken(SurveyLinkRequest.name));
     expect(await requests.find({ email: 'who@example.test' }).lean()).toEqual([
       expect.objectContaining({ surveyId: null, handledAt: null }),
     ]);
+  });
+
+  it('does the same database work and gives the same answer for an invited and an unknown address', async () => {
+    const open = await openSurvey(t);
+    await invite(t, open, { email: 'known.asker@example.test' });
+    resent.length = 0;
+    const ask = async (email: string, ip: string) => {
+      const calls: string[] = [];
+      mongoose.set('debug', (collection: string, method: string) => calls.push(`${collection}.${method}`));
+      try {
+        const page = await request(t.app.getHttpServer())
+          .post('/s/new-link')
+          .type('form')
+          .set('X-Forwarded-For', ip)
+          .send({ email });
+        return { status: page.status, page: page.text.replaceAll(email, 'ADDRESS'), calls };
+      } finally {
+        mongoose.set('debug', false);
+      }
+    };
+    const known = await ask('known.asker@example.test', '203.0.113.10');
+    const unknown = await ask('unknown.asker@example.test', '203.0.113.11');
+    expect(known.status).toBe(200);
+    expect(unknown).toEqual(known);
+    // The lookup and the mail wait in the queue: the request path reads no invitation.
+    expect(known.calls).toContain('jobs.insertOne');
+    expect(known.calls.filter((call) => /invitation|survey_link|survey_link_requests/.test(call))).toEqual([]);
+    expect(resent).toEqual([]);
+    await t.app.get(JobRunner).runDue();
+    expect(resent).toEqual([[open, 'known.asker@example.test']]);
   });
 });

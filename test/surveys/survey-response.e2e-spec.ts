@@ -2,6 +2,7 @@ import request from 'supertest';
 import { getModelToken } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { newToken } from '@roundtable/core';
+import { JobRunner } from '@roundtable/jobs';
 import {
   LinkRepository,
   MilestoneRepository,
@@ -155,6 +156,7 @@ describe('Survey response page /s/<token>', () => {
     expect(asked.text).toContain('the council staff will send a new link');
     const stranger = await http().post('/s/new-link').type('form').send({ email: 'nobody@example.test' });
     expect(stranger.text).toContain('the council staff will send a new link');
+    await t.app.get(JobRunner).runDue();
     const stored = await requests.find({}).sort({ _id: 1 }).lean();
     expect(stored.map(({ email, surveyId: id }) => ({ email, surveyId: id }))).toEqual([
       { email: 'asker@example.test', surveyId },

@@ -72,20 +72,22 @@ export class DistributionService {
     if (typeof target === 'string') {
       return FormOutcome.invalid({ email }, { email: target });
     }
-    await this.queueLink(surveyId, target);
+    await this.queueLink(surveyId, target, 'resend');
     return this.done(surveyId, DONE.resent);
   }
 
   /**
    * A dead link's "send me a new link" (through surveys' SurveyLinkResendHook): a refusal is thrown,
-   * so the request is recorded for staff instead.
+   * so the request is recorded for staff instead. Anyone can ask for any address, so the new link goes
+   * alongside the member's others (`asked:`): asking disables no link that works. Every link of an
+   * invitation answers its one response, so a second link adds no second response.
    */
   async resendLink(surveyId: string, email: string): Promise<void> {
     const target = await this.resendTarget(surveyId, email);
     if (typeof target === 'string') {
       throw new ConflictError(target);
     }
-    await this.queueLink(surveyId, target);
+    await this.queueLink(surveyId, target, 'asked');
   }
 
   async close(surveyId: string): Promise<FormOutcome> {
@@ -133,12 +135,15 @@ export class DistributionService {
     return invitation ?? `Nobody with the address ${email.trim().toLowerCase()} was invited to this survey.`;
   }
 
-  /** Queues the new link's email (the batch sender writes the link and revokes the old ones). */
-  private async queueLink(surveyId: string, invitation: InvitationRecord): Promise<void> {
-    const kind = `resend:${Date.now()}${randomBytes(2).toString('hex')}`;
+  /**
+   * Queues the new link's email: the batch sender writes the link, and for staff's `resend` revokes
+   * the old ones (staff replace a link that leaked); an `asked` link is added beside them.
+   */
+  private async queueLink(surveyId: string, invitation: InvitationRecord, kind: 'resend' | 'asked'): Promise<void> {
+    const batchKind = `${kind}:${Date.now()}${randomBytes(2).toString('hex')}`;
     await this.queue.enqueue(
       SEND_BATCH_JOB,
-      { surveyId, kind, recipients: [{ i: invitation._id, e: invitation.email, n: invitation.name }] },
+      { surveyId, kind: batchKind, recipients: [{ i: invitation._id, e: invitation.email, n: invitation.name }] },
       { maxAttempts: 8 },
     );
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { JobsModule } from '@roundtable/jobs';
 import { MembersModule } from '@roundtable/members';
 import { AudienceReader } from './definition/audience.service';
 import { Survey, SurveySchema } from './definition/survey.schema';
@@ -19,6 +20,7 @@ import { SurveyResponse, SurveyResponseSchema } from './responses/response.schem
 import { ResponseRepository } from './responses/response.repository';
 import { SurveyProgressHook } from './responses/survey-progress.hook';
 import { SurveyLinkResendHook } from './links/link-resend.hook';
+import { LinkRequestJob } from './links/link-request.job';
 import { SurveyClosedHook } from './definition/survey-closed.hook';
 
 const repositories = [
@@ -36,11 +38,13 @@ const repositories = [
 
 /**
  * The survey collections and their repositories, for the api and the worker alike (distribution,
- * reminders, rankings build on these). The pages live in SurveysModule.
+ * reminders, rankings build on these), and the job behind "send me a new link". The pages live in
+ * SurveysModule.
  */
 @Module({
   imports: [
     MembersModule,
+    JobsModule,
     MongooseModule.forFeature([
       { name: Survey.name, schema: SurveySchema },
       { name: SurveyInvitation.name, schema: SurveyInvitationSchema },
@@ -50,7 +54,8 @@ const repositories = [
       { name: SurveyResponse.name, schema: SurveyResponseSchema },
     ]),
   ],
-  providers: repositories,
+  // The link request job runs wherever the data module is (the worker takes it; tests run it in the api).
+  providers: [...repositories, LinkRequestJob],
   exports: repositories,
 })
 export class SurveysDataModule {}

@@ -2,6 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { AuthModule } from '@roundtable/auth';
 import { BillingModule } from '@roundtable/billing';
 import { NavigationRegistry } from '@roundtable/core';
+import { JobsModule } from '@roundtable/jobs';
 import { MembersModule } from '@roundtable/members';
 import { SurveyAdminController } from './definition/survey-admin.controller';
 import { SurveyAdmin } from './definition/survey-admin.service';
@@ -18,7 +19,7 @@ import { SURVEYS_NAVIGATION } from './surveys.navigation';
 
 /** The survey pages of the HTTP app: staff's definition pages, the response page /s/<token>, the portal's list. */
 @Module({
-  imports: [SurveysDataModule, MembersModule, BillingModule, AuthModule],
+  imports: [SurveysDataModule, MembersModule, BillingModule, AuthModule, JobsModule],
   controllers: [SurveyAdminController, ResponseController, PortalSurveysController],
   providers: [
     SurveyAdmin,

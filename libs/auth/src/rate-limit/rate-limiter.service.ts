@@ -23,6 +23,16 @@ export class RateLimiter {
 
   /** Counts one attempt for `key`; throws a 429 with `message` past `limit` in the last `windowMs`. */
   async hit(key: string, limit: number, windowMs: number, message: string): Promise<void> {
+    if (!(await this.allows(key, limit, windowMs))) {
+      throw new TooManyRequestsError(message);
+    }
+  }
+
+  /**
+   * Counts one attempt for `key`; false past `limit` in the last `windowMs`. For a limit the asker
+   * must not be told about (it would say something about the key), where `hit` answers 429.
+   */
+  async allows(key: string, limit: number, windowMs: number): Promise<boolean> {
     const now = Date.now();
     await this.attempts.record(key, new Date(now));
     const count = await this.attempts.countSince(key, new Date(now - Math.min(windowMs, KEEP_MS)));
@@ -30,8 +40,6 @@ export class RateLimiter {
       // The key's first attempt in a while: a good moment to drop everyone's old ones.
       await this.attempts.deleteBefore(new Date(now - KEEP_MS));
     }
-    if (count > limit) {
-      throw new TooManyRequestsError(message);
-    }
+    return count <= limit;
   }
 }

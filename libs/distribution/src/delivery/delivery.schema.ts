@@ -3,7 +3,7 @@ import { Schema as MongooseSchema } from 'mongoose';
 
 /**
  * One email of a survey handed to the relay (or refused by it): `_id` is
- * `<invitationId>:<kind>` (`invite`, `reminder:<round>`, `resend:<n>`). Inserted right after the
+ * `<invitationId>:<kind>` (`invite`, `reminder:<round>`, `resend:<n>`, `asked:<n>`). Inserted right after the
  * relay's answer, so a batch taken over after a crash skips what was already sent. It is the truth of
  * "this invitation was sent" (the invitation's status stays `queued`; see SurveyInvitation.status).
  * Written per email (an insert is cheap); read by a batch that runs again (one `$in` per batch) and

@@ -8,7 +8,10 @@ export interface BatchRecipient {
   n: string;
 }
 
-/** `invite`, `reminder:<round>` or `resend:<n>`: names the email in its delivery record. */
+/**
+ * `invite`, `reminder:<round>`, `resend:<n>` (staff's: replaces the member's links) or `asked:<n>` (a
+ * dead link's request: added beside them): names the email in its delivery record.
+ */
 export type BatchKind = string;
 
 export interface BatchPayload {

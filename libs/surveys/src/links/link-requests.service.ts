@@ -1,30 +1,28 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { RateLimiter } from '@roundtable/auth';
 import { hashToken, looksLikeToken, type FieldErrors } from '@roundtable/core';
+import { JobQueue } from '@roundtable/jobs';
 import type { NewLinkDto } from '../responses/new-link.dto';
-import { SurveyCache } from '../definition/survey-cache';
-import { InvitationRepository } from '../invitations/invitation.repository';
 import type { PageResult } from '../responses/response-pages.service';
-import { LinkRepository, LinkRequestRepository } from './link.repository';
-import { SurveyLinkResendHook } from './link-resend.hook';
+import { LINK_REQUEST_JOB, type LinkRequestPayload } from './link-request.job';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** Requests one address may set off a day: enough for a person, too few to bury a member in mail. */
+export const LINK_REQUESTS_PER_ADDRESS_PER_DAY = 3;
 
 /**
- * "Send me a new link" from a dead link's page. For every open survey the address was invited to, a
- * new link goes out through distribution's resend (SurveyLinkResendHook) and the request is recorded
- * as handled; without a resend, or for a survey that is not open, it is recorded for staff. The page
- * says the same whether or not the address was invited, so it tells nobody who the members are.
+ * "Send me a new link" from a dead link's page, answered by anyone, signed out. The request path
+ * does the same work whoever asks (two rate-limit counts and, within the limits, one queued job) and
+ * says the same words, so neither the answer nor its time tells whether the address was invited;
+ * the lookup and the mail happen in the worker (`LinkRequestJob`). A new link is sent alongside the
+ * member's others, never instead of them, so asking on someone's behalf disables nothing.
  */
 @Injectable()
 export class LinkRequests {
-  private readonly logger = new Logger(LinkRequests.name);
-
   constructor(
-    private readonly requests: LinkRequestRepository,
-    private readonly links: LinkRepository,
-    private readonly invitations: InvitationRepository,
-    private readonly cache: SurveyCache,
-    private readonly resend: SurveyLinkResendHook,
     private readonly limiter: RateLimiter,
+    private readonly queue: JobQueue,
   ) {}
 
   /** The form is checked by its DTO (`NewLinkDto`); a refused one is shown again by `refusedPage`. */
@@ -33,13 +31,19 @@ export class LinkRequests {
     await this.limiter.hit(
       `survey-link-request:${ip}`,
       5,
-      60 * 60 * 1000,
+      HOUR_MS,
       'You have asked for new links several times in the last hour. Please try again later.',
     );
-    const dealtWith = await this.resendToOpenSurveys(email);
-    if (dealtWith.length === 0) {
-      const link = looksLikeToken(form.token) ? await this.links.findByHash(hashToken(form.token)) : null;
-      await this.requests.record(email, link?.surveyId ?? null);
+    // Past the address's limit nothing more is sent, and the asker is not told (that would say
+    // something about the address): many addresses asking cannot bury a member in mail.
+    if (
+      await this.limiter.allows(`survey-link-request-address:${email}`, LINK_REQUESTS_PER_ADDRESS_PER_DAY, 24 * HOUR_MS)
+    ) {
+      const payload: LinkRequestPayload = {
+        email,
+        linkHash: looksLikeToken(form.token) ? hashToken(form.token) : null,
+      };
+      await this.queue.enqueue(LINK_REQUEST_JOB, { ...payload }, { maxAttempts: 5 });
     }
     return {
       kind: 'page',
@@ -66,33 +70,5 @@ export class LinkRequests {
         errors,
       },
     };
-  }
-
-  /** Resends the address's links to open surveys; returns the surveys dealt with (sent, or recorded on failure). */
-  private async resendToOpenSurveys(email: string): Promise<string[]> {
-    const resender = this.resend.registered;
-    if (!resender) {
-      return [];
-    }
-    const dealtWith: string[] = [];
-    // Served by { email, surveyId }; a rare, rate-limited request, not a per-answer read.
-    for (const invitation of await this.invitations.findByEmail(email)) {
-      const survey = await this.cache.fresh(invitation.surveyId);
-      const open = survey?.status === 'open' && (!survey.closesAt || survey.closesAt.getTime() > Date.now());
-      if (!open) {
-        continue;
-      }
-      try {
-        await resender(invitation.surveyId, email);
-        await this.requests.record(email, invitation.surveyId, new Date());
-        dealtWith.push(invitation.surveyId);
-      } catch (error) {
-        // Recorded for staff instead; the person sees the same page either way.
-        this.logger.warn(`Could not resend a survey link: ${(error as Error).message}`);
-        await this.requests.record(email, invitation.surveyId);
-        dealtWith.push(invitation.surveyId);
-      }
-    }
-    return dealtWith;
   }
 }
