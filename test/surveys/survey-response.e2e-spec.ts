@@ -258,6 +258,22 @@ describe('Survey response page /s/<token>', () => {
     expect(page.text).toContain(`name="token" value="${token}"`);
   });
 
+  it('takes no answer through a replaced (revoked) link, valid or not, and stores nothing', async () => {
+    const { token, invitationId } = await invite(t, surveyId);
+    await http().get(`/s/${token}`).expect(200);
+    const { hash } = newToken();
+    const links = t.app.get(LinkRepository);
+    await links.insert(hash, invitationId, surveyId);
+    await links.revokeOthers(invitationId, hash);
+    for (const body of [answer(), answer({ action: 'save' }), answer({ rank_i5: '9' })]) {
+      const refused = await http().post(`/s/${token}`).set('Accept', 'text/html').type('form').send(body);
+      expect(refused.status).toBe(410);
+      expect(refused.text).toContain('This link has been replaced');
+    }
+    expect(await responses().findById(invitationId)).toBeNull();
+    expect(await t.app.get(MilestoneRepository).has(invitationId, 'started')).toBe(false);
+  });
+
   it('shows an answer given from the portal on the link’s next view, though views reuse their reads', async () => {
     const member = await signInAs(t);
     const { token } = await invite(t, surveyId, { memberId: String(member.member._id) });
