@@ -3,7 +3,7 @@ import request from 'supertest';
 import type { Role } from '@roundtable/auth';
 import { seedDefaultTiers, TierRepository } from '@roundtable/billing';
 import { RankingComputer, ReportingWorkerModule } from '@roundtable/reporting';
-import { SurveyRepository } from '@roundtable/surveys';
+import { invitationId, InvitationRepository, ResponseRepository, SurveyRepository } from '@roundtable/surveys';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { pdfOf } from '../support/documents';
 import { buildMember } from '../support/factories';
@@ -97,9 +97,20 @@ async function readySurvey(staff: SignedIn, sent = false): Promise<string> {
 
 const asStaff = (staff: SignedIn) => ({ ...staff, memberId: String(staff.member._id) });
 
-/** A sent survey with a computed ranking snapshot (no responses yet): what publishing needs. */
+/** A sent survey with a computed ranking snapshot of five answers (the fewest a report is published with). */
 async function computedSurvey(t: TestApp, staff: SignedIn): Promise<string> {
   const id = await readySurvey(staff, true);
+  const held = [(await t.app.get(SurveyRepository).findById(id))!.items[0].key];
+  for (let k = 0; k < 5; k++) {
+    const memberId = `respondent${k}`;
+    await t.app
+      .get(InvitationRepository)
+      .insertOnce(
+        { surveyId: id, memberId, email: `${memberId}@example.test`, name: memberId, profile: {}, tier: 'council' },
+        'sent',
+      );
+    await t.app.get(ResponseRepository).complete(invitationId(id, memberId), id, { held, profile: {} }, null);
+  }
   await t.app.get(RankingComputer).compute(id, 'demand');
   return id;
 }

@@ -46,7 +46,9 @@ describe('A report attached to a blog post, in the browser', () => {
       const reader = await signedInPage(browser, baseUrl, member, { phone, javaScript: false });
       await reader.page.goto(`${baseUrl}/blog/what-the-council-found-this-year`);
       const card = reader.page.locator('aside.report-card');
-      await expect(card.textContent()).resolves.toContain(`The 3 most common: ${REPORT_ITEMS.join('; ')}.`);
+      await expect(card.textContent()).resolves.toContain(
+        `The 3 most common: ${REPORT_ITEMS[0]}; ${REPORT_ITEMS[1]} (=2); ${REPORT_ITEMS[2]} (=2).`,
+      );
       // The card fits the page: nothing wider than the viewport.
       expect(await fitsWidth(reader.page)).toBe(true);
       await keepScreenshot(reader.page, `attached-report-member-${size}`);

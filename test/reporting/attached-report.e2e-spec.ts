@@ -5,8 +5,8 @@ import { createTestApp, type TestApp } from '../support/create-test-app';
 import { signInAs, type SignedIn } from '../support/sessions';
 import { REPORT_ITEMS, reportFor } from './report-fixtures';
 
-/** The headline finding of the fixture's report, as the card prints it (HTML-escaped). */
-const HEADLINE = `The 3 most common: ${REPORT_ITEMS[0]}; ${REPORT_ITEMS[1]}; ${REPORT_ITEMS[2]}.`;
+/** The headline finding of the fixture's report, as the card prints it (the second and third items tie). */
+const HEADLINE = `The 3 most common: ${REPORT_ITEMS[0]}; ${REPORT_ITEMS[1]} (=2); ${REPORT_ITEMS[2]} (=2).`;
 
 /** Staff attach a published research report to a blog post; the post page shows its card. */
 describe('A research report attached to a blog post', () => {

@@ -66,8 +66,10 @@ describe('attributeSkew', () => {
   it('calls a gap of exactly 10 points a skew, compared in counts, not in floating point', () => {
     // 6 of 10 respondents against 10 of 20 members: (0.6 − 0.5) · 100 is 9.999999999999998 in floating
     // point; the chi-square (0.4, p ≈ 0.53) is not significant, so only the exact gap can flag it.
-    const skewOf = (respondents: Record<string, number>, invited: Record<string, number>) =>
-      attributeSkew(...packAttribute('revenue', [profiles(respondents), profiles(invited)]));
+    const skewOf = (respondents: Record<string, number>, invited: Record<string, number>) => {
+      const [r, i] = packAttribute('revenue', [profiles(respondents), profiles(invited)]);
+      return attributeSkew(r, i);
+    };
     const exact = skewOf({ a: 6, b: 4 }, { a: 10, b: 10 });
     expect(exact.pValue).toBeGreaterThan(0.05);
     expect(exact.skewed).toBe(true);

@@ -14,6 +14,8 @@ export function escapeXml(text: string): string {
 export interface IntervalRow {
   item: string;
   rank: number;
+  /** How the rank reads when it is not just the number ("=6" for a tie). */
+  rankLabel?: string;
   rankInterval: [number, number] | null;
   topKShare: number | null;
 }
@@ -50,7 +52,7 @@ export function rankIntervalChart(rows: IntervalRow[], topK: number, id = 'rank-
     const y = top + k * rowHeight + rowHeight / 2 - 4;
     const label = row.item.length > LABEL_CHARS ? `${row.item.slice(0, LABEL_CHARS - 1)}…` : row.item;
     parts.push(
-      `<text x="${labelWidth}" y="${y + 4}" text-anchor="end" class="chart-label" fill="#1d2430"><title>${escapeXml(row.item)}</title>${row.rank}. ${escapeXml(label)}</text>`,
+      `<text x="${labelWidth}" y="${y + 4}" text-anchor="end" class="chart-label" fill="#1d2430"><title>${escapeXml(row.item)}</title>${row.rankLabel ?? row.rank}. ${escapeXml(label)}</text>`,
     );
     if (row.rankInterval) {
       const [low, high] = row.rankInterval;
@@ -69,7 +71,7 @@ export function rankIntervalChart(rows: IntervalRow[], topK: number, id = 'rank-
   const description = rows
     .map(
       (row) =>
-        `${row.rank}. ${row.item}${row.rankInterval ? ` (95% interval ${row.rankInterval[0]}–${row.rankInterval[1]})` : ''}`,
+        `${row.rankLabel ?? row.rank}. ${row.item}${row.rankInterval ? ` (95% interval ${row.rankInterval[0]}–${row.rankInterval[1]})` : ''}`,
     )
     .join('; ');
   return svg(id, width, height, 'Items by rank, with the 95% interval of each rank position', description, parts);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { FormOutcome, PageCache, ValidationError } from '@roundtable/core';
 import { RankingRequests } from '../compute/ranking-requests.service';
 import { ExchangeTransfer } from '../exchange/exchange-transfer.service';
+import { publishRefusal } from '../published/publication';
 import { publishedSummary } from '../snapshots/published-summary';
 import { SnapshotRepository } from '../snapshots/snapshot.repository';
 import { toCsv } from './csv';
@@ -28,10 +29,17 @@ export class ReportAdmin {
     );
   }
 
-  /** Publishes the latest snapshot as the members' report (the version is kept as published). */
+  /**
+   * Publishes the latest snapshot as the members' report (the version is kept as published); refused
+   * (422, with the reason) while fewer members answered than the result may show.
+   */
   async publish(surveyId: string): Promise<FormOutcome> {
     const survey = await this.pages.surveyOrFail(surveyId);
     const snapshot = await this.pages.latestOrFail(surveyId);
+    const refusal = publishRefusal(snapshot.result.respondents, snapshot.result.options.min_cell);
+    if (refusal) {
+      return FormOutcome.invalid({}, { publish: refusal });
+    }
     await this.snapshots.publish(surveyId, snapshot.version, publishedSummary(surveyId, survey.title, snapshot.result));
     // The home page's Latest research block is cached for visitors.
     await this.pageCache.invalidate();

@@ -7,6 +7,7 @@ import { SnapshotRepository, type SnapshotRecord } from '../snapshots/snapshot.r
 import { progressChart, rankIntervalChart } from './charts';
 import { decimals, formatDateTime, percent, pValue, signedPoints } from './format';
 import { TABLES } from './report-tables';
+import { tiedRanks } from '../published/publication';
 
 /**
  * Page models of the reporting console. Every number comes from a stored snapshot: a page reads the
@@ -138,23 +139,32 @@ function snapshotModel(snapshot: SnapshotRecord, surveyId: string, segment?: str
   };
 }
 
-export function rankingModel(result: RankingResult) {
+/**
+ * The ranked items as table rows and the interval chart. With `ties` (pages for members and
+ * visitors), items with the same Borda score share a rank and read "=6"; staff's console keeps the
+ * order that breaks ties (by incumbency, then name), which exports and checks use.
+ */
+export function rankingModel(result: RankingResult, { ties = false }: { ties?: boolean } = {}) {
   const topK = result.options.top_k;
+  const shared = ties ? tiedRanks(result.items, result.respondents) : null;
+  const rankOf = (k: number) => shared?.[k] ?? { rank: result.items[k].rank, label: String(result.items[k].rank) };
   return {
     respondents: result.respondents,
     kendallW: decimals(result.kendall_w, 3),
     topK,
     rankChart: rankIntervalChart(
-      result.items.map((i) => ({
+      result.items.map((i, k) => ({
         item: i.item,
-        rank: i.rank,
+        rank: rankOf(k).rank,
+        rankLabel: rankOf(k).label,
         rankInterval: i.rank_interval,
         topKShare: i.top_k_share,
       })),
       topK,
     ),
-    ranking: result.items.map((i) => ({
-      rank: i.rank,
+    ranking: result.items.map((i, k) => ({
+      rank: rankOf(k).rank,
+      rankLabel: rankOf(k).label,
       item: i.item,
       borda: decimals(i.borda),
       incumbency: percent(i.incumbency),

@@ -12,13 +12,15 @@ import { invitationId, ResponseRepository, SurveyRepository } from '@roundtable/
 import { percent, decimals } from '../console/format';
 import { rankingModel, skewModel } from '../console/report-pages.service';
 import type { PublishedSummary } from '../snapshots/ranking-snapshot.schema';
-import { SnapshotRepository } from '../snapshots/snapshot.repository';
+import { SnapshotRepository, type SnapshotRecord } from '../snapshots/snapshot.repository';
+import { mayShow, publishedMinimum, tiedRanks } from './publication';
 
 /** How many published reports the post editor offers (newest first). */
 const REPORT_CHOICES = 100;
 
 /** The headline of a published result and its figures, as teasers and cards show them. */
 function finding(s: PublishedSummary): { headline: string; highlights: string[] } {
+  const top = s.top.map((item, k) => (s.topRanks?.[k]?.startsWith('=') ? `${item} (${s.topRanks[k]})` : item));
   const highlights = [`${s.respondents} members answered`];
   if (s.responseRate !== null) {
     highlights.unshift(`${percent(s.responseRate)} response rate`);
@@ -26,7 +28,7 @@ function finding(s: PublishedSummary): { headline: string; highlights: string[] 
   if (s.skews.length) {
     highlights.push(`Skewed toward ${s.skews.join(' and ')}`);
   }
-  return { headline: `The ${s.top.length} most common: ${s.top.join('; ')}.`, highlights };
+  return { headline: `The ${top.length} most common: ${top.join('; ')}.`, highlights };
 }
 
 /**
@@ -46,7 +48,7 @@ export class PublishedReports implements LatestResearchSource, PublishedReportSo
   async latest(limit: number): Promise<ResearchTeaser[]> {
     const states = await this.snapshots.listPublished(limit);
     return states
-      .filter((state) => state.publishedSummary && state.publishedAt)
+      .filter((state) => shown(state.publishedSummary) && state.publishedAt)
       .map((state) => {
         const s = state.publishedSummary!;
         const { headline, highlights } = finding(s);
@@ -63,7 +65,7 @@ export class PublishedReports implements LatestResearchSource, PublishedReportSo
   async choices(): Promise<ReportChoice[]> {
     const states = await this.snapshots.listPublished(REPORT_CHOICES);
     return states
-      .filter((state) => state.publishedSummary)
+      .filter((state) => shown(state.publishedSummary))
       .map((state) => ({ id: state._id, title: state.publishedSummary!.title }));
   }
 
@@ -78,7 +80,7 @@ export class PublishedReports implements LatestResearchSource, PublishedReportSo
         ? await this.pageCache.remember(`report-state:${id}`, () => this.snapshots.findState(id))
         : null;
     const s = state?.publishedVersion ? state.publishedSummary : null;
-    if (!s) {
+    if (!s || !shown(s)) {
       return null;
     }
     const reads = viewer !== undefined && MEMBERS_AND_STAFF.includes(viewer.role as Role);
@@ -90,17 +92,14 @@ export class PublishedReports implements LatestResearchSource, PublishedReportSo
   }
 
   async reportPage(surveyId: string, memberId: string) {
-    const snapshot = await this.snapshots.findPublished(surveyId);
-    if (!snapshot) {
-      throw new NotFoundError('This report is not published.');
-    }
+    const snapshot = await this.publishedOrFail(surveyId);
     const survey = await this.surveys.findById(surveyId);
     const mine = await this.responses.findById(invitationId(surveyId, memberId));
     const result = snapshot.result;
     return {
       title: survey?.title ?? 'Research report',
       surveyId,
-      ...rankingModel(result),
+      ...rankingModel(result, { ties: true }),
       responseRate: result.response_rate ? percent(result.response_rate.rate) : null,
       skew: skewModel(result).filter((s) => s.skewed),
       computedAt: snapshot.computedAt,
@@ -110,11 +109,12 @@ export class PublishedReports implements LatestResearchSource, PublishedReportSo
 
   /** The member's holdings and ranks beside the published figures of their peers. */
   async minePage(surveyId: string, memberId: string) {
-    const snapshot = await this.snapshots.findPublished(surveyId);
+    const snapshot = await this.publishedOrFail(surveyId);
     const survey = await this.surveys.findById(surveyId);
-    if (!snapshot || !survey) {
+    if (!survey) {
       throw new NotFoundError('This report is not published.');
     }
+    const peerRanks = tiedRanks(snapshot.result.items, snapshot.result.respondents);
     const response = await this.responses.findById(invitationId(surveyId, memberId));
     const labels = new Map(survey.items.map((item) => [item.key, item.label]));
     const held = response?.status === 'completed' ? response.held.map((key) => labels.get(key)).filter(Boolean) : [];
@@ -125,13 +125,36 @@ export class PublishedReports implements LatestResearchSource, PublishedReportSo
       answered: response?.status === 'completed',
       heldCount: held.length,
       respondents: snapshot.result.respondents,
-      rows: snapshot.result.items.map((item) => ({
+      rows: snapshot.result.items.map((item, k) => ({
         item: item.item,
-        peerRank: item.rank,
+        peerRank: peerRanks[k].label,
         peerIncumbency: percent(item.incumbency),
         peerMeanRank: decimals(item.mean_rank, 1),
         yourRank: yours.get(item.item) ?? null,
       })),
     };
   }
+
+  /**
+   * The published snapshot, if it may be shown: a result of fewer respondents than its minimum is
+   * refused at publishing, and refused here again whatever the state says.
+   */
+  private async publishedOrFail(surveyId: string): Promise<SnapshotRecord> {
+    const snapshot = await this.snapshots.findPublished(surveyId);
+    if (!snapshot) {
+      throw new NotFoundError('This report is not published.');
+    }
+    const { respondents, options } = snapshot.result;
+    if (!mayShow(respondents, options.min_cell)) {
+      throw new NotFoundError(
+        `Fewer than ${publishedMinimum(options.min_cell)} members answered this survey, so its results are not shown.`,
+      );
+    }
+    return snapshot;
+  }
+}
+
+/** Whether a published summary may show its figures (see `mayShow`). */
+function shown(s: PublishedSummary | null | undefined): s is PublishedSummary {
+  return Boolean(s) && mayShow(s!.respondents, s!.minCell);
 }

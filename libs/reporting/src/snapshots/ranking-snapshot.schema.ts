@@ -61,8 +61,13 @@ export interface PublishedSummary {
   surveyId: string;
   title: string;
   respondents: number;
+  /** The result's min_cell: with fewer respondents, nothing of it is shown (summaries before it: 5). */
+  minCell?: number;
   responseRate: number | null;
+  /** The items ranked within the top k, ties at the k-th included, in rank order. */
   top: string[];
+  /** Their rank labels ("2", "=6"), aligned with `top` (summaries before it have none). */
+  topRanks?: string[];
   skews: string[];
 }
 
