@@ -213,6 +213,16 @@ describe('The resource library', () => {
       'The file name must be a plain name',
     ],
     [
+      'a name with a right-to-left override (shown as “reportfdp.pdf” reversed)',
+      { name: 'report\u202Efdp.pdf', bytes: pdfOf('x') },
+      'The file name must not contain control characters or hidden text-direction marks',
+    ],
+    [
+      'a name with a control character',
+      { name: 'report\u0085.pdf', bytes: pdfOf('x') },
+      'The file name must not contain control characters or hidden text-direction marks',
+    ],
+    [
       'a Word file named .xlsx',
       { name: 'numbers.xlsx', bytes: docxOf('x') },
       'The file’s name says Excel (XLSX), but its content is Word (DOCX)',
@@ -224,6 +234,24 @@ describe('The resource library', () => {
     expect(res.text).toContain('aria-describedby="file-hint file-error"');
     expect(res.text).toContain('value="Refused upload"');
     expect([await storedFiles(), await storedResources()]).toEqual([files, resources]);
+  });
+
+  it('keeps a file name with accents as typed (multipart names are UTF-8), in the list and the download', async () => {
+    await upload(
+      { ...describedAs, title: 'Résumé of the role', tiers: 'council' },
+      { name: 'Résumé – Zoë.pdf', bytes: pdfOf('accents') },
+    ).expect(303);
+    const stored = await t.connection.collection('resources').findOne({ title: 'Résumé of the role' });
+    expect(stored?.fileName).toBe('Résumé – Zoë.pdf');
+    const member = await signInAs(t, { role: 'member', membership: ACTIVE('council') });
+    const download = await member.agent
+      .get(`/resources/${String(stored?._id)}/download`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(download.headers['content-disposition']).toContain(
+      `filename*=UTF-8''${encodeURIComponent('Résumé – Zoë.pdf')}`,
+    );
   });
 
   it('refuses a form without a title or tiers and stores nothing, and an XLSX goes in fine', async () => {

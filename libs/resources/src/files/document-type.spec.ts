@@ -30,13 +30,30 @@ describe('detectDocumentKind', () => {
 });
 
 describe('checkFileName', () => {
-  it.each(['../../etc/passwd.pdf', '..\\secret.pdf', 'a/b.pdf', 'evil\u0000.pdf', '..pdf'])(
-    'refuses the path-like name %j',
-    (name) => {
-      const result = checkFileName(name);
-      expect(result).toEqual({ ok: false, message: expect.stringContaining('plain name') as string });
-    },
-  );
+  it.each(['../../etc/passwd.pdf', '..\\secret.pdf', 'a/b.pdf', '..pdf'])('refuses the path-like name %j', (name) => {
+    const result = checkFileName(name);
+    expect(result).toEqual({ ok: false, message: expect.stringContaining('plain name') as string });
+  });
+
+  it.each([
+    'evil\u0000.pdf',
+    'report\u202Efdp.pdf',
+    'a\u2066b.pdf',
+    'line\u2028break.pdf',
+    'next\u0085line.pdf',
+    'tab\tname.pdf',
+  ])('refuses the name %j, whose hidden characters could disguise it', (name) => {
+    expect(checkFileName(name)).toEqual({
+      ok: false,
+      message: expect.stringContaining('control characters or hidden text-direction marks') as string,
+    });
+  });
+
+  it('accepts names in any script', () => {
+    for (const name of ['Résumé – Zoë.pdf', 'تقرير.pdf', '年度报告.xlsx', 'Ünternehmen 😀.docx']) {
+      expect(checkFileName(name).ok).toBe(true);
+    }
+  });
 
   it('accepts plain names of the three kinds, whatever the case of the extension, and refuses others', () => {
     expect(checkFileName('Job description.PDF')).toEqual({ ok: true, kind: 'pdf' });

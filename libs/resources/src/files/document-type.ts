@@ -15,16 +15,28 @@ export const CONTENT_TYPES: Record<DocumentKind, string> = {
 
 export const KIND_LABELS: Record<DocumentKind, string> = { pdf: 'PDF', docx: 'Word (DOCX)', xlsx: 'Excel (XLSX)' };
 
-/** A file name we accept: one plain name, no folders, no control characters, a known extension. */
+/**
+ * Characters that are in a name but not seen: controls (C0, DEL, C1), the bidirectional marks and
+ * overrides (U+202E shows "report<U+202E>fdp.exe" as "reportexe.pdf"), and line or paragraph separators.
+ */
+const HIDDEN_CHARACTERS = /[\p{Cc}\p{Bidi_Control}\u2028\u2029]/u;
+
+/** A file name we accept: one plain name, no folders, no hidden characters, a known extension. */
 export function checkFileName(name: string): { ok: true; kind: DocumentKind } | { ok: false; message: string } {
   if (!name) {
     return { ok: false, message: 'Please choose a file to upload.' };
   }
-  // eslint-disable-next-line no-control-regex
-  if (/[/\\\u0000-\u001f\u007f]/.test(name) || name.split('.').every((part) => part === '') || name.includes('..')) {
+  if (/[/\\]/.test(name) || name.split('.').every((part) => part === '') || name.includes('..')) {
     return {
       ok: false,
-      message: 'The file name must be a plain name, without folders, “..” or control characters (like report.pdf).',
+      message: 'The file name must be a plain name, without folders or “..” (like report.pdf).',
+    };
+  }
+  if (HIDDEN_CHARACTERS.test(name)) {
+    return {
+      ok: false,
+      message:
+        'The file name must not contain control characters or hidden text-direction marks, which can disguise what a file is. Please rename the file (like report.pdf) and upload it again.',
     };
   }
   if (name.length > 150) {

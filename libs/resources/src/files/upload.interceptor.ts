@@ -34,6 +34,9 @@ export class UploadInterceptor implements NestInterceptor {
       storage: multer.memoryStorage(),
       // Keep the name as sent (folders included), so a path-like name is refused rather than trimmed.
       preservePath: true,
+      // Browsers send a file's name as UTF-8 bytes without saying so; busboy would read them as Latin-1
+      // ("résumé" became "rÃ©sumÃ©").
+      defParamCharset: 'utf8',
       limits: { fileSize: config.maxUploadBytes, files: 1, fields: 40, fieldSize: 10_000, parts: 50 },
     }).single('file');
   }
