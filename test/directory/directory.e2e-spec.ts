@@ -128,6 +128,30 @@ describe('The members’ directory', () => {
     expect((await listed.agent.get('/directory').expect(200)).text).not.toContain('Riley Reader');
   });
 
+  it('lists and admits only members whose membership grants its benefits now', async () => {
+    const morgan = await memberWithProfile('Morgan Lapsing', 'Lapseco', { industry: 'Insurance' });
+    await morgan.agent
+      .post('/portal/directory')
+      .type('form')
+      .send({ _csrf: morgan.csrfToken, listed: 'yes', fields: ['name', 'company'] })
+      .expect(303);
+    expect((await listed.agent.get('/directory').expect(200)).text).toContain('Morgan Lapsing');
+
+    await t.app
+      .get(MemberRepository)
+      .setMembership(String(morgan.member._id), { tier: 'council', state: 'lapsed', entitlements: [] });
+    const page = await listed.agent.get('/directory').expect(200);
+    expect(page.text).not.toContain('Morgan Lapsing');
+    expect(page.text).not.toContain('Lapseco');
+    // Morgan is shown the way back, and may still change or withdraw their own listing.
+    const refused = await morgan.agent.get('/directory').set('Accept', 'text/html').expect(403);
+    expect(refused.text).toContain('The directory is for members whose membership is current.');
+    expect(refused.text).toContain('<a class="button" href="/membership">');
+    await morgan.agent.get('/portal/directory').expect(200);
+    const never = await signInAs(t, { role: 'member', name: 'Never Paid' });
+    await never.agent.get('/directory').set('Accept', 'text/html').expect(403);
+  });
+
   it('shows a member who did not opt in on no page outside the directory', async () => {
     const staff = await signInAs(t, { role: 'staff', name: 'Sam Staff' });
     await staff.agent

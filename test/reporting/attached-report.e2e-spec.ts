@@ -8,6 +8,15 @@ import { REPORT_ITEMS, reportFor } from './report-fixtures';
 /** The headline finding of the fixture's report, as the card prints it (the second and third items tie). */
 const HEADLINE = `The 3 most common: ${REPORT_ITEMS[0]}; ${REPORT_ITEMS[1]} (=2); ${REPORT_ITEMS[2]} (=2).`;
 
+/** A Council Member's membership as billing writes it: the tier's entitlements, the reports among them. */
+const COUNCIL = {
+  tier: 'council',
+  state: 'active',
+  entitlements: ['members_posts', 'comment', 'take_surveys', 'see_reports', 'guest_post'],
+};
+
+const cardOf = (html: string) => /<aside class="card report-card"[\s\S]*?<\/aside>/.exec(html)?.[0] ?? '';
+
 /** Staff attach a published research report to a blog post; the post page shows its card. */
 describe('A research report attached to a blog post', () => {
   let t: TestApp;
@@ -71,24 +80,42 @@ describe('A research report attached to a blog post', () => {
     const editor = await staff.agent.get(`/admin/posts/${id}/edit`).expect(200);
     expect(editor.text).toContain(`<option value="${reportId}" selected>Accountabilities 2026</option>`);
 
-    const member = await signInAs(t, { membership: { tier: 'council', state: 'active', entitlements: [] } });
+    const member = await signInAs(t, { membership: COUNCIL });
     const page = await member.agent.get(`/blog/${slug}`).expect(200);
-    const card = /<aside class="card report-card"[\s\S]*?<\/aside>/.exec(page.text)?.[0] ?? '';
+    const card = cardOf(page.text);
     expect(card).toContain(`<a href="/reports/${reportId}">Accountabilities 2026</a>`);
     expect(card).toContain(HEADLINE);
     expect(card).toContain('6 members answered');
-    expect(card).not.toContain('for members');
+    expect(card).toContain('Read the report');
+    expect(card).not.toContain('The full report is for members');
   });
 
-  it('shows a visitor the card and a note that the findings are for members, not the findings', async () => {
+  it('shows a visitor the headline, as the home page does, and the way to join; not the figures', async () => {
     const page = await request(t.app.getHttpServer()).get(`/blog/${slug}`).set('Accept', 'text/html').expect(200);
-    const card = /<aside class="card report-card"[\s\S]*?<\/aside>/.exec(page.text)?.[0] ?? '';
+    const card = cardOf(page.text);
     expect(card).toContain(`<a href="/reports/${reportId}">Accountabilities 2026</a>`);
-    expect(card).toContain('The findings are for members of the council.');
-    expect(page.text).not.toContain('most common');
+    expect(card).toContain(HEADLINE);
+    expect(card).toContain('The full report is for members whose tier includes the council’s research.');
+    expect(card).toContain('<a href="/join">Become a member</a>');
     expect(page.text).not.toContain('members answered');
-    expect(page.text).not.toContain(REPORT_ITEMS[1]);
+    expect(page.text).not.toContain('Read the report');
     await request(t.app.getHttpServer()).get(`/reports/${reportId}`).expect(401);
+    const home = await request(t.app.getHttpServer()).get('/').expect(200);
+    expect(home.text).toContain(HEADLINE);
+    expect(home.text).not.toContain('members answered');
+  });
+
+  it('shows a member whose tier has no reports the headline and the tiers, as the home page does', async () => {
+    const associate = await signInAs(t, {
+      membership: { tier: 'associate', state: 'active', entitlements: ['members_posts', 'comment'] },
+    });
+    for (const path of [`/blog/${slug}`, '/']) {
+      const page = await associate.agent.get(path).expect(200);
+      expect(page.text).toContain(HEADLINE);
+      expect(page.text).toContain('<a href="/membership">See the tiers</a>');
+      expect(page.text).not.toContain('members answered');
+    }
+    await associate.agent.get(`/reports/${reportId}`).set('Accept', 'text/html').expect(403);
   });
 
   it('drops the card when the report is unpublished', async () => {

@@ -17,7 +17,9 @@ describe('Reporting console', () => {
   beforeAll(async () => {
     t = await createTestApp({ imports: [ReportingWorkerModule] });
     staff = await signInAs(t, { role: 'staff' });
-    member = await signInAs(t, { membership: { tier: 'council', state: 'active', entitlements: ['surveys'] } });
+    member = await signInAs(t, {
+      membership: { tier: 'council', state: 'active', entitlements: ['take_surveys', 'see_reports'] },
+    });
     const survey = await t.app.get(SurveyRepository).create({
       title: 'Accountabilities 2026',
       intro: '',

@@ -17,6 +17,12 @@ import { createTestApp, type TestApp } from '../support/create-test-app';
 import { sessionFor, signInAs } from '../support/sessions';
 
 /** The published demo report as members see it: the report, their own answers, the home page block. */
+const COUNCIL = {
+  tier: 'council',
+  state: 'active',
+  entitlements: ['members_posts', 'comment', 'take_surveys', 'see_reports', 'guest_post'],
+};
+const EXECUTIVE = { ...COUNCIL, tier: 'executive', entitlements: [...COUNCIL.entitlements, 'peer_benchmark'] };
 jest.setTimeout(120_000);
 
 describe('Published research', () => {
@@ -41,7 +47,7 @@ describe('Published research', () => {
   afterAll(() => t.close());
 
   it('shows members the report with the seven in order, and visitors are asked to sign in', async () => {
-    const member = await signInAs(t, { membership: { tier: 'council', state: 'active', entitlements: [] } });
+    const member = await signInAs(t, { membership: EXECUTIVE });
     const list = await member.agent.get('/reports').expect(200);
     expect(list.text).toContain(DEMO_SURVEY_TITLE);
     const page = await member.agent.get(`/reports/${surveyId}`).expect(200);
@@ -56,6 +62,7 @@ describe('Published research', () => {
 
   it('shows a respondent their own holdings and ranks beside their peers’', async () => {
     const jordan = (await t.app.get(MemberRepository).findByEmail('jordan.lee@roundtable.local'))!;
+    await t.app.get(MemberRepository).setMembership(String(jordan._id), EXECUTIVE);
     const signedIn = await sessionFor(t, jordan);
     const response = await t.app.get(ResponseRepository).findById(`${surveyId}:${String(jordan._id)}`);
     expect(response?.status).toBe('completed');
@@ -71,9 +78,12 @@ describe('Published research', () => {
     const home = await request(t.app.getHttpServer()).get('/').expect(200);
     expect(home.text).toContain('Latest research');
     expect(home.text).toContain(DEMO_SURVEY_TITLE);
-    expect(home.text).toContain('60% response rate');
+    // Visitors read the headline; the figures go with the tiers that include the reports.
+    expect(home.text).toContain('The 7 most common:');
+    expect(home.text).not.toContain('60% response rate');
+    const member = await signInAs(t, { membership: COUNCIL });
+    expect((await member.agent.get('/').expect(200)).text).toContain('60% response rate');
     await t.app.get(SnapshotRepository).unpublish(surveyId);
-    const member = await signInAs(t, { membership: { tier: 'council', state: 'active', entitlements: [] } });
     await member.agent.get(`/reports/${surveyId}`).expect(404);
   });
 });

@@ -195,6 +195,7 @@ class PublishedReportsStandIn implements LatestResearchSource {
           url: '/reports/accountabilities-2026',
           publishedAt: new Date('2026-10-01T00:00:00Z'),
           highlights: ['60% response rate'],
+          readsReport: true,
         },
       ].slice(0, limit),
     );

@@ -4,7 +4,7 @@ export { AuthEnvironmentVariables, authConfig, SESSION_COOKIE, SESSIONS_COLLECTI
 export { SessionService } from './sessions/session.service';
 export { ExpiredSessions } from './sessions/expired-sessions';
 export { RateLimiter } from './rate-limit/rate-limiter.service';
-export { Roles, RequiresEntitlement, RolesGuard } from './roles.guard';
+export { membershipRequired, Roles, RequiresEntitlement, RolesGuard } from './roles.guard';
 export { CurrentMember } from './current-member.decorator';
 export { ROLES, SIGNED_IN, MEMBERS_AND_STAFF, STAFF, ADMIN, type Role, type StoredRole } from './roles';
 export type { SessionMember } from './sessions/session-member';

@@ -17,6 +17,15 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
  */
 export const RequiresEntitlement = (...entitlements: string[]) => SetMetadata(ENTITLEMENTS_KEY, entitlements);
 
+/**
+ * The answer to a member whose membership does not include something: a 403 whose page offers the
+ * way on (the membership page, where they choose or change their tier), the same for every
+ * entitlement page. `message` says what they tried to reach.
+ */
+export function membershipRequired(message: string): ForbiddenError {
+  return new ForbiddenError(message, { href: '/membership', text: 'See the membership tiers' });
+}
+
 /** The global guard behind `@Roles()` and `@RequiresEntitlement()`. */
 @Injectable()
 export class RolesGuard implements CanActivate {
@@ -42,8 +51,8 @@ export class RolesGuard implements CanActivate {
         throw new UnauthenticatedError('Please sign in to continue.');
       }
       if (missingEntitlements(member, entitlements).length > 0) {
-        throw new ForbiddenError(
-          'Your membership does not include this. See your membership page to change your tier.',
+        throw membershipRequired(
+          'Your membership does not include this. See the tiers that do on the membership page.',
         );
       }
     }

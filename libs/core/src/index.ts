@@ -13,6 +13,7 @@ export {
   ValidationError,
   isDatabaseFailure,
   isDuplicateKeyError,
+  type NextStep,
 } from './errors/domain-errors';
 export { DomainErrorFilter, type ErrorBody } from './errors/domain-error.filter';
 export { HealthModule } from './health/health.module';
@@ -33,6 +34,7 @@ export {
   type PublishedReportSource,
   type ReportCard,
   type ReportChoice,
+  type ReportViewer,
 } from './research/published-reports';
 export { PublicPage } from './page-cache/public-page.decorator';
 export { FormOutcome, type FieldErrors, type FormValues } from './forms/form-outcome';

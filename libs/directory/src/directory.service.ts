@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { SessionMember } from '@roundtable/auth';
+import { isStaff, membershipRequired, type SessionMember } from '@roundtable/auth';
 import { FormOutcome, NotFoundError, type PageRequest, type ParsedQuery } from '@roundtable/core';
 import { type MemberRecord, MemberRepository, PROFILE_CHOICES } from '@roundtable/members';
 import {
@@ -14,10 +14,10 @@ import {
 import type { DirectoryChoicesDto } from './directory-choices.dto';
 import type { DirectoryQueryDto } from './directory-query.dto';
 import { DirectoryListingRepository } from './directory-listing.repository';
+import { inCouncilNow } from './directory-access';
 
-/** The council's members shown in the directory: approved people who did not ask to be deleted. */
-const LISTABLE_ROLES = ['member', 'staff', 'admin'];
-const listable = (member: MemberRecord) => LISTABLE_ROLES.includes(member.role) && !member.deletionRequestedAt;
+/** The council's members shown in the directory: in the council now, and not asking to be deleted. */
+const listable = (member: MemberRecord) => inCouncilNow(member) && !member.deletionRequestedAt;
 
 /** The members' directory: peers see opted-in members' chosen fields; staff see every member. */
 @Injectable()
@@ -28,13 +28,16 @@ export class DirectoryService {
   ) {}
 
   async directory(viewer: SessionMember, { value, ignored }: ParsedQuery<DirectoryQueryDto>) {
+    if (!inCouncilNow(viewer)) {
+      throw membershipRequired('The directory is for members whose membership is current. Choose or renew yours.');
+    }
     const query = {
       q: value.q ?? '',
       ccoModel: value.ccoModel ?? '',
       industry: value.industry ?? '',
       revenueBand: value.revenueBand ?? '',
     };
-    const staffView = viewer.role === 'staff' || viewer.role === 'admin';
+    const staffView = isStaff(viewer);
     const entries = staffView ? await this.everyone() : await this.optedIn();
     const shown = entries.filter((entry) => matches(entry, query)).sort(byName);
     return {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isEntitled, RateLimiter, type SessionMember } from '@roundtable/auth';
+import { isEntitled, membershipRequired, RateLimiter, type SessionMember } from '@roundtable/auth';
 import { BadRequestError, ForbiddenError, FormOutcome, NotFoundError } from '@roundtable/core';
 import { cleanText } from './clean-text';
 import { CommentNotifier } from './comment-notifier';
@@ -181,8 +181,8 @@ export class CommentsService {
     const settings = await this.comments.getSettings();
     if (viewer) {
       if (!isEntitled(viewer, 'comment')) {
-        throw new ForbiddenError(
-          'Your membership does not include commenting. See your membership page to change your tier.',
+        throw membershipRequired(
+          'Your membership does not include commenting. See the tiers that do on the membership page.',
         );
       }
       if (settings.bannedMemberIds.includes(viewer.id)) {

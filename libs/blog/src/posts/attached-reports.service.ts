@@ -1,6 +1,12 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { PUBLISHED_REPORTS, type PublishedReportSource, type ReportCard, type ReportChoice } from '@roundtable/core';
+import {
+  PUBLISHED_REPORTS,
+  type PublishedReportSource,
+  type ReportCard,
+  type ReportChoice,
+  type ReportViewer,
+} from '@roundtable/core';
 
 /**
  * The research report a post attaches (staff pick a published one in the editor; the post page
@@ -28,7 +34,7 @@ export class AttachedReports implements OnApplicationBootstrap {
   }
 
   /** The card for this viewer; null when the report is not (or no longer) published. */
-  async card(reportId: string | null | undefined, viewer: { role: string } | undefined): Promise<ReportCard | null> {
+  async card(reportId: string | null | undefined, viewer: ReportViewer | undefined): Promise<ReportCard | null> {
     return reportId && this.source ? this.source.card(reportId, viewer) : null;
   }
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { InvalidInputError } from '../forms/invalid-input.error';
 import type { FieldErrors } from '../forms/form-outcome';
-import { DomainError, isDatabaseFailure } from './domain-errors';
+import { DomainError, isDatabaseFailure, type NextStep } from './domain-errors';
 
 /** Seconds a client is asked to wait after the database failed (503). */
 export const RETRY_AFTER_SECONDS = 30;
@@ -15,6 +15,8 @@ export interface ErrorBody {
   /** For a refused body: a message per field, keyed by the field's name. */
   errors?: FieldErrors;
   errorId?: string;
+  /** Where to go from here (the page shows it as a link; a client can follow it). */
+  next?: NextStep;
 }
 
 /**
@@ -60,7 +62,8 @@ export class DomainErrorFilter implements ExceptionFilter {
       return { statusCode: exception.statusCode, message: exception.message, errors: exception.errors, path };
     }
     if (exception instanceof DomainError) {
-      return { statusCode: exception.statusCode, message: exception.message, path };
+      const { statusCode, message, next } = exception;
+      return next ? { statusCode, message, path, next } : { statusCode, message, path };
     }
     // Express body-parser errors arrive wrapped in an HttpException whose cause says what went wrong.
     const clientError = asClientError(exception instanceof HttpException ? exception.cause : exception);

@@ -1,10 +1,20 @@
+/** A link the error page offers as the way on, e.g. `{ href: '/membership', text: 'See the tiers' }`. */
+export interface NextStep {
+  href: string;
+  text: string;
+}
+
 /**
  * Errors that carry a message meant for people. The global filter maps each kind to its HTTP status;
  * anything else becomes a 500 whose details are logged, never shown.
  */
 export abstract class DomainError extends Error {
   abstract readonly statusCode: number;
-  constructor(message: string) {
+  /** `next`: where the person can go from here (a refused member: the tiers that include it). */
+  constructor(
+    message: string,
+    readonly next?: NextStep,
+  ) {
     super(message);
     this.name = new.target.name;
   }

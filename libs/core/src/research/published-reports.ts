@@ -14,6 +14,13 @@ export interface ReportChoice {
   title: string;
 }
 
+/** Who looks at a card: a signed-in person as the session has them (a visitor is `undefined`). */
+export interface ReportViewer {
+  role: string;
+  /** What their membership grants now (billing keeps it current). */
+  membership: { entitlements: readonly string[] };
+}
+
 /** A published report as a card on another page. */
 export interface ReportCard {
   id: string;
@@ -21,18 +28,17 @@ export interface ReportCard {
   /** Where the report is (a members-only page: visitors are asked to sign in there). */
   url: string;
   /**
-   * The headline finding, e.g. "The 7 most common: …", and its figures ("60% response rate"); null
-   * when this viewer may not read the report's findings (the card then says they are for members).
+   * The headline finding, e.g. "The 7 most common: …", for every viewer, and its figures ("60%
+   * response rate") for those who may read the report (none for others).
    */
   finding: { headline: string; highlights: string[] } | null;
+  /** Whether this viewer may open the report; when not, the card shows the way to a tier that includes it. */
+  readsReport: boolean;
 }
 
 export interface PublishedReportSource {
   /** Every published report, newest first (the editor's select). */
   choices(): Promise<ReportChoice[]>;
-  /**
-   * The card of a published report for this viewer (`role` as stored on the member, undefined for a
-   * visitor); null when no report with this id is published.
-   */
-  card(id: string, viewer: { role: string } | undefined): Promise<ReportCard | null>;
+  /** The card of a published report for this viewer (undefined for a visitor); null when none with this id is published. */
+  card(id: string, viewer: ReportViewer | undefined): Promise<ReportCard | null>;
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { MEMBERS_AND_STAFF, type Role } from '@roundtable/auth';
 import {
   NotFoundError,
   PageCache,
   type PublishedReportSource,
   type ReportCard,
   type ReportChoice,
+  type ReportViewer,
 } from '@roundtable/core';
 import type { LatestResearchSource, ResearchTeaser } from '@roundtable/site';
 import { invitationId, ResponseRepository, SurveyRepository } from '@roundtable/surveys';
@@ -14,6 +14,7 @@ import { rankingModel, skewModel } from '../console/report-pages.service';
 import type { PublishedSummary } from '../snapshots/ranking-snapshot.schema';
 import { SnapshotRepository, type SnapshotRecord } from '../snapshots/snapshot.repository';
 import { mayShow, publishedMinimum, tiedRanks } from './publication';
+import { teaserFor } from './report-access';
 
 /** How many published reports the post editor offers (newest first). */
 const REPORT_CHOICES = 100;
@@ -45,19 +46,20 @@ export class PublishedReports implements LatestResearchSource, PublishedReportSo
     private readonly pageCache: PageCache,
   ) {}
 
-  async latest(limit: number): Promise<ResearchTeaser[]> {
+  async latest(limit: number, viewer: ReportViewer | undefined): Promise<ResearchTeaser[]> {
     const states = await this.snapshots.listPublished(limit);
     return states
       .filter((state) => shown(state.publishedSummary) && state.publishedAt)
       .map((state) => {
         const s = state.publishedSummary!;
-        const { headline, highlights } = finding(s);
+        const { headline, highlights, readsReport } = teaserFor(finding(s), viewer);
         return {
           title: s.title,
           summary: headline,
           url: `/reports/${s.surveyId}`,
           publishedAt: state.publishedAt as Date,
           highlights,
+          readsReport,
         };
       });
   }
@@ -71,10 +73,9 @@ export class PublishedReports implements LatestResearchSource, PublishedReportSo
 
   /**
    * One `_id` read, kept with the public pages' data (publishing and unpublishing invalidate it), so
-   * a post page with a report costs no extra round trip. The findings go to those the report page
-   * admits (members and staff), as there.
+   * a post page with a report costs no extra round trip. It shows what the home page's teaser shows.
    */
-  async card(id: string, viewer: { role: string } | undefined): Promise<ReportCard | null> {
+  async card(id: string, viewer: ReportViewer | undefined): Promise<ReportCard | null> {
     const state =
       typeof id === 'string' && id.length <= 64
         ? await this.pageCache.remember(`report-state:${id}`, () => this.snapshots.findState(id))
@@ -83,12 +84,12 @@ export class PublishedReports implements LatestResearchSource, PublishedReportSo
     if (!s || !shown(s)) {
       return null;
     }
-    const reads = viewer !== undefined && MEMBERS_AND_STAFF.includes(viewer.role as Role);
-    return { id: s.surveyId, title: s.title, url: `/reports/${s.surveyId}`, finding: reads ? finding(s) : null };
+    const { readsReport, ...teaser } = teaserFor(finding(s), viewer);
+    return { id: s.surveyId, title: s.title, url: `/reports/${s.surveyId}`, finding: teaser, readsReport };
   }
 
-  async listPage() {
-    return { title: 'Research', reports: await this.latest(20) };
+  async listPage(viewer: ReportViewer) {
+    return { title: 'Research', reports: await this.latest(20, viewer) };
   }
 
   async reportPage(surveyId: string, memberId: string) {

@@ -1,19 +1,24 @@
 import { Controller, Get, Param, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { CurrentMember, MEMBERS_AND_STAFF, Roles, type SessionMember } from '@roundtable/auth';
+import { CurrentMember, MEMBERS_AND_STAFF, RequiresEntitlement, Roles, type SessionMember } from '@roundtable/auth';
+import { PEER_BENCHMARK, READ_REPORTS } from './report-access';
 import { PublishedReports } from './published-reports.service';
 
-/** Members' research: published reports and their own answers against their peers'. */
+/**
+ * Members' research: published reports for the tiers that include them, and, for the tier sold with
+ * it, a member's own answers against their peers'.
+ */
 @ApiExcludeController()
 @Controller('reports')
 @Roles(...MEMBERS_AND_STAFF)
+@RequiresEntitlement(READ_REPORTS)
 export class ReportsController {
   constructor(private readonly reports: PublishedReports) {}
 
   @Get()
   @Render('reporting/reports')
-  list() {
-    return this.reports.listPage();
+  list(@CurrentMember() member: SessionMember) {
+    return this.reports.listPage(member);
   }
 
   @Get(':id')
@@ -23,6 +28,7 @@ export class ReportsController {
   }
 
   @Get(':id/mine')
+  @RequiresEntitlement(READ_REPORTS, PEER_BENCHMARK)
   @Render('reporting/mine')
   mine(@Param('id') id: string, @CurrentMember() member: SessionMember) {
     return this.reports.minePage(id, member.id);

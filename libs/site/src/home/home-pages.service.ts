@@ -40,15 +40,15 @@ export class HomePages implements OnApplicationBootstrap {
     );
     // Older pages of the blog are just the blog; the pitch and research lead the first page only.
     const firstPage = before === undefined || before === '';
-    return { ...blog, firstPage, latestResearch: firstPage ? await this.latestResearch() : [] };
+    return { ...blog, firstPage, latestResearch: firstPage ? await this.latestResearch(viewer) : [] };
   }
 
-  private async latestResearch(): Promise<ResearchTeaser[]> {
+  private async latestResearch(viewer: SessionMember | undefined): Promise<ResearchTeaser[]> {
     if (!this.research) {
       return [];
     }
     try {
-      return await this.research.latest(RESEARCH_ON_HOME);
+      return await this.research.latest(RESEARCH_ON_HOME, viewer);
     } catch (error) {
       // The home page stands without its research slot rather than failing.
       this.logger.error(`Latest research could not be read: ${String(error)}`);

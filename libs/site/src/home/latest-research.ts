@@ -1,3 +1,5 @@
+import type { ReportViewer } from '@roundtable/core';
+
 /**
  * The home page's "Latest research" slot. The research lives elsewhere (published reports, in
  * @roundtable/reporting): a module provides `LATEST_RESEARCH` with a `LatestResearchSource`, e.g.
@@ -15,9 +17,14 @@ export interface ResearchTeaser {
   publishedAt: Date;
   /** Optional headline figures, e.g. ["60% of members answered", "7 common accountabilities"]. */
   highlights?: string[];
+  /** Whether this viewer may open the report (when not, the block shows the way to a tier that includes it). */
+  readsReport: boolean;
 }
 
 export interface LatestResearchSource {
-  /** The newest published research first; `limit` items at most. Called on each home page render. */
-  latest(limit: number): Promise<ResearchTeaser[]>;
+  /**
+   * The newest published research first, as this viewer (undefined: signed out) may see it; `limit`
+   * items at most. Called on each home page render.
+   */
+  latest(limit: number, viewer: ReportViewer | undefined): Promise<ResearchTeaser[]>;
 }
