@@ -107,6 +107,9 @@ async function stopAll(code = 0) {
     apps.map((app) => new Promise((resolve) => (app.exitCode !== null ? resolve() : app.once('exit', resolve)))),
   );
   await Promise.all(running.map((server) => server.stop()));
+  if (code === 0) {
+    log('Roundtable stopped.');
+  }
   process.exit(code);
 }
 
@@ -184,8 +187,16 @@ async function main() {
   log('Press Ctrl-C to stop.');
 }
 
-process.on('SIGINT', () => void stopAll(0));
-process.on('SIGTERM', () => void stopAll(0));
+function stopOnSignal() {
+  if (stopping) {
+    return;
+  }
+  log('\nStopping Roundtable (the API, the worker and the local servers)...');
+  void stopAll(0);
+}
+
+process.on('SIGINT', stopOnSignal);
+process.on('SIGTERM', stopOnSignal);
 main().catch(async (error) => {
   process.stderr.write(`npm start failed: ${error.message}\n`);
   await stopAll(1);
