@@ -6,6 +6,9 @@ const tsJest = ['<rootDir>/test/support/esm-transformer.js', { tsconfig: '<rootD
 const esmOnlyPackages = ['@nestjs', 'marked'];
 const transformIgnorePatterns = [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`];
 const moduleNameMapper = { '^@roundtable/(.*)$': '<rootDir>/libs/$1/src' };
+// The build's output (tests start it as a process, never import it) holds a copy of package.json, which
+// jest's module map would otherwise report as a second package named roundtable.
+const modulePathIgnorePatterns = ['<rootDir>/dist/'];
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -21,6 +24,7 @@ module.exports = {
       transform: { '^.+\\.[tj]s$': tsJest },
       transformIgnorePatterns,
       moduleNameMapper,
+      modulePathIgnorePatterns,
       testEnvironment: 'node',
       setupFiles: ['reflect-metadata'],
     },
@@ -31,6 +35,7 @@ module.exports = {
       transform: { '^.+\\.[tj]s$': tsJest },
       transformIgnorePatterns,
       moduleNameMapper,
+      modulePathIgnorePatterns,
       testEnvironment: 'node',
       setupFiles: ['reflect-metadata'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',

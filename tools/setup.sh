@@ -5,6 +5,9 @@
 # `npm install` rather than `npm ci`: the registry these machines reach serves only the Linux builds
 # of some optional native packages (unrs-resolver's), so the lock has no entries for the others and
 # `npm ci` refuses it as "out of sync"; `npm install` installs the same locked versions.
+# package.json's allowScripts records the two install scripts reviewed and not run: @scarf/scarf's
+# (usage telemetry, which an offline platform does not send) and @parcel/watcher's (a build from source
+# only when asked; its prebuilt binary is installed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Node 24 first on the PATH (fetched into .tools/node when this machine's is older), so npm install
