@@ -70,7 +70,28 @@ export function missingFilesNamedInComments(files: Array<{ path: string; text: s
   );
 }
 
+const read = (path: string) => readFileSync(join(root, path), 'utf8');
+
+/** The Node major each place that names one asks for. */
+function nodeMajors(): Record<string, number> {
+  const major = (text: string, pattern: RegExp) => Number(pattern.exec(text)?.[1]);
+  const packageJson = JSON.parse(read('package.json')) as { engines: { node: string } };
+  return {
+    'package.json engines': major(packageJson.engines.node, /(\d+)/),
+    '.nvmrc': major(read('.nvmrc'), /^v?(\d+)/),
+    Dockerfile: major(read('Dockerfile'), /FROM node:(\d+)/),
+    'tools/node.sh': major(read('tools/node.sh'), /ROUNDTABLE_NODE_VERSION="(\d+)\./),
+    'tools/node.sh minimum': major(read('tools/node.sh'), /ROUNDTABLE_NODE_MINIMUM="(\d+)\./),
+  };
+}
+
 describe('The source rules (issue 27)', () => {
+  it('asks for one Node everywhere: engines, .nvmrc, the Dockerfile and what setup fetches', () => {
+    const majors = nodeMajors();
+    expect(new Set(Object.values(majors))).toEqual(new Set([24]));
+    expect(read('.ci/run')).toContain('source tools/node.sh');
+  });
+
   it('reads the source it checks', () => {
     expect(sources.length).toBeGreaterThan(300);
     expect(repositoryPaths.has('docs/storage.md')).toBe(true);
