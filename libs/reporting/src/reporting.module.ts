@@ -11,6 +11,8 @@ import { PublishedReports } from './published/published-reports.service';
 import { ReportsController } from './published/reports.controller';
 import { ReportingDataModule } from './reporting-data.module';
 import { REPORTING_NAVIGATION } from './reporting.navigation';
+import { TrendsController } from './trends/trends.controller';
+import { TrendsPages } from './trends/trends-pages.service';
 
 /**
  * Reporting in the HTTP app: completions ask for recomputation; the console, its JSON tables and the
@@ -18,10 +20,11 @@ import { REPORTING_NAVIGATION } from './reporting.navigation';
  */
 @Module({
   imports: [ReportingDataModule],
-  controllers: [AdminReportsController, ReportsApiController, ReportsController],
+  controllers: [AdminReportsController, TrendsController, ReportsApiController, ReportsController],
   providers: [
     CompletionListener,
     ReportPages,
+    TrendsPages,
     ReportAdmin,
     ReportApi,
     PublishedReports,

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { computeRanking } from '@roundtable/rankings';
 import { SnapshotRepository } from '../snapshots/snapshot.repository';
 import type { SnapshotTrigger } from '../snapshots/ranking-snapshot.schema';
+import { WaveSeriesReader } from '../trends/wave-series.service';
 import { SurveyExchangeReader } from './survey-exchange.service';
 import { TIER_ATTRIBUTE } from './survey-exchange';
 
@@ -24,15 +25,21 @@ export class RankingComputer {
   constructor(
     private readonly reader: SurveyExchangeReader,
     private readonly snapshots: SnapshotRepository,
+    private readonly waves: WaveSeriesReader,
   ) {}
 
   async compute(surveyId: string, trigger: SnapshotTrigger, now = new Date()): Promise<ComputeOutcome> {
     const survey = await this.reader.getSurveyOrFail(surveyId);
     const exchange = await this.reader.read(survey);
-    const fingerprint = createHash('sha256')
+    const series = await this.waves.seriesOf(survey);
+    const hash = createHash('sha256')
       .update(JSON.stringify([exchange.doc.items, exchange.doc.responses, exchange.doc.invited, exchange.doc.options]))
-      .update(JSON.stringify(exchange.counts))
-      .digest('hex');
+      .update(JSON.stringify(exchange.counts));
+    if (series.length > 1) {
+      // A wave's result also holds its trends, which change when the series does.
+      hash.update(JSON.stringify(series.map((wave) => String(wave._id))));
+    }
+    const fingerprint = hash.digest('hex');
     const final = survey.status === 'closed';
     const latest = await this.snapshots.findLatest(surveyId);
     // New completions that changed nothing (a re-submit of the same answers) need no new version;
@@ -42,6 +49,7 @@ export class RankingComputer {
     }
     const started = performance.now();
     const result = computeRanking(exchange.doc, exchange.counts);
+    const trends = await this.waves.trendsOf(series);
     const computeMs = Math.round(performance.now() - started);
     const version = await this.snapshots.insertNext({
       surveyId,
@@ -54,6 +62,7 @@ export class RankingComputer {
       progress: exchange.progress,
       attributes: [...survey.profileQuestions, TIER_ATTRIBUTE],
       computeMs,
+      trends,
     });
     if (exchange.unknownKeys > 0) {
       this.logger.warn(`Survey ${surveyId}: ${exchange.unknownKeys} held item(s) are not items of the survey`);

@@ -65,7 +65,7 @@ export class ReportPages {
     const state = await this.snapshots.findState(surveyId);
     const base = {
       title: `Results: ${survey.title}`,
-      survey: { id: surveyId, title: survey.title, status: survey.status },
+      survey: { id: surveyId, title: survey.title, status: survey.status, isWave: Boolean(survey.waveOf) },
       notice:
         notice === 'queued'
           ? 'The result is being recomputed; reload in a moment.'

@@ -1,6 +1,7 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Schema as MongooseSchema } from 'mongoose';
 import type { RankingResult } from '@roundtable/rankings';
+import type { WaveTrends } from '../trends/wave-trends';
 
 export const SNAPSHOT_TRIGGERS = ['completions', 'close', 'demand', 'seed'] as const;
 export type SnapshotTrigger = (typeof SNAPSHOT_TRIGGERS)[number];
@@ -34,6 +35,8 @@ export class RankingSnapshot {
   /** Profile attributes of the survey (the order of tabs), the tier last. */
   @Prop({ type: [String], default: [] }) attributes: string[];
   @Prop({ default: 0 }) computeMs: number;
+  /** When the survey is a wave of earlier ones: every wave's ranks and each pair compared. */
+  @Prop({ type: MongooseSchema.Types.Mixed, default: null }) trends?: WaveTrends | null;
 }
 export const RankingSnapshotSchema = SchemaFactory.createForClass(RankingSnapshot);
 // No secondary index: snapshots are read by `_id` (the survey's state names the latest and the published one).

@@ -37,6 +37,12 @@ export class SurveyAdminController {
     return this.admin.save(id, form);
   }
 
+  @Post(':id/next-wave')
+  @FormPage()
+  startNextWave(@Param('id') id: string) {
+    return this.admin.startNextWave(id);
+  }
+
   @Post(':id/duplicate')
   @FormPage()
   duplicate(@Param('id') id: string) {

@@ -78,6 +78,8 @@ export class SurveyAdmin {
         closes: dateLabel(survey.closesAt),
         reminders: survey.reminders.map(dateLabel),
         copiedFrom: survey.copiedFrom ? String(survey.copiedFrom) : null,
+        waveOf: survey.waveOf ? String(survey.waveOf) : null,
+        canStartNextWave: survey.status === 'closed',
         items: survey.items,
         profileQuestions: PROFILE_QUESTIONS.filter((question) => survey.profileQuestions.includes(question.key)),
         intro: survey.intro,
@@ -109,7 +111,7 @@ export class SurveyAdmin {
     const survey = await this.getOrFail(id);
     this.refuseIfLocked(survey);
     const tiers = (await this.tiers.listAll()).map((tier) => tier.slug);
-    const form = readSurveyForm(submitted, tiers);
+    const form = readSurveyForm(submitted, tiers, new Date(), survey.earlierItemKeys ?? []);
     if (!form.ok) {
       return FormOutcome.invalid(editorValues(form.values), form.errors);
     }
@@ -136,6 +138,35 @@ export class SurveyAdmin {
     return FormOutcome.ok(`/admin/surveys/${String(copy._id)}`, `Duplicated “${survey.title}”: this is the new draft.`);
   }
 
+  /**
+   * "Start the next wave" (docs/research.md, "Waves"): a closed survey repeated as a new draft linked
+   * to it, items with their keys (staff may edit labels, add or retire items), dates cleared.
+   */
+  async startNextWave(id: string): Promise<FormOutcome> {
+    const survey = await this.getOrFail(id);
+    if (survey.status !== 'closed') {
+      throw new ConflictError(
+        `“${survey.title}” is still ${survey.status === 'draft' ? 'a draft' : 'open'}: close it before starting its next wave, so the two waves do not overlap.`,
+      );
+    }
+    const wave = await this.surveys.create({
+      title: nextWaveTitle(survey.title),
+      intro: survey.intro,
+      items: survey.items.map(({ key, label }) => ({ key, label })),
+      profileQuestions: [...survey.profileQuestions],
+      audience: survey.audience,
+      opensAt: null,
+      closesAt: null,
+      reminders: [],
+      waveOf: survey._id,
+      earlierItemKeys: [...new Set([...(survey.earlierItemKeys ?? []), ...survey.items.map((item) => item.key)])],
+    });
+    return FormOutcome.ok(
+      `/admin/surveys/${String(wave._id)}`,
+      `The next wave of “${survey.title}” is this new draft: edit labels, add or retire items, then send it. Its results will be compared with the earlier wave.`,
+    );
+  }
+
   private async getOrFail(id: string): Promise<SurveyRecord> {
     const survey = await this.surveys.findById(id);
     if (!survey) {
@@ -151,4 +182,13 @@ export class SurveyAdmin {
       );
     }
   }
+}
+
+/** A wave's title: the year in the earlier title moved on by one, or "(next wave)" added. */
+export function nextWaveTitle(title: string): string {
+  const year = /\b(19|20)\d{2}\b/.exec(title);
+  if (year) {
+    return title.slice(0, year.index) + String(Number(year[0]) + 1) + title.slice(year.index + 4);
+  }
+  return `${title} (next wave)`;
 }

@@ -57,9 +57,14 @@ export function surveyFormValues(survey: SurveyDefinitionFields): SurveyFormValu
   };
 }
 
-/** The next unused item key (`i<n>`): keys stay stable when labels change or items move. */
-export function nextItemKey(items: SurveyItem[]): string {
-  const numbers = items.map((item) => Number(/^i(\d+)$/.exec(item.key)?.[1] ?? 0));
+/**
+ * The next unused item key (`i<n>`): keys stay stable when labels change or items move, and a new
+ * item never takes a key that an earlier wave used (`reservedKeys`), so it is never compared with a
+ * retired item.
+ */
+export function nextItemKey(items: SurveyItem[], reservedKeys: readonly string[] = []): string {
+  const keys = [...items.map((item) => item.key), ...reservedKeys];
+  const numbers = keys.map((key) => Number(/^i(\d+)$/.exec(key)?.[1] ?? 0));
   return `i${Math.max(0, ...numbers) + 1}`;
 }
 
@@ -105,12 +110,12 @@ export function editorValues(values: SurveyFormValues): FormValues {
  * Applies an item button (`up:3`, `down:3`, `remove:3`, `add`) to the values; returns the anchor to
  * come back to, so the page opens where staff were working.
  */
-function applyAction(values: SurveyFormValues, action: string): string {
+function applyAction(values: SurveyFormValues, action: string, reservedKeys: readonly string[]): string {
   const [verb, at] = action.split(':');
   const index = Number(at);
   const items = values.items;
   if (values.newItem && (verb === 'add' || verb === 'save')) {
-    items.push({ key: nextItemKey(items), label: values.newItem });
+    items.push({ key: nextItemKey(items, reservedKeys), label: values.newItem });
     values.newItem = '';
     return verb === 'add' ? `item-${items.length - 1}` : '';
   }
@@ -150,9 +155,10 @@ export function readSurveyForm(
   form: SurveyDefinitionDto,
   tiers: readonly string[],
   now = new Date(),
+  reservedKeys: readonly string[] = [],
 ): SurveyFormResult {
   const values = valuesFrom(form);
-  const anchor = applyAction(values, form.action ?? 'save');
+  const anchor = applyAction(values, form.action ?? 'save', reservedKeys);
   const errors: SurveyFormErrors = {};
 
   // Lengths and formats are the DTO's; what is left needs the other fields or the stored tiers.

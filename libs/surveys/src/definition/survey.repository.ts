@@ -22,7 +22,13 @@ export interface SurveyDefinitionFields {
 export class SurveyRepository {
   constructor(@InjectModel(Survey.name) private readonly surveys: Model<Survey>) {}
 
-  async create(fields: SurveyDefinitionFields & { copiedFrom?: Types.ObjectId | null }): Promise<SurveyRecord> {
+  async create(
+    fields: SurveyDefinitionFields & {
+      copiedFrom?: Types.ObjectId | null;
+      waveOf?: Types.ObjectId | null;
+      earlierItemKeys?: string[];
+    },
+  ): Promise<SurveyRecord> {
     const created = await this.surveys.create({ ...fields, status: 'draft' });
     return created.toObject() as SurveyRecord;
   }
@@ -32,6 +38,26 @@ export class SurveyRepository {
       return Promise.resolve(null);
     }
     return this.surveys.findById(id).lean<SurveyRecord>();
+  }
+
+  /**
+   * The waves a survey repeats, oldest first, ending with the survey itself: each step is one `_id`
+   * read (a series has a few waves, one a year). A broken or circular link ends the walk.
+   */
+  async findWaveSeries(survey: SurveyRecord, maxWaves = 20): Promise<SurveyRecord[]> {
+    const series = [survey];
+    const seen = new Set([String(survey._id)]);
+    let current = survey;
+    while (current.waveOf && series.length < maxWaves && !seen.has(String(current.waveOf))) {
+      const earlier = await this.findById(String(current.waveOf));
+      if (!earlier) {
+        break;
+      }
+      seen.add(String(earlier._id));
+      series.unshift(earlier);
+      current = earlier;
+    }
+    return series;
   }
 
   /**

@@ -58,6 +58,13 @@ export class Survey {
   @Prop({ type: Date, default: null }) closedAt: Date | null;
   /** The survey this one was duplicated from (next year's edition of the same research). */
   @Prop({ type: Types.ObjectId, default: null }) copiedFrom: Types.ObjectId | null;
+  /**
+   * The earlier wave this survey repeats (docs/research.md, "Waves"): its items keep their keys, so
+   * the console compares the two. Null for a survey that is not a wave of another.
+   */
+  @Prop({ type: Types.ObjectId, default: null }) waveOf: Types.ObjectId | null;
+  /** Item keys used by earlier waves: a new item never takes a retired item's key. */
+  @Prop({ type: [String], default: [] }) earlierItemKeys: string[];
 
   createdAt: Date;
   updatedAt: Date;
