@@ -78,7 +78,7 @@ export function slopeChart(waveNames: readonly string[], items: readonly SlopeIt
     .join('; ');
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="chart slope-chart" font-family="system-ui, sans-serif" font-size="12" viewBox="0 0 ${Math.ceil(width)} ${Math.ceil(height)}" role="img" ` +
-    `aria-labelledby="${id}-title ${id}-desc"><title id="${id}-title">Each item's rank in each wave</title>` +
+    `aria-labelledby="${id}-title ${id}-desc"><title id="${id}-title">${escapeXml("Each item's rank in each wave")}</title>` +
     `<desc id="${id}-desc">${escapeXml(description)}</desc>${parts.join('')}</svg>`
   );
 }

@@ -47,7 +47,7 @@ describe('trendsModel', () => {
     // Everyone answered alike within each wave, so every resample is the same: the interval is one point.
     expect(byKey.get('i2')).toMatchObject({ label: 'CX management', rankChange: 'up 1', verdict: 'Rose' });
     expect(byKey.get('i1')).toMatchObject({ rankChange: 'down 1', verdict: 'Fell' });
-    expect(model.chart).toContain('<title id="slope-chart-title">');
+    expect(model.chart).toContain('<title id="slope-chart-title">Each item&#39;s rank in each wave</title>');
     expect(model.chart).toContain('CX management: Wave 1 rank 2, Wave 2 rank 1 (rose)');
     expect(model.chart).toContain('Customer strategy: Wave 1 rank 3, Wave 2 not asked');
   });
