@@ -62,6 +62,10 @@ function formBody(keys: Map<string, string>, held: number[], profile: Record<str
     fields.append('held', key);
     fields.append(`rank_${key}`, String(position + 1));
   });
+  if (held.length === 0) {
+    // Holding none is said explicitly, as the form asks.
+    fields.append('none', 'yes');
+  }
   for (const [name, value] of Object.entries(profile)) {
     fields.append(`profile_${name}`, value);
   }

@@ -202,6 +202,41 @@ describe('Survey response page /s/<token>', () => {
     expect(await responses().findById(invitationId)).toEqual(before);
   });
 
+  it('refuses an empty submit unless “None of these are mine” is ticked, then completes holding none', async () => {
+    const { token, invitationId } = await invite(t, surveyId);
+    const form = await http().get(`/s/${token}`).expect(200);
+    expect(form.text).toMatch(
+      /<input type="checkbox" id="held-none" name="none" value="yes">\s*<label for="held-none">None of these are mine<\/label>/,
+    );
+    const empty = await http()
+      .post(`/s/${token}`)
+      .set('Accept', 'text/html')
+      .type('form')
+      .send({ profile_revenueBand: '>$1B', action: 'submit' });
+    expect(empty.status).toBe(422);
+    expect(empty.text).toContain(
+      'Please tick the functions that are yours, or tick “None of these are mine” if you hold none of them.',
+    );
+    expect(await responses().findById(invitationId)).toBeNull();
+    const both = await http()
+      .post(`/s/${token}`)
+      .set('Accept', 'text/html')
+      .type('form')
+      .send(answer({ none: 'yes' }));
+    expect(both.status).toBe(422);
+    expect(both.text).toContain('You ticked “None of these are mine” and also some functions');
+    expect(await responses().findById(invitationId)).toBeNull();
+
+    await http()
+      .post(`/s/${token}`)
+      .type('form')
+      .send({ none: 'yes', profile_revenueBand: '>$1B', action: 'submit' })
+      .expect(303);
+    expect(await responses().findById(invitationId)).toMatchObject({ status: 'completed', held: [] });
+    const after = await http().get(`/s/${token}`).expect(200);
+    expect(after.text).toContain('id="held-none" name="none" value="yes" checked');
+  });
+
   it('refuses an oversized body with a clear message and no change', async () => {
     const { token, invitationId } = await invite(t, surveyId);
     await http().post(`/s/${token}`).type('form').send(answer()).expect(303);

@@ -10,7 +10,8 @@ const MAX_FIELDS = 100;
 const FIELD_KEY = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
- * The response form as it arrives without JavaScript: `held` (the ticked items), `action` (which
+ * The response form as it arrives without JavaScript: `held` (the ticked items), `none` ("None of
+ * these are mine"), `action` (which
  * button), and one field per item and per profile question, `rank_<key>` and `profile_<key>`. Those
  * are grouped by key into `ranks` and `profile` (`groupAnswerFields`) and checked entry by entry by
  * `ResponseAnswerPipe`; whether a key belongs to the survey is the service's check (`readResponseForm`).
@@ -27,6 +28,11 @@ export class ResponseAnswerDto {
   })
   @MaxLength(64, { each: true, message: 'Your answer included an item that is not in this survey.' })
   held: string[] = [];
+
+  /** "None of these are mine": holding none of the items, said explicitly (a checkbox, value "yes"). */
+  @IsOptional()
+  @IsIn(['yes'], { message: 'Your answer did not come from this form. Please reload the page and answer again.' })
+  none?: 'yes';
 
   @IsOptional()
   @IsIn(['save', 'submit'], { message: 'Please press “Submit my response” or “Save and finish later”.' })

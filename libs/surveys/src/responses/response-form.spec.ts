@@ -30,9 +30,28 @@ describe('readResponseForm', () => {
     });
   });
 
-  it('accepts holding none of the items', () => {
-    const result = readResponseForm(survey, { profile_revenueBand: '<$100M' }, 'complete');
+  it('accepts holding none of the items when the person ticks “None of these are mine”', () => {
+    const result = readResponseForm(survey, { none: 'yes', profile_revenueBand: '<$100M' }, 'complete');
     expect(result).toMatchObject({ ok: true, answers: { held: [], ranked: 0 } });
+  });
+
+  it('refuses a submit that holds nothing unless “None of these are mine” is ticked', () => {
+    const result = readResponseForm(survey, { profile_revenueBand: '<$100M' }, 'complete');
+    expect(!result.ok && result.errors).toEqual({
+      held: 'Please tick the functions that are yours, or tick “None of these are mine” if you hold none of them.',
+    });
+    // A save for later may hold nothing yet.
+    expect(readResponseForm(survey, {}, 'partial')).toMatchObject({ ok: true, answers: { held: [] } });
+  });
+
+  it('refuses “None of these are mine” beside ticked items, in both modes', () => {
+    for (const mode of ['partial', 'complete'] as const) {
+      const result = readResponseForm(survey, { none: 'yes', held: ['i2'], rank_i2: '1' }, mode);
+      expect(!result.ok && result.errors.held).toBe(
+        'You ticked “None of these are mine” and also some functions: untick one or the other.',
+      );
+      expect(result.values).toMatchObject({ held: ['i2'], none: true });
+    }
   });
 
   it('refuses a ranking that repeats a priority or omits a held item, naming the items', () => {
@@ -87,7 +106,23 @@ describe('responseFormValues', () => {
   it('shows a saved response with its ranked prefix and prefills profile answers not given yet', () => {
     expect(
       responseFormValues(survey, { held: ['i3', 'i1', 'i2'], ranked: 2, profile: {} }, { revenueBand: '>$1B' }),
-    ).toEqual({ held: ['i1', 'i2', 'i3'], ranks: { i3: '1', i1: '2' }, profile: { revenueBand: '>$1B' } });
-    expect(responseFormValues(survey, null, {})).toEqual({ held: [], ranks: {}, profile: { revenueBand: '' } });
+    ).toEqual({
+      held: ['i1', 'i2', 'i3'],
+      none: false,
+      ranks: { i3: '1', i1: '2' },
+      profile: { revenueBand: '>$1B' },
+    });
+    expect(responseFormValues(survey, null, {})).toEqual({
+      held: [],
+      none: false,
+      ranks: {},
+      profile: { revenueBand: '' },
+    });
+  });
+
+  it('shows “None of these are mine” ticked for a completed response that holds nothing, not for a draft', () => {
+    const saved = { held: [], ranked: 0, profile: {} };
+    expect(responseFormValues(survey, { ...saved, status: 'completed' }, {}).none).toBe(true);
+    expect(responseFormValues(survey, { ...saved, status: 'partial' }, {}).none).toBe(false);
   });
 });

@@ -1,8 +1,10 @@
 /**
  * The response form as pure functions. The same fields arrive with or without JavaScript: `held`
- * (the ticked item keys), `rank_<key>` (1 = highest priority; the script fills these from its
+ * (the ticked item keys), `none` ("yes" when "None of these are mine" is ticked), `rank_<key>` (1 = highest priority; the script fills these from its
  * sortable list) and `profile_<key>`, grouped by key into `ranks` and `profile` (ResponseAnswerDto). Saving keeps whatever is well formed; submitting requires the
  * ranking to be a permutation of exactly the held items and every profile answer to be allowed.
+ * Holding none of the items is a real answer, so a submit that holds nothing must say so (`none`):
+ * an empty submit is more often a slip than a finding, and it would count as a completed response.
  */
 import { profileQuestion } from '../definition/defaults';
 import type { SurveyItem } from '../definition/survey.schema';
@@ -16,6 +18,8 @@ export interface ResponseFormSurvey {
 /** The form as shown: what is ticked, each item's priority as typed, each profile answer. */
 export interface ResponseFormValues {
   held: string[];
+  /** "None of these are mine" is ticked. */
+  none: boolean;
   ranks: Record<string, string>;
   profile: Record<string, string>;
 }
@@ -24,6 +28,8 @@ export type ResponseFormErrors = Record<string, string>;
 /** The submitted fields, grouped (`ResponseAnswerDto` once checked, or `looseAnswer` of a refused body). */
 export interface ResponseFormInput {
   held: string[];
+  /** "yes" when "None of these are mine" is ticked. */
+  none?: string;
   ranks: Record<string, string>;
   profile: Record<string, string>;
 }
@@ -46,7 +52,12 @@ const text = (value: unknown) => (typeof value === 'string' ? value.trim().slice
  * else dropped (a field sent twice shows empty, with its error beside it).
  */
 export function looseAnswer(body: Record<string, unknown>): ResponseFormInput {
-  const answer: ResponseFormInput = { held: list(body.held), ranks: {}, profile: {} };
+  const answer: ResponseFormInput = {
+    held: list(body.held),
+    none: typeof body.none === 'string' ? body.none : undefined,
+    ranks: {},
+    profile: {},
+  };
   for (const [name, value] of Object.entries(body)) {
     const [group, key] = name.startsWith('rank_')
       ? [answer.ranks, name.slice(5)]
@@ -60,10 +71,13 @@ export function looseAnswer(body: Record<string, unknown>): ResponseFormInput {
   return answer;
 }
 
-/** The form's starting values: the saved response, or nothing ticked and the member's profile prefilled. */
+/**
+ * The form's starting values: the saved response, or nothing ticked and the member's profile prefilled.
+ * A completed response that holds nothing was answered with "None of these are mine", so it shows ticked.
+ */
 export function responseFormValues(
   survey: ResponseFormSurvey,
-  saved: { held: string[]; ranked?: number; profile: Record<string, string> } | null,
+  saved: { held: string[]; ranked?: number; profile: Record<string, string>; status?: string } | null,
   prefill: Record<string, string>,
 ): ResponseFormValues {
   const held = saved?.held ?? [];
@@ -72,7 +86,12 @@ export function responseFormValues(
   const profile = Object.fromEntries(
     survey.profileQuestions.map((key) => [key, saved?.profile?.[key] ?? prefill[key] ?? '']),
   );
-  return { held: survey.items.map((item) => item.key).filter((key) => held.includes(key)), ranks, profile };
+  return {
+    held: survey.items.map((item) => item.key).filter((key) => held.includes(key)),
+    none: saved?.status === 'completed' && held.length === 0,
+    ranks,
+    profile,
+  };
 }
 
 /**
@@ -90,6 +109,7 @@ export function readResponseForm(
   const sent = answer.held;
   const values: ResponseFormValues = {
     held: keys.filter((key) => sent.includes(key)),
+    none: answer.none === 'yes',
     ranks: Object.fromEntries(keys.map((key) => [key, text(answer.ranks[key])]).filter(([, rank]) => rank !== '')),
     profile: Object.fromEntries(survey.profileQuestions.map((key) => [key, text(answer.profile[key])])),
   };
@@ -108,6 +128,12 @@ export function readResponseForm(
     errors.held = 'Your answer included an item that is not in this survey. Please reload the page and answer again.';
   }
   const held = values.held;
+  if (!errors.held && values.none && held.length > 0) {
+    errors.held = 'You ticked “None of these are mine” and also some functions: untick one or the other.';
+  } else if (!errors.held && mode === 'complete' && !values.none && held.length === 0) {
+    errors.held =
+      'Please tick the functions that are yours, or tick “None of these are mine” if you hold none of them.';
+  }
   const rankOf: Record<string, number> = {};
   for (const [key, raw] of Object.entries(values.ranks)) {
     const rank = /^\d{1,3}$/.test(raw) ? Number(raw) : NaN;
