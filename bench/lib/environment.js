@@ -43,6 +43,7 @@ async function startEnvironment({ backend }) {
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       MONGODB_URI: uri,
+      ...(database.postgresUrl ? { FERRETDB_POSTGRESQL_URL: database.postgresUrl } : {}),
       LOG_FORMAT: 'json',
       LOG_LEVEL: 'warn',
       SMTP_URL: mail.smtpUrl,

@@ -24,11 +24,19 @@ describe('Start-up configuration', () => {
   });
 
   it('names every malformed variable at once, without echoing its value', () => {
-    const result = start('api', { MONGODB_URI: 'postgres://secret-host/db', PORT: 'eighty', LOG_FORMAT: 'xml' });
+    const result = start('api', {
+      MONGODB_URI: 'postgres://secret-host/db',
+      PORT: 'eighty',
+      LOG_FORMAT: 'xml',
+      FERRETDB_POSTGRESQL_URL: 'mongodb://secret-host/db',
+      FERRETDB_INDEX_MIRROR: 'yes',
+    });
     expect(result.status).toBe(78);
     expect(result.stderr).toContain('MONGODB_URI must be a mongodb:// or mongodb+srv:// URI');
     expect(result.stderr).toMatch(/PORT: .*integer/);
     expect(result.stderr).toMatch(/LOG_FORMAT: /);
+    expect(result.stderr).toContain('FERRETDB_POSTGRESQL_URL must be a postgres:// or postgresql:// URL');
+    expect(result.stderr).toMatch(/FERRETDB_INDEX_MIRROR: /);
     expect(result.stderr).not.toContain('secret-host');
   });
 });

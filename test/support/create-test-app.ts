@@ -37,6 +37,8 @@ export function testEnvironment(databaseName: string): Record<string, string> {
     STRIPE_API_URL: process.env.TEST_STRIPE_URL ?? '',
     STRIPE_WEBHOOK_SECRET: 'whsec_test_roundtable_0123456789',
     MAIL_FROM: 'Roundtable Test <council@roundtable.test>',
+    // On FerretDB/PostgreSQL the app mirrors its equality indexes there, as on `npm start`.
+    ...(process.env.TEST_POSTGRESQL_URL ? { FERRETDB_POSTGRESQL_URL: process.env.TEST_POSTGRESQL_URL } : {}),
   };
 }
 

@@ -46,6 +46,9 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_DATA_DIR = dataDir;
   process.env.TEST_MONGODB_URI = database.uri;
   process.env.TEST_FERRETDB_PORT = String(database.port);
+  if (database.postgresUrl) {
+    process.env.TEST_POSTGRESQL_URL = database.postgresUrl;
+  }
   process.env.TEST_STRIPE_URL = stripe.url;
   (globalThis as Record<string, unknown>).__roundtableServers = [database, stripe, mail, oidc];
 }

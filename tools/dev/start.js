@@ -57,7 +57,11 @@ async function startDatabase(running) {
       try {
         const db = await servers.startFerretDb({ backend, port: await portOr(27017), dir, logFile });
         running.push(db);
-        return { kind: `${db.kind}, data in ${path.relative(ROOT, dir)}`, uri: `${db.uri}roundtable` };
+        return {
+          kind: `${db.kind}, data in ${path.relative(ROOT, dir)}`,
+          uri: `${db.uri}roundtable`,
+          postgresUrl: db.postgresUrl,
+        };
       } catch (error) {
         log(`FerretDB on ${backend} did not start (${error.message}); trying the next backend.`);
       }
@@ -147,6 +151,7 @@ async function main() {
     PORT: String(PORT),
     APP_BASE_URL: baseUrl,
     MONGODB_URI: database.uri,
+    ...(database.postgresUrl ? { FERRETDB_POSTGRESQL_URL: database.postgresUrl } : {}),
     LOG_FORMAT: 'pretty',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     SMTP_URL: mail.smtpUrl,

@@ -10,6 +10,8 @@ export interface RunningDatabase extends RunningServer {
   kind: string;
   uri: string;
   backend?: FerretDbBackend;
+  /** FerretDB's PostgreSQL database, on the PostgreSQL backend (the app's FERRETDB_POSTGRESQL_URL). */
+  postgresUrl?: string;
 }
 export const ROOT: string;
 export const BIN: string;

@@ -170,6 +170,8 @@ async function startPostgres({ dir, logFile, throwaway = false }) {
   const settings = ['-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1'];
   if (throwaway) {
     settings.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+    // Tests read the statements FerretDB sends (pg_stat_statements) to EXPLAIN them.
+    settings.push('-c', 'shared_preload_libraries=pg_stat_statements');
   }
   const child = spawnServer('postgres', path.join(bin, 'postgres'), ['-D', dir, ...settings], { logFile, ...asUser });
   await waitForPort(port, { child, name: 'postgres' });
@@ -191,6 +193,21 @@ async function startPostgres({ dir, logFile, throwaway = false }) {
       throw new Error(`createdb failed: ${created.stderr}`);
     }
     await new Promise((r) => setTimeout(r, 200));
+  }
+  // FerretDB prepares each lookup once per connection, and after a few runs PostgreSQL would settle on a
+  // generic plan, which cannot use the GIN expression indexes the app mirrors (the key is a parameter):
+  // custom plans let an index created after traffic began be used at once. New connections read it.
+  const customPlans = spawnSync(
+    path.join(bin, 'psql'),
+    [
+      ...['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'ferretdb', '-v', 'ON_ERROR_STOP=1'],
+      ...['-qc', 'ALTER DATABASE ferretdb SET plan_cache_mode = force_custom_plan'],
+    ],
+    { encoding: 'utf8' },
+  );
+  if (customPlans.status !== 0) {
+    child.kill('SIGINT');
+    throw new Error(`setting plan_cache_mode failed: ${customPlans.stderr || customPlans.error?.message}`);
   }
   // SIGINT is PostgreSQL's fast shutdown (SIGTERM would wait for every client to leave).
   return { url: `postgres://postgres@127.0.0.1:${port}/ferretdb`, port, stop: stopper(child, 'SIGINT'), child };
@@ -222,7 +239,16 @@ async function startFerretDb({ port, dir, logFile, backend = 'sqlite', throwaway
       await stop();
       throw error;
     }
-    return { kind: 'FerretDB v1.24.2 (PostgreSQL)', uri: `mongodb://127.0.0.1:${port}/`, port, stop, child, backend };
+    return {
+      kind: 'FerretDB v1.24.2 (PostgreSQL)',
+      uri: `mongodb://127.0.0.1:${port}/`,
+      port,
+      stop,
+      child,
+      backend,
+      // The app mirrors its equality indexes there (FERRETDB_POSTGRESQL_URL).
+      postgresUrl: postgres.url,
+    };
   }
   if (backend !== 'sqlite') {
     throw new Error(`Unknown FerretDB backend ${backend}: use sqlite or postgresql`);

@@ -15,7 +15,15 @@ export const appConfig = registerAs('app', () => {
   };
 });
 
-export const databaseConfig = registerAs('database', () => ({ uri: env().MONGODB_URI }));
+export const databaseConfig = registerAs('database', () => {
+  const e = env();
+  return {
+    uri: e.MONGODB_URI,
+    ferretDbPostgresUrl: e.FERRETDB_POSTGRESQL_URL ?? null,
+    indexMirror: e.FERRETDB_INDEX_MIRROR === 'on',
+    indexMirrorCheckMs: e.FERRETDB_INDEX_MIRROR_CHECK_MS,
+  };
+});
 
 export type AppConfig = ReturnType<typeof appConfig>;
 export type DatabaseConfig = ReturnType<typeof databaseConfig>;

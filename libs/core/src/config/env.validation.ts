@@ -30,6 +30,29 @@ export class EnvironmentVariables {
   @Matches(/^mongodb(\+srv)?:\/\/\S+$/, { message: 'MONGODB_URI must be a mongodb:// or mongodb+srv:// URI' })
   MONGODB_URI: string;
 
+  /**
+   * FerretDB's PostgreSQL database (postgres://…), set when the app runs on FerretDB on PostgreSQL (the
+   * local servers set it): the app then mirrors its equality indexes there as GIN indexes.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, {
+    message: 'FERRETDB_POSTGRESQL_URL must be a postgres:// or postgresql:// URL',
+  })
+  FERRETDB_POSTGRESQL_URL?: string;
+
+  /** `off` leaves FerretDB's PostgreSQL tables without the mirrored indexes (to measure what they do). */
+  @IsOptional()
+  @IsIn(['on', 'off'])
+  FERRETDB_INDEX_MIRROR: 'on' | 'off' = 'on';
+
+  /** How often each process checks for a collection without its mirrored indexes (one made after start-up). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  FERRETDB_INDEX_MIRROR_CHECK_MS = 10_000;
+
   @IsOptional()
   @IsIn(['json', 'pretty'])
   LOG_FORMAT: 'json' | 'pretty' = 'json';

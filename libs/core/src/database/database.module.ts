@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { MongooseModule } from '@nestjs/mongoose';
 import { databaseConfig } from '../config/configuration';
+import { IndexMirror } from './index-mirror/index-mirror.service';
 
 /**
  * The mongoose connection. Timeouts are short so that a stopped database shows up quickly in
@@ -21,5 +22,6 @@ import { databaseConfig } from '../config/configuration';
       }),
     }),
   ],
+  providers: [IndexMirror],
 })
 export class DatabaseModule {}
