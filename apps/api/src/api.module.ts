@@ -12,6 +12,7 @@ import { MembersModule } from '@roundtable/members';
 import { PortalModule } from '@roundtable/portal';
 import { ReportingModule } from '@roundtable/reporting';
 import { SurveysModule } from '@roundtable/surveys';
+import { RosterModule } from '@roundtable/roster';
 import { ResourcesModule } from '@roundtable/resources';
 import { SiteModule } from '@roundtable/site';
 
@@ -34,6 +35,7 @@ import { SiteModule } from '@roundtable/site';
     SiteModule,
     DistributionModule,
     AdminModule,
+    RosterModule,
   ],
 })
 export class ApiModule {}

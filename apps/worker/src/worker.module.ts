@@ -8,6 +8,7 @@ import { JobsModule } from '@roundtable/jobs';
 import { MailModule } from '@roundtable/mail';
 import { MembersModule } from '@roundtable/members';
 import { ReportingWorkerModule } from '@roundtable/reporting';
+import { RosterWorkerModule } from '@roundtable/roster';
 import { SurveysDataModule } from '@roundtable/surveys';
 
 /** The background app: takes queued jobs (email, schedules, rankings, billing reconcile). Wiring only. */
@@ -23,6 +24,7 @@ import { SurveysDataModule } from '@roundtable/surveys';
     SurveysDataModule,
     ReportingWorkerModule,
     DistributionModule,
+    RosterWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -1,0 +1,15 @@
+/**
+ * @roundtable/roster: the roster of tenures staff keep (persistence, list, form, CSV import and
+ * export, reference lists) and the census computed from it (@roundtable/census) into snapshots that
+ * "The role in numbers" and GET /api/census read.
+ */
+export { RosterModule } from './roster.module';
+export { RosterWorkerModule } from './roster-worker.module';
+export { RosterDataModule } from './roster-data.module';
+export { CensusComputer } from './compute/census-computer.service';
+export { CensusRequests, CENSUS_JOB, CENSUS_DEBOUNCE_MS } from './compute/census-requests.service';
+export { rosterDocument, exchangeTenure } from './compute/roster-document';
+export { TenureRepository, type TenureRecord, type TenureFields } from './tenures/tenure.repository';
+export { ReferenceListRepository } from './reference/reference-list.repository';
+export { CensusSnapshotRepository } from './snapshots/census-snapshot.repository';
+export { normaliseCompany, normalisePerson } from './names';

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model, Types } from 'mongoose';
+import { ReferenceList } from './reference-list.schema';
+
+export type ReferenceListRecord = ReferenceList & { _id: Types.ObjectId };
+
+/** The only code that touches roster_reference_lists. */
+@Injectable()
+export class ReferenceListRepository {
+  constructor(@InjectModel(ReferenceList.name) private readonly lists: Model<ReferenceList>) {}
+
+  /** Every list, oldest date first (a handful of documents). */
+  all(): Promise<ReferenceListRecord[]> {
+    return this.lists.find().sort({ date: 1, name: 1 }).lean<ReferenceListRecord[]>();
+  }
+
+  /** Stores a list under its name, replacing an earlier upload of the same name. */
+  async save(list: ReferenceList): Promise<void> {
+    await this.lists.updateOne({ name: list.name }, { $set: list }, { upsert: true });
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return (
+      Types.ObjectId.isValid(id) && (await this.lists.deleteOne({ _id: new Types.ObjectId(id) })).deletedCount === 1
+    );
+  }
+
+  async deleteAll(): Promise<void> {
+    await this.lists.deleteMany({});
+  }
+}

@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model, Types } from 'mongoose';
+import { ConflictError, isDuplicateKeyError, NotFoundError, type KeysetPlan } from '@roundtable/core';
+import { Tenure } from './tenure.schema';
+
+export type TenureRecord = Tenure & { _id: Types.ObjectId };
+/** What a form or an import row sets; `externalId` is the tenure's own id when not given. */
+export type TenureFields = Omit<Tenure, 'externalId' | 'updatedAt'> & { externalId?: string };
+
+export interface TenureFilter {
+  companyKey?: string;
+  status?: 'current' | 'ended';
+}
+
+const BATCH = 1000;
+
+/** The only code that touches roster_tenures. */
+@Injectable()
+export class TenureRepository {
+  constructor(@InjectModel(Tenure.name) private readonly tenures: Model<Tenure>) {}
+
+  findById(id: string): Promise<TenureRecord | null> {
+    return Types.ObjectId.isValid(id)
+      ? this.tenures.findById(new Types.ObjectId(id)).lean<TenureRecord>()
+      : Promise.resolve(null);
+  }
+
+  async getByIdOrFail(id: string): Promise<TenureRecord> {
+    const tenure = await this.findById(id);
+    if (!tenure) {
+      throw new NotFoundError('There is no such tenure on the roster.');
+    }
+    return tenure;
+  }
+
+  /** Adds a tenure; a stable id or a person + company + start already on the roster is a conflict. */
+  async create(fields: TenureFields, now = new Date()): Promise<TenureRecord> {
+    const _id = new Types.ObjectId();
+    try {
+      const created = await this.tenures.create({
+        ...fields,
+        _id,
+        externalId: fields.externalId || _id.toHexString(),
+        updatedAt: now,
+      });
+      return created.toObject() as TenureRecord;
+    } catch (error) {
+      throw conflictOr(error);
+    }
+  }
+
+  async update(id: Types.ObjectId, fields: Partial<TenureFields>, now = new Date()): Promise<void> {
+    try {
+      await this.tenures.updateOne({ _id: id }, { $set: { ...fields, updatedAt: now } });
+    } catch (error) {
+      throw conflictOr(error);
+    }
+  }
+
+  async delete(id: Types.ObjectId): Promise<boolean> {
+    return (await this.tenures.deleteOne({ _id: id })).deletedCount === 1;
+  }
+
+  /** One page of the roster list: newest start first, filtered by company and current/ended. */
+  listPage(filter: TenureFilter, plan: KeysetPlan): Promise<TenureRecord[]> {
+    const query: Record<string, unknown> = {};
+    if (filter.companyKey) {
+      query.companyKey = filter.companyKey;
+    }
+    if (filter.status) {
+      query.end = filter.status === 'current' ? null : { $ne: null };
+    }
+    return this.tenures
+      .find(plan.range ? { $and: [query, plan.range] } : query)
+      .sort(plan.sort)
+      .limit(plan.limit)
+      .lean<TenureRecord[]>();
+  }
+
+  /** A member's tenures (a profile change proposes a change to the open one). */
+  findByMember(memberId: string): Promise<TenureRecord[]> {
+    return this.tenures.find({ memberId }).lean<TenureRecord[]>();
+  }
+
+  /**
+   * Every tenure, in `_id` pages of a thousand (an indexed range, no skip): the census computation and
+   * an import's preview read the whole roster once, in the worker or on staff's explicit action.
+   */
+  async *streamAll(): AsyncGenerator<TenureRecord[]> {
+    let after: Types.ObjectId | null = null;
+    for (;;) {
+      const page: TenureRecord[] = await this.tenures
+        .find(after ? { _id: { $gt: after } } : {})
+        .sort({ _id: 1 })
+        .limit(BATCH)
+        .lean<TenureRecord[]>();
+      if (page.length === 0) {
+        return;
+      }
+      yield page;
+      after = page[page.length - 1]._id;
+    }
+  }
+
+  /** Inserts many new tenures in batches (an import's confirm); their ids are set by the caller. */
+  async insertMany(rows: Array<TenureFields & { _id: Types.ObjectId; externalId: string }>, now = new Date()) {
+    for (let k = 0; k < rows.length; k += BATCH) {
+      try {
+        await this.tenures.insertMany(
+          rows.slice(k, k + BATCH).map((row) => ({ ...row, updatedAt: now })),
+          { ordered: true },
+        );
+      } catch (error) {
+        throw conflictOr(error);
+      }
+    }
+  }
+
+  /** Empties the roster (the demo seed's re-run). */
+  async deleteAll(): Promise<void> {
+    await this.tenures.deleteMany({});
+  }
+}
+
+function conflictOr(error: unknown): unknown {
+  return isDuplicateKeyError(error)
+    ? new ConflictError('Another tenure already has that id, or the same person, company and start date.')
+    : error;
+}
