@@ -3,11 +3,13 @@ import request from 'supertest';
 import type { Role } from '@roundtable/auth';
 import { seedDefaultTiers, TierRepository } from '@roundtable/billing';
 import { RankingComputer, ReportingWorkerModule } from '@roundtable/reporting';
+import { TenureRepository } from '@roundtable/roster';
 import { invitationId, InvitationRepository, ResponseRepository, SurveyRepository } from '@roundtable/surveys';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { pdfOf } from '../support/documents';
 import { buildMember } from '../support/factories';
 import { writeMembers } from '../support/members';
+import { buildTenure } from '../support/roster';
 import { SignedIn, signInAs } from '../support/sessions';
 
 type Caller = { agent: ReturnType<typeof request.agent>; csrfToken: string; memberId: string | null };
@@ -136,6 +138,23 @@ const jobsFor = (t: TestApp, type: string, surveyId?: string) =>
 
 const byId = (collection: string) => (t: TestApp, id: string) =>
   t.connection.collection(collection).findOne({ _id: (ObjectId.isValid(id) ? new ObjectId(id) : id) as never });
+
+/** A tenure on the roster, written through the roster's repository. */
+async function rosterTenure(t: TestApp): Promise<string> {
+  const tenure = await t.app
+    .get(TenureRepository)
+    .create(buildTenure({ person: `Roster ${unique()}`, company: 'Matrix Co', start: '2007-01-01' }));
+  return String(tenure._id);
+}
+
+/** A CSV upload to a roster form (the CSRF token in the address, as the page's form sends it). */
+function rosterUpload(caller: Caller, path: string, csv: string, fields: Record<string, string> = {}) {
+  let req = caller.agent.post(`${path}?_csrf=${encodeURIComponent(caller.csrfToken)}`).set('Accept', 'text/html');
+  for (const [name, value] of Object.entries(fields)) {
+    req = req.field(name, value);
+  }
+  return req.attach('file', Buffer.from(csv), { filename: 'roster.csv', contentType: 'text/csv' });
+}
 
 const ACTIONS: AdminAction[] = [
   {
@@ -418,6 +437,66 @@ const ACTIONS: AdminAction[] = [
         .set('Accept', 'text/html')
         .attach('file', Buffer.from(JSON.stringify(exchangeFile(title))), 'responses.json'),
     state: (t, title) => t.connection.collection('surveys').countDocuments({ title: `${title} (imported)` }),
+  },
+  {
+    route: 'POST /admin/roster',
+    access: STAFF_ROLES,
+    answer: 303,
+    prepare: async () => `Person ${unique()}`,
+    send: (caller, person) => form(caller, '/admin/roster', { person, company: 'Matrix Co', start: '2008-01-01' }),
+    state: (t, person) => t.connection.collection('roster_tenures').countDocuments({ person }),
+  },
+  {
+    route: 'POST /admin/roster/:id',
+    access: STAFF_ROLES,
+    answer: 303,
+    prepare: rosterTenure,
+    send: (caller, id) =>
+      form(caller, `/admin/roster/${id}`, { person: `Edited ${unique()}`, company: 'Matrix Co', start: '2008-01-01' }),
+    state: byId('roster_tenures'),
+  },
+  {
+    route: 'POST /admin/roster/:id/delete',
+    access: STAFF_ROLES,
+    answer: 303,
+    prepare: rosterTenure,
+    send: (caller, id) => form(caller, `/admin/roster/${id}/delete`),
+    state: byId('roster_tenures'),
+  },
+  {
+    route: 'POST /admin/roster/import',
+    access: STAFF_ROLES,
+    answer: 303,
+    prepare: async () => `Imported ${unique()}`,
+    send: (caller, person) =>
+      rosterUpload(caller, '/admin/roster/import', `person,company,start\n${person},Matrix Co,2009-01-01\n`),
+    state: (t) => t.connection.collection('roster_imports').countDocuments(),
+  },
+  {
+    route: 'POST /admin/roster/import/:id',
+    access: STAFF_ROLES,
+    answer: 303,
+    prepare: async (t, staff) => {
+      const person = `Confirmed ${unique()}`;
+      const uploaded = await rosterUpload(
+        asStaff(staff),
+        '/admin/roster/import',
+        `person,company,start\n${person},Matrix Co,2009-01-01\n`,
+      ).expect(303);
+      return `${/[a-f0-9]{32}$/.exec(uploaded.headers.location)![0]} ${person}`;
+    },
+    send: (caller, subject) => form(caller, `/admin/roster/import/${subject.split(' ')[0]}`),
+    state: (t, subject) =>
+      t.connection.collection('roster_tenures').countDocuments({ person: subject.split(' ').slice(1).join(' ') }),
+  },
+  {
+    route: 'POST /admin/roster/lists',
+    access: STAFF_ROLES,
+    answer: 303,
+    prepare: async () => `List ${unique()}`,
+    send: (caller, name) =>
+      rosterUpload(caller, '/admin/roster/lists', 'name\nMatrix Co\n', { name, date: '2010-06-01' }),
+    state: (t, name) => t.connection.collection('roster_reference_lists').countDocuments({ name }),
   },
   {
     route: 'POST /admin/refresh',

@@ -25,7 +25,8 @@ export const TENURE_COLUMNS = [
 ] as const;
 export type TenureColumn = (typeof TENURE_COLUMNS)[number];
 export type TenureInput = Partial<Record<TenureColumn, string>>;
-export type TenureProblems = Partial<Record<TenureColumn, string>>;
+/** Column → the problem with its value. */
+export type TenureProblems = Record<string, string>;
 
 const LIMITS: Record<TenureColumn, number> = {
   id: 100,

@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { Types } from 'mongoose';
+import { FormOutcome, NotFoundError } from '@roundtable/core';
+import { CensusRequests } from '../compute/census-requests.service';
+import { TenureRepository, type TenureRecord } from '../tenures/tenure.repository';
+import { CsvFileError, decodeUtf8, parseCsv, type CsvRecord } from './csv-text';
+import { planImport, type KnownTenure, type PlannedRow } from './import-plan';
+import { RosterImportRepository } from './roster-import.repository';
+import type { CsvUpload } from './csv-upload.interceptor';
+
+/** The largest roster file accepted: about 20,000 rows of a LinkedIn export. */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+/** The most rows one import takes. */
+const MAX_ROWS = 50_000;
+
+export interface Upload {
+  originalname: string;
+  buffer: Buffer;
+  size: number;
+}
+
+/**
+ * A roster CSV in three steps: the upload is read and checked (size, UTF-8, CSV, header) and kept;
+ * its preview says what every row would do; the confirm plans it again against the roster as it is
+ * then and applies it. A row already on the roster as it is changes nothing, so a second import of
+ * one file does nothing.
+ */
+@Injectable()
+export class RosterImports {
+  constructor(
+    private readonly imports: RosterImportRepository,
+    private readonly tenures: TenureRepository,
+    private readonly requests: CensusRequests,
+  ) {}
+
+  uploadPage() {
+    return { title: 'Import the roster from CSV', maxMegabytes: MAX_IMPORT_BYTES / 1024 / 1024 };
+  }
+
+  async upload(upload: CsvUpload | undefined, staffId: string): Promise<FormOutcome> {
+    if (upload?.problem) {
+      return FormOutcome.invalid({}, { file: upload.problem });
+    }
+    const file = upload?.file;
+    let records: CsvRecord[];
+    try {
+      records = readFile(file);
+      await this.plan(records);
+    } catch (error) {
+      if (error instanceof CsvFileError) {
+        return FormOutcome.invalid({}, { file: error.message });
+      }
+      throw error;
+    }
+    const id = randomBytes(16).toString('hex');
+    await this.imports.create({
+      _id: id,
+      filename: file!.originalname.slice(0, 200),
+      records,
+      uploadedAt: new Date(),
+      uploadedBy: staffId,
+    });
+    return FormOutcome.ok(`/admin/roster/import/${id}`);
+  }
+
+  async previewPage(request: { params?: Record<string, string> }) {
+    const id = request.params?.id ?? '';
+    const entry = await this.imports.find(id);
+    if (!entry) {
+      throw new NotFoundError('This import was confirmed already, or never uploaded. Upload the file again.');
+    }
+    const rows = await this.plan(entry.records);
+    const count = (action: PlannedRow['action']) => rows.filter((row) => row.action === action).length;
+    return {
+      title: `Import ${entry.filename}`,
+      importId: id,
+      filename: entry.filename,
+      counts: { add: count('add'), update: count('update'), unchanged: count('unchanged'), refuse: count('refuse') },
+      rows,
+    };
+  }
+
+  async confirm(id: string): Promise<FormOutcome> {
+    const entry = await this.imports.find(id);
+    if (!entry || !(await this.imports.take(id))) {
+      return FormOutcome.ok('/admin/roster', 'That import was confirmed already.');
+    }
+    const rows = await this.plan(entry.records);
+    const adds = rows.filter((row) => row.action === 'add');
+    const updates = rows.filter((row) => row.action === 'update');
+    await this.tenures.insertMany(
+      adds.map((row) => {
+        const _id = new Types.ObjectId();
+        return { ...row.fields!, _id, externalId: row.fields!.externalId || _id.toHexString() };
+      }),
+    );
+    for (const row of updates) {
+      await this.tenures.update(new Types.ObjectId(row.tenureId), row.fields!);
+    }
+    if (adds.length + updates.length > 0) {
+      await this.requests.rosterChanged();
+    }
+    const refused = rows.length - adds.length - updates.length - rows.filter((r) => r.action === 'unchanged').length;
+    return FormOutcome.ok(
+      '/admin/roster',
+      `Imported ${entry.filename}: ${adds.length} added, ${updates.length} updated, ` +
+        `${rows.length - adds.length - updates.length - refused} unchanged, ${refused} refused.`,
+    );
+  }
+
+  private async plan(records: CsvRecord[]): Promise<PlannedRow[]> {
+    const known: KnownTenure[] = [];
+    for await (const page of this.tenures.streamAll()) {
+      known.push(...page.map(knownTenure));
+    }
+    return planImport(records, known);
+  }
+}
+
+function knownTenure(tenure: TenureRecord): KnownTenure {
+  const { _id, updatedAt: _updated, ...fields } = tenure;
+  return { ...fields, _id: String(_id) };
+}
+
+function readFile(file: Upload | undefined): CsvRecord[] {
+  if (!file || file.size === 0) {
+    throw new CsvFileError('Choose a CSV file to import.');
+  }
+  if (file.size > MAX_IMPORT_BYTES) {
+    throw new CsvFileError(
+      `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it into smaller files.`,
+    );
+  }
+  const records = parseCsv(decodeUtf8(file.buffer));
+  if (records.length - 1 > MAX_ROWS) {
+    throw new CsvFileError(`The file has ${records.length - 1} rows; import at most ${MAX_ROWS} at a time.`);
+  }
+  return records;
+}
