@@ -1,5 +1,5 @@
-import { BillingReporter, BillingWorkerModule, MembershipSweep, TierRepository } from '@roundtable/billing';
-import { JobRunner } from '@roundtable/jobs';
+import { BillingReporter, BillingWorkerModule, MembershipSweep, SWEEP_JOB, TierRepository } from '@roundtable/billing';
+import { JobRunner, RecurringJobs } from '@roundtable/jobs';
 import { MemberRepository } from '@roundtable/members';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { deliverAndRead } from '../support/mailbox';
@@ -234,7 +234,7 @@ describe('Billing against stripe-mock', () => {
     const before = await staff.agent.get('/admin/billing').expect(200);
     expect(before.text).toContain('The worker has not computed the billing figures yet');
     // The worker's sweep job computes the figures into a snapshot the page reads.
-    await t.app.get(MembershipSweep).start();
+    await t.app.get(RecurringJobs).ensure(SWEEP_JOB);
     await t.app.get(JobRunner).runDue();
     const page = await staff.agent.get('/admin/billing').expect(200);
     // One associate at $600.00 a year is $50.00 a month; the other member's membership was canceled.

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { BillingWorkerModule, MembershipSweep, TierRepository } from '@roundtable/billing';
-import { JobRunner } from '@roundtable/jobs';
+import { BillingWorkerModule, SWEEP_JOB, TierRepository } from '@roundtable/billing';
+import { JobRunner, RecurringJobs } from '@roundtable/jobs';
 import { addSession, keepScreenshot, newPage, startBrowserApp } from '../support/browser';
 import type { TestApp } from '../support/create-test-app';
 import { signInAs } from '../support/sessions';
@@ -78,7 +78,7 @@ describe('Choosing a membership in the browser', () => {
   });
 
   it('shows staff the billing figures the worker computed', async () => {
-    await t.app.get(MembershipSweep).start();
+    await t.app.get(RecurringJobs).ensure(SWEEP_JOB);
     await t.app.get(JobRunner).runDue();
     const staff = await signInAs(t, { role: 'staff' });
     const { context, page } = await browse(staff.cookie, false);

@@ -3,8 +3,8 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Connection } from 'mongoose';
 import { randomBytes } from 'node:crypto';
-import { MembershipSweep, SWEEP_JOB, TIER_CHANGED_JOB, seedDefaultTiers, TierRepository } from '@roundtable/billing';
-import { JobQueue, JobRepository, JobRunner } from '@roundtable/jobs';
+import { SWEEP_JOB, TIER_CHANGED_JOB, seedDefaultTiers, TierRepository } from '@roundtable/billing';
+import { JobQueue, JobRepository, JobRunner, RecurringJobs } from '@roundtable/jobs';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { testEnvironment } from '../support/create-test-app';
 
@@ -25,7 +25,7 @@ describe('Billing in the worker app', () => {
 
   it('books the sweep at start, runs it with the report, and runs a tier-changed job', async () => {
     expect(await seedDefaultTiers(worker.get(TierRepository))).toBe(3);
-    await worker.get(MembershipSweep).start();
+    await worker.get(RecurringJobs).ensure(SWEEP_JOB);
     await worker.get(JobQueue).enqueue(TIER_CHANGED_JOB, { slug: 'council' });
     expect(await worker.get(JobRunner).runDue()).toBe(2);
 

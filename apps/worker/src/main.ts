@@ -2,11 +2,8 @@ import { setFlagsFromString } from 'node:v8';
 import { NestFactory } from '@nestjs/core';
 import { APP_VERSION, createLogger, loadSettingsOrExit } from '@roundtable/core';
 import { MailEnvironmentVariables } from '@roundtable/mail';
-import { JobHistoryPruner, JobLoop } from '@roundtable/jobs';
-import { BillingEnvironmentVariables, MembershipSweep } from '@roundtable/billing';
-import { CommentDigestJob } from '@roundtable/blog';
-import { AdminHomeSnapshots } from '@roundtable/admin';
-import { SurveyBookkeeping } from '@roundtable/distribution';
+import { JobLoop } from '@roundtable/jobs';
+import { BillingEnvironmentVariables } from '@roundtable/billing';
 import { WorkerModule } from './worker.module';
 
 /**
@@ -28,15 +25,14 @@ async function bootstrap(): Promise<void> {
     logger: createLogger({ format: settings.LOG_FORMAT, level: settings.LOG_LEVEL }),
   });
   app.enableShutdownHooks();
-  app.get(JobLoop).start();
-  // Books the billing sweep job if none is scheduled; the job loop above runs it.
-  await app.get(MembershipSweep).start();
-  await app.get(JobHistoryPruner).start();
-  // Books the hourly staff comment digest.
-  await app.get(CommentDigestJob).start();
-  // Books the admin home's figures (every five minutes).
-  await app.get(AdminHomeSnapshots).start();
-  await app.get(SurveyBookkeeping).start();
+  try {
+    // Checks that every job type has its handler here, books the standing schedules, takes jobs.
+    await app.get(JobLoop).open();
+  } catch (error) {
+    process.stderr.write(`The worker cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+    await app.close();
+    process.exit(1);
+  }
   process.stdout.write(`Roundtable ${APP_VERSION} worker started\n`);
 }
 

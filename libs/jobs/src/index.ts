@@ -1,5 +1,17 @@
 /** @roundtable/jobs: the document-backed job queue that workers share through leases. */
 export { JobsModule } from './jobs.module';
+export {
+  JOB_KINDS,
+  JOB_TYPES,
+  type BatchRecipient,
+  type JobKind,
+  type JobPayload,
+  type JobPayloads,
+  type JobType,
+  type MailPayload,
+  type NoPayload,
+  type SendBatchPayload,
+} from './job-catalogue';
 export { JobQueue } from './job-queue.service';
 export { JobRunner, PermanentJobError, type JobHandler, type JobContext, type NextRun } from './job-runner.service';
 export { RecurringJobs, scheduleJobId, type Schedule } from './recurring-jobs.service';

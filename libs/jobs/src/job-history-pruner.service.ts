@@ -1,8 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { JobType } from './job-catalogue';
 import { JobRepository } from './job.repository';
 import { RecurringJobs } from './recurring-jobs.service';
 
-export const PRUNE_HISTORY_JOB = 'jobs.prune-history';
+export const PRUNE_HISTORY_JOB = 'jobs.prune-history' satisfies JobType;
 const KEEP_DAYS = 14;
 
 /** Keeps the job history small: once a day, settled jobs older than two weeks are forgotten. */
@@ -17,10 +18,5 @@ export class JobHistoryPruner implements OnModuleInit {
     this.recurring.define(PRUNE_HISTORY_JOB, { everyMs: 24 * 60 * 60 * 1000 }, async () => {
       await this.jobs.pruneHistory(new Date(Date.now() - KEEP_DAYS * 24 * 60 * 60 * 1000));
     });
-  }
-
-  /** Called when a worker starts. */
-  async start(): Promise<void> {
-    await this.recurring.ensure(PRUNE_HISTORY_JOB);
   }
 }

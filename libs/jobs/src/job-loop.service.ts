@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { JobQueue } from './job-queue.service';
 import { JobRunner } from './job-runner.service';
+import { RecurringJobs } from './recurring-jobs.service';
 
 /**
  * The worker's loop: run due jobs, and when none are due, wait `idleMs` before looking again.
@@ -25,9 +26,27 @@ export class JobLoop implements OnApplicationShutdown {
 
   constructor(
     private readonly runner: JobRunner,
+    private readonly recurring: RecurringJobs,
     queue: JobQueue,
   ) {
     queue.onQueued(() => this.wakeAll());
+  }
+
+  /**
+   * How a worker starts: refuses (throws, naming them) while a catalogued job type has no handler in
+   * this process, since its jobs would only ever fail; books every standing schedule; then takes jobs.
+   * Each module defines its own schedules, so the worker's main lists none of them.
+   */
+  async open(idleMs = 1000): Promise<void> {
+    const missing = this.runner.missingHandlers();
+    if (missing.length > 0) {
+      throw new Error(
+        `No handler for job type ${missing.map((type) => `"${type}"`).join(', ')}: register it in the module ` +
+          'that owns it (JobRunner.register or RecurringJobs.define), and import that module into the worker.',
+      );
+    }
+    await this.recurring.bookStanding();
+    this.start(idleMs);
   }
 
   start(idleMs = 1000): void {
@@ -61,6 +80,10 @@ export class JobLoop implements OnApplicationShutdown {
 
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
+      if (this.stopping) {
+        resolve(); // a stop that came while this lane was busy: do not wait out a poll interval
+        return;
+      }
       const wake = () => {
         clearTimeout(timer);
         this.sleepers.delete(wake);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { JobPayload, JobType } from './job-catalogue';
 import { JobRepository } from './job.repository';
 
 /** The API side of the queue: features enqueue work here and a worker does it. */
@@ -18,9 +19,9 @@ export class JobQueue {
   }
 
   /** Queues a job; returns its id. */
-  async enqueue(
-    type: string,
-    payload: Record<string, unknown>,
+  async enqueue<T extends JobType>(
+    type: T,
+    payload: JobPayload<T>,
     options: { runAt?: Date; maxAttempts?: number } = {},
   ): Promise<string> {
     const job = await this.jobs.insert(type, payload, options);
@@ -32,10 +33,10 @@ export class JobQueue {
    * Queues a job under a chosen id unless one of that id is queued: true when this call queued it.
    * The unique `_id` makes a retried or racing caller harmless (one distribution run per survey).
    */
-  async enqueueOnce(
+  async enqueueOnce<T extends JobType>(
     id: string,
-    type: string,
-    payload: Record<string, unknown>,
+    type: T,
+    payload: JobPayload<T>,
     options: { runAt?: Date; maxAttempts?: number } = {},
   ): Promise<boolean> {
     const queued = (await this.jobs.insert(type, payload, { ...options, id })) !== null;
@@ -46,7 +47,7 @@ export class JobQueue {
   }
 
   /** How many jobs of `type` with these payload values are still queued or running. */
-  countQueued(type: string, payload: Record<string, string>): Promise<number> {
+  countQueued<T extends JobType>(type: T, payload: Partial<JobPayload<T>>): Promise<number> {
     return this.jobs.countQueued(type, payload);
   }
 

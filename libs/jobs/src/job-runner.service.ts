@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { retryDelayMs } from './backoff';
+import { JOB_TYPES, JobPayload, JobType } from './job-catalogue';
 import { ClaimedJob, JobRepository } from './job.repository';
 
 /** What a handler may do besides its work: keep its lease, save progress, know its attempt. */
@@ -18,13 +19,17 @@ export interface JobContext {
   extendLease(): Promise<boolean>;
 }
 
-export type JobHandler = (payload: Record<string, unknown>, context: JobContext) => Promise<void>;
+/** The handler of job type `T`: it receives that type's payload from the catalogue. */
+export type JobHandler<T extends JobType = JobType> = (payload: JobPayload<T>, context: JobContext) => Promise<void>;
 
 /** Raised by a handler for an error that retrying cannot fix (a bad address, a deleted record). */
 export class PermanentJobError extends Error {}
 
 /** How a recurring job's next run is found after a run: a fixed interval, or a function. */
-export type NextRun = (now: Date, payload: Record<string, unknown>) => Date | null | Promise<Date | null>;
+export type NextRun<T extends JobType = JobType> = (
+  now: Date,
+  payload: JobPayload<T>,
+) => Date | null | Promise<Date | null>;
 
 /**
  * Runs queued jobs: claims a few at a time under a lease (a unique insert per claim), calls the
@@ -34,8 +39,9 @@ export type NextRun = (now: Date, payload: Record<string, unknown>) => Date | nu
 @Injectable()
 export class JobRunner {
   private readonly logger = new Logger(JobRunner.name);
-  private readonly handlers = new Map<string, JobHandler>();
-  private readonly schedules = new Map<string, NextRun>();
+  // Stored untyped: a claimed job's type is only a string read back from the database.
+  private readonly handlers = new Map<string, JobHandler<never>>();
+  private readonly schedules = new Map<string, NextRun<never>>();
   private readonly longTypes = new Set<string>();
   readonly workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   leaseMs = 60_000;
@@ -52,7 +58,7 @@ export class JobRunner {
    * behind them under this worker's lease while another worker sat idle, which at the end of a
    * distribution left one worker sending several batches while the other had none.
    */
-  register(type: string, handler: JobHandler, options: { long?: boolean } = {}): void {
+  register<T extends JobType>(type: T, handler: JobHandler<T>, options: { long?: boolean } = {}): void {
     if (this.handlers.has(type)) {
       throw new Error(`A handler for job type "${type}" is already registered`);
     }
@@ -63,9 +69,19 @@ export class JobRunner {
   }
 
   /** Registers a recurring job type: after each run, its one queued job moves on to `next`. */
-  registerRecurring(type: string, next: NextRun, handler: JobHandler): void {
+  registerRecurring<T extends JobType>(type: T, next: NextRun<T>, handler: JobHandler<T>): void {
     this.register(type, handler);
     this.schedules.set(type, next);
+  }
+
+  /** Catalogued job types that no module of this process registered a handler for. */
+  missingHandlers(): JobType[] {
+    return JOB_TYPES.filter((type) => !this.handlers.has(type));
+  }
+
+  /** Whether `type` was registered as recurring (`RecurringJobs.define`). */
+  isRecurring(type: JobType): boolean {
+    return this.schedules.has(type);
   }
 
   /** Processes up to `limit` due jobs; returns how many it settled, 0 when the queue had none due. */
@@ -94,7 +110,9 @@ export class JobRunner {
   }
 
   private async run(job: ClaimedJob): Promise<void> {
-    const handler = this.handlers.get(job.type);
+    // The one place a stored payload meets its handler: the type read back names the handler, and
+    // the catalogue says which payload that type was queued with.
+    const handler = this.handlers.get(job.type) as JobHandler | undefined;
     if (!handler) {
       await this.jobs.settle(job, { status: 'failed', error: `No handler for job type "${job.type}"` });
       return;
@@ -109,7 +127,7 @@ export class JobRunner {
       extendLease: () => this.jobs.extendLease(job, this.leaseMs),
     };
     try {
-      await handler(job.payload, context);
+      await handler(job.payload as JobPayload<JobType>, context);
       await this.jobs.settle(job, { status: 'done', nextRunAt: await this.nextRun(job) });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -125,7 +143,7 @@ export class JobRunner {
   }
 
   private async nextRun(job: ClaimedJob): Promise<Date | null> {
-    const next = job.scheduleKey ? this.schedules.get(job.type) : undefined;
-    return next ? next(new Date(), job.payload) : null;
+    const next = job.scheduleKey ? (this.schedules.get(job.type) as NextRun | undefined) : undefined;
+    return next ? next(new Date(), job.payload as JobPayload<JobType>) : null;
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
 import { isDuplicateKeyError } from '@roundtable/core';
+import type { JobType } from './job-catalogue';
 import { Job, JobClaim, JobHistory, JobStatus } from './job.schema';
 
 /** A job as the queue and the console see it (queued, or settled in the history). */
@@ -27,7 +28,7 @@ export class JobRepository {
   ) {}
 
   /** Queues a job; with `options.id`, returns null when a job of that id is already queued. */
-  async insert(type: string, payload: Record<string, unknown>, options: NewJob = {}): Promise<Job | null> {
+  async insert(type: JobType, payload: object, options: NewJob = {}): Promise<Job | null> {
     try {
       const created = await this.jobs.create({
         _id: options.id ?? new Types.ObjectId().toHexString(),
@@ -160,8 +161,8 @@ export class JobRepository {
    * collection). Served by the `{ type, status }` index's prefix on MongoDB; small on FerretDB because
    * the one caller keeps it small.
    */
-  async countQueued(type: string, payload: Record<string, string>): Promise<number> {
-    const filter: Record<string, string> = { type };
+  async countQueued(type: JobType, payload: object): Promise<number> {
+    const filter: Record<string, unknown> = { type };
     for (const [key, value] of Object.entries(payload)) {
       filter[`payload.${key}`] = value;
     }

@@ -1,25 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { JobQueue, JobRunner, PermanentJobError } from '@roundtable/jobs';
+import { JobQueue, JobRunner, PermanentJobError, type JobType, type MailPayload } from '@roundtable/jobs';
 import { MailTransport } from './sending/mail-transport.service';
 import { SuppressionRepository } from './suppression/suppression.repository';
 
-/** One email as features describe it; `from` is the council's address. */
-export interface OutgoingMail {
-  to: string;
-  subject: string;
-  text: string;
-  html?: string;
-  replyTo?: string;
-  /** Extra headers such as `List-Unsubscribe`. */
-  headers?: Record<string, string>;
-  /**
-   * `bulk` mail (invitations, reminders, newsletters) is not sent to a suppressed address (bounced
-   * or opted out); other mail (sign-in links, receipts) is, since the person asked for it.
-   */
-  category?: 'bulk' | 'transactional';
-}
+/** One email as features describe it (the job catalogue's mail payload). */
+export type OutgoingMail = MailPayload;
 
-export const MAIL_JOB = 'mail.send';
+export const MAIL_JOB = 'mail.send' satisfies JobType;
 
 /**
  * Email leaves through the job queue: `queue()` writes one outbox job and returns at once, and a
@@ -36,7 +23,7 @@ export class MailService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.runner.register(MAIL_JOB, (payload) => this.send(payload as unknown as OutgoingMail));
+    this.runner.register(MAIL_JOB, (mail) => this.send(mail));
   }
 
   /** Queues an email; returns the job id. */

@@ -1,14 +1,14 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { BillingOverview } from '@roundtable/billing';
 import { CommentRepository } from '@roundtable/blog';
-import { JobRunner, RecurringJobs } from '@roundtable/jobs';
+import { JobRunner, RecurringJobs, type JobType } from '@roundtable/jobs';
 import { MemberRepository } from '@roundtable/members';
 import { membersByState } from './admin-home-figures';
 import { AdminHomeRepository } from './admin-home.repository';
 
-export const ADMIN_HOME_JOB = 'admin.home';
+export const ADMIN_HOME_JOB = 'admin.home' satisfies JobType;
 /** A one-off refresh staff ask for from the home page. */
-export const ADMIN_HOME_REFRESH_JOB = 'admin.home.refresh';
+export const ADMIN_HOME_REFRESH_JOB = 'admin.home.refresh' satisfies JobType;
 const EVERY_MS = 5 * 60 * 1000;
 
 /**
@@ -30,11 +30,6 @@ export class AdminHomeSnapshots implements OnModuleInit {
   onModuleInit(): void {
     this.recurring.define(ADMIN_HOME_JOB, { everyMs: EVERY_MS }, () => this.refresh(new Date()));
     this.runner.register(ADMIN_HOME_REFRESH_JOB, () => this.refresh(new Date()));
-  }
-
-  /** Called when a worker starts: books the recurring refresh (now, if none is booked). */
-  async start(): Promise<void> {
-    await this.recurring.ensure(ADMIN_HOME_JOB);
   }
 
   async refresh(now: Date): Promise<void> {

@@ -1,11 +1,11 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { RecurringJobs } from '@roundtable/jobs';
+import { RecurringJobs, type JobType } from '@roundtable/jobs';
 import { BillingReporter } from '../report/billing-reporter.service';
 import { MembershipRepository } from './membership.repository';
 import { MembershipService } from './membership.service';
 
 /** The job type of the sweep; one is always scheduled while a worker runs. */
-export const SWEEP_JOB = 'billing.sweep';
+export const SWEEP_JOB = 'billing.sweep' satisfies JobType;
 export const SWEEP_EVERY_MS = 10 * 60 * 1000;
 
 /**
@@ -28,11 +28,6 @@ export class MembershipSweep implements OnModuleInit {
 
   onModuleInit(): void {
     this.recurring.define(SWEEP_JOB, { everyMs: SWEEP_EVERY_MS }, () => this.runScheduled());
-  }
-
-  /** Called when a worker starts: makes sure a sweep is scheduled (now, if none is). */
-  async start(): Promise<void> {
-    await this.recurring.ensure(SWEEP_JOB);
   }
 
   /** Returns how many memberships lapsed and how many ended. */

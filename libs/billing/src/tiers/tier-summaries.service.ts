@@ -1,11 +1,11 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { JobRunner, PermanentJobError } from '@roundtable/jobs';
+import { JobRunner, PermanentJobError, type JobType } from '@roundtable/jobs';
 import type { Types } from 'mongoose';
 import { MembershipRepository } from '../memberships/membership.repository';
 import { MembershipService } from '../memberships/membership.service';
 
 /** The job type queued when an admin edits a tier; its payload is `{ slug }`. */
-export const TIER_CHANGED_JOB = 'billing.tier-changed';
+export const TIER_CHANGED_JOB = 'billing.tier-changed' satisfies JobType;
 
 /**
  * Members carry their entitlements in their own record (every page and guard reads it there), so an
@@ -23,11 +23,11 @@ export class TierSummaries implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.runner.register(TIER_CHANGED_JOB, async (payload) => {
-      if (typeof payload.slug !== 'string') {
+    this.runner.register(TIER_CHANGED_JOB, async ({ slug }) => {
+      if (typeof slug !== 'string') {
         throw new PermanentJobError('A tier-changed job names no tier');
       }
-      await this.refresh(payload.slug);
+      await this.refresh(slug);
     });
   }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { appConfig, ValidationError } from '@roundtable/core';
-import { RecurringJobs } from '@roundtable/jobs';
+import { RecurringJobs, type JobType } from '@roundtable/jobs';
 import { MailService, renderMail } from '@roundtable/mail';
 import { MemberRepository } from '@roundtable/members';
 import { PostRepository } from '../posts/post.repository';
@@ -10,7 +10,7 @@ import { DIGEST_FREQUENCIES, type DigestFrequency } from './comment-digest.schem
 import { CommentRepository } from './comment.repository';
 import { digestItems } from './comment-digest';
 
-export const COMMENT_DIGEST_JOB = 'blog.comment-digest';
+export const COMMENT_DIGEST_JOB = 'blog.comment-digest' satisfies JobType;
 const HOUR_MS = 60 * 60 * 1000;
 /** A window this long is due; five minutes short of the period, so a run a little early does not skip it. */
 const DUE_AFTER_MS: Record<DigestFrequency, number> = {
@@ -111,10 +111,5 @@ export class CommentDigestJob implements OnModuleInit {
     this.recurring.define(COMMENT_DIGEST_JOB, { everyMs: HOUR_MS }, async () => {
       await this.digests.sendDue(new Date());
     });
-  }
-
-  /** Called when a worker starts: makes sure the hourly run is booked. */
-  async start(): Promise<void> {
-    await this.recurring.ensure(COMMENT_DIGEST_JOB);
   }
 }

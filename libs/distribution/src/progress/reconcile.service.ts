@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ShardedCounters } from '@roundtable/counters';
-import { RecurringJobs } from '@roundtable/jobs';
+import { RecurringJobs, type JobType } from '@roundtable/jobs';
 import {
   InvitationRepository,
   MilestoneRepository,
@@ -13,8 +13,8 @@ import { DeliveryRepository } from '../delivery/delivery.repository';
 import { counterGroup } from '../sending/batch-sender.service';
 import { SegmentTally } from './segments';
 
-export const RECONCILE_JOB = 'surveys.reconcile';
-export const CLOSE_DUE_JOB = 'surveys.close-due';
+export const RECONCILE_JOB = 'surveys.reconcile' satisfies JobType;
+export const CLOSE_DUE_JOB = 'surveys.close-due' satisfies JobType;
 
 /**
  * Keeps the live figures honest and the survey schedule moving. Counter shards are bumped right
@@ -48,12 +48,6 @@ export class SurveyBookkeeping implements OnModuleInit {
       }
     });
     this.recurring.define(CLOSE_DUE_JOB, { everyMs: 60_000 }, () => this.closeDue(new Date()));
-  }
-
-  /** Called when a worker starts. */
-  async start(): Promise<void> {
-    await this.recurring.ensure(RECONCILE_JOB);
-    await this.recurring.ensure(CLOSE_DUE_JOB);
   }
 
   async closeDue(now: Date): Promise<void> {

@@ -68,9 +68,7 @@ export class BatchSender implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.runner.register(SEND_BATCH_JOB, (payload, context) => this.send(payload as unknown as BatchPayload, context), {
-      long: true,
-    });
+    this.runner.register(SEND_BATCH_JOB, (batch, context) => this.send(batch, context), { long: true });
   }
 
   async send(batch: BatchPayload, context: Pick<JobContext, 'attempt' | 'lastAttempt'>): Promise<void> {

@@ -1,12 +1,6 @@
-/** One recipient of a send batch, carried in the job so the batch reads nothing per email. */
-export interface BatchRecipient {
-  /** The invitation id `<surveyId>:<memberId>`. */
-  i: string;
-  /** Address. */
-  e: string;
-  /** Name, for the greeting. */
-  n: string;
-}
+import type { BatchRecipient, JobType, SendBatchPayload } from '@roundtable/jobs';
+
+export type { BatchRecipient };
 
 /**
  * `invite`, `reminder:<round>`, `resend:<n>` (staff's: replaces the member's links) or `asked:<n>` (a
@@ -14,16 +8,8 @@ export interface BatchRecipient {
  */
 export type BatchKind = string;
 
-export interface BatchPayload {
-  surveyId: string;
-  kind: BatchKind;
-  recipients: BatchRecipient[];
-  /**
-   * Queued by a run that resumed after a crash: this page may have been queued and sent before, so
-   * the batch checks the delivery records first even on its first attempt.
-   */
-  recheck?: boolean;
-}
+/** A send batch's payload (the job catalogue's shape). */
+export type BatchPayload = SendBatchPayload;
 
 /** Recipients per send job: one job per few hundred emails, as Ghost batches newsletters. */
 export const BATCH_SIZE = 250;
@@ -35,7 +21,7 @@ export const BATCH_SIZE = 250;
  */
 export const IN_FLIGHT_PER_CONNECTION = 4;
 
-export const SEND_BATCH_JOB = 'survey.send-batch';
+export const SEND_BATCH_JOB = 'survey.send-batch' satisfies JobType;
 
 /** The send batch job's id: derived from the round and the page, so re-queuing a page adds nothing. */
 export function batchJobId(surveyId: string, kind: BatchKind, after: string): string {

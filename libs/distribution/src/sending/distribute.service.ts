@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ShardedCounters } from '@roundtable/counters';
-import { JobContext, JobQueue, JobRunner, PermanentJobError } from '@roundtable/jobs';
+import { JobContext, JobQueue, JobRunner, PermanentJobError, type JobType } from '@roundtable/jobs';
 import { MemberRecord, MemberRepository } from '@roundtable/members';
 import {
   AUDIENCE_MEMBERSHIP_STATES,
@@ -14,7 +14,7 @@ import { BATCH_SIZE, BatchPayload, BatchRecipient, batchJobId, SEND_BATCH_JOB } 
 import { counterGroup } from './batch-sender.service';
 import { waitForRoom } from './queue-room';
 
-export const DISTRIBUTE_JOB = 'survey.distribute';
+export const DISTRIBUTE_JOB = 'survey.distribute' satisfies JobType;
 
 /** The one distribution job of a survey (its id makes "send" clicked twice queue one). */
 export function distributeJobId(surveyId: string): string {
@@ -56,7 +56,7 @@ export class Distributor implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.runner.register(DISTRIBUTE_JOB, (payload, context) => this.distribute(String(payload.surveyId), context), {
+    this.runner.register(DISTRIBUTE_JOB, ({ surveyId }, context) => this.distribute(surveyId, context), {
       long: true,
     });
   }
@@ -137,12 +137,7 @@ export class Distributor implements OnModuleInit {
     await this.counters.add(counterGroup(surveyId), { invited });
     if (recipients.length > 0) {
       const batch: BatchPayload = { surveyId, kind: 'invite', recipients, recheck };
-      await this.queue.enqueueOnce(
-        batchJobId(surveyId, 'invite', pageKey),
-        SEND_BATCH_JOB,
-        { ...batch },
-        { maxAttempts: 8 },
-      );
+      await this.queue.enqueueOnce(batchJobId(surveyId, 'invite', pageKey), SEND_BATCH_JOB, batch, { maxAttempts: 8 });
     }
   }
 }

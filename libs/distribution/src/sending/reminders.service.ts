@@ -1,10 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { JobContext, JobQueue, JobRunner, RecurringJobs } from '@roundtable/jobs';
+import { JobContext, JobQueue, JobRunner, RecurringJobs, type JobType } from '@roundtable/jobs';
 import { InvitationRepository, SurveyRepository } from '@roundtable/surveys';
 import { BATCH_SIZE, BatchPayload, batchJobId, SEND_BATCH_JOB } from './batch';
 
-export const REMINDER_ROUND_JOB = 'survey.reminder-round';
-export const REMINDER_SCHEDULE_JOB = 'survey.reminders';
+export const REMINDER_ROUND_JOB = 'survey.reminder-round' satisfies JobType;
+export const REMINDER_SCHEDULE_JOB = 'survey.reminders' satisfies JobType;
 
 /**
  * Reminders to those who have not completed. A round (at a date of the survey's reminder schedule,
@@ -27,14 +27,12 @@ export class Reminders implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.runner.register(REMINDER_ROUND_JOB, (payload, context) =>
-      this.round(String(payload.surveyId), Number(payload.round), context),
-    );
+    this.runner.register(REMINDER_ROUND_JOB, ({ surveyId, round }, context) => this.round(surveyId, round, context));
     this.recurring.define(
       REMINDER_SCHEDULE_JOB,
-      { next: (now, payload) => this.nextReminder(String(payload.surveyId), now) },
-      async (payload) => {
-        await this.startRound(String(payload.surveyId), Date.now());
+      { next: (now, { surveyId }) => this.nextReminder(surveyId, now) },
+      async ({ surveyId }) => {
+        await this.startRound(surveyId, Date.now());
       },
     );
   }
@@ -72,14 +70,9 @@ export class Reminders implements OnModuleInit {
         .map((invitation) => ({ i: invitation._id, e: invitation.email, n: invitation.name }));
       if (recipients.length > 0) {
         const batch: BatchPayload = { surveyId, kind, recipients, recheck };
-        await this.queue.enqueueOnce(
-          batchJobId(surveyId, kind, after ?? 'start'),
-          SEND_BATCH_JOB,
-          { ...batch },
-          {
-            maxAttempts: 8,
-          },
-        );
+        await this.queue.enqueueOnce(batchJobId(surveyId, kind, after ?? 'start'), SEND_BATCH_JOB, batch, {
+          maxAttempts: 8,
+        });
       }
       recheck = false;
       if (page.length < this.batchSize) {

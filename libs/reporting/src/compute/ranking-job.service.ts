@@ -1,8 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { JobRunner, PermanentJobError } from '@roundtable/jobs';
+import { type JobPayload, JobRunner, PermanentJobError } from '@roundtable/jobs';
 import { NotFoundError } from '@roundtable/core';
 import { RankingRequestRepository } from '../snapshots/request.repository';
-import { SNAPSHOT_TRIGGERS, type SnapshotTrigger } from '../snapshots/ranking-snapshot.schema';
+import { SNAPSHOT_TRIGGERS } from '../snapshots/ranking-snapshot.schema';
 import { RankingComputer } from './ranking-computer.service';
 import { RANKING_JOB, RankingRequests } from './ranking-requests.service';
 import { SurveyExchangeReader } from './survey-exchange.service';
@@ -22,11 +22,10 @@ export class RankingJob implements OnModuleInit {
     this.runner.register(RANKING_JOB, (payload) => this.run(payload));
   }
 
-  async run(payload: Record<string, unknown>, now = new Date()): Promise<void> {
-    const surveyId = String(payload.surveyId ?? '');
-    const trigger = SNAPSHOT_TRIGGERS.includes(payload.trigger as SnapshotTrigger)
-      ? (payload.trigger as SnapshotTrigger)
-      : 'demand';
+  async run(payload: JobPayload<typeof RANKING_JOB>, now = new Date()): Promise<void> {
+    const { surveyId } = payload;
+    // A payload queued by another release may name a trigger this one does not know.
+    const trigger = SNAPSHOT_TRIGGERS.find((known) => known === payload.trigger) ?? 'demand';
     try {
       await this.computer.compute(surveyId, trigger, now);
     } catch (error) {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { JobQueue } from '@roundtable/jobs';
+import { JobQueue, type JobType } from '@roundtable/jobs';
 import { RankingRequestRepository } from '../snapshots/request.repository';
 import type { SnapshotTrigger } from '../snapshots/ranking-snapshot.schema';
 
 /** The worker job that computes a survey's result: payload { surveyId, trigger }. */
-export const RANKING_JOB = 'rankings.compute';
+export const RANKING_JOB = 'rankings.compute' satisfies JobType;
 
 const MINUTE = 60_000;
 
