@@ -60,6 +60,8 @@ export interface JobPayloads {
   'survey.send-batch': SendBatchPayload;
   'survey.reminder-round': { surveyId: string; round: number };
   'survey.reminders': { surveyId: string };
+  /** "Send me a new link": the address as typed (lower-cased), the hash of the dead link's token if any. */
+  'survey.link-request': { email: string; linkHash: string | null };
   'surveys.reconcile': NoPayload;
   'surveys.close-due': NoPayload;
   /** `trigger` is a snapshot trigger of the reporting lib (`completions`, `close`, `demand`). */
@@ -91,6 +93,7 @@ export const JOB_KINDS: { readonly [T in JobType]: JobKind } = {
   'survey.send-batch': 'queued',
   'survey.reminder-round': 'queued',
   'survey.reminders': 'keyed',
+  'survey.link-request': 'queued',
   'surveys.reconcile': 'standing',
   'surveys.close-due': 'standing',
   'rankings.compute': 'queued',
