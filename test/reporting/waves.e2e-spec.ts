@@ -2,12 +2,12 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import { JobRunner } from '@roundtable/jobs';
-import { MemberRepository } from '@roundtable/members';
+import { MemberRepository, type MemberRecord } from '@roundtable/members';
 import { SnapshotRepository } from '@roundtable/reporting';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createTestApp, type TestApp } from '../support/create-test-app';
 import type { ReceivedMail } from '../support/mailbox';
-import { signInAs, type SignedIn } from '../support/sessions';
+import { sessionFor, signInAs, type SignedIn } from '../support/sessions';
 import { referenceRanking } from './survey-plan';
 
 const MEMBERS = 200;
@@ -92,6 +92,7 @@ describe('Waves of a survey, compared (HTTP, worker, SMTP sink)', () => {
   const label = `wave${Date.now().toString(36)}`;
   const answers = plan();
   const emails: string[] = [];
+  const people: MemberRecord[] = [];
   const waveIds: string[] = [];
 
   async function runWorker(): Promise<void> {
@@ -180,6 +181,7 @@ describe('Waves of a survey, compared (HTTP, worker, SMTP sink)', () => {
         entitlements: ['take_surveys', 'see_reports', 'peer_benchmark'],
       });
       emails.push(email);
+      people.push(member);
     }
   }, 180_000);
   afterAll(async () => {
@@ -285,5 +287,40 @@ describe('Waves of a survey, compared (HTTP, worker, SMTP sink)', () => {
     expect(tab.text).toContain('Each item&#39;s rank in each wave');
     const results = await staff.agent.get(`/admin/reports/${waveIds[1]}`).expect(200);
     expect(results.text).toContain(`/admin/reports/${waveIds[1]}/trends`);
+  });
+
+  it('the published report shows members the trend, and a member who answered both waves their own change', async () => {
+    await staff.agent
+      .post(`/admin/reports/${waveIds[1]}/publish`)
+      .type('form')
+      .send({ _csrf: staff.csrfToken, confirm: 'yes' })
+      .expect(303);
+    const k = answers.findIndex((a) => a.first && a.second && a.first[0] === FIRST[0] && a.second[0] === FIRST[1]);
+    const member = await sessionFor(t, people[k]);
+    const report = await member.agent.get(`/reports/${waveIds[1]}`).expect(200);
+    expect(report.text).toContain('Compared with earlier waves');
+    expect(trendRows(report.text).get(FIRST[1])?.at(-1)).toBe('Rose');
+
+    const mine = await member.agent.get(`/reports/${waveIds[1]}/mine`).expect(200);
+    expect(mine.text).toContain('Your change since the last wave');
+    const table = /<section class="card wide" id="own-change"[\s\S]*?<\/section>/.exec(mine.text)?.[0] ?? '';
+    const rows = new Map(
+      [...table.matchAll(/<tr><th scope="row">([^<]*)<\/th>((?:<td[^>]*>[^<]*<\/td>)+)<\/tr>/g)].map((row) => [
+        decode(row[1]),
+        [...row[2].matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((cell) => decode(cell[1])),
+      ]),
+    );
+    // Their own priority among the common items in each wave, from what they were planned to submit.
+    const common = FIRST.slice(0, 5);
+    const own = (held: string[]) => held.filter((item) => common.includes(item));
+    const [before, after] = [own(answers[k].first ?? []), own(answers[k].second ?? [])];
+    expect(rows.get(FIRST[0])?.[0]).toBe('1');
+    expect(rows.get(FIRST[1])?.[1]).toBe('1');
+    for (const item of common) {
+      const name = item === FIRST[2] ? RENAMED : item;
+      const cells = rows.get(name);
+      expect(cells?.[0]).toBe(before.includes(item) ? String(before.indexOf(item) + 1) : 'not yours');
+      expect(cells?.[1]).toBe(after.includes(item) ? String(after.indexOf(item) + 1) : 'not yours');
+    }
   });
 });

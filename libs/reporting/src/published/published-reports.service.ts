@@ -13,6 +13,8 @@ import { percent, decimals } from '../console/format';
 import { rankingModel, skewModel } from '../console/report-pages.service';
 import type { PublishedSummary } from '../snapshots/ranking-snapshot.schema';
 import { SnapshotRepository, type SnapshotRecord } from '../snapshots/snapshot.repository';
+import { ownChange } from '../trends/own-change';
+import { trendsModel } from '../trends/trends-model';
 import { mayShow, publishedMinimum, tiedRanks } from './publication';
 import { teaserFor } from './report-access';
 
@@ -105,6 +107,7 @@ export class PublishedReports implements LatestResearchSource, PublishedReportSo
       skew: skewModel(result).filter((s) => s.skewed),
       computedAt: snapshot.computedAt,
       answered: mine?.status === 'completed',
+      trend: memberTrend(snapshot),
     };
   }
 
@@ -122,6 +125,7 @@ export class PublishedReports implements LatestResearchSource, PublishedReportSo
     const yours = new Map(held.map((label, k) => [label as string, k + 1]));
     return {
       title: `Your answers: ${survey.title}`,
+      ownChange: await this.ownChangeOf(snapshot, memberId, response?.status === 'completed' ? response.held : null),
       surveyId,
       answered: response?.status === 'completed',
       heldCount: held.length,
@@ -134,6 +138,20 @@ export class PublishedReports implements LatestResearchSource, PublishedReportSo
         yourRank: yours.get(item.item) ?? null,
       })),
     };
+  }
+
+  /**
+   * The member's own change between the last two waves, when the trend may be shown to members and
+   * they completed both waves (their earlier response is one `_id` read).
+   */
+  private async ownChangeOf(snapshot: SnapshotRecord, memberId: string, laterHeld: string[] | null) {
+    const trends = snapshot.trends;
+    if (!laterHeld || !trends || !memberTrend(snapshot)) {
+      return null;
+    }
+    const earlierWave = trends.waves[trends.waves.length - 2];
+    const earlier = await this.responses.findById(invitationId(earlierWave.surveyId, memberId));
+    return earlier?.status === 'completed' ? ownChange(trends, earlier.held, laterHeld) : null;
   }
 
   /**
@@ -158,4 +176,13 @@ export class PublishedReports implements LatestResearchSource, PublishedReportSo
 /** Whether a published summary may show its figures (see `mayShow`). */
 function shown(s: PublishedSummary | null | undefined): s is PublishedSummary {
   return Boolean(s) && mayShow(s!.respondents, s!.minCell);
+}
+
+/** The trend members may see: only when every wave has at least the minimum cell of respondents. */
+function memberTrend(snapshot: SnapshotRecord) {
+  if (!snapshot.trends) {
+    return null;
+  }
+  const model = trendsModel(snapshot.trends, publishedMinimum(snapshot.result.options.min_cell), 'trend-chart');
+  return model.visible ? model : null;
 }
