@@ -7,6 +7,7 @@ import { Module } from '@nestjs/common';
 import { AuthEnvironmentVariables } from '@roundtable/auth';
 import { BlogModule, PostRepository, seedDemoPosts } from '@roundtable/blog';
 import { RankingComputer, seedDemoResearch, SnapshotRepository } from '@roundtable/reporting';
+import { CensusComputer, ReferenceListRepository, seedDemoRoster, TenureRepository } from '@roundtable/roster';
 import { InvitationRepository, ResponseRepository, SurveyRepository } from '@roundtable/surveys';
 import { WorkerModule } from './worker.module';
 
@@ -35,8 +36,13 @@ async function seed(): Promise<void> {
     computer: app.get(RankingComputer),
     snapshots: app.get(SnapshotRepository),
   });
+  const tenures = await seedDemoRoster({
+    tenures: app.get(TenureRepository),
+    lists: app.get(ReferenceListRepository),
+    computer: app.get(CensusComputer),
+  });
   process.stdout.write(
-    `Demo data: ${members} member(s), ${tiers} membership tier(s), ${posts} post(s) and ${responses} survey response(s) added.\n`,
+    `Demo data: ${members} member(s), ${tiers} membership tier(s), ${posts} post(s), ${responses} survey response(s) and ${tenures} roster tenure(s) added.\n`,
   );
   await app.close();
 }

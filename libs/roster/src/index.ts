@@ -13,3 +13,5 @@ export { TenureRepository, type TenureRecord, type TenureFields } from './tenure
 export { ReferenceListRepository } from './reference/reference-list.repository';
 export { CensusSnapshotRepository } from './snapshots/census-snapshot.repository';
 export { normaliseCompany, normalisePerson } from './names';
+export { seedDemoRoster, type DemoRosterDeps } from './demo/seed-demo-roster';
+export { demoRoster, DEMO_LIST_NAME } from './demo/demo-roster';

@@ -78,6 +78,11 @@ export class TenureRepository {
       .lean<TenureRecord[]>();
   }
 
+  /** Whether the roster holds any tenure (one indexed read). */
+  async hasAny(): Promise<boolean> {
+    return (await this.tenures.findOne().select({ _id: 1 }).lean()) !== null;
+  }
+
   /** A member's tenures (a profile change proposes a change to the open one). */
   findByMember(memberId: string): Promise<TenureRecord[]> {
     return this.tenures.find({ memberId }).lean<TenureRecord[]>();
