@@ -1,5 +1,6 @@
+import type { SharedVersions } from '@roundtable/core';
 import { SurveyCache } from './survey-cache';
-import type { SurveyRecord, SurveyRepository } from './survey.repository';
+import { SURVEYS_VERSION, type SurveyRecord, type SurveyRepository } from './survey.repository';
 
 /** A survey repository whose reads finish when the test says, each giving the document as it is then. */
 function setUp() {
@@ -12,14 +13,23 @@ function setUp() {
         reads.push(() => resolve(at as unknown as SurveyRecord));
       }),
   };
-  const cache = new SurveyCache(repository as unknown as SurveyRepository);
+  let version = 'v1';
+  const versions = { snapshot: () => Promise.resolve({ [SURVEYS_VERSION]: version }) };
+  const cache = new SurveyCache(repository as unknown as SurveyRepository, versions as unknown as SharedVersions);
   const finish = async () => {
     const pending = reads.splice(0);
     pending.forEach((resolve) => resolve());
     // Let the reads' continuations (keeping, starting the queued read) run.
     await new Promise((resolve) => setImmediate(resolve));
   };
-  return { cache, reads, finish, change: (fields: object) => (stored = { ...stored, ...fields }) };
+  return {
+    cache,
+    reads,
+    finish,
+    change: (fields: object) => (stored = { ...stored, ...fields }),
+    /** A write through SurveyRepository (in any process) changed the surveys version. */
+    written: () => (version = `${version}+`),
+  };
 }
 
 describe(SurveyCache.name, () => {
@@ -38,7 +48,8 @@ describe(SurveyCache.name, () => {
     await finish();
     expect((await second)?.status).toBe('closed');
     expect(await third).toBe(await second);
-    expect(cache.peek('s1')?.status).toBe('closed');
+    // Kept, but under no version yet (it was read for an answer): a view reads the version and the survey.
+    expect(cache.peek('s1', 'v1')).toBeUndefined();
   });
 
   it('keeps the same object when a read finds the survey unchanged, and a new one when it changed', async () => {
@@ -53,6 +64,26 @@ describe(SurveyCache.name, () => {
     const changed = cache.fresh('s1');
     await finish();
     expect(await changed).not.toBe(kept);
-    expect(cache.peek('s1')?.title).toBe('Accountabilities 2027');
+  });
+
+  it('reads a kept survey again once the surveys version changed, and only then', async () => {
+    const { cache, reads, finish, change, written } = setUp();
+    const first = cache.get('s1');
+    await new Promise((resolve) => setImmediate(resolve));
+    await finish();
+    expect((await first)?.status).toBe('open');
+    // Same version: served from memory, no read.
+    expect((await cache.get('s1'))?.status).toBe('open');
+    expect(reads).toHaveLength(0);
+    // Closed by another process: its write changed the version, so the next request reads the survey.
+    change({ status: 'closed' });
+    written();
+    expect(cache.peek('s1', 'v1+')).toBeUndefined();
+    const after = cache.get('s1');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(reads).toHaveLength(1);
+    await finish();
+    expect((await after)?.status).toBe('closed');
+    expect(cache.peek('s1', 'v1+')?.status).toBe('closed');
   });
 });

@@ -1,39 +1,63 @@
 import { Injectable } from '@nestjs/common';
-import { SurveyRepository, type SurveyRecord } from './survey.repository';
-
-/** How long a survey read for the response page is reused. Closing is also checked against closesAt. */
-export const SURVEY_CACHE_TTL_MS = 15_000;
+import { SharedVersions } from '@roundtable/core';
+import { SurveyRepository, SURVEYS_VERSION, type SurveyRecord } from './survey.repository';
 
 /**
- * The survey documents the response page reads, kept in memory by id for a few seconds: every member
- * answering one survey reads the same small document, so the hot path is the link, invitation and
- * response `_id` reads only. A staff "close now" reaches other processes within the TTL; the close
- * date itself is checked on every request. A survey read again unchanged stays the same object, so
- * what was built from it (the link page kept by `KeptLinkViews`) stays valid.
+ * How long a survey read for the response page is reused at most, while the surveys version stays
+ * the same (a backstop for a change made outside SurveyRepository; the close date itself is checked
+ * against the clock on every request).
+ */
+export const SURVEY_CACHE_TTL_MS = 15_000;
+
+interface Kept {
+  survey: SurveyRecord | null;
+  /** The surveys version read before the survey was: the entry is current while it still is. */
+  version: string | null;
+  until: number;
+}
+
+/**
+ * The survey documents the response page reads, kept in memory by id: every member answering one
+ * survey reads the same small document, so the hot path is the link, invitation and response `_id`
+ * reads only. A kept survey is used only while the surveys version (one of core's shared versions,
+ * read once per request and shared by concurrent ones) is the one it was kept under; every write
+ * through SurveyRepository changes it, so a staff "close now" in any process is seen by every process
+ * on its next request. A survey read again unchanged stays the same object, so what was built from
+ * it (the link page kept by `KeptLinkViews`) stays valid.
  */
 @Injectable()
 export class SurveyCache {
-  private readonly entries = new Map<string, { survey: SurveyRecord | null; until: number }>();
+  private readonly entries = new Map<string, Kept>();
   /** Per survey, the fresh read under way and the one queued after it (see `fresh`). */
   private readonly reading = new Map<
     string,
     { running: Promise<SurveyRecord | null>; next?: Promise<SurveyRecord | null> }
   >();
 
-  constructor(private readonly surveys: SurveyRepository) {}
+  constructor(
+    private readonly surveys: SurveyRepository,
+    private readonly versions: SharedVersions,
+  ) {}
 
-  async get(id: string, now = Date.now()): Promise<SurveyRecord | null> {
-    const cached = this.entries.get(id);
-    if (cached && cached.until > now) {
-      return cached.survey;
-    }
-    return this.keep(id, await this.surveys.findById(id));
+  /** The surveys version as a read that began after this call found it (null: none yet, keep nothing). */
+  async version(): Promise<string | null> {
+    return (await this.versions.snapshot())[SURVEYS_VERSION] ?? null;
   }
 
-  /** The kept survey (null: kept as missing) while in its time, else undefined; without a read. */
-  peek(id: string, now = Date.now()): SurveyRecord | null | undefined {
+  /** The survey as it is now: kept under the current version, or read (and kept under it). */
+  async get(id: string, now = Date.now()): Promise<SurveyRecord | null> {
+    const version = await this.version();
+    const kept = this.peek(id, version, now);
+    if (kept !== undefined) {
+      return kept;
+    }
+    return this.keep(id, await this.surveys.findById(id), version);
+  }
+
+  /** The survey kept under `version` (null: kept as missing) while in its time, else undefined; without a read. */
+  peek(id: string, version: string | null, now = Date.now()): SurveyRecord | null | undefined {
     const cached = this.entries.get(id);
-    return cached && cached.until > now ? cached.survey : undefined;
+    return cached && version !== null && cached.version === version && cached.until > now ? cached.survey : undefined;
   }
 
   /**
@@ -57,7 +81,10 @@ export class SurveyCache {
   }
 
   private startRead(id: string): Promise<SurveyRecord | null> {
-    const running = this.surveys.findById(id).then((survey) => this.keep(id, survey));
+    // Kept under the version the kept entry had: that version was read before this survey read
+    // began, so every write it stands for is in what this read finds (no version read per answer).
+    const version = this.entries.get(id)?.version ?? null;
+    const running = this.surveys.findById(id).then((survey) => this.keep(id, survey, version));
     const state = { running };
     this.reading.set(id, state);
     const done = () => {
@@ -69,12 +96,12 @@ export class SurveyCache {
     return running;
   }
 
-  /** Keeps what was read; unchanged from the kept copy, the kept object stays. */
-  private keep(id: string, survey: SurveyRecord | null): SurveyRecord | null {
+  /** Keeps what was read under the version read before it; unchanged from the kept copy, the kept object stays. */
+  private keep(id: string, survey: SurveyRecord | null, version: string | null): SurveyRecord | null {
     const kept = this.entries.get(id)?.survey;
     const same = kept && survey && JSON.stringify(kept) === JSON.stringify(survey);
     const result = same ? kept : survey;
-    this.entries.set(id, { survey: result, until: Date.now() + SURVEY_CACHE_TTL_MS });
+    this.entries.set(id, { survey: result, version, until: Date.now() + SURVEY_CACHE_TTL_MS });
     return result;
   }
 }

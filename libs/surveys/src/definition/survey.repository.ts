@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, Model, Types } from 'mongoose';
+import { SharedVersions } from '@roundtable/core';
 import { Survey, SurveyAudience, SurveyItem, SurveyStatus } from './survey.schema';
 
 export type SurveyRecord = Survey & { _id: Types.ObjectId };
@@ -17,10 +18,29 @@ export interface SurveyDefinitionFields {
   reminders: Date[];
 }
 
-/** The only code that touches the surveys collection (small: a few surveys a year). */
+/**
+ * The name of the surveys version among core's shared versions: it changes after every write to a
+ * survey, so a process that keeps surveys (SurveyCache, and the link pages built from them) knows on
+ * its next request that what it holds may be stale, whichever process wrote.
+ */
+export const SURVEYS_VERSION = 'surveys';
+
+/**
+ * The only code that touches the surveys collection (small: a few surveys a year). Every write
+ * changes the surveys version after it completes, so whoever reads the new version and then the
+ * survey sees the write (a close, an extension) on their very next request.
+ */
 @Injectable()
-export class SurveyRepository {
-  constructor(@InjectModel(Survey.name) private readonly surveys: Model<Survey>) {}
+export class SurveyRepository implements OnModuleInit {
+  constructor(
+    @InjectModel(Survey.name) private readonly surveys: Model<Survey>,
+    private readonly versions: SharedVersions,
+  ) {}
+
+  /** Makes sure the version exists, so surveys can be kept from the first request. */
+  async onModuleInit(): Promise<void> {
+    await this.versions.ensure(SURVEYS_VERSION);
+  }
 
   async create(
     fields: SurveyDefinitionFields & {
@@ -30,6 +50,7 @@ export class SurveyRepository {
     },
   ): Promise<SurveyRecord> {
     const created = await this.surveys.create({ ...fields, status: 'draft' });
+    await this.changed();
     return created.toObject() as SurveyRecord;
   }
 
@@ -73,6 +94,7 @@ export class SurveyRepository {
       { _id: id, sentAt: null },
       { $set: { title, intro, items, profileQuestions, audience, opensAt, closesAt, reminders } },
     );
+    await this.changed();
     return result.matchedCount === 1;
   }
 
@@ -90,15 +112,23 @@ export class SurveyRepository {
   /** Distribution calls this as sending starts: locks the definition and opens the survey. */
   async markSent(id: string, at = new Date(), status: SurveyStatus = 'open'): Promise<void> {
     await this.surveys.updateOne({ _id: id, sentAt: null }, { $set: { sentAt: at, status } });
+    await this.changed();
   }
 
   /** Close now (staff's "close early", or the schedule at closesAt). */
   async close(id: string, at = new Date()): Promise<void> {
     await this.surveys.updateOne({ _id: id }, { $set: { status: 'closed', closedAt: at } });
+    await this.changed();
   }
 
   /** Extend (or reopen) a sent survey to a later close date. */
   async extend(id: string, closesAt: Date): Promise<void> {
     await this.surveys.updateOne({ _id: id }, { $set: { closesAt, status: 'open', closedAt: null } });
+    await this.changed();
+  }
+
+  /** After a write completed: every process's kept surveys are stale (see SURVEYS_VERSION). */
+  private changed(): Promise<void> {
+    return this.versions.changed(SURVEYS_VERSION);
   }
 }

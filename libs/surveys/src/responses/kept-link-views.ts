@@ -15,11 +15,13 @@ const LINK_PATH = /^\/s\/([A-Za-z0-9_-]+)$/;
  * The survey link's page for requests without cookies, answered from memory before sessions and
  * routing (`EarlyAnswers`), when this process has both the link's reads of the last second
  * (`LinkPageReadsCache`, which reads them again in the background as they age) and the page it rendered
- * from them with the survey it keeps now. So a link reloaded or opened by many tabs or a mail scanner
- * costs no session, no routing and no database command; anything else (a cookie, a notice, reads or
- * a survey no longer kept) takes the full way, which builds the page and keeps it again. What is kept
- * is what the full way would show: an answer drops the link's reads at once in this process, and any
- * other change (another process's answer, a revoked link, a closed survey) shows within the second.
+ * from them with the survey it keeps under the current surveys version. So a link reloaded or opened
+ * by many tabs or a mail scanner costs no session, no routing and one small read of the shared
+ * versions (shared by concurrent views); anything else (a cookie, a notice, reads or a survey no longer
+ * kept) takes the full way, which builds the page and keeps it again. What is kept is what the full
+ * way would show: an answer drops the link's reads at once in this process, a closed or extended
+ * survey shows on the next request in every process (the surveys version), and another process's
+ * answer or a revoked link shows within the second.
  */
 @Injectable()
 export class KeptLinkViews implements OnModuleInit {
@@ -47,8 +49,13 @@ export class KeptLinkViews implements OnModuleInit {
     this.rendered.set(result, html);
   }
 
-  /** Sends the kept page of `/s/<token>` and says so, or declines (false) without touching `res`. */
-  answer(req: Request, res: Response): boolean {
+  /**
+   * Sends the kept page of `/s/<token>` and says so, or declines (false) without touching `res`. A
+   * page is sent only if the survey it was built with is the one kept under the surveys version read
+   * now (one small read shared by concurrent views), so a survey closed by any process a moment ago
+   * is never shown as open; everything else is decided without waiting.
+   */
+  answer(req: Request, res: Response): boolean | Promise<boolean> {
     if (req.method !== 'GET' || req.headers.cookie !== undefined) {
       return false;
     }
@@ -58,22 +65,33 @@ export class KeptLinkViews implements OnModuleInit {
     }
     const reads = this.linkPages.peek(hashToken(token));
     const page = reads?.page;
-    if (!reads || !page || page.result.kind !== 'page') {
+    if (!reads || !page || page.result.kind !== 'page' || !this.rendered.has(page.result)) {
       return false;
     }
-    // The page was built with the survey this process keeps now (the same object), or with none.
-    const survey = reads.link ? this.surveys.peek(reads.link.surveyId) : null;
-    const html = survey !== undefined && page.survey === survey ? this.rendered.get(page.result) : undefined;
-    if (html === undefined) {
+    const surveyId = reads.link?.surveyId;
+    if (surveyId === undefined) {
+      // A link that does not exist shows the same page whatever any survey says.
+      return page.survey === null && this.send(res, page.result);
+    }
+    return this.surveys.version().then((version) => {
+      // The page was built with the survey this process keeps under the current version (the same object).
+      const survey = this.surveys.peek(surveyId, version);
+      return survey !== undefined && page.survey === survey && this.send(res, page.result);
+    });
+  }
+
+  private send(res: Response, result: PageResult): boolean {
+    const html = this.rendered.get(result);
+    if (html === undefined || result.kind !== 'page') {
       return false;
     }
-    let body = this.bodies.get(page.result);
+    let body = this.bodies.get(result);
     if (!body) {
       body = Buffer.from(html);
-      this.bodies.set(page.result, body);
+      this.bodies.set(result, body);
     }
     // As the route sends it, less the ETag: a page nobody may store is never revalidated.
-    res.statusCode = page.result.status;
+    res.statusCode = result.status;
     res.set(SURVEY_PAGE_HEADERS);
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.setHeader('Content-Length', body.length);
