@@ -4,8 +4,10 @@ import { AuthModule } from '@roundtable/auth';
 import { BillingWorkerModule } from '@roundtable/billing';
 import { BlogWorkerModule } from '@roundtable/blog';
 import { NavigationRegistry } from '@roundtable/core';
+import { CountersModule } from '@roundtable/counters';
 import { JobsModule } from '@roundtable/jobs';
 import { MembersModule } from '@roundtable/members';
+import { SurveysDataModule } from '@roundtable/surveys';
 import { ADMIN_NAVIGATION } from './admin.navigation';
 import { AdminHomeController } from './home/admin-home.controller';
 import { AdminHomeRepository } from './home/admin-home.repository';
@@ -17,7 +19,7 @@ const persistence = MongooseModule.forFeature([{ name: AdminHomeSnapshot.name, s
 
 /** Staff's home page (API app): reads the worker's snapshot. */
 @Module({
-  imports: [persistence, AuthModule, JobsModule],
+  imports: [persistence, AuthModule, JobsModule, CountersModule, SurveysDataModule],
   controllers: [AdminHomeController],
   providers: [AdminHomeRepository, AdminHome],
 })
@@ -31,7 +33,7 @@ export class AdminModule implements OnModuleInit {
 
 /** The worker's part: computes the home's snapshot from members, comments and billing. */
 @Module({
-  imports: [persistence, JobsModule, MembersModule, BlogWorkerModule, BillingWorkerModule],
+  imports: [persistence, JobsModule, MembersModule, BlogWorkerModule, BillingWorkerModule, CountersModule],
   providers: [AdminHomeRepository, AdminHomeSnapshots],
   exports: [AdminHomeSnapshots],
 })

@@ -1,6 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuthModule } from '@roundtable/auth';
+import { CountersModule } from '@roundtable/counters';
 import { MailModule } from '@roundtable/mail';
 import { JobsModule } from '@roundtable/jobs';
 import { MembersModule } from '@roundtable/members';
@@ -47,7 +48,7 @@ const SHARED_PROVIDERS = [PostRepository, CommentRepository, CommentDigestReposi
 
 /** The council blog: posts, guest posts, comments and their moderation, feed and sitemap. */
 @Module({
-  imports: [BLOG_MODELS, AuthModule, MembersModule, MailModule, JobsModule],
+  imports: [BLOG_MODELS, AuthModule, MembersModule, MailModule, JobsModule, CountersModule],
   // The admin and guest controllers come before the public one, whose `/blog/:slug` is a catch-all.
   controllers: [
     AdminBlogController,
@@ -84,7 +85,7 @@ export class BlogModule implements OnModuleInit {
 
 /** What the worker runs of the blog: the staff's comment digest. */
 @Module({
-  imports: [BLOG_MODELS, MembersModule, MailModule, JobsModule],
+  imports: [BLOG_MODELS, MembersModule, MailModule, JobsModule, CountersModule],
   providers: [...SHARED_PROVIDERS, CommentDigestJob],
   exports: [CommentDigestService, CommentDigestJob, CommentRepository],
 })

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, Model, QueryFilter, Types } from 'mongoose';
 import { ConflictError, isDuplicateKeyError, type KeysetPlan } from '@roundtable/core';
+import { WaitingWorkRepository } from '@roundtable/counters';
 import { ApplicationDecision } from './application-decision.schema';
 import { ApplicationStatus, Member, MemberRole, MembershipSummary, ProfileFields } from './member.schema';
 import { MemberVersionRepository } from './member-version.repository';
@@ -51,6 +52,7 @@ export class MemberRepository {
     @InjectModel(Member.name) private readonly members: Model<Member>,
     @InjectModel(ApplicationDecision.name) private readonly decisions: Model<ApplicationDecision>,
     private readonly versions: MemberVersionRepository,
+    private readonly waiting: WaitingWorkRepository,
   ) {}
 
   /**
@@ -128,6 +130,9 @@ export class MemberRepository {
       },
     );
     await this.versions.changed();
+    if (result.modifiedCount === 1) {
+      await this.waiting.add('application', id);
+    }
     return result.modifiedCount === 1;
   }
 
@@ -168,12 +173,19 @@ export class MemberRepository {
     }
     const result = await this.members.updateOne({ _id: id, 'application.status': 'submitted' }, { $set: set });
     await this.versions.changed();
+    await this.waiting.remove('application', id);
     return result.modifiedCount === 1;
   }
 
   /** How many applications wait for a decision (the worker's admin-home snapshot; never per request). */
   countSubmittedApplications(): Promise<number> {
     return this.members.countDocuments({ 'application.status': 'submitted' });
+  }
+
+  /** The ids of applications that wait for a decision (the worker's reconcile of the staff home's live count). */
+  async submittedApplicationIds(): Promise<string[]> {
+    const rows = await this.members.find({ 'application.status': 'submitted' }, { _id: 1 }).lean();
+    return rows.map((row) => String(row._id));
   }
 
   /** How many members asked for their data to be erased (the worker's admin-home snapshot). */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { CountersModule } from '@roundtable/counters';
 import { ApplicationDecision, ApplicationDecisionSchema } from './application-decision.schema';
 import { MemberRepository } from './member.repository';
 import { Member, MemberSchema } from './member.schema';
@@ -11,6 +12,7 @@ import { MemberVersionRepository } from './member-version.repository';
       { name: Member.name, schema: MemberSchema },
       { name: ApplicationDecision.name, schema: ApplicationDecisionSchema },
     ]),
+    CountersModule,
   ],
   providers: [MemberRepository, MemberVersionRepository],
   exports: [MemberRepository, MemberVersionRepository],

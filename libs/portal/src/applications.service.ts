@@ -126,7 +126,7 @@ export class ApplicationsService {
         membershipUrl: `${this.app.baseUrl}/membership`,
       }),
     });
-    return FormOutcome.ok('/admin/applications');
+    return FormOutcome.ok('/admin/applications', `${member.name} is approved; we emailed them to choose a membership.`);
   }
 
   async decline(memberId: string, staffId: string, { reason }: DeclineDto): Promise<FormOutcome> {
@@ -140,7 +140,10 @@ export class ApplicationsService {
         applyUrl: `${this.app.baseUrl}/apply`,
       }),
     });
-    return FormOutcome.ok('/admin/applications');
+    return FormOutcome.ok(
+      '/admin/applications',
+      `${member.name}’s application is declined; we emailed them the reason.`,
+    );
   }
 
   private async decide(

@@ -6,6 +6,7 @@ import { BlogModule } from '@roundtable/blog';
 import { DirectoryModule } from '@roundtable/directory';
 import { MailModule } from '@roundtable/mail';
 import { MembersModule } from '@roundtable/members';
+import { ReportingDataModule } from '@roundtable/reporting';
 import { SurveysDataModule } from '@roundtable/surveys';
 import { AdminMembersController } from './admin-members.controller';
 import { ApplicationsController } from './applications.controller';
@@ -19,7 +20,16 @@ import { PortalService } from './portal.service';
 /** The pages members and staff use around membership: join, apply, portal, staff queue, member list. */
 @Module({
   // The features whose records erasure reaches (each erases its own through an exported repository).
-  imports: [MembersModule, MailModule, AuthModule, BillingModule, BlogModule, DirectoryModule, SurveysDataModule],
+  imports: [
+    MembersModule,
+    MailModule,
+    AuthModule,
+    BillingModule,
+    BlogModule,
+    DirectoryModule,
+    SurveysDataModule,
+    ReportingDataModule,
+  ],
   controllers: [PortalController, ApplicationsController, AdminMembersController],
   providers: [PortalService, ApplicationsService, MemberAdminService, ErasureService],
 })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isEntitled, type SessionMember } from '@roundtable/auth';
-import { TierRepository } from '@roundtable/billing';
+import { ENTITLEMENT_LABELS, TierRepository } from '@roundtable/billing';
 import { FormOutcome, NotFoundError, type PageRequest } from '@roundtable/core';
 import {
   MemberRecord,
@@ -10,6 +10,8 @@ import {
   profileFormValues,
   profileFrom,
 } from '@roundtable/members';
+import { SnapshotRepository } from '@roundtable/reporting';
+import { PortalSurveys } from '@roundtable/surveys';
 
 /** What the portal pages show, and the member's own changes to their record. */
 @Injectable()
@@ -17,6 +19,8 @@ export class PortalService {
   constructor(
     private readonly members: MemberRepository,
     private readonly tiers: TierRepository,
+    private readonly surveys: PortalSurveys,
+    private readonly snapshots: SnapshotRepository,
   ) {}
 
   async getOrFail(memberId: string): Promise<MemberRecord> {
@@ -32,11 +36,23 @@ export class PortalService {
     // One slug lookup (unique index) on the small tiers collection; a retired or unknown slug shows as stored.
     const slug = record.membership?.tier;
     const tier = slug ? await this.tiers.findBySlug(slug) : null;
+    const joined = record.role !== 'applicant';
+    // What membership gives this member now: their open surveys, the reports their tier reads, its benefits.
+    const readsReports = joined && isEntitled(member, 'see_reports');
     return {
       title: 'Your portal',
       record,
       applicationStatus: record.application?.status ?? 'none',
       tierName: tier?.name ?? slug ?? null,
+      benefits: (member.membership?.entitlements ?? []).map((name) => ENTITLEMENT_LABELS[name as never] ?? name),
+      openSurveys: joined ? (await this.surveys.listPage(member.id)).surveys : [],
+      readsReports,
+      reports: readsReports
+        ? (await this.snapshots.listPublished(5)).map((state) => ({
+            id: state._id,
+            title: state.publishedSummary?.title ?? 'Research report',
+          }))
+        : [],
       // Guest posting is an entitlement of some tiers; staff write on /admin/posts instead.
       canGuestPost: record.role === 'member' && isEntitled(member, 'guest_post'),
     };

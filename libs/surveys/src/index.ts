@@ -65,3 +65,4 @@ export { problemsBeforeSending } from './definition/survey-form';
 export { SurveyLinkResendHook, type LinkResender } from './links/link-resend.hook';
 export { SurveyClosedHook, type SurveyClosedListener } from './definition/survey-closed.hook';
 export { SurveyCache } from './definition/survey-cache';
+export { PortalSurveys } from './portal/portal-surveys.service';

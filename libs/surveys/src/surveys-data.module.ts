@@ -22,6 +22,7 @@ import { SurveyProgressHook } from './responses/survey-progress.hook';
 import { SurveyLinkResendHook } from './links/link-resend.hook';
 import { LinkRequestJob } from './links/link-request.job';
 import { SurveyClosedHook } from './definition/survey-closed.hook';
+import { PortalSurveys } from './portal/portal-surveys.service';
 
 const repositories = [
   SurveyRepository,
@@ -34,6 +35,8 @@ const repositories = [
   SurveyLinkResendHook,
   SurveyClosedHook,
   AudienceReader,
+  // A member's open surveys: the portal's list page and the portal's home both show it.
+  PortalSurveys,
 ];
 
 /**

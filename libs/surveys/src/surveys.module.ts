@@ -9,7 +9,6 @@ import { SurveyAdmin } from './definition/survey-admin.service';
 import { SurveyCache } from './definition/survey-cache';
 import { LinkRequests } from './links/link-requests.service';
 import { PortalSurveysController } from './portal/portal-surveys.controller';
-import { PortalSurveys } from './portal/portal-surveys.service';
 import { ResponseController } from './responses/response.controller';
 import { KeptLinkViews } from './responses/kept-link-views';
 import { LinkPageReadsCache } from './responses/link-page-reads';
@@ -26,7 +25,6 @@ import { SURVEYS_NAVIGATION } from './surveys.navigation';
     SurveyCache,
     ResponsePages,
     LinkRequests,
-    PortalSurveys,
     KeptLinkViews,
     // One per process, shared by the response page and the early answer (not a Nest-made class: ttl).
     { provide: LinkPageReadsCache, useFactory: () => new LinkPageReadsCache() },

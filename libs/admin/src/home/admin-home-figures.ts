@@ -20,3 +20,20 @@ export const STATE_LABELS: Array<[state: string, label: string]> = [
   ['lapsed', 'Lapsed'],
   ['canceled', 'Canceled'],
 ];
+
+/** How old a figure is, in words a reader takes in at a glance ("just now", "4 minutes ago", "2 hours ago"). Pure. */
+export function ageInWords(then: Date, now: Date): string {
+  const minutes = Math.floor((now.getTime() - then.getTime()) / 60_000);
+  if (minutes < 1) {
+    return 'just now';
+  }
+  if (minutes < 60) {
+    return `${minutes} minute${minutes === 1 ? '' : 's'} ago`;
+  }
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) {
+    return `${hours} hour${hours === 1 ? '' : 's'} ago`;
+  }
+  const days = Math.floor(hours / 24);
+  return `${days} days ago`;
+}

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { BillingOverview } from '@roundtable/billing';
 import { CommentRepository } from '@roundtable/blog';
+import { WaitingWorkRepository } from '@roundtable/counters';
 import { JobRunner, RecurringJobs, type JobType } from '@roundtable/jobs';
 import { MemberRepository } from '@roundtable/members';
 import { membersByState } from './admin-home-figures';
@@ -25,6 +26,7 @@ export class AdminHomeSnapshots implements OnModuleInit {
     private readonly billing: BillingOverview,
     private readonly recurring: RecurringJobs,
     private readonly runner: JobRunner,
+    private readonly waiting: WaitingWorkRepository,
   ) {}
 
   onModuleInit(): void {
@@ -33,6 +35,9 @@ export class AdminHomeSnapshots implements OnModuleInit {
   }
 
   async refresh(now: Date): Promise<void> {
+    // The live counts the page reads on every view, made equal to the source of truth again.
+    await this.waiting.reconcile('application', await this.members.submittedApplicationIds());
+    await this.waiting.reconcile('comment', await this.comments.idsByStatus('pending'));
     const billing = await this.billing.current(8);
     await this.home.save({
       computedAt: now,

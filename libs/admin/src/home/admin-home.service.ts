@@ -1,27 +1,43 @@
 import { Injectable } from '@nestjs/common';
+import { WaitingWorkRepository } from '@roundtable/counters';
 import { FormOutcome, formatDateTime } from '@roundtable/core';
 import { JobQueue } from '@roundtable/jobs';
-import { STATE_LABELS } from './admin-home-figures';
+import { SurveyRepository } from '@roundtable/surveys';
+import { ageInWords, STATE_LABELS } from './admin-home-figures';
 import { AdminHomeRepository } from './admin-home.repository';
 import { ADMIN_HOME_REFRESH_JOB } from './admin-home-snapshots.service';
 
-/** The admin home's page: the worker's snapshot, each figure with the page it leads to. */
+/**
+ * The admin home's page: what staff act on counted now, on every view (applications waiting,
+ * comments to moderate, surveys open: small reads, see WaitingWorkRepository), and the slower figures
+ * from the worker's snapshot, which say how old they are.
+ */
 @Injectable()
 export class AdminHome {
   constructor(
     private readonly home: AdminHomeRepository,
     private readonly jobs: JobQueue,
+    private readonly waiting: WaitingWorkRepository,
+    private readonly surveys: SurveyRepository,
   ) {}
 
-  async page() {
-    const snapshot = await this.home.findCurrent();
+  async page(now = new Date()) {
+    const [applicationsWaiting, commentsWaiting, surveysOpen, snapshot] = await Promise.all([
+      this.waiting.count('application'),
+      this.waiting.count('comment'),
+      this.surveys.countOpen(),
+      this.home.findCurrent(),
+    ]);
+    const live = { applicationsWaiting, commentsWaiting, surveysOpen };
     if (!snapshot) {
-      return { title: 'Staff home', snapshot: null };
+      return { title: 'Staff home', live, snapshot: null };
     }
     return {
       title: 'Staff home',
+      live,
       snapshot,
       computedAt: formatDateTime(snapshot.computedAt),
+      age: ageInWords(snapshot.computedAt, now),
       states: STATE_LABELS.map(([state, label]) => ({
         state,
         label,

@@ -14,6 +14,7 @@ import {
 import { Types } from 'mongoose';
 import type { DigestChoiceDto } from './comment-settings.dto';
 import { CommentDigestService } from './comment-digest.service';
+import { renderCommentMarkdown } from './comment-markdown';
 import { CommentRecord, CommentRepository } from './comment.repository';
 import type { CommentStatus } from './comment.schema';
 import { CommentsQuery } from './comments-query.dto';
@@ -97,7 +98,8 @@ export class CommentModerationService {
       id: String(comment._id),
       authorName: comment.authorName,
       guestEmail: comment.guestEmail,
-      body: comment.body,
+      // As members see it on the post: the sanitised Markdown, not its source.
+      bodyHtml: comment.bodyHtml ?? renderCommentMarkdown(comment.body),
       date: comment.createdAt.toISOString().slice(0, 16).replace('T', ' '),
       post: byId.get(comment.postId) ?? null,
     });
@@ -147,7 +149,7 @@ export class CommentModerationService {
         writer: comment.memberId
           ? `${comment.authorName} (a member)`
           : `${comment.authorName} <${comment.guestEmail ?? ''}>`,
-        body: comment.body,
+        bodyHtml: comment.bodyHtml ?? renderCommentMarkdown(comment.body),
         date: comment.createdAt.toISOString().slice(0, 16).replace('T', ' '),
         post: post ? { title: post.title, slug: post.slug } : null,
       },

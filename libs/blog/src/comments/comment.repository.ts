@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, Model, Types } from 'mongoose';
 import { type KeysetPlan, PageCache } from '@roundtable/core';
+import { WaitingWorkRepository } from '@roundtable/counters';
 import { BlogSetting, Comment, CommentStatus } from './comment.schema';
 
 /** What an erased member's comments are signed with. */
@@ -20,11 +21,15 @@ export class CommentRepository {
     @InjectModel(Comment.name) private readonly comments: Model<Comment>,
     @InjectModel(BlogSetting.name) private readonly settings: Model<BlogSetting>,
     private readonly pageCache: PageCache,
+    private readonly waiting: WaitingWorkRepository,
   ) {}
 
   async create(fields: Partial<Comment>): Promise<CommentRecord> {
     const comment = (await this.comments.create(fields)).toObject() as CommentRecord;
     await this.pageCache.invalidate();
+    if (comment.status === 'pending') {
+      await this.waiting.add('comment', String(comment._id));
+    }
     return comment;
   }
 
@@ -63,6 +68,12 @@ export class CommentRepository {
   }
 
   /** One page of staff's moderation list: comments in one state, in the plan's keyset range and order. */
+  /** The ids of comments with a status (the worker's reconcile of the staff home's live count). */
+  async idsByStatus(status: CommentStatus): Promise<string[]> {
+    const rows = await this.comments.find({ status }, { _id: 1 }).lean();
+    return rows.map((row) => String(row._id));
+  }
+
   listPageByStatus(status: CommentStatus, plan: KeysetPlan): Promise<CommentRecord[]> {
     const query = { status };
     return this.comments
@@ -84,6 +95,7 @@ export class CommentRepository {
   async setStatus(id: string, status: CommentStatus): Promise<CommentRecord | null> {
     await this.comments.updateOne({ _id: id }, { $set: { status } });
     await this.pageCache.invalidate();
+    await (status === 'pending' ? this.waiting.add('comment', id) : this.waiting.remove('comment', id));
     return this.findById(id);
   }
 
@@ -104,6 +116,7 @@ export class CommentRepository {
   async delete(id: string): Promise<void> {
     await this.comments.deleteOne({ _id: id });
     await this.pageCache.invalidate();
+    await this.waiting.remove('comment', id);
   }
 
   /**

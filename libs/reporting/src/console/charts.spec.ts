@@ -1,4 +1,4 @@
-import { escapeXml, progressChart, rankIntervalChart } from './charts';
+import { escapeXml, progressChart, rankCharts, rankIntervalChart, stackedRankIntervalChart, wrapLabel } from './charts';
 import { toCsv } from './csv';
 
 describe('rankIntervalChart', () => {
@@ -23,7 +23,59 @@ describe('rankIntervalChart', () => {
   });
 });
 
+describe('wrapLabel', () => {
+  it('breaks a long name at spaces into lines no longer than the limit, keeping every word', () => {
+    const name = 'Customer advocacy and the voice of the customer across every business unit';
+    const lines = wrapLabel(name, 20);
+    expect(lines.join(' ')).toBe(name);
+    expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(20);
+    expect(wrapLabel('Strategy', 20)).toEqual(['Strategy']);
+  });
+
+  it('breaks inside a word only when the word alone is longer than a line', () => {
+    expect(wrapLabel('Supercalifragilistic x', 10)).toEqual(['Supercalif', 'ragilistic', 'x']);
+  });
+});
+
+describe('rank charts', () => {
+  const long = 'Customer advocacy and the voice of the customer across every business unit';
+  const rows = [
+    { item: long, rank: 1, rankInterval: [1, 2] as [number, number], topKShare: 1 },
+    { item: 'Strategy', rank: 2, rankInterval: [1, 3] as [number, number], topKShare: 0.9 },
+  ];
+
+  it('shows a long name whole, over several lines, never cut with an ellipsis', () => {
+    for (const svg of [rankIntervalChart(rows, 1), stackedRankIntervalChart(rows, 1)]) {
+      expect(svg).not.toContain('…');
+      const text = [...svg.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]).join(' ');
+      expect(text).toContain(`1. ${long}`);
+      expect(svg.match(/<tspan/g)!.length).toBeGreaterThan(2);
+    }
+  });
+
+  it('draws the phone chart in a narrow drawing with a larger type, next to the wide one', () => {
+    expect(stackedRankIntervalChart(rows, 1)).toMatch(/font-size="13" viewBox="0 0 320 /);
+    const both = rankCharts(rows, 1);
+    expect(both).toContain('<div class="chart-wide"><svg');
+    expect(both).toContain('<div class="chart-narrow"><svg');
+    expect(both).toContain('id="rank-chart-stacked-title"');
+  });
+});
+
 describe('progressChart', () => {
+  it('ends the last date at the edge of the drawing instead of past it', () => {
+    const svg = progressChart(
+      [
+        { date: '2026-03-01', completed: 10 },
+        { date: '2026-03-09', completed: 30 },
+      ],
+      50,
+      'p',
+      320,
+    );
+    expect(svg).toMatch(/text-anchor="end" class="chart-axis" fill="#5b6473">2026-03-09/);
+  });
+
   it('plots the cumulative rate and describes the last day', () => {
     const svg = progressChart(
       [

@@ -4,7 +4,7 @@ import type { RankingResult, SegmentTable } from '@roundtable/rankings';
 import { SurveyRepository, type SurveyRecord } from '@roundtable/surveys';
 import { attributeLabel } from '../compute/profile-values';
 import { SnapshotRepository, type SnapshotRecord } from '../snapshots/snapshot.repository';
-import { progressChart, rankIntervalChart } from './charts';
+import { progressCharts, rankCharts } from './charts';
 import { decimals, formatDateTime, percent, pValue, signedPoints } from './format';
 import { TABLES } from './report-tables';
 import { tiedRanks } from '../published/publication';
@@ -152,7 +152,7 @@ export function rankingModel(result: RankingResult, { ties = false }: { ties?: b
     respondents: result.respondents,
     kendallW: decimals(result.kendall_w, 3),
     topK,
-    rankChart: rankIntervalChart(
+    rankChart: rankCharts(
       result.items.map((i, k) => ({
         item: i.item,
         rank: rankOf(k).rank,
@@ -180,7 +180,7 @@ function responseModel(snapshot: SnapshotRecord) {
   const eligible = rate?.eligible ?? 0;
   return {
     responseRate: rate ? { ...rate, ratePercent: percent(rate.rate), partial: rate.partial ?? '—' } : null,
-    progressChart: progressChart(snapshot.progress, eligible),
+    progressChart: progressCharts(snapshot.progress, eligible),
     progress: snapshot.progress.map((p) => ({
       date: p.date,
       completed: p.completed,

@@ -109,6 +109,11 @@ export class SurveyRepository implements OnModuleInit {
     return this.surveys.find({ status: 'open' }).sort({ closesAt: 1 }).lean<SurveyRecord[]>();
   }
 
+  /** How many surveys are open to answers now (the staff home; one document per survey, a small collection). */
+  countOpen(): Promise<number> {
+    return this.surveys.countDocuments({ status: 'open' });
+  }
+
   /** Distribution calls this as sending starts: locks the definition and opens the survey. */
   async markSent(id: string, at = new Date(), status: SurveyStatus = 'open'): Promise<void> {
     await this.surveys.updateOne({ _id: id, sentAt: null }, { $set: { sentAt: at, status } });
