@@ -72,7 +72,8 @@ export class SurveyPageInterceptor implements NestInterceptor {
       return kept;
     }
     const html = await new Promise<string>((resolve, reject) => {
-      response.render(result.template, { ...result.model }, (error: Error | null, page: string) =>
+      // `invited`: only members get a survey link, so the layout offers its reader no membership.
+      response.render(result.template, { ...result.model, invited: true }, (error: Error | null, page: string) =>
         error ? reject(error) : resolve(page),
       );
     });
