@@ -92,4 +92,12 @@ describe('Request bodies', () => {
     const response = await request(t.app.getHttpServer()).post('/s/new-link').type('form').send(nested);
     expect(response.status).toBe(422);
   });
+
+  it('refuses NUL in a form field, a query or the address with a 400 (the database would refuse it)', async () => {
+    const server = t.app.getHttpServer();
+    await request(server).post('/s/new-link').type('form').send('email=a%00b@example.test').expect(400);
+    await request(server).get('/blog?tag=a%00b').set('Accept', 'application/json').expect(400);
+    const page = await request(server).get('/blog/a%00b').set('Accept', 'text/html').expect(400);
+    expect(page.text).toContain('NUL');
+  });
 });

@@ -1,4 +1,4 @@
-import { acceptedBodyTypes, nestedDeeperThan } from './request-bodies';
+import { acceptedBodyTypes, holdsNul, nestedDeeperThan } from './request-bodies';
 
 describe('nestedDeeperThan', () => {
   it('counts each array or object as one level, scalars as none', () => {
@@ -21,5 +21,15 @@ describe('acceptedBodyTypes', () => {
     expect(acceptedBodyTypes('/s/new-link')).not.toContain('application/json');
     expect(acceptedBodyTypes('/apiary')).not.toContain('application/json');
     expect(acceptedBodyTypes('/admin/resources')).toContain('multipart/form-data');
+  });
+});
+
+describe('holdsNul', () => {
+  it('finds NUL in any string of a body, keys included, and nothing in a clean one', () => {
+    expect(holdsNul({ title: 'A', tiers: ['x', 'y\u0000'] })).toBe(true);
+    expect(holdsNul({ ['k\u0000']: 'v' })).toBe(true);
+    expect(holdsNul('\u0000')).toBe(true);
+    expect(holdsNul({ title: 'Résumé\t\r\n', n: 3, list: [null, undefined] })).toBe(false);
+    expect(holdsNul(undefined)).toBe(false);
   });
 });

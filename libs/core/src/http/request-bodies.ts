@@ -46,6 +46,24 @@ export function nestedDeeperThan(value: unknown, max: number): boolean {
   return false;
 }
 
+/** True when any string in `value` (any depth, keys too) contains NUL; iterative. */
+export function holdsNul(value: unknown): boolean {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (typeof next === 'string') {
+      if (next.includes('\u0000')) {
+        return true;
+      }
+    } else if (typeof next === 'object' && next !== null) {
+      for (const [key, child] of Object.entries(next)) {
+        pending.push(key, child);
+      }
+    }
+  }
+  return false;
+}
+
 /** An error Express middleware passes on, shown to the client by the error filter (it is `expose`d). */
 function clientError(status: number, type: string, message: string): Error {
   return Object.assign(new Error(message), { status, statusCode: status, expose: true, type });
@@ -55,7 +73,7 @@ function clientError(status: number, type: string, message: string): Error {
  * The body rules of every HTTP app: a route's body must be of a type it reads (415 otherwise, before
  * anything is read), at most `MAX_BODY_BYTES` (413), JSON at most `MAX_JSON_DEPTH` deep (400), forms
  * flat (`extended: false`: `a[b]=1` is the field "a[b]", never an object) with at most
- * `MAX_FORM_FIELDS` fields (413).
+ * `MAX_FORM_FIELDS` fields (413), and no NUL in the address, the query or the body (400).
  */
 export function useRequestBodyRules(app: NestExpressApplication): void {
   app.use(function bodyTypeGuard(request: Request, _response: Response, next: NextFunction) {
@@ -86,5 +104,13 @@ export function useRequestBodyRules(app: NestExpressApplication): void {
     limit: MAX_BODY_BYTES,
     extended: false,
     parameterLimit: MAX_FORM_FIELDS,
+  });
+  // No field of ours holds NUL, and the embedded database refuses it in any query or document
+  // (FerretDB on PostgreSQL: a 503 for what is the client's mistake), so it stops here.
+  app.use(function nulGuard(request: Request, _response: Response, next: NextFunction) {
+    if (/%00/.test(request.originalUrl) || holdsNul(request.body) || holdsNul(request.query)) {
+      return next(clientError(400, 'entity.nul', 'The request contains a NUL character, which no field may hold.'));
+    }
+    next();
   });
 }
