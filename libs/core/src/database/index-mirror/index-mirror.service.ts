@@ -25,6 +25,8 @@ export class IndexMirror implements OnApplicationBootstrap, OnModuleDestroy {
   private timer: NodeJS.Timeout | null = null;
   private checking: Promise<void> | null = null;
   private lastFailure: string | null = null;
+  /** Whether the database is FerretDB: unknown until buildInfo has answered (asked again after a failure). */
+  private ferretDb: boolean | null = null;
 
   constructor(
     @InjectConnection() private readonly connection: Connection,
@@ -33,16 +35,17 @@ export class IndexMirror implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onApplicationBootstrap(): Promise<void> {
     const url = this.config.ferretDbPostgresUrl;
-    if (!url || !this.config.indexMirror || !(await this.servedByFerretDb())) {
+    if (!url || !this.config.indexMirror) {
       return;
     }
     this.catalog = new FerretDbCatalog(url);
     // Each model's init() creates its collection and declared indexes (autoIndex); only then do the tables exist.
     await Promise.allSettled(Object.values(this.connection.models).map((model) => model.init()));
-    await this.warnUnlessCustomPlans();
     await this.check();
-    this.timer = setInterval(() => void this.check(), this.config.indexMirrorCheckMs);
-    this.timer.unref();
+    if (this.ferretDb !== false) {
+      this.timer = setInterval(() => void this.check(), this.config.indexMirrorCheckMs);
+      this.timer.unref();
+    }
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -65,6 +68,15 @@ export class IndexMirror implements OnApplicationBootstrap, OnModuleDestroy {
       return;
     }
     try {
+      if (this.ferretDb === null) {
+        this.ferretDb = await this.servedByFerretDb();
+        if (this.ferretDb) {
+          await this.warnUnlessCustomPlans();
+        }
+      }
+      if (!this.ferretDb) {
+        return;
+      }
       const created = await this.catalog.mirror(schema, this.wantedFields());
       this.lastFailure = null;
       if (created.length > 0) {
@@ -96,8 +108,8 @@ export class IndexMirror implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** FerretDB names itself in buildInfo; a PostgreSQL URL beside a real MongoDB is a mistake worth saying. */
   private async servedByFerretDb(): Promise<boolean> {
-    const info = await this.connection.db?.admin().command({ buildInfo: 1 });
-    if (info && typeof info.ferretdbVersion === 'string') {
+    const info = await this.connection.db!.admin().command({ buildInfo: 1 });
+    if (typeof info.ferretdbVersion === 'string') {
       return true;
     }
     this.logger.warn('FERRETDB_POSTGRESQL_URL is set but the database is not FerretDB: no indexes are mirrored.');
