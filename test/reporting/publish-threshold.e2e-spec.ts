@@ -35,9 +35,12 @@ describe('Publishing research needs min_cell respondents; ties are shown as ties
     for (const answers of [1, 4]) {
       const title = `Too few answered ${answers}`;
       const surveyId = await reportFor(t, staff, title, false, answers);
+      const members = answers === 1 ? '1 member has' : `${answers} members have`;
+      // The console says so before staff press the button.
+      const console = await staff.agent.get(`/admin/reports/${surveyId}`).expect(200);
+      expect(console.text).toContain(`<p class="notice">Only ${members} answered.`);
       const refused = await publish(surveyId);
       expect(refused.status).toBe(422);
-      const members = answers === 1 ? '1 member has' : `${answers} members have`;
       expect(refused.text).toContain(`Only ${members} answered. A result is published only when at least 5 have`);
       expect((await t.app.get(SnapshotRepository).findState(surveyId))?.publishedVersion ?? null).toBeNull();
       expect((await http().get('/').expect(200)).text).not.toContain(title);
@@ -48,6 +51,7 @@ describe('Publishing research needs min_cell respondents; ties are shown as ties
 
   it('publishes a result of exactly 5 respondents', async () => {
     const surveyId = await reportFor(t, staff, 'Five answered', false, 5);
+    expect((await staff.agent.get(`/admin/reports/${surveyId}`).expect(200)).text).not.toContain('Only 5 members');
     await publish(surveyId).expect(303);
     const page = await staff.agent.get(`/reports/${surveyId}`).expect(200);
     expect(page.text).toContain('Five answered');

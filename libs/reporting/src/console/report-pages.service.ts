@@ -7,7 +7,7 @@ import { SnapshotRepository, type SnapshotRecord } from '../snapshots/snapshot.r
 import { progressCharts, rankCharts } from './charts';
 import { decimals, formatDateTime, percent, pValue, signedPoints } from './format';
 import { TABLES } from './report-tables';
-import { tiedRanks } from '../published/publication';
+import { publishRefusal, tiedRanks } from '../published/publication';
 
 /**
  * Page models of the reporting console. Every number comes from a stored snapshot: a page reads the
@@ -117,6 +117,8 @@ type SnapshotModel = ReturnType<typeof snapshotModel>;
 function snapshotModel(snapshot: SnapshotRecord, surveyId: string, segment?: string) {
   const result = snapshot.result;
   return {
+    /** Why this result may not be published yet (too few respondents), said before staff press the button. */
+    publishRefusal: publishRefusal(result.respondents, result.options.min_cell),
     snapshot: {
       version: snapshot.version,
       computedAt: formatDateTime(snapshot.computedAt),
