@@ -62,6 +62,8 @@ export {
 } from './definition/audience';
 export { AudienceReader } from './definition/audience.service';
 export { problemsBeforeSending } from './definition/survey-form';
+export { checkSurveyDefinition, type SurveyDefinitionCheck } from './definition/check-definition';
+export { MAX_TITLE } from './definition/survey-definition.dto';
 export { SurveyLinkResendHook, type LinkResender } from './links/link-resend.hook';
 export { SurveyClosedHook, type SurveyClosedListener } from './definition/survey-closed.hook';
 export { SurveyCache } from './definition/survey-cache';

@@ -17,6 +17,11 @@ export const FILTER_CHOICES = {
 export type FilterName = keyof typeof FILTER_CHOICES;
 export const FILTER_NAMES = Object.keys(FILTER_CHOICES) as FilterName[];
 
+/** Longest title the editor takes (an import adds " (imported)" only where it still fits). */
+export const MAX_TITLE = 150;
+/** No control characters (tabs, line breaks, NUL…) inside a title or an item: a form's text field cannot hold them. */
+const NO_CONTROLS = /^[^\p{Cc}]*$/u;
+
 const ITEMS_TAMPERED = 'The item list did not come back as sent. Please reload the page and make the change again.';
 const CHOOSE_VALUES = 'Please choose values from the list.';
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -29,6 +34,7 @@ export class SurveyItemDto {
 
   @IsString({ message: 'Please type the item’s text.' })
   @MaxLength(200, { message: 'Please keep each item under 200 characters.' })
+  @Matches(NO_CONTROLS, { message: 'Please remove line breaks, tabs and other control characters from each item.' })
   label!: string;
 }
 
@@ -60,7 +66,8 @@ function OptionalDay(message: string): PropertyDecorator {
 export class SurveyDefinitionDto {
   @Trim()
   @IsString({ message: 'Please give the survey a title.' })
-  @MaxLength(150, { message: 'Please keep the title under 150 characters.' })
+  @MaxLength(MAX_TITLE, { message: `Please keep the title under ${MAX_TITLE} characters.` })
+  @Matches(NO_CONTROLS, { message: 'Please remove line breaks, tabs and other control characters from the title.' })
   title!: string;
 
   @OptionalText(2000, 'Please keep the introduction under 2,000 characters.')
