@@ -16,7 +16,8 @@ export type StoredSessionData = Partial<SessionData> & { cookie: SessionData['co
 
 /**
  * The sessions one API process keeps in memory, so a signed-in page does not read its session from
- * the database (on FerretDB v1 even an `_id` lookup scans the sessions collection). A kept session is
+ * the database: a command saved per request, which still bounds a signed-in page under load with lookups
+ * by index (docs/performance.md measures it; on FerretDB/SQLite the lookup scans). A kept session is
  * used only while the sessions version (core's SharedVersions) is the one read before that session
  * was read (`KeptUnderVersion` says why that is enough), and only until its own expiry. Every write to
  * a session (save, sign-out, sign-out everywhere, erasure, expiry sweep) changes the version after it

@@ -13,8 +13,9 @@ export const SIGNED_IN_MEMBER_MAX_AGE_MS = 60_000;
 
 /**
  * The signed-in members one API process keeps in memory so a signed-in page does not read the member
- * record (on FerretDB v1 even an `_id` lookup scans the members collection). A kept member is used
- * only while the members version (MemberVersionRepository, one of core's shared versions) is the one
+ * record: a database command saved per request, which still bounds a signed-in page under load with
+ * lookups by index (docs/performance.md measures it; on FerretDB/SQLite the lookup scans). A kept
+ * member is used only while the members version (MemberVersionRepository, one of core's shared versions) is the one
  * read before that member was read: every write through MemberRepository changes it after the write
  * completes (`KeptUnderVersion` says why that is enough).
  */
