@@ -66,6 +66,8 @@ export interface JobPayloads {
   'surveys.close-due': NoPayload;
   /** `trigger` is a snapshot trigger of the reporting lib (`completions`, `close`, `demand`). */
   'rankings.compute': { surveyId: string; trigger: string };
+  /** `asOf` a census date `YYYY-MM-DD`; none (or null) for today. */
+  'census.compute': { asOf?: string | null };
   'billing.sweep': NoPayload;
   'billing.tier-changed': { slug: string };
   'blog.comment-digest': NoPayload;
@@ -97,6 +99,7 @@ export const JOB_KINDS: { readonly [T in JobType]: JobKind } = {
   'surveys.reconcile': 'standing',
   'surveys.close-due': 'standing',
   'rankings.compute': 'queued',
+  'census.compute': 'queued',
   'billing.sweep': 'standing',
   'billing.tier-changed': 'queued',
   'blog.comment-digest': 'standing',
