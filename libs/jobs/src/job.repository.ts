@@ -21,6 +21,12 @@ export interface NewJob {
 /** The only code that touches jobs, job_claims and job_history. */
 @Injectable()
 export class JobRepository {
+  /**
+   * A fault hook for tests: runs between a claim's insert and the job's update, so a test can fail
+   * the process at exactly that instant (throwing here leaves what a SIGKILL there would).
+   */
+  betweenClaimAndTake: ((jobId: string) => Promise<void>) | null = null;
+
   constructor(
     @InjectModel(Job.name) private readonly jobs: Model<Job>,
     @InjectModel(JobClaim.name) private readonly claims: Model<JobClaim>,
@@ -50,7 +56,9 @@ export class JobRepository {
   /**
    * Takes up to `limit` due jobs (pending, or running past a crashed worker's lease) under one lease.
    * A job is ours only if our insert of claim `<jobId>:<n+1>` succeeds: two workers reading the same
-   * job try the same claim `_id` and exactly one insert wins, on FerretDB as on MongoDB.
+   * job try the same claim `_id` and exactly one insert wins, on FerretDB as on MongoDB. Jobs another
+   * claim holds are passed over and the next due ones read, so claims stuck on the oldest jobs (a
+   * worker died mid-claim, below) never stall the jobs behind them.
    */
   async claimBatch(
     workerId: string,
@@ -59,50 +67,112 @@ export class JobRepository {
     alone: (type: string) => boolean = () => false,
     now = new Date(),
   ): Promise<ClaimedJob[]> {
-    const due = await this.jobs
-      .find({ runAt: { $lte: now } })
-      .sort({ runAt: 1 })
-      .limit(limit)
-      .lean<Job[]>();
-    const leaseEnd = new Date(now.getTime() + leaseMs);
     const won: ClaimedJob[] = [];
-    for (const job of due) {
-      if (alone(job.type) && won.length > 0) {
-        continue; // a long job is claimed alone (see JobRunner.register); another claim takes it
-      }
-      const claim = job.claims + 1;
-      try {
-        await this.claims.create({ _id: `${job._id}:${claim}`, jobId: job._id, workerId });
-      } catch (error) {
-        if (isDuplicateKeyError(error)) {
-          continue; // another worker took this one
+    const passed: string[] = [];
+    for (;;) {
+      const due = await this.jobs
+        .find({ runAt: { $lte: now }, ...(passed.length > 0 ? { _id: { $nin: passed } } : {}) })
+        .sort({ runAt: 1 })
+        .limit(limit)
+        .lean<Job[]>();
+      for (const job of due) {
+        // A long job is claimed alone (see JobRunner.register); another claim takes it.
+        const claimed = alone(job.type) && won.length > 0 ? null : await this.claim(job, workerId, leaseMs, now);
+        if (!claimed) {
+          passed.push(job._id);
+          continue;
         }
-        throw error;
+        won.push(claimed);
+        if (won.length === limit || alone(job.type)) {
+          return won;
+        }
       }
-      // Guarded by the claim count we read: if the job was settled or re-claimed since, it is not ours.
-      const taken = await this.jobs.updateOne(
-        { _id: job._id, claims: job.claims },
-        {
-          $set: { status: 'running', lockedBy: workerId, lockedUntil: leaseEnd, runAt: leaseEnd, claims: claim },
-          $inc: { attempts: 1 },
-        },
-      );
-      if (taken.matchedCount === 1) {
-        won.push({
-          ...job,
-          status: 'running',
-          lockedBy: workerId,
-          lockedUntil: leaseEnd,
-          claims: claim,
-          claim,
-          attempts: job.attempts + 1,
-        });
-      }
-      if (alone(job.type) && won.length > 0) {
-        break;
+      if (due.length < limit) {
+        return won;
       }
     }
-    return won;
+  }
+
+  /**
+   * Claim number n+1 of a job read at claim n: the unique insert, then the job's update. A worker that
+   * dies between the two leaves an orphan: a claim nobody can insert again while the job still reads
+   * "claim n next". So a claim carries its lease, and once that has run out the claim is removed (a
+   * `deleteOne`, which exactly one worker wins, on FerretDB too) and claimed again. A worker that was
+   * only slow, and updates the job after someone else took it over, checks that the claim is still
+   * its own before it runs anything: FerretDB may let both guarded updates match.
+   */
+  private async claim(job: Job, workerId: string, leaseMs: number, now: Date): Promise<ClaimedJob | null> {
+    const claim = job.claims + 1;
+    const claimId = `${job._id}:${claim}`;
+    const leaseEnd = new Date(now.getTime() + leaseMs);
+    const started = Date.now();
+    const inserted =
+      (await this.insertClaim(claimId, job._id, workerId, leaseEnd)) ||
+      ((await this.removeExpiredClaim(claimId, leaseMs, now)) &&
+        (await this.insertClaim(claimId, job._id, workerId, leaseEnd)));
+    if (!inserted) {
+      return null; // another worker holds it
+    }
+    await this.betweenClaimAndTake?.(job._id);
+    // Guarded by the claim count we read: if the job was settled or re-claimed since, it is not ours.
+    const taken = await this.jobs.updateOne(
+      { _id: job._id, claims: job.claims },
+      {
+        $set: { status: 'running', lockedBy: workerId, lockedUntil: leaseEnd, runAt: leaseEnd, claims: claim },
+        $inc: { attempts: 1 },
+      },
+    );
+    if (taken.matchedCount !== 1) {
+      return null;
+    }
+    // Only a claimer this late can have had its claim removed as expired (half a lease leaves room
+    // for the clocks of two machines to disagree).
+    if (Date.now() - started > leaseMs / 2) {
+      const held = await this.claims.findById(claimId).lean<JobClaim>();
+      if (held?.workerId !== workerId) {
+        return null;
+      }
+    }
+    return {
+      ...job,
+      status: 'running',
+      lockedBy: workerId,
+      lockedUntil: leaseEnd,
+      runAt: leaseEnd,
+      claims: claim,
+      claim,
+      attempts: job.attempts + 1,
+    };
+  }
+
+  /** True when this insert made the claim; false when the claim exists. */
+  private async insertClaim(claimId: string, jobId: string, workerId: string, until: Date): Promise<boolean> {
+    try {
+      await this.claims.create({ _id: claimId, jobId, workerId, until });
+      return true;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) {
+        return false;
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Removes the claim if its lease has run out; true when this call removed it. A claim made before
+   * claims carried their lease is taken to hold one lease from when it was made.
+   */
+  private async removeExpiredClaim(claimId: string, leaseMs: number, now: Date): Promise<boolean> {
+    const held = await this.claims.findById(claimId).lean<JobClaim>();
+    if (!held) {
+      return false; // settled meanwhile: the job's claim count has moved on, a new read claims it
+    }
+    const expires = held.until ?? new Date(held.at.getTime() + leaseMs);
+    if (expires.getTime() > now.getTime()) {
+      return false;
+    }
+    const removed = await this.claims.deleteOne({ _id: claimId, workerId: held.workerId, at: held.at });
+    return removed.deletedCount === 1;
   }
 
   /** Extends our lease; false if the job is no longer ours (settled, or taken over after the lease). */

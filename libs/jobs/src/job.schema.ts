@@ -89,6 +89,13 @@ export class JobClaim {
 
   @Prop({ type: Date, default: () => new Date() })
   at: Date;
+
+  /**
+   * The end of the claim's first lease: if the job was never updated to this claim (its worker died
+   * between the two writes), the claim may be removed after it and the job claimed again.
+   */
+  @Prop({ type: Date, default: null })
+  until: Date | null;
 }
 export const JobClaimSchema = SchemaFactory.createForClass(JobClaim);
 
