@@ -13,7 +13,14 @@ export {
   type SendBatchPayload,
 } from './job-catalogue';
 export { JobQueue } from './job-queue.service';
-export { JobRunner, PermanentJobError, type JobHandler, type JobContext, type NextRun } from './job-runner.service';
+export {
+  JobRunner,
+  PermanentJobError,
+  type JobHandler,
+  type JobContext,
+  type NextRun,
+  type RegisterOptions,
+} from './job-runner.service';
 export { RecurringJobs, scheduleJobId, type Schedule } from './recurring-jobs.service';
 export { JobHistoryPruner, PRUNE_HISTORY_JOB } from './job-history-pruner.service';
 export { JobLoop } from './job-loop.service';

@@ -22,6 +22,18 @@ export interface JobContext {
 /** The handler of job type `T`: it receives that type's payload from the catalogue. */
 export type JobHandler<T extends JobType = JobType> = (payload: JobPayload<T>, context: JobContext) => Promise<void>;
 
+/** How a job type runs, besides its handler. */
+export interface RegisterOptions<T extends JobType> {
+  /** Claimed alone (seconds of work, such as a send batch): see `JobRunner.register`. */
+  long?: boolean;
+  /**
+   * What the job history keeps of the payload once the job is settled (by default, all of it). A
+   * payload that carries a secret (an email with a sign-in link) keeps only what the console needs,
+   * so the secret leaves the database with the job.
+   */
+  history?: (payload: JobPayload<T>) => object;
+}
+
 /** Raised by a handler for an error that retrying cannot fix (a bad address, a deleted record). */
 export class PermanentJobError extends Error {}
 
@@ -43,6 +55,7 @@ export class JobRunner {
   private readonly handlers = new Map<string, JobHandler<never>>();
   private readonly schedules = new Map<string, NextRun<never>>();
   private readonly longTypes = new Set<string>();
+  private readonly historyViews = new Map<string, (payload: never) => object>();
   readonly workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   leaseMs = 60_000;
   /** First retry delay; doubles per attempt (tests shorten it). */
@@ -58,13 +71,16 @@ export class JobRunner {
    * behind them under this worker's lease while another worker sat idle, which at the end of a
    * distribution left one worker sending several batches while the other had none.
    */
-  register<T extends JobType>(type: T, handler: JobHandler<T>, options: { long?: boolean } = {}): void {
+  register<T extends JobType>(type: T, handler: JobHandler<T>, options: RegisterOptions<T> = {}): void {
     if (this.handlers.has(type)) {
       throw new Error(`A handler for job type "${type}" is already registered`);
     }
     this.handlers.set(type, handler);
     if (options.long) {
       this.longTypes.add(type);
+    }
+    if (options.history) {
+      this.historyViews.set(type, options.history);
     }
   }
 
@@ -128,18 +144,29 @@ export class JobRunner {
     };
     try {
       await handler(job.payload as JobPayload<JobType>, context);
-      await this.jobs.settle(job, { status: 'done', nextRunAt: await this.nextRun(job) });
+      await this.jobs.settle(job, { status: 'done', nextRunAt: await this.nextRun(job), kept: this.kept(job) });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (error instanceof PermanentJobError || job.attempts >= job.maxAttempts) {
         this.logger.warn(`Job ${job._id} (${job.type}) failed after ${job.attempts} attempt(s): ${message}`);
         // A recurring job goes on to its next run even when this one failed.
-        await this.jobs.settle(job, { status: 'failed', error: message, nextRunAt: await this.nextRun(job) });
+        await this.jobs.settle(job, {
+          status: 'failed',
+          error: message,
+          nextRunAt: await this.nextRun(job),
+          kept: this.kept(job),
+        });
       } else {
         const runAt = new Date(Date.now() + retryDelayMs(job.attempts, this.retryBaseMs));
         await this.jobs.retryLater(job, runAt, message);
       }
     }
+  }
+
+  /** What the history keeps of a settled job's payload (all of it, unless its type says otherwise). */
+  private kept(job: ClaimedJob): object {
+    const view = this.historyViews.get(job.type) as ((payload: JobPayload<JobType>) => object) | undefined;
+    return view ? view(job.payload as JobPayload<JobType>) : job.payload;
   }
 
   private async nextRun(job: ClaimedJob): Promise<Date | null> {

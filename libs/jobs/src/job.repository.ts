@@ -194,9 +194,9 @@ export class JobRepository {
   /** Settles a run: into the history, and out of the queue (or, for a recurring job, on to `nextRunAt`). */
   async settle(
     job: ClaimedJob,
-    outcome: { status: 'done' | 'failed'; error?: string | null; nextRunAt?: Date | null },
+    outcome: { status: 'done' | 'failed'; error?: string | null; nextRunAt?: Date | null; kept?: object },
   ): Promise<void> {
-    await this.record(job, outcome.status, outcome.error ?? null);
+    await this.record(job, outcome.status, outcome.error ?? null, outcome.kept ?? job.payload);
     if (outcome.nextRunAt) {
       await this.jobs.updateOne(
         { _id: job._id, claims: job.claim },
@@ -265,13 +265,18 @@ export class JobRepository {
     return result.deletedCount;
   }
 
-  private async record(job: ClaimedJob, status: 'done' | 'failed', error: string | null): Promise<void> {
+  private async record(
+    job: ClaimedJob,
+    status: 'done' | 'failed',
+    error: string | null,
+    payload: object,
+  ): Promise<void> {
     try {
       await this.history.create({
         _id: job.scheduleKey ? `${job._id}:${job.claim}` : job._id,
         jobId: job._id,
         type: job.type,
-        payload: job.payload,
+        payload,
         status,
         attempts: job.attempts,
         lockedBy: job.lockedBy,

@@ -23,7 +23,9 @@ export class MailService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.runner.register(MAIL_JOB, (mail) => this.send(mail));
+    // A body may carry a sign-in link and code or an unsubscribe link: once the mail is sent (or has
+    // failed), the job history keeps only to whom and what it was, so no such secret outlives the send.
+    this.runner.register(MAIL_JOB, (mail) => this.send(mail), { history: ({ to, subject }) => ({ to, subject }) });
   }
 
   /** Queues an email; returns the job id. */
