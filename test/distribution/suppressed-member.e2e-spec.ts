@@ -22,11 +22,7 @@ describe('Distribution to a member who unsubscribed (real FerretDB and SMTP sink
 
   async function send(title: string): Promise<string> {
     const surveyId = await buildSurvey(t, `${title} ${label}`);
-    await staff.agent
-      .post(`/admin/surveys/${surveyId}/send`)
-      .type('form')
-      .send({ _csrf: staff.csrfToken })
-      .expect(303);
+    await staff.agent.post(`/admin/surveys/${surveyId}/send`).type('form').send({ _csrf: staff.csrfToken }).expect(303);
     await runQueue(t);
     return surveyId;
   }
