@@ -102,8 +102,10 @@ export class ResponsePages {
   }
 
   async answerByToken(token: string, answer: ResponseFormInput & { action?: string }): Promise<PageResult> {
-    const answering = await this.byToken(token);
-    return withToken('problem' in answering ? answering.problem : await this.answer(answering, answer), token);
+    // The survey is read live here already (a close made a moment ago by any process must refuse the
+    // answer), so answering does not read it a second time.
+    const answering = await this.byToken(token, 'fresh');
+    return withToken('problem' in answering ? answering.problem : await this.answer(answering, answer, true), token);
   }
 
   async showForMember(surveyId: string, memberId: string, notice: string | undefined): Promise<PageResult> {
@@ -151,8 +153,12 @@ export class ResponsePages {
     return this.form(answering, existing, { status: 422, values, errors });
   }
 
-  private async answer(cached: Answering, answer: ResponseFormInput & { action?: string }): Promise<PageResult> {
-    const survey = await this.cache.fresh(String(cached.survey._id));
+  private async answer(
+    cached: Answering,
+    answer: ResponseFormInput & { action?: string },
+    surveyReadLive = false,
+  ): Promise<PageResult> {
+    const survey = surveyReadLive ? cached.survey : await this.cache.fresh(String(cached.survey._id));
     if (!survey) {
       return this.problem('unknown', null);
     }
@@ -213,9 +219,14 @@ export class ResponsePages {
     return prefill;
   }
 
-  private async byToken(token: string): Promise<Answering | { problem: PageResult }> {
+  /** `read`: the survey as kept under the current version, or as a read that began after this call. */
+  private async byToken(token: string, read: 'kept' | 'fresh' = 'kept'): Promise<Answering | { problem: PageResult }> {
     const link = looksLikeToken(token) ? await this.links.findByHash(hashToken(token)) : null;
-    const survey = link ? await this.cache.get(link.surveyId) : null;
+    const survey = !link
+      ? null
+      : read === 'fresh'
+        ? await this.cache.fresh(link.surveyId)
+        : await this.cache.get(link.surveyId);
     if (!link || !survey) {
       return { problem: this.problem('unknown', null) };
     }
