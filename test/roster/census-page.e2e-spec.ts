@@ -160,7 +160,9 @@ describe('The census page', () => {
     expect(await requests.rosterChanged(later)).toBe(false);
     expect(await requests.rosterChanged(next)).toBe(true);
     const queued = await t.app.get(JobRepository).findRecent({ type: CENSUS_JOB, status: 'pending' });
-    const runAts = queued.filter((job) => (job.payload?.asOf ?? null) === null).map((job) => job.runAt.getTime());
+    const runAts = queued
+      .filter((job) => (job.payload as { asOf: string | null }).asOf === null)
+      .map((job) => job.runAt.getTime());
     expect(runAts.sort()).toEqual([next.getTime(), next.getTime() + CENSUS_DEBOUNCE_MS]);
   });
 });

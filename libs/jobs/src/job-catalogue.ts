@@ -66,8 +66,8 @@ export interface JobPayloads {
   'surveys.close-due': NoPayload;
   /** `trigger` is a snapshot trigger of the reporting lib (`completions`, `close`, `demand`). */
   'rankings.compute': { surveyId: string; trigger: string };
-  /** `asOf` a census date `YYYY-MM-DD`; none (or null) for today. */
-  'census.compute': { asOf?: string | null };
+  /** A census snapshot: on `asOf` (staff's chosen date), or today's when null. */
+  'census.compute': { asOf: string | null };
   'billing.sweep': NoPayload;
   'billing.tier-changed': { slug: string };
   'blog.comment-digest': NoPayload;

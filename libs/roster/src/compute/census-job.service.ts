@@ -14,11 +14,12 @@ export class CensusJob implements OnModuleInit {
 
   onModuleInit(): void {
     this.runner.register(CENSUS_JOB, async (payload) => {
-      const asOf = payload?.asOf ?? undefined;
-      if (asOf !== undefined && (typeof asOf !== 'string' || parseDay(asOf) === null)) {
+      // A payload queued by an older release may lack `asOf`: that asked for today's census too.
+      const asOf: unknown = payload?.asOf ?? null;
+      if (asOf !== null && (typeof asOf !== 'string' || parseDay(asOf) === null)) {
         throw new PermanentJobError(`A census job names a census date that is not a date: ${String(asOf)}`);
       }
-      await this.computer.compute(asOf);
+      await this.computer.compute(asOf ?? undefined);
     });
   }
 }

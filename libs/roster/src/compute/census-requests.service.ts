@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JobQueue } from '@roundtable/jobs';
 
 /** The worker job that computes a census snapshot: payload { asOf: null } (today) or { asOf: 'YYYY-MM-DD' }. */
-export const CENSUS_JOB = 'census.compute';
+export const CENSUS_JOB = 'census.compute' as const;
 
 /** How long roster changes are gathered before one recomputation. */
 export const CENSUS_DEBOUNCE_MS = 5_000;
@@ -21,7 +21,7 @@ export class CensusRequests {
     return this.queue.enqueueOnce(
       `census:changed:${window}`,
       CENSUS_JOB,
-      {},
+      { asOf: null },
       {
         runAt: new Date((window + 1) * CENSUS_DEBOUNCE_MS),
       },

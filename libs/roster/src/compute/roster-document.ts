@@ -17,10 +17,13 @@ export interface StoredList {
   companies: ReferenceCompany[];
 }
 
+/** A tenure as stored, or about to be (the demo data has no ids yet). */
+export type RosterTenure = Omit<Tenure, 'externalId' | 'updatedAt'> & { externalId?: string };
+
 /** One stored tenure as a tenure of the census exchange format (persons and companies by their keys). */
-export function exchangeTenure(tenure: Tenure): CensusTenure {
+export function exchangeTenure(tenure: RosterTenure): CensusTenure {
   const out: CensusTenure = {
-    id: tenure.externalId,
+    ...(tenure.externalId ? { id: tenure.externalId } : {}),
     person: tenure.personKey,
     company: tenure.companyKey,
     start: tenure.start,
@@ -47,7 +50,7 @@ export function exchangeTenure(tenure: Tenure): CensusTenure {
  * match no company on the roster at all (the upload report and the console say which).
  */
 export function rosterDocument(
-  tenures: readonly Tenure[],
+  tenures: readonly RosterTenure[],
   lists: readonly StoredList[],
   asOf?: string,
 ): { doc: CensusDocument; unmatched: Record<string, string[]> } {

@@ -89,22 +89,21 @@ export class TenureRepository {
   }
 
   /**
-   * Every tenure, in `_id` pages of a thousand (an indexed range, no skip): the census computation and
-   * an import's preview read the whole roster once, in the worker or on staff's explicit action.
+   * Every tenure in batches of a thousand, from one cursor in `_id` order: one scan of the collection
+   * (paging by an `_id` range would rescan it per page on FerretDB). The census computation and an
+   * import's preview read the whole roster once, in the worker or on staff's explicit action.
    */
   async *streamAll(): AsyncGenerator<TenureRecord[]> {
-    let after: Types.ObjectId | null = null;
-    for (;;) {
-      const page: TenureRecord[] = await this.tenures
-        .find(after ? { _id: { $gt: after } } : {})
-        .sort({ _id: 1 })
-        .limit(BATCH)
-        .lean<TenureRecord[]>();
-      if (page.length === 0) {
-        return;
+    let batch: TenureRecord[] = [];
+    for await (const tenure of this.tenures.find().sort({ _id: 1 }).lean<TenureRecord>().cursor({ batchSize: 2000 })) {
+      batch.push(tenure as TenureRecord);
+      if (batch.length === BATCH) {
+        yield batch;
+        batch = [];
       }
-      yield page;
-      after = page[page.length - 1]._id;
+    }
+    if (batch.length > 0) {
+      yield batch;
     }
   }
 
