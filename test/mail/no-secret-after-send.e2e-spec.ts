@@ -4,6 +4,7 @@ import { buildMember } from '../support/factories';
 import { csrfFrom } from '../support/forms';
 import { deliverAndRead, linkIn, mailTo } from '../support/mailbox';
 import { signInAs } from '../support/sessions';
+import { TestRelay } from '../support/smtp-relay';
 import { buildAudience, buildSurvey, runQueue, surveyLinkIn } from '../distribution/distribution-fixtures';
 
 /**
@@ -21,10 +22,10 @@ describe('Secrets in sent mail (real FerretDB and SMTP sink)', () => {
   afterAll(() => t.close());
 
   /** `collection: kind` for every document holding one of the secrets. */
-  async function wherever(): Promise<string[]> {
+  async function wherever(app = t): Promise<string[]> {
     const found: string[] = [];
-    for (const { name } of await t.connection.db!.listCollections().toArray()) {
-      for await (const document of t.connection.collection(name).find({})) {
+    for (const { name } of await app.connection.db!.listCollections().toArray()) {
+      for await (const document of app.connection.collection(name).find({})) {
         const text = JSON.stringify(document);
         for (const secret of secrets.filter(({ value }) => text.includes(value))) {
           found.push(`${name}: ${secret.kind}`);
@@ -71,5 +72,35 @@ describe('Secrets in sent mail (real FerretDB and SMTP sink)', () => {
     }
     expect(secrets.filter((secret) => secret.kind !== 'sign-in code')).toHaveLength(1 + 2 * emails.length);
     expect(await wherever()).toEqual([]);
+  });
+
+  it('leaves no sign-in link behind when its mail fails for good (the relay refuses the address)', async () => {
+    const relay = await TestRelay.start({ refuse: (address) => address.startsWith('refused.') });
+    const refusing = await createTestApp({ env: { SMTP_URL: relay.smtpUrl } });
+    try {
+      const member = await buildMember(refusing, { role: 'member', email: `refused.${Date.now()}@example.test` });
+      const agent = request.agent(refusing.app.getHttpServer());
+      const form = await agent.get('/sign-in').expect(200);
+      await agent
+        .post('/sign-in/email')
+        .type('form')
+        .send({ _csrf: csrfFrom(form.text), email: member.email, returnTo: '' })
+        .expect(303);
+      // While the mail waits to be sent, its job holds the link (it has to, to send it).
+      const queued = await refusing.connection
+        .collection('jobs')
+        .findOne({ type: 'mail.send', 'payload.to': member.email });
+      const token = /\/sign-in\/email\/([A-Za-z0-9_-]{43})/.exec(String(queued?.payload?.text))?.[1];
+      expect(token).toBeDefined();
+      await runQueue(refusing);
+      const [failed] = await refusing.connection.collection('job_history').find({ jobId: queued!._id }).toArray();
+      expect(failed).toMatchObject({ status: 'failed', payload: { to: member.email } });
+      secrets.length = 0;
+      secrets.push({ kind: 'sign-in token of a failed mail', value: token! });
+      expect(await wherever(refusing)).toEqual([]);
+    } finally {
+      await refusing.close();
+      await relay.stop();
+    }
   });
 });
