@@ -100,4 +100,16 @@ describe('The job queue after a worker died mid-claim (real FerretDB)', () => {
     expect(ran).toEqual(['once']);
     expect(await jobs.findById(id)).toMatchObject({ status: 'done', lockedBy: runner.workerId });
   });
+
+  it('lets exactly one of many workers racing for an expired orphaned claim take the job', async () => {
+    const id = await queue.enqueue('test.orphan' as never, { word: 'raced' } as never);
+    await orphanOldest();
+    await sleep(LEASE_MS + 200);
+    const claims = await Promise.all(
+      Array.from({ length: 8 }, (_, k) => jobs.claimBatch(`racer-${k}`, 60_000, runner.batchSize)),
+    );
+    const winners = claims.flat();
+    expect(winners.map((job) => job._id)).toEqual([id]);
+    expect(await jobs.findById(id)).toMatchObject({ status: 'running', attempts: 1, lockedBy: winners[0].lockedBy });
+  });
 });
