@@ -70,6 +70,37 @@ export function missingFilesNamedInComments(files: Array<{ path: string; text: s
   );
 }
 
+/** The one CSV writer and the one HTML escaper (and the local stand-in servers' copy of the escaper). */
+const ONE_HELPER = new Set([
+  'libs/core/src/format/csv.ts',
+  'libs/core/src/views/escape-html.ts',
+  'tools/servers/escape-html.js',
+]);
+
+/**
+ * What writing CSV or escaping HTML by hand looks like in code (comments aside): an HTML entity as a
+ * string; or cells joined with commas beside a quote doubled or a formula defused with an apostrophe.
+ * (Quoting an SQL identifier doubles quotes too, and refusing formula-like input is validation: neither
+ * joins cells, so neither is caught.)
+ */
+function handWritten(code: string): string[] {
+  const found: string[] = [];
+  if (/(['"`])&(?:amp|lt|gt|quot|apos|#39|#x27|#34|#92);\1/.test(code)) {
+    found.push('an HTML entity written out');
+  }
+  if (/join\((['"`]),\1\)/.test(code) && (/(['"`])""\1/.test(code) || /`'\$\{/.test(code))) {
+    found.push('CSV cells quoted by hand');
+  }
+  return found;
+}
+
+/** Each file outside the one helper that writes CSV or escapes HTML itself, with what gave it away. */
+export function handWrittenEncoders(files: Array<{ path: string; text: string }>): string[] {
+  return files
+    .filter((file) => !ONE_HELPER.has(file.path) && !/\.spec\.ts$|\.e2e-spec\.ts$/.test(file.path))
+    .flatMap((file) => handWritten(file.text.replace(COMMENT, '')).map((what) => `${file.path}: ${what}`));
+}
+
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
 
 /** The Node major each place that names one asks for. */
@@ -90,6 +121,32 @@ describe('The source rules (issue 27)', () => {
     const majors = nodeMajors();
     expect(new Set(Object.values(majors))).toEqual(new Set([24]));
     expect(read('.ci/run')).toContain('source tools/node.sh');
+  });
+
+  it('writes CSV and escapes HTML only through the one helper in libs/core', () => {
+    const code = sources.filter((file) => /^(apps|libs|tools|bench)\//.test(file.path));
+    expect(handWrittenEncoders(code)).toEqual([]);
+  });
+
+  it('catches a hand-written CSV encoder and HTML escaper, and not an SQL identifier quoted', () => {
+    const csv = {
+      path: 'libs/x/src/export.ts',
+      text: 'const line = (cells: string[]) => cells.map((v) => `"${v.replace(/"/g, \'""\')}"`).join(\',\');',
+    };
+    const guard = {
+      path: 'libs/x/src/guard.ts',
+      text: "const line = (cells: string[]) => cells.map((v) => `'${v}`).join(',');",
+    };
+    const html = { path: 'tools/servers/page.js', text: "const map = { '<': '&lt;' };" };
+    const sql = {
+      path: 'libs/x/src/sql.ts',
+      text: 'const quoted = (name: string) => `"${name.replace(/"/g, \'""\')}"`;',
+    };
+    expect(handWrittenEncoders([csv, guard, html, sql])).toEqual([
+      'libs/x/src/export.ts: CSV cells quoted by hand',
+      'libs/x/src/guard.ts: CSV cells quoted by hand',
+      'tools/servers/page.js: an HTML entity written out',
+    ]);
   });
 
   it('reads the source it checks', () => {

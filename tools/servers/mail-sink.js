@@ -5,6 +5,7 @@
 // It prints one line `mail-sink smtp=<port> http=<port>` once both listen. Loopback only; it never
 // relays anything anywhere.
 'use strict';
+const { escapeHtml } = require('./escape-html');
 const http = require('node:http');
 const { SMTPServer } = require('smtp-server');
 const { simpleParser } = require('mailparser');
@@ -20,12 +21,6 @@ function parseArgs(argv) {
   return options;
 }
 
-function escapeHtml(value) {
-  return String(value ?? '').replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
-  );
-}
 
 function createStore() {
   const messages = [];

@@ -11,6 +11,7 @@
 // The identity follows the code to the access token and on to the userinfo response, in
 // LinkedIn's documented userinfo shape.
 'use strict';
+const { escapeHtml } = require('./escape-html');
 const http = require('node:http');
 const { randomBytes } = require('node:crypto');
 
@@ -25,12 +26,6 @@ const DEMO_USER = {
   locale: 'en-US',
 };
 
-function escapeHtml(value) {
-  return String(value ?? '').replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
-  );
-}
 
 function readBody(req) {
   return new Promise((resolve, reject) => {

@@ -1,13 +1,8 @@
 // The pages of the local Stripe stand-in (tools/servers/stripe-pages.js): Checkout and the Customer
 // Portal, plain HTML forms that work without JavaScript, at phone and laptop widths.
 'use strict';
+const { escapeHtml } = require('./escape-html');
 
-function escapeHtml(value) {
-  return String(value ?? '').replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
-  );
-}
 
 function money(cents, currency) {
   return new Intl.NumberFormat('en-US', { style: 'currency', currency: (currency || 'usd').toUpperCase() }).format(
@@ -120,4 +115,4 @@ ${
   );
 }
 
-module.exports = { escapeHtml, money, page, checkoutPage, portalPage };
+module.exports = { money, page, checkoutPage, portalPage };

@@ -18,7 +18,8 @@
 const http = require('node:http');
 const { URLSearchParams } = require('node:url');
 const { existsSync, readFileSync, writeFileSync } = require('node:fs');
-const { checkoutPage, escapeHtml, page, portalPage } = require('./stripe-pages-html');
+const { escapeHtml } = require('./escape-html');
+const { checkoutPage, page, portalPage } = require('./stripe-pages-html');
 const { createDeliverer, paidInvoice, subscriptionObject } = require('./stripe-pages-events');
 
 const DECLINED_CARD = '4000000000000002';

@@ -22,6 +22,8 @@ export { MAX_BODY_BYTES, MAX_FORM_FIELDS, MAX_JSON_DEPTH, nestedDeeperThan } fro
 export { createLogger } from './logging/create-logger';
 export { loadSettingsOrExit } from './config/load-settings';
 export { coreAssetsDir, LIBS_ROOT, viewSearchPaths } from './project-root';
+export { createViewEnvironment } from './views/view-environment';
+export { escapeHtml } from './views/escape-html';
 export { APP_VERSION } from './version';
 export { hashToken, looksLikeToken, newToken, sameSecret, TOKEN_BYTES } from './tokens/token';
 export { insertNew } from './database/insert-new';
@@ -72,3 +74,4 @@ export {
   type SortKey,
 } from './queries/keyset';
 export { formatDateTime } from './format/dates';
+export { toCsv, csvLine, type CsvCell } from './format/csv';

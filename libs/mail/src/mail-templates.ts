@@ -1,18 +1,17 @@
 import nunjucks from 'nunjucks';
-import { viewSearchPaths } from '@roundtable/core';
+import { createViewEnvironment } from '@roundtable/core';
 import { plainTextToHtml } from './plain-text-html';
 
 const environments = new Map<boolean, nunjucks.Environment>();
 
 /**
  * Mail templates sit with each lib's views, as `<feature>/email/<name>.txt.njk` and `.html.njk`.
- * HTML bodies escape every value; text bodies must not (an escaped `&amp;` in plain text is wrong).
+ * HTML bodies escape every value; text bodies must not.
  */
 function templates(autoescape: boolean): nunjucks.Environment {
   let environment = environments.get(autoescape);
   if (!environment) {
-    environment = new nunjucks.Environment(new nunjucks.FileSystemLoader(viewSearchPaths()), { autoescape });
-    environment.addGlobal('siteName', 'Roundtable');
+    environment = createViewEnvironment({ autoescape });
     environments.set(autoescape, environment);
   }
   return environment;

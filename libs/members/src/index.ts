@@ -14,4 +14,3 @@ export {
 export { DEMO_MEMBERS, seedDemoMembers } from './demo-members';
 export * from './profile';
 export { ProfileDto, profileFrom } from './profile.dto';
-export { toCsv, csvCell } from './csv';

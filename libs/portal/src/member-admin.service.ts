@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { MEMBERSHIP_STATES, TierRepository } from '@roundtable/billing';
-import { DEFAULT_PAGE_SIZE, keysetPage, keysetPlan, pageLinks, type ParsedQuery, type SortKey } from '@roundtable/core';
+import {
+  DEFAULT_PAGE_SIZE,
+  keysetPage,
+  keysetPlan,
+  pageLinks,
+  toCsv,
+  type CsvCell,
+  type ParsedQuery,
+  type SortKey,
+} from '@roundtable/core';
 import {
   MEMBER_ROLES,
   MemberListFilter,
@@ -8,7 +17,6 @@ import {
   MemberRepository,
   MemberRole,
   PROFILE_CHOICES,
-  toCsv,
 } from '@roundtable/members';
 import { Types } from 'mongoose';
 import type { MembersQuery } from './dto/members-query.dto';
@@ -63,7 +71,7 @@ export class MemberAdminService {
 
   async csv({ value: query }: ParsedQuery<MembersQuery>): Promise<string> {
     const filter = this.filterFrom({ ...query, tier: storedTier(query.tier, await this.tiers.listAll()) });
-    const rows: Array<Array<string | number | boolean | null>> = [];
+    const rows: CsvCell[][] = [];
     for await (const member of this.members.cursor(filter) as AsyncIterable<MemberRecord>) {
       rows.push([
         member.name,

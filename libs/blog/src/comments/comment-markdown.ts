@@ -1,15 +1,6 @@
 import { Marked, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
-
-/** Text as HTML text: what a person typed, shown as typed. */
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+import { escapeHtml } from '@roundtable/core';
 
 /** Markdown outside the subset is shown as the characters typed, line breaks kept. */
 function asTyped(raw: string): string {

@@ -1,5 +1,5 @@
-import nunjucks from 'nunjucks';
-import { viewSearchPaths } from '@roundtable/core';
+import type nunjucks from 'nunjucks';
+import { createViewEnvironment } from '@roundtable/core';
 import { commentThreads, type ThreadComment } from './comment-threads';
 
 /** How many renderings one set of comments keeps (one per reply-links choice and editable set). */
@@ -7,9 +7,8 @@ const RENDERINGS_MAX = 8;
 
 let environment: nunjucks.Environment | undefined;
 
-/** The views, with autoescape on as the app's own environment has it (core's configureViews). */
 function views(): nunjucks.Environment {
-  environment ??= new nunjucks.Environment(new nunjucks.FileSystemLoader(viewSearchPaths()), { autoescape: true });
+  environment ??= createViewEnvironment();
   return environment;
 }
 

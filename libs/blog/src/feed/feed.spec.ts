@@ -66,6 +66,6 @@ describe(sitemap.name, () => {
 
 describe(xmlEscape.name, () => {
   it('escapes markup and drops characters XML 1.0 forbids, keeping tab and newline', () => {
-    expect(xmlEscape('a<b>&"\'\u0000\u000b\u000c\u001b\t\nz')).toBe('a&lt;b&gt;&amp;&quot;&apos;\t\nz');
+    expect(xmlEscape('a<b>&"\'\u0000\u000b\u000c\u001b\t\nz')).toBe('a&lt;b&gt;&amp;&quot;&#39;\t\nz');
   });
 });

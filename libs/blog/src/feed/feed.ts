@@ -1,3 +1,5 @@
+import { escapeHtml } from '@roundtable/core';
+
 /** The Atom feed and the sitemap, as pure functions of the public published posts. */
 export interface FeedPost {
   title: string;
@@ -13,10 +15,9 @@ export interface FeedPost {
 // eslint-disable-next-line no-control-regex -- matching control characters is the point of this pattern
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
+/** Text as XML text or attribute value: what XML cannot hold dropped, the rest escaped as HTML is. */
 export function xmlEscape(text: string): string {
-  return text
-    .replace(NOT_XML, '')
-    .replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+  return escapeHtml(text.replace(NOT_XML, ''));
 }
 
 export function atomFeed(baseUrl: string, posts: FeedPost[]): string {

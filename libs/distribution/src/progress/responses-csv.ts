@@ -25,13 +25,3 @@ export function csvRow(
     ...profileKeys.map((key) => response.profile?.[key] ?? ''),
   ];
 }
-
-/** One CSV line; quotes what needs it and defuses spreadsheet formulas (=, +, -, @ at the start). */
-export function csvLine(cells: string[]): string {
-  return `${cells
-    .map((cell) => {
-      const safe = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-      return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-    })
-    .join(',')}\r\n`;
-}

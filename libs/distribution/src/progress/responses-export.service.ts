@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '@roundtable/core';
+import { csvLine, NotFoundError } from '@roundtable/core';
 import { ResponseRepository, SurveyRepository } from '@roundtable/surveys';
-import { csvHeader, csvLine, csvRow } from './responses-csv';
+import { csvHeader, csvRow } from './responses-csv';
 
 const PAGE = 500;
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { escapeHtml } from '@roundtable/core';
 import { renderMail } from '@roundtable/mail';
 
 /** What an invitation or reminder email says. */
@@ -29,18 +30,6 @@ export function invitationMail(context: InvitationMailContext): InvitationMailBo
     : null;
   return { subject, ...renderMail('distribution/email/invitation', { ...context, closes, subject }) };
 }
-
-// The HTML escaping nunjucks' autoescape applies to a value (its escapeMap), so a value put into a
-// slot reads exactly as if the template had rendered it.
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '"': '&quot;',
-  "'": '&#39;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '\\': '&#92;',
-};
-const escapeHtml = (value: string) => value.replace(/[&"'<>\\]/g, (ch) => HTML_ESCAPES[ch]);
 
 /**
  * The email of a whole batch, rendered once: the templates run with a marker in place of each

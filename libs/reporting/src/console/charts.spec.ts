@@ -1,5 +1,4 @@
-import { escapeXml, progressChart, rankCharts, rankIntervalChart, stackedRankIntervalChart, wrapLabel } from './charts';
-import { toCsv } from './csv';
+import { progressChart, rankCharts, rankIntervalChart, stackedRankIntervalChart, wrapLabel } from './charts';
 
 describe('rankIntervalChart', () => {
   it('draws a dot per item at its rank and a bar over its interval, escaping names', () => {
@@ -87,21 +86,5 @@ describe('progressChart', () => {
     expect(svg).toContain('<polyline');
     expect(svg).toContain('30 completed of 50 eligible by 2026-03-02 (60%)');
     expect(progressChart([], 0)).toContain('No completed responses yet');
-  });
-});
-
-describe('toCsv', () => {
-  it('quotes what needs quoting and neutralises formula-like text', () => {
-    expect(
-      toCsv(
-        ['a', 'b'],
-        [
-          ['x, "y"', -1.5],
-          ['=SUM(A1)', null],
-          ['@x', true],
-        ],
-      ),
-    ).toBe('a,b\r\n"x, ""y""",-1.5\r\n\'=SUM(A1),\r\n\'@x,true\r\n');
-    expect(escapeXml(`"'`)).toBe('&quot;&#39;');
   });
 });

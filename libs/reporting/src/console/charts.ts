@@ -1,15 +1,11 @@
-/**
+/*
  * Charts drawn on the server as SVG strings (no script, no CDN; colours as attributes, so a chart
  * reads the same saved on its own): the page embeds them with `| safe`,
  * so every piece of text is escaped here. Each chart has a title and a description for screen
  * readers, and the page shows the same numbers as a table beside it.
  */
-export function escapeXml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
-}
+
+import { escapeHtml } from '@roundtable/core';
 
 export interface IntervalRow {
   item: string;
@@ -45,7 +41,7 @@ export function wrapLabel(text: string, maxChars: number): string[] {
 /** The text of a label over several lines (`tspan`s one line-height apart), escaped. */
 function labelLines(lines: string[], x: number, y: number, lineHeight: number): string {
   return lines
-    .map((line, k) => `<tspan x="${x}"${k === 0 ? ` y="${y}"` : ` dy="${lineHeight}"`}>${escapeXml(line)}</tspan>`)
+    .map((line, k) => `<tspan x="${x}"${k === 0 ? ` y="${y}"` : ` dy="${lineHeight}"`}>${escapeHtml(line)}</tspan>`)
     .join('');
 }
 
@@ -210,7 +206,7 @@ export function progressChart(points: ProgressPoint[], eligible: number, id = 'p
     const anchor = (k: number) => (k === points.length - 1 && k > 0 ? 'end' : narrow && k === 0 ? 'start' : 'middle');
     labelled.forEach((k) =>
       parts.push(
-        `<text x="${x(k).toFixed(1)}" y="${height - 14}" text-anchor="${anchor(k)}" class="chart-axis" fill="#5b6473">${escapeXml(points[k].date)}</text>`,
+        `<text x="${x(k).toFixed(1)}" y="${height - 14}" text-anchor="${anchor(k)}" class="chart-axis" fill="#5b6473">${escapeHtml(points[k].date)}</text>`,
       ),
     );
   }
@@ -240,7 +236,7 @@ function svg(
 ): string {
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="chart" font-family="system-ui, sans-serif" font-size="${fontSize}" viewBox="0 0 ${width} ${height}" role="img" ` +
-    `aria-labelledby="${id}-title ${id}-desc"><title id="${id}-title">${escapeXml(title)}</title>` +
-    `<desc id="${id}-desc">${escapeXml(description)}</desc>${parts.join('')}</svg>`
+    `aria-labelledby="${id}-title ${id}-desc"><title id="${id}-title">${escapeHtml(title)}</title>` +
+    `<desc id="${id}-desc">${escapeHtml(description)}</desc>${parts.join('')}</svg>`
   );
 }

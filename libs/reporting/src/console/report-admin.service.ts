@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { FormOutcome, PageCache, ValidationError } from '@roundtable/core';
+import { FormOutcome, PageCache, toCsv, ValidationError } from '@roundtable/core';
 import { RankingRequests } from '../compute/ranking-requests.service';
 import { ExchangeTransfer } from '../exchange/exchange-transfer.service';
 import { publishRefusal } from '../published/publication';
 import { publishedSummary } from '../snapshots/published-summary';
 import { SnapshotRepository } from '../snapshots/snapshot.repository';
-import { toCsv } from './csv';
 import { ReportPages } from './report-pages.service';
 import { reportTable, TABLES, type TableName } from './report-tables';
 

@@ -1,4 +1,4 @@
-import { escapeXml } from '../console/charts';
+import { escapeHtml } from '@roundtable/core';
 import type { WaveMovement } from '@roundtable/rankings';
 
 export interface SlopeItem {
@@ -40,7 +40,7 @@ export function slopeChart(waveNames: readonly string[], items: readonly SlopeIt
   const parts: string[] = [];
   waveNames.forEach((name, w) => {
     parts.push(
-      `<text x="${x(w)}" y="18" text-anchor="middle" class="chart-axis" fill="#5b6473">${escapeXml(name)}</text>`,
+      `<text x="${x(w)}" y="18" text-anchor="middle" class="chart-axis" fill="#5b6473">${escapeHtml(name)}</text>`,
       `<line x1="${x(w)}" y1="${top - 10}" x2="${x(w)}" y2="${height - 4}" class="chart-grid" stroke="#e3e7ee"/>`,
     );
   });
@@ -66,7 +66,7 @@ export function slopeChart(waveNames: readonly string[], items: readonly SlopeIt
   for (const [rank, wrapped] of lines) {
     const first = y(rank as number) + 4 - ((wrapped.length - 1) * LINE_HEIGHT) / 2;
     const spans = wrapped
-      .map((line, k) => `<tspan x="${labelX}" y="${first + k * LINE_HEIGHT}">${escapeXml(line)}</tspan>`)
+      .map((line, k) => `<tspan x="${labelX}" y="${first + k * LINE_HEIGHT}">${escapeHtml(line)}</tspan>`)
       .join('');
     parts.push(`<text class="chart-label" fill="#1d2430">${spans}</text>`);
   }
@@ -78,8 +78,8 @@ export function slopeChart(waveNames: readonly string[], items: readonly SlopeIt
     .join('; ');
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="chart slope-chart" font-family="system-ui, sans-serif" font-size="12" viewBox="0 0 ${Math.ceil(width)} ${Math.ceil(height)}" role="img" ` +
-    `aria-labelledby="${id}-title ${id}-desc"><title id="${id}-title">${escapeXml("Each item's rank in each wave")}</title>` +
-    `<desc id="${id}-desc">${escapeXml(description)}</desc>${parts.join('')}</svg>`
+    `aria-labelledby="${id}-title ${id}-desc"><title id="${id}-title">${escapeHtml("Each item's rank in each wave")}</title>` +
+    `<desc id="${id}-desc">${escapeHtml(description)}</desc>${parts.join('')}</svg>`
   );
 }
 

@@ -1,16 +1,12 @@
-/**
+/*
  * The census page's charts, drawn on the server as SVG strings (no script; colours as attributes, so
  * a chart reads the same saved on its own). Drawn 360 units wide with 13-unit text, so at a phone's
  * 390 px the text is about its stated size. Every piece of text is escaped here (the page embeds the
  * SVG with `| safe`); each chart has a title and a description listing its numbers for screen
  * readers, and the page shows the same numbers as a table.
  */
-export function escapeXml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
-}
+
+import { escapeHtml } from '@roundtable/core';
 
 const WIDTH = 360;
 const LEFT = 40;
@@ -41,11 +37,11 @@ export function barChart(id: string, title: string, bars: Bar[], describe: (bar:
     const x = LEFT + k * step;
     const height = TOP + PLOT_HEIGHT - y(bar.value);
     parts.push(
-      `<rect x="${fix(x + step * 0.15)}" y="${fix(y(bar.value))}" width="${fix(step * 0.7)}" height="${fix(height)}" fill="${BAR}" class="chart-bar"><title>${escapeXml(describe(bar))}</title></rect>`,
+      `<rect x="${fix(x + step * 0.15)}" y="${fix(y(bar.value))}" width="${fix(step * 0.7)}" height="${fix(height)}" fill="${BAR}" class="chart-bar"><title>${escapeHtml(describe(bar))}</title></rect>`,
     );
     if (k % every === 0 || k === bars.length - 1) {
       parts.push(
-        `<text x="${fix(x + step / 2)}" y="${TOP + PLOT_HEIGHT + 16}" text-anchor="middle" fill="${MUTED}">${escapeXml(bar.label)}</text>`,
+        `<text x="${fix(x + step / 2)}" y="${TOP + PLOT_HEIGHT + 16}" text-anchor="middle" fill="${MUTED}">${escapeHtml(bar.label)}</text>`,
       );
     }
   });
@@ -97,7 +93,7 @@ function gridLines(max: number, y: (value: number) => number, label: (value: num
     const value = (max * k) / 4;
     parts.push(
       `<line x1="${LEFT}" y1="${fix(y(value))}" x2="${WIDTH - RIGHT}" y2="${fix(y(value))}" stroke="${GRID}"/>`,
-      `<text x="${LEFT - 5}" y="${fix(y(value) + 4)}" text-anchor="end" fill="${MUTED}">${escapeXml(label(value))}</text>`,
+      `<text x="${LEFT - 5}" y="${fix(y(value) + 4)}" text-anchor="end" fill="${MUTED}">${escapeHtml(label(value))}</text>`,
     );
   }
   return parts;
@@ -118,7 +114,7 @@ function svg(id: string, title: string, description: string, parts: string[]): s
   const height = TOP + PLOT_HEIGHT + BOTTOM;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="chart census-chart" font-family="system-ui, sans-serif" font-size="13" fill="${INK}" viewBox="0 0 ${WIDTH} ${height}" role="img" ` +
-    `aria-labelledby="${id}-title ${id}-desc"><title id="${id}-title">${escapeXml(title)}</title>` +
-    `<desc id="${id}-desc">${escapeXml(description)}</desc>${parts.join('')}</svg>`
+    `aria-labelledby="${id}-title ${id}-desc"><title id="${id}-title">${escapeHtml(title)}</title>` +
+    `<desc id="${id}-desc">${escapeHtml(description)}</desc>${parts.join('')}</svg>`
   );
 }

@@ -1,0 +1,19 @@
+import nunjucks from 'nunjucks';
+import { viewSearchPaths } from '../project-root';
+
+/**
+ * The one way a Nunjucks environment is made, for pages, email and HTML rendered ahead of a page
+ * (comment threads): every lib's `src/views/` on the search path and the same globals, so a template
+ * renders the same wherever it is used. Autoescape is on unless asked off, which only plain-text
+ * email does (an escaped `&amp;` in plain text is wrong); HTML escapes every value unless a template
+ * marks trusted, already-sanitised HTML with `| safe`.
+ */
+export function createViewEnvironment(options: { autoescape?: boolean } = {}): nunjucks.Environment {
+  const environment = new nunjucks.Environment(new nunjucks.FileSystemLoader(viewSearchPaths()), {
+    autoescape: options.autoescape ?? true,
+    throwOnUndefined: false,
+  });
+  environment.addGlobal('siteName', 'Roundtable');
+  environment.addGlobal('currentYear', () => new Date().getFullYear());
+  return environment;
+}
