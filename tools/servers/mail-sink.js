@@ -21,7 +21,6 @@ function parseArgs(argv) {
   return options;
 }
 
-
 function createStore() {
   const messages = [];
   let nextId = 1;

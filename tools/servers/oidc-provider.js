@@ -26,7 +26,6 @@ const DEMO_USER = {
   locale: 'en-US',
 };
 
-
 function readBody(req) {
   return new Promise((resolve, reject) => {
     let data = '';

@@ -3,7 +3,6 @@
 'use strict';
 const { escapeHtml } = require('./escape-html');
 
-
 function money(cents, currency) {
   return new Intl.NumberFormat('en-US', { style: 'currency', currency: (currency || 'usd').toUpperCase() }).format(
     cents / 100,
