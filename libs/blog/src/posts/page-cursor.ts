@@ -1,16 +1,18 @@
+import { decodeCursor, encodeCursor } from '@roundtable/core';
+
 /**
- * The `before` cursor of the post lists: the last shown post's publication time and id, as
- * `<ISO time>_<id>`. Lists page by this indexed range rather than by skip (see docs/storage.md).
+ * The `before` cursor of the post lists, in core's keyset cursor format: the last shown post's
+ * publication time and id. Lists page by this indexed range rather than by skip (docs/storage.md).
  */
 export function cursorOf(post: { publishedAt: Date | null; _id: unknown }): string {
-  return `${(post.publishedAt ?? new Date(0)).toISOString()}_${String(post._id)}`;
+  return encodeCursor([post.publishedAt ?? new Date(0), String(post._id)]);
 }
 
-/** The cursor from a query string, or undefined when it is missing or malformed (the first page). */
+/** The cursor from a query string, or undefined when it is missing or not one of ours (the first page). */
 export function parseCursor(value: unknown): { publishedAt: Date; id: string } | undefined {
-  const match = typeof value === 'string' ? /^(.{10,40})_([a-f0-9]{24})$/.exec(value) : null;
-  if (!match || Number.isNaN(Date.parse(match[1]))) {
+  const [publishedAt, id] = decodeCursor(value, 2) ?? [];
+  if (!(publishedAt instanceof Date) || Number.isNaN(publishedAt.getTime()) || !/^[a-f0-9]{24}$/.test(String(id))) {
     return undefined;
   }
-  return { publishedAt: new Date(match[1]), id: match[2] };
+  return { publishedAt, id: String(id) };
 }
