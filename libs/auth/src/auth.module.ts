@@ -20,6 +20,7 @@ import { LinkedInStrategy } from './linkedin/linkedin.strategy';
 import { RateLimiter } from './rate-limit/rate-limiter.service';
 import { RateLimitAttemptRepository } from './rate-limit/rate-limit-attempt.repository';
 import { RateLimitAttempt, RateLimitAttemptSchema } from './rate-limit/rate-limit-attempt.schema';
+import { CsrfController } from './csrf.controller';
 import { SignInController } from './sign-in.controller';
 import { SignInPages } from './sign-in-pages.service';
 import { authConfig } from './auth.config';
@@ -46,7 +47,7 @@ import { ExpiredSessions } from './sessions/expired-sessions';
       { name: RateLimitAttempt.name, schema: RateLimitAttemptSchema },
     ]),
   ],
-  controllers: [SignInController],
+  controllers: [SignInController, CsrfController],
   providers: [
     SessionService,
     SessionRepository,

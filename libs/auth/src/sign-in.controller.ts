@@ -2,7 +2,6 @@ import {
   Body,
   Controller,
   Get,
-  HttpCode,
   Param,
   Post,
   Query,
@@ -100,12 +99,5 @@ export class SignInController {
   @FormPage()
   signOutEverywhere(@CurrentMember() member: SessionMember, @Req() req: Request) {
     return this.pages.signOutEverywhere(member, req);
-  }
-
-  /** For API clients that keep a session: the token to send as `x-csrf-token`. */
-  @Get('api/auth/csrf')
-  @HttpCode(200)
-  csrf(@Req() req: Request) {
-    return { csrfToken: req.csrfToken?.() ?? '' };
   }
 }

@@ -1,5 +1,11 @@
 import { Body, Controller, Get, Post, Query, Render, Res } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
+import {
+  ApiExcludeEndpoint,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentMember, RequiresEntitlement, Roles, type SessionMember, SIGNED_IN } from '@roundtable/auth';
 import { FormPage } from '@roundtable/core';
@@ -85,6 +91,9 @@ export class MembershipController {
   /** What the signed-in member's membership grants, for API clients. */
   @Get('api/membership/benefits')
   @RequiresEntitlement('members_posts')
+  @ApiOkResponse({ description: 'The tier, the membership state and what the tier grants' })
+  @ApiUnauthorizedResponse({ description: 'Not signed in' })
+  @ApiForbiddenResponse({ description: 'The membership does not grant its benefits now (none, lapsed, ...)' })
   benefits(@CurrentMember() member: SessionMember) {
     return this.pages.benefits(member);
   }

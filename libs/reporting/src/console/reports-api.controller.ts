@@ -1,5 +1,12 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { Roles, STAFF } from '@roundtable/auth';
 import {
   ProgressTableDto,
@@ -13,7 +20,8 @@ import { ReportApi } from './report-api.service';
 
 /** Every table of the reporting console as JSON, for staff's own tools (signed-in staff session). */
 @ApiTags('reports')
-@ApiForbiddenResponse({ description: 'Not staff' })
+@ApiUnauthorizedResponse({ description: 'Not signed in' })
+@ApiForbiddenResponse({ description: 'Signed in, not staff' })
 @ApiNotFoundResponse({ description: 'No such survey, or no computed result yet' })
 @Controller('api/reports/:surveyId')
 @Roles(...STAFF)
