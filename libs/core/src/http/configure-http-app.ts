@@ -9,7 +9,7 @@ import { EarlyAnswers } from '../page-cache/early-answers';
 import { pageCacheMiddleware } from '../page-cache/page-cache.middleware';
 import { PageCache } from '../page-cache/page-cache.service';
 import { coreAssetsDir } from '../project-root';
-import { knownMethodsOnly } from './known-methods';
+import { methodRules, type RouterLayer } from './method-rules';
 import { useRequestBodyRules } from './request-bodies';
 import { APP_VERSION } from '../version';
 import { configureViews } from '../views/configure-views';
@@ -34,7 +34,9 @@ export function configureHttpApp(app: NestExpressApplication): void {
       },
     }),
   );
-  app.use(knownMethodsOnly);
+  const { router } = app.getHttpAdapter().getInstance();
+  // Express's typings of a layer omit `match`, which every layer has (router v2).
+  app.use(methodRules(() => router.stack as unknown as RouterLayer[]));
   // Visitors' public pages come from memory, before sessions and body parsing (see PageCache).
   app.use(pageCacheMiddleware(app.get(PageCache)));
   // Personal pages a feature keeps in memory (never stored by anyone else), before sessions too.
