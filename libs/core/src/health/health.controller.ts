@@ -1,5 +1,5 @@
 import { Controller, Get, HttpStatus, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, MongooseHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { APP_VERSION } from '../version';
@@ -17,6 +17,8 @@ export class HealthController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ description: 'The database answers' })
+  @ApiServiceUnavailableResponse({ description: 'The database does not answer' })
   async check(@Res({ passthrough: true }) response: Response) {
     try {
       const result = await this.health.check([() => this.mongoose.pingCheck('database', { timeout: 1500 })]);

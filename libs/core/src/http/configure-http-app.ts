@@ -63,6 +63,8 @@ export function configureHttpApp(app: NestExpressApplication): void {
     .setTitle('Roundtable API')
     .setDescription('JSON API of the Roundtable council platform')
     .setVersion(APP_VERSION)
+    // Any call can be refused before its handler (a NUL character, a value its rules refuse); the message says why.
+    .addGlobalResponse({ status: 400, description: 'The request could not be read, or a value breaks its rule' })
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
     jsonDocumentUrl: 'api/docs/openapi.json',

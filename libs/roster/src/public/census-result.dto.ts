@@ -69,7 +69,11 @@ export class CensusResultDto {
 }
 
 export class CensusApiQuery {
-  @ApiPropertyOptional({ description: 'A census date staff asked for on the census page; today’s census without it' })
+  @ApiPropertyOptional({
+    description: 'A census date staff asked for on the census page; today’s census without it',
+    pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+    example: '2026-01-01',
+  })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'as_of must be a date written YYYY-MM-DD.' })
   as_of?: string;
