@@ -77,7 +77,7 @@ describe('The staff home /admin', () => {
       createdAt: new Date(),
     });
     const leaving = await signInAs(t, { role: 'member' });
-    await leaving.agent.post('/portal/delete').type('form').send({ _csrf: leaving.csrfToken });
+    await leaving.agent.post('/portal/delete').type('form').send({ _csrf: leaving.csrfToken, confirm: 'yes' });
     const paying = await signInAs(t, { role: 'member' });
     await t.connection.collection('memberships').insertOne({
       memberId: String(paying.member._id),
@@ -146,7 +146,7 @@ describe('The staff home /admin', () => {
 
   it('recomputes the slower figures on request through the worker, not on the request itself', async () => {
     const leaving = await signInAs(t, { role: 'member' });
-    await leaving.agent.post('/portal/delete').type('form').send({ _csrf: leaving.csrfToken });
+    await leaving.agent.post('/portal/delete').type('form').send({ _csrf: leaving.csrfToken, confirm: 'yes' });
     await staff.agent.post('/admin/refresh').type('form').send({ _csrf: staff.csrfToken }).expect(303);
     expect((await staff.agent.get('/admin').expect(200)).text).toMatch(/<strong>1<\/strong> deletion request</);
     await t.app.get(JobRunner).runDue();

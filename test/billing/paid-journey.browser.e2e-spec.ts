@@ -107,6 +107,10 @@ describe('The paid journey through the local Checkout and Customer Portal', () =
       expect(await page.getByRole('status').textContent()).toContain('Your plan was changed');
       expect(await page.getByText('Executive Circle', { exact: true }).isVisible()).toBe(true);
     }
+    // Cancelling asks for its confirmation first: refused without the tick, done with it.
+    await page.getByRole('button', { name: 'Cancel plan' }).click();
+    expect(await page.textContent('body')).toContain('Please tick “I confirm” to cancel your plan.');
+    await page.getByLabel('I confirm: cancel my plan').check();
     await page.getByRole('button', { name: 'Cancel plan' }).click();
     expect(await page.getByRole('status').textContent()).toContain('cancelled at the end of the period');
     await shot(page, '6-portal-canceled');

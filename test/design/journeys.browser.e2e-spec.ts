@@ -158,6 +158,28 @@ describe('Staff and member journeys at 1280 and 390 px', () => {
   it('the survey editor', () => visit(staff, `/admin/surveys/${draftSurveyId}`, 'survey-editor'));
   it('survey progress', () => visit(staff, `/admin/surveys/${openSurveyId}/progress`, 'survey-progress'));
   it('the results console', () => visit(staff, `/admin/reports/${demoSurveyId}`, 'console'));
+  it('closing a survey asks first, on a page of its own', () =>
+    visit(staff, `/admin/surveys/${openSurveyId}/progress`, 'close-confirm', async (page) => {
+      await page.getByRole('link', { name: 'Close the survey now…' }).click();
+      await page.waitForURL(`${baseUrl}/admin/surveys/${openSurveyId}/close`);
+      expect(await page.locator('#confirm-step .confirm-undo').isVisible()).toBe(true);
+      expect(await page.getByLabel('I confirm: close the survey').isVisible()).toBe(true);
+    }));
+
+  it('publishing a report asks first, on a page of its own', () =>
+    visit(staff, `/admin/reports/${demoSurveyId}`, 'publish-confirm', async (page) => {
+      await page.getByRole('link', { name: 'Unpublish…' }).click();
+      await page.waitForURL(`${baseUrl}/admin/reports/${demoSurveyId}/unpublish`);
+      expect(await page.getByLabel('I confirm: unpublish the report').isVisible()).toBe(true);
+    }));
+
+  it("a member's account deletion asks first, saying what it means and how to undo it", () =>
+    visit(member, '/portal', 'delete-confirm', async (page) => {
+      await page.getByRole('link', { name: 'Ask us to delete my account…' }).click();
+      await page.waitForURL(`${baseUrl}/portal/delete`);
+      expect(await page.locator('#confirm-step .confirm-undo').textContent()).toContain('Keep my account');
+    }));
+
   it("the member's portal shows their open surveys, their reports and their tier's benefits", () =>
     visit(member, '/portal', 'portal', async (page) => {
       expect(await page.locator('#my-surveys').getByRole('link', { name: 'Accountabilities 2026' }).count()).toBe(1);

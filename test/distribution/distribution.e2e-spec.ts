@@ -166,7 +166,7 @@ describe('Survey distribution to 200 members (real FerretDB and SMTP sink)', () 
     await staff.agent
       .post(`/admin/surveys/${surveyId}/close`)
       .type('form')
-      .send({ _csrf: staff.csrfToken })
+      .send({ _csrf: staff.csrfToken, confirm: 'yes' })
       .expect(303);
     expect((await t.app.get(SurveyRepository).findById(surveyId))?.status).toBe('closed');
     const past = await staff.agent

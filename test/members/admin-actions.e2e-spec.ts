@@ -387,7 +387,7 @@ const ACTIONS: AdminAction[] = [
     access: STAFF_ROLES,
     answer: 303,
     prepare: (t, staff) => readySurvey(staff, true),
-    send: (caller, id) => form(caller, `/admin/surveys/${id}/close`),
+    send: (caller, id) => form(caller, `/admin/surveys/${id}/close`, { confirm: 'yes' }),
     state: async (t, id) => (await t.app.get(SurveyRepository).findById(id))?.status,
   },
   {
@@ -411,7 +411,7 @@ const ACTIONS: AdminAction[] = [
     access: STAFF_ROLES,
     answer: 303,
     prepare: (t, staff) => computedSurvey(t, staff),
-    send: (caller, id) => form(caller, `/admin/reports/${id}/publish`),
+    send: (caller, id) => form(caller, `/admin/reports/${id}/publish`, { confirm: 'yes' }),
     state: (t, id) => publishedVersion(t, id),
   },
   {
@@ -420,10 +420,10 @@ const ACTIONS: AdminAction[] = [
     answer: 303,
     prepare: async (t, staff) => {
       const id = await computedSurvey(t, staff);
-      await form(asStaff(staff), `/admin/reports/${id}/publish`).expect(303);
+      await form(asStaff(staff), `/admin/reports/${id}/publish`, { confirm: 'yes' }).expect(303);
       return id;
     },
-    send: (caller, id) => form(caller, `/admin/reports/${id}/unpublish`),
+    send: (caller, id) => form(caller, `/admin/reports/${id}/unpublish`, { confirm: 'yes' }),
     state: (t, id) => publishedVersion(t, id),
   },
   {

@@ -219,7 +219,7 @@ describe('The member portal', () => {
       profile: { company: 'Globex' },
     });
 
-    await me.agent.post('/portal/delete').type('form').send({ _csrf: me.csrfToken }).expect(303);
+    await me.agent.post('/portal/delete').type('form').send({ _csrf: me.csrfToken, confirm: 'yes' }).expect(303);
     const portal = await me.agent.get('/portal').expect(200);
     expect(portal.text).toContain('We have your request to delete your account');
     expect((await t.app.get(MemberRepository).findById(String(me.member._id)))?.deletionRequestedAt).toBeInstanceOf(

@@ -82,7 +82,7 @@ describe('Erasing a member who asked to be deleted', () => {
       .send({ _csrf: csrfFrom(signIn.text), email: me.member.email })
       .expect(303);
     expect(await t.connection.collection('sign_in_tokens').countDocuments({ email: me.member.email })).toBe(1);
-    await post(me, '/portal/delete').expect(303);
+    await post(me, '/portal/delete', { confirm: 'yes' }).expect(303);
     return { me, id, customerId: customerId as string, surveyId, eventId };
   }
 

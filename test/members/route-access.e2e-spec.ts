@@ -89,7 +89,12 @@ describe('Who may enter each page', () => {
     { path: '/sign-out/everywhere', access: ['applicant', 'member', 'staff', 'admin'], answer: 303 },
     { path: '/apply', access: ['applicant', 'member', 'staff', 'admin'], answer: 422, form: { name: '' } },
     { path: '/portal/profile', access: ['applicant', 'member', 'staff', 'admin'], answer: 422, form: { name: '' } },
-    { path: '/portal/delete', access: ['applicant', 'member', 'staff', 'admin'], answer: 303 },
+    {
+      path: '/portal/delete',
+      access: ['applicant', 'member', 'staff', 'admin'],
+      answer: 303,
+      form: { confirm: 'yes' },
+    },
     { path: '/admin/applications/000000000000000000000000/approve', access: ['staff', 'admin'], answer: 404 },
     {
       path: '/admin/applications/000000000000000000000000/decline',

@@ -122,7 +122,7 @@ describe('A research report attached to a blog post', () => {
     await staff.agent
       .post(`/admin/reports/${reportId}/unpublish`)
       .type('form')
-      .send({ _csrf: staff.csrfToken })
+      .send({ _csrf: staff.csrfToken, confirm: 'yes' })
       .expect(303);
     const page = await request(t.app.getHttpServer()).get(`/blog/${slug}`).set('Accept', 'text/html').expect(200);
     expect(page.text).toContain('Seven accountabilities');

@@ -131,7 +131,7 @@ describe('Reporting console', () => {
     await staff.agent
       .post(`/admin/reports/${surveyId}/publish`)
       .type('form')
-      .send({ _csrf: staff.csrfToken })
+      .send({ _csrf: staff.csrfToken, confirm: 'yes' })
       .expect(303);
     const report = await member.agent.get(`/reports/${surveyId}`).expect(200);
     expect(report.text).toContain('Accountabilities 2026');
@@ -139,7 +139,7 @@ describe('Reporting console', () => {
     await staff.agent
       .post(`/admin/reports/${surveyId}/unpublish`)
       .type('form')
-      .send({ _csrf: staff.csrfToken })
+      .send({ _csrf: staff.csrfToken, confirm: 'yes' })
       .expect(303);
     await member.agent.get(`/reports/${surveyId}`).expect(404);
     expect((await request(t.app.getHttpServer()).get('/').expect(200)).text).not.toContain(`/reports/${surveyId}`);

@@ -47,7 +47,7 @@ export async function reportFor(
     await staff.agent
       .post(`/admin/reports/${surveyId}/publish`)
       .type('form')
-      .send({ _csrf: staff.csrfToken })
+      .send({ _csrf: staff.csrfToken, confirm: 'yes' })
       .expect(303);
   }
   return surveyId;

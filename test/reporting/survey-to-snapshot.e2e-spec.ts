@@ -220,7 +220,7 @@ describe('A survey from definition to its final ranking snapshot (HTTP, worker, 
     await staff.agent
       .post(`/admin/surveys/${surveyId}/close`)
       .type('form')
-      .send({ _csrf: staff.csrfToken })
+      .send({ _csrf: staff.csrfToken, confirm: 'yes' })
       .expect(303);
     const closeJobs = (await t.app.get(JobRepository).findRecent({ type: RANKING_JOB, status: 'pending' })).filter(
       (job) => (job.payload as { trigger: string }).trigger === 'close',

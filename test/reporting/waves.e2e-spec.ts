@@ -138,7 +138,7 @@ describe('Waves of a survey, compared (HTTP, worker, SMTP sink)', () => {
     await staff.agent
       .post(`/admin/surveys/${surveyId}/close`)
       .type('form')
-      .send({ _csrf: staff.csrfToken })
+      .send({ _csrf: staff.csrfToken, confirm: 'yes' })
       .expect(303);
     await runWorker();
   }

@@ -44,7 +44,7 @@ describe('A closed survey stops taking visitors in every process at once', () =>
       .post(`/admin/surveys/${surveyId}/close`)
       .set('Cookie', staff.cookie)
       .type('form')
-      .send({ _csrf: staff.csrfToken })
+      .send({ _csrf: staff.csrfToken, confirm: 'yes' })
       .expect(303);
 
     for (const app of [t, other]) {
@@ -72,7 +72,7 @@ describe('A closed survey stops taking visitors in every process at once', () =>
         .post(`/admin/surveys/${surveyId}/close`)
         .set('Cookie', staff.cookie)
         .type('form')
-        .send({ _csrf: staff.csrfToken })
+        .send({ _csrf: staff.csrfToken, confirm: 'yes' })
         .expect(303);
     await close();
     for (let view = 0; view < 2; view++) {

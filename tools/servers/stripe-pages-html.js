@@ -22,6 +22,7 @@ main{max-width:30rem;margin:2rem auto;padding:0 1rem}
 h1{font-size:1.4rem;margin:0 0 .3rem}h2{font-size:1.1rem;margin:0 0 .6rem}.amount{font-size:2rem;font-weight:700;margin:.2rem 0 1rem}
 label{display:block;font-weight:600;margin:.8rem 0 .2rem}input,select{width:100%;padding:.6rem;font:inherit;border:1px solid #c4cdd5;border-radius:6px}
 .row{display:flex;gap:.6rem}.row>label{flex:1}
+label.check{display:flex;gap:.5rem;align-items:center;font-weight:400}label.check input{width:auto}
 button{margin-top:1rem;width:100%;padding:.75rem;font:inherit;font-weight:600;color:#fff;background:#635bff;border:0;border-radius:6px;cursor:pointer}
 button.secondary{background:#fff;color:#1a1f36;border:1px solid #c4cdd5}
 .error{background:#fdecea;color:#8a1c11;border:1px solid #f5c2bc;border-radius:6px;padding:.7rem}
@@ -97,8 +98,10 @@ function portalPage(portal, { sub, list, card }, { error, notice } = {}) {
 ${
   sub.cancelAtPeriodEnd
     ? `<form method="post" action="${action('renew')}"><button type="submit">Renew plan</button></form>`
-    : `<form method="post" action="${action('cancel')}"><button type="submit" class="secondary">Cancel plan</button>
-<p class="muted">You keep your membership until ${escapeHtml(until)}.</p></form>`
+    : `<form method="post" action="${action('cancel')}">
+<p class="muted">Cancelling stops renewal: you keep your membership until ${escapeHtml(until)}, then it ends. Until then, “Renew plan” here undoes it.</p>
+<label class="check"><input type="checkbox" name="confirm" value="yes"> I confirm: cancel my plan</label>
+<button type="submit" class="secondary">Cancel plan</button></form>`
 }</div>
 ${
   options && !sub.cancelAtPeriodEnd

@@ -174,9 +174,16 @@ function main() {
       }
       await stripeCall('POST', `/v1/subscriptions/${sub.id}`, { 'items[0][price]': priceId });
       sub.priceId = priceId;
+      // A plan change starts a new period of the new plan's length, as Stripe bills it now.
+      const interval = (await tiers()).find((t) => t.stripePriceId === priceId)?.interval;
+      sub.periodStart = Math.floor(Date.now() / 1000);
+      sub.periodEnd = sub.periodStart + (interval === 'month' ? 30 : 365) * DAY;
       state.save();
       await deliver([['customer.subscription.updated', subscriptionObject(sub, base)]]);
       return { notice: 'Your plan was changed.' };
+    }
+    if (action === 'cancel' && form.get('confirm') !== 'yes') {
+      return { error: 'Please tick “I confirm” to cancel your plan.' };
     }
     if (action === 'cancel' || action === 'renew') {
       const cancel = action === 'cancel';

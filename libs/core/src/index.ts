@@ -48,6 +48,7 @@ export { InvalidInputError } from './forms/invalid-input.error';
 export { fieldErrorsFrom, formValuesFrom } from './forms/field-errors';
 export { checkBody, createValidationPipe, UnreadableBodyError } from './forms/validation-pipe';
 export { AsList, OneOf, OptionalText, RequiredText, Trim } from './forms/dto-decorators';
+export { ConfirmDto, confirmationPage, type Confirmation } from './forms/confirmation';
 export {
   NavigationModule,
   NavigationRegistry,

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Readable } from 'node:stream';
 import { CurrentMember, Roles, type SessionMember, STAFF } from '@roundtable/auth';
-import { FormPage } from '@roundtable/core';
+import { ConfirmDto, FormPage } from '@roundtable/core';
 import { DistributionService } from './distribution.service';
 import { ExtendSurveyDto, ResendLinkDto, StaffActionDto } from './distribution.dto';
 import { ProgressPages } from './progress/progress-pages.service';
@@ -47,9 +47,15 @@ export class DistributionController {
     return this.distribution.resend(id, form);
   }
 
+  @Get('close')
+  @Render('confirm')
+  closeConfirm(@Param('id') id: string, @CurrentMember() staff: SessionMember) {
+    return this.pages.closeConfirmPage({ member: staff, params: { id } });
+  }
+
   @Post('close')
-  @FormPage('distribution/progress', ProgressPages, 'page')
-  close(@Param('id') id: string, @Body() _form: StaffActionDto) {
+  @FormPage('confirm', ProgressPages, 'closeConfirmPage')
+  close(@Param('id') id: string, @Body() _form: ConfirmDto) {
     return this.distribution.close(id);
   }
 

@@ -18,5 +18,5 @@ export class ExtendSurveyDto {
   closesAt: string;
 }
 
-/** A button with no fields (send, remind, close): any field sent is refused. */
+/** A button with no fields (send, remind): any field sent is refused. */
 export class StaffActionDto {}

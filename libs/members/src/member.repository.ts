@@ -254,6 +254,12 @@ export class MemberRepository {
     await this.versions.changed();
   }
 
+  /** The member changed their mind before staff erased them: the request is gone. */
+  async withdrawDeletionRequest(id: string): Promise<void> {
+    await this.members.updateOne({ _id: id }, { $set: { deletionRequestedAt: null } });
+    await this.versions.changed();
+  }
+
   /**
    * Erasure, the last step: the member record (name, address, profile, role) goes. True when this call
    * deleted it, so a second confirmation tells "already erased".

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, Post, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { CurrentMember, Roles, type SessionMember, SIGNED_IN } from '@roundtable/auth';
-import { FormPage } from '@roundtable/core';
+import { ConfirmDto, FormPage } from '@roundtable/core';
 import { ProfileDto } from '@roundtable/members';
 import { PortalService } from './portal.service';
 
@@ -37,9 +37,21 @@ export class PortalController {
     return this.portal.exportData(member.id);
   }
 
+  @Get('delete')
+  @Render('confirm')
+  deletionConfirm() {
+    return this.portal.deletionConfirmPage();
+  }
+
   @Post('delete')
-  @FormPage()
-  requestDeletion(@CurrentMember() member: SessionMember) {
+  @FormPage('confirm', PortalService, 'deletionConfirmPage')
+  requestDeletion(@CurrentMember() member: SessionMember, @Body() _form: ConfirmDto) {
     return this.portal.requestDeletion(member.id);
+  }
+
+  @Post('delete/withdraw')
+  @FormPage()
+  withdrawDeletion(@CurrentMember() member: SessionMember) {
+    return this.portal.withdrawDeletion(member.id);
   }
 }

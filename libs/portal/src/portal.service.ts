@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isEntitled, type SessionMember } from '@roundtable/auth';
 import { ENTITLEMENT_LABELS, TierRepository } from '@roundtable/billing';
-import { FormOutcome, NotFoundError, type PageRequest } from '@roundtable/core';
+import { confirmationPage, FormOutcome, NotFoundError, type PageRequest } from '@roundtable/core';
 import {
   MemberRecord,
   MemberRepository,
@@ -97,9 +97,34 @@ export class PortalService {
     };
   }
 
-  /** The portal then says the request is with staff for as long as it stands. */
+  /** Asking to be deleted asks first (core's confirmation step): what it means and how to undo it. */
+  deletionConfirmPage() {
+    return confirmationPage({
+      heading: 'Delete your account?',
+      consequences: [
+        'Staff erase your profile, your directory listing and your sign-in; we email you when it is done.',
+        'A paid membership is cancelled, so you lose what your tier gives you.',
+        'Your comments stay, signed “a former member”; your survey answers stay in the council’s results without your name.',
+      ],
+      undo: 'Until staff carry it out, “Keep my account” on your portal withdraws the request. After that it cannot be undone.',
+      action: '/portal/delete',
+      button: 'Ask us to delete my account',
+      cancel: '/portal',
+      danger: true,
+    });
+  }
+
+  /** The portal then says the request is with staff for as long as it stands, and offers to withdraw it. */
   async requestDeletion(memberId: string): Promise<FormOutcome> {
     await this.members.requestDeletion(memberId);
-    return FormOutcome.ok('/portal');
+    return FormOutcome.ok(
+      '/portal',
+      'We have your request to delete your account. You can withdraw it until staff carry it out.',
+    );
+  }
+
+  async withdrawDeletion(memberId: string): Promise<FormOutcome> {
+    await this.members.withdrawDeletionRequest(memberId);
+    return FormOutcome.ok('/portal', 'Your request is withdrawn: your account stays.');
   }
 }

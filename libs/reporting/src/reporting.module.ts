@@ -5,6 +5,7 @@ import { CompletionListener } from './compute/completion-listener.service';
 import { AdminReportsController } from './console/admin-reports.controller';
 import { ReportAdmin } from './console/report-admin.service';
 import { ReportApi } from './console/report-api.service';
+import { ReportConfirmations } from './console/report-confirmations.service';
 import { ReportPages } from './console/report-pages.service';
 import { ReportsApiController } from './console/reports-api.controller';
 import { PublishedReports } from './published/published-reports.service';
@@ -24,6 +25,7 @@ import { TrendsPages } from './trends/trends-pages.service';
   providers: [
     CompletionListener,
     ReportPages,
+    ReportConfirmations,
     TrendsPages,
     ReportAdmin,
     ReportApi,

@@ -3,6 +3,6 @@ import type { NavigationEntry } from '@roundtable/core';
 
 /** Everyone reaches the census page; staff reach the roster they keep. */
 export const ROSTER_NAVIGATION: NavigationEntry[] = [
-  { label: 'Roster', href: '/admin/roster', roles: STAFF, order: 46 },
+  { label: 'Roster', href: '/admin/roster', roles: STAFF, order: 22, group: 'people' },
   { label: 'The role in numbers', href: '/census', roles: ROLES, order: 66 },
 ];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ShardedCounters } from '@roundtable/counters';
-import { NotFoundError, type PageRequest } from '@roundtable/core';
+import { confirmationPage, NotFoundError, type PageRequest } from '@roundtable/core';
 import { JobRepository } from '@roundtable/jobs';
 import { describeAudience, SurveyRepository } from '@roundtable/surveys';
 import { DeliveryRepository } from '../delivery/delivery.repository';
@@ -24,6 +24,29 @@ export class ProgressPages {
     private readonly jobs: JobRepository,
     private readonly deliveries: DeliveryRepository,
   ) {}
+
+  /** Closing a survey asks first (core's confirmation step): what closing does and how to reopen. */
+  async closeConfirmPage({ params }: PageRequest) {
+    const surveyId = params?.id ?? '';
+    const survey = await this.surveys.findById(surveyId);
+    if (!survey) {
+      throw new NotFoundError('There is no such survey.');
+    }
+    return confirmationPage({
+      heading: 'Close this survey now?',
+      subject: survey.title,
+      consequences: [
+        'Members can no longer answer or change their answers; their links say the survey is closed.',
+        'No more reminders are sent.',
+        'The final result is computed from the answers in by now.',
+      ],
+      undo: 'Reopen it from its progress page with a new close date; members’ links work again.',
+      action: `/admin/surveys/${surveyId}/close`,
+      button: 'Close the survey',
+      cancel: `/admin/surveys/${surveyId}/progress`,
+      danger: true,
+    });
+  }
 
   /**
    * The page for its GET and again around a refused action (`@FormPage`'s model): `params.id` is the

@@ -1,4 +1,5 @@
 import {
+  Body,
   Controller,
   Get,
   Header,
@@ -15,7 +16,8 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles, STAFF } from '@roundtable/auth';
-import { FormPage } from '@roundtable/core';
+import { ConfirmDto, FormPage } from '@roundtable/core';
+import { ReportConfirmations } from './report-confirmations.service';
 import { ReportAdmin } from './report-admin.service';
 import { ReportPages } from './report-pages.service';
 
@@ -35,6 +37,7 @@ export class AdminReportsController {
   constructor(
     private readonly pages: ReportPages,
     private readonly admin: ReportAdmin,
+    private readonly confirmations: ReportConfirmations,
   ) {}
 
   @Get()
@@ -65,15 +68,27 @@ export class AdminReportsController {
     return this.admin.recompute(id);
   }
 
+  @Get(':id/publish')
+  @Render('confirm')
+  publishConfirm(@Param('id') id: string) {
+    return this.confirmations.publishPage({ member: undefined, params: { id } });
+  }
+
   @Post(':id/publish')
-  @FormPage()
-  publish(@Param('id') id: string) {
+  @FormPage('confirm', ReportConfirmations, 'publishPage')
+  publish(@Param('id') id: string, @Body() _form: ConfirmDto) {
     return this.admin.publish(id);
   }
 
+  @Get(':id/unpublish')
+  @Render('confirm')
+  unpublishConfirm(@Param('id') id: string) {
+    return this.confirmations.unpublishPage({ member: undefined, params: { id } });
+  }
+
   @Post(':id/unpublish')
-  @FormPage()
-  unpublish(@Param('id') id: string) {
+  @FormPage('confirm', ReportConfirmations, 'unpublishPage')
+  unpublish(@Param('id') id: string, @Body() _form: ConfirmDto) {
     return this.admin.unpublish(id);
   }
 
