@@ -100,6 +100,12 @@ describe('New link from a dead link page (real FerretDB and SMTP sink)', () => {
     expect(again.headers.location).toBe(`/s/${added}?updated=1`);
     const stored = await t.connection.collection('survey_responses').countDocuments({ surveyId });
     expect(stored).toBe(1);
+    // Once the member answers through the link they asked for (their mailbox, so theirs), it retires the
+    // others: a leaked earlier link stops working then, and not before.
+    const replaced = await request(server).get(`/s/${working}`).expect(410);
+    expect(replaced.text).toContain('This link has been replaced');
+    await request(server).post(`/s/${working}`).type('form').send(chosen()).expect(410);
+    await request(server).get(`/s/${added}`).expect(200);
   });
 
   it('mails one address at most three new links a day, however many addresses ask', async () => {

@@ -157,8 +157,15 @@ export class BatchSender implements OnModuleInit {
     reminder: boolean,
   ): Promise<Array<{ recipient: BatchRecipient; message: TransportMessage }>> {
     const tokens = recipients.map(() => newToken());
+    // A link someone asked for goes beside the member's others until it is used (see SurveyLink).
+    const asked = batch.kind.startsWith('asked:');
     await this.links.insertMany(
-      recipients.map((recipient, k) => ({ hash: tokens[k].hash, invitationId: recipient.i, surveyId: batch.surveyId })),
+      recipients.map((recipient, k) => ({
+        hash: tokens[k].hash,
+        invitationId: recipient.i,
+        surveyId: batch.surveyId,
+        retiresOthersOnUse: asked,
+      })),
     );
     if (batch.kind.startsWith('resend:')) {
       for (const [k, recipient] of recipients.entries()) {

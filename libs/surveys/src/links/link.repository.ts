@@ -17,10 +17,17 @@ export class LinkRepository {
   }
 
   /** Stores a batch's new links in one insert (distribution: one round trip per batch, not per email). */
-  async insertMany(links: Array<{ hash: string; invitationId: string; surveyId: string }>): Promise<void> {
+  async insertMany(
+    links: Array<{ hash: string; invitationId: string; surveyId: string; retiresOthersOnUse?: boolean }>,
+  ): Promise<void> {
     if (links.length > 0) {
       await this.links.insertMany(
-        links.map((link) => ({ _id: link.hash, invitationId: link.invitationId, surveyId: link.surveyId })),
+        links.map((link) => ({
+          _id: link.hash,
+          invitationId: link.invitationId,
+          surveyId: link.surveyId,
+          retiresOthersOnUse: link.retiresOthersOnUse === true,
+        })),
         { ordered: false },
       );
     }
@@ -35,6 +42,15 @@ export class LinkRepository {
   async findActiveByHash(hash: string): Promise<LinkRecord | null> {
     const link = await this.findByHash(hash);
     return link && !link.revokedAt ? link : null;
+  }
+
+  /**
+   * A requested link was used: the invitation's other links are revoked and this one no longer retires
+   * anything (so later answers through it cost no write). Repeating it changes nothing.
+   */
+  async retireOthers(invitationId: string, usedHash: string, at = new Date()): Promise<void> {
+    await this.revokeOthers(invitationId, usedHash, at);
+    await this.links.updateOne({ _id: usedHash }, { $set: { retiresOthersOnUse: false } });
   }
 
   /** Revokes an invitation's links except `keepHash` (resend: the new link replaces the old ones). */

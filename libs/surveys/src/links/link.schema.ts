@@ -2,7 +2,8 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 /**
  * A survey link's token, stored only as its SHA-256 hash in `_id`: `/s/<token>` is one `_id` lookup,
- * and a leaked database holds no usable link. Resending inserts a new link and revokes the old ones.
+ * and a leaked database holds no usable link. Staff's resend inserts a new link and revokes the old
+ * ones; a requested link is added beside them. Every link of an invitation answers its one response.
  */
 @Schema({ collection: 'survey_links', versionKey: false })
 export class SurveyLink {
@@ -12,6 +13,12 @@ export class SurveyLink {
   @Prop({ required: true }) surveyId: string;
   @Prop({ type: Date, default: () => new Date() }) createdAt: Date;
   @Prop({ type: Date, default: null }) revokedAt: Date | null;
+  /**
+   * Sent because someone asked for a new link (anyone may ask, for any address), so it was added
+   * beside the invitation's other links; the first answer saved through it (by whoever reads that
+   * mailbox) retires the others, as staff's resend does at once.
+   */
+  @Prop({ type: Boolean, default: false }) retiresOthersOnUse: boolean;
 }
 export const SurveyLinkSchema = SchemaFactory.createForClass(SurveyLink);
 

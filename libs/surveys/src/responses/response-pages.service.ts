@@ -30,6 +30,8 @@ interface Answering {
   /** `/s/<token>` (no session, no CSRF: the token is the key) or `/portal/surveys/<id>` (signed in). */
   action: string;
   signedIn: boolean;
+  /** The hash of a requested link answered through, whose first use retires the invitation's others. */
+  retiresOthers?: string;
 }
 
 /**
@@ -176,6 +178,10 @@ export class ResponsePages {
     }
     // Written first, so a first answer costs one insert and no read; the link's page reads it live next.
     this.linkPages.forgetInvitation(id);
+    if (answering.retiresOthers) {
+      // Answered through the link this member asked for: the links it was sent beside retire now.
+      await this.links.retireOthers(id, answering.retiresOthers);
+    }
     if (mode === 'partial') {
       const saved = await this.responses.savePartial(id, String(survey._id), form.answers);
       if (saved === 'already-completed') {
@@ -233,7 +239,13 @@ export class ResponsePages {
     if (link.revokedAt) {
       return { problem: this.problem('revoked', survey) };
     }
-    return { survey, invitationId: link.invitationId, action: `/s/${token}`, signedIn: false };
+    return {
+      survey,
+      invitationId: link.invitationId,
+      action: `/s/${token}`,
+      signedIn: false,
+      retiresOthers: link.retiresOthersOnUse ? link._id : undefined,
+    };
   }
 
   private async forMember(surveyId: string, memberId: string): Promise<Answering> {
