@@ -70,6 +70,15 @@ describe('Published research', () => {
     expect(page.text).toContain(`/reports/${surveyId}/mine`);
     const mine = await signedIn.agent.get(`/reports/${surveyId}/mine`).expect(200);
     expect(mine.text).toContain(`You hold ${response!.held.length} of these accountabilities`);
+
+    // A Council Member who answered is told the benchmark goes with a higher tier, not sent to a refusal.
+    await t.app.get(MemberRepository).setMembership(String(jordan._id), COUNCIL);
+    const council = await signedIn.agent.get(`/reports/${surveyId}`).expect(200);
+    expect(council.text).not.toContain(`/reports/${surveyId}/mine`);
+    expect(council.text).toMatch(
+      /Executive Circle members see their answers against their peers’\.\s*<a href="\/membership">See the tiers<\/a>/,
+    );
+    await signedIn.agent.get(`/reports/${surveyId}/mine`).set('Accept', 'text/html').expect(403);
     const first = DEFAULT_ACCOUNTABILITIES[Number(response!.held[0].slice(1)) - 1];
     expect(mine.text).toMatch(new RegExp(`${first.replace(/[()]/g, '.')}</th><td class="num">1</td>`));
   });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isEntitled, type SessionMember } from '@roundtable/auth';
 import {
   NotFoundError,
   PageCache,
@@ -16,7 +17,7 @@ import { SnapshotRepository, type SnapshotRecord } from '../snapshots/snapshot.r
 import { ownChange } from '../trends/own-change';
 import { trendsModel } from '../trends/trends-model';
 import { mayShow, publishedMinimum, tiedRanks } from './publication';
-import { teaserFor } from './report-access';
+import { PEER_BENCHMARK, teaserFor } from './report-access';
 
 /** How many published reports the post editor offers (newest first). */
 const REPORT_CHOICES = 100;
@@ -94,10 +95,10 @@ export class PublishedReports implements LatestResearchSource, PublishedReportSo
     return { title: 'Research', reports: await this.latest(20, viewer) };
   }
 
-  async reportPage(surveyId: string, memberId: string) {
+  async reportPage(surveyId: string, member: SessionMember) {
     const snapshot = await this.publishedOrFail(surveyId);
     const survey = await this.surveys.findById(surveyId);
-    const mine = await this.responses.findById(invitationId(surveyId, memberId));
+    const mine = await this.responses.findById(invitationId(surveyId, member.id));
     const result = snapshot.result;
     return {
       title: survey?.title ?? 'Research report',
@@ -107,6 +108,8 @@ export class PublishedReports implements LatestResearchSource, PublishedReportSo
       skew: skewModel(result).filter((s) => s.skewed),
       computedAt: snapshot.computedAt,
       answered: mine?.status === 'completed',
+      // The link to their own answers goes to those whose tier includes the benchmark; others see the tiers.
+      benchmark: isEntitled(member, PEER_BENCHMARK),
       trend: memberTrend(snapshot),
     };
   }

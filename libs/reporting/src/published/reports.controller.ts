@@ -24,7 +24,7 @@ export class ReportsController {
   @Get(':id')
   @Render('reporting/report')
   report(@Param('id') id: string, @CurrentMember() member: SessionMember) {
-    return this.reports.reportPage(id, member.id);
+    return this.reports.reportPage(id, member);
   }
 
   @Get(':id/mine')
