@@ -62,7 +62,7 @@ interface Route {
   cells: string;
   /** JSON routes answer a visitor 401 instead of sending them to sign in. */
   json?: boolean;
-  /** What an admitted POST answers (its own refusal of this empty or unknown input, or its redirect). */
+  /** What an admitted call answers when not 200 (its own refusal of this input, its redirect, nothing to show). */
   answer?: number;
   form?: Record<string, string>;
   multipart?: boolean;
@@ -78,6 +78,9 @@ function routes(reportId: string, resourceId: string): Route[] {
     { method: 'GET', path: `/reports/${reportId}/mine`, cells: BENCHMARK },
     { method: 'GET', path: '/admin/reports', cells: STAFF_ONLY },
     { method: 'GET', path: `/admin/reports/${reportId}`, cells: STAFF_ONLY },
+    { method: 'GET', path: `/admin/reports/${reportId}/publish`, cells: STAFF_ONLY },
+    { method: 'GET', path: `/admin/reports/${reportId}/unpublish`, cells: STAFF_ONLY },
+    { method: 'GET', path: `/admin/reports/${reportId}/trends`, cells: STAFF_ONLY },
     { method: 'GET', path: `/admin/reports/${reportId}/responses.json`, cells: STAFF_ONLY },
     { method: 'GET', path: `/admin/reports/${reportId}/tables/ranking.csv`, cells: STAFF_ONLY },
     { method: 'POST', path: '/admin/reports/import', cells: STAFF_ONLY, multipart: true, answer: 422 },
@@ -90,6 +93,9 @@ function routes(reportId: string, resourceId: string): Route[] {
       cells: STAFF_ONLY,
       json: true,
     })),
+    // The census of the role: a public page; its JSON for staff (no census is computed here: 404).
+    { method: 'GET', path: '/census', cells: OPEN },
+    { method: 'GET', path: '/api/census', cells: STAFF_ONLY, json: true, answer: 404 },
     // The members' directory; a member's own listing choice stays theirs to change (or withdraw) whatever they pay.
     { method: 'GET', path: '/directory', cells: ACTIVE_MEMBERS },
     { method: 'GET', path: '/portal/directory', cells: MEMBERS },
@@ -205,7 +211,7 @@ function mismatch(route: Route, expected: Cell, response: request.Response): str
   const page = response.text ?? '';
   switch (expected) {
     case 'ok': {
-      const answer = route.method === 'POST' ? route.answer : 200;
+      const answer = route.answer ?? 200;
       return response.status === answer ? null : got;
     }
     case 'in':
