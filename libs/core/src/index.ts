@@ -49,6 +49,7 @@ export { fieldErrorsFrom, formValuesFrom } from './forms/field-errors';
 export { checkBody, createValidationPipe, UnreadableBodyError } from './forms/validation-pipe';
 export { AsList, OneOf, OptionalText, RequiredText, Trim } from './forms/dto-decorators';
 export { ConfirmDto, confirmationPage, type Confirmation } from './forms/confirmation';
+export { plural } from './format/plural';
 export {
   NavigationModule,
   NavigationRegistry,

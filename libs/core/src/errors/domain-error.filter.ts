@@ -51,7 +51,12 @@ export class DomainErrorFilter implements ExceptionFilter {
       if (body.errors) {
         body.statusCode = 422;
       }
-      response.status(body.statusCode).render('error', { error: body, title: titleFor(body.statusCode) });
+      // No route matched: a page says so in the site's words, not the framework's "Cannot GET /x"
+      // (the JSON answer keeps it, as API clients read it).
+      const unrouted =
+        body.statusCode === 404 && typeof body.message === 'string' && /^Cannot [A-Z]+ /.test(body.message);
+      const shown = unrouted ? { ...body, message: NO_SUCH_PAGE } : body;
+      response.status(body.statusCode).render('error', { error: shown, title: titleFor(body.statusCode) });
     } else {
       response.status(body.statusCode).json(body);
     }
@@ -120,6 +125,9 @@ function asClientError(exception: unknown): { status: number; message: string } 
   // Other exposable http-errors (CSRF's) carry a message written for people.
   return { status, message: messages[type ?? ''] ?? message ?? 'The request could not be read.' };
 }
+
+const NO_SUCH_PAGE =
+  'There is no page at this address. The link may be mistyped, or the page may have moved or been taken down.';
 
 /** Pages get HTML; `/api`, feeds and programmatic clients get JSON. */
 function wantsHtml(request: Request): boolean {

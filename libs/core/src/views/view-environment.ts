@@ -1,4 +1,5 @@
 import nunjucks from 'nunjucks';
+import { plural } from '../format/plural';
 import { viewSearchPaths } from '../project-root';
 
 /**
@@ -15,5 +16,7 @@ export function createViewEnvironment(options: { autoescape?: boolean } = {}): n
   });
   environment.addGlobal('siteName', 'Roundtable');
   environment.addGlobal('currentYear', () => new Date().getFullYear());
+  // `{{ n | plural('member') }}`: "1 member", "2 members" (format/plural.ts).
+  environment.addFilter('plural', plural);
   return environment;
 }

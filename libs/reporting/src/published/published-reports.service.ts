@@ -7,6 +7,7 @@ import {
   type ReportCard,
   type ReportChoice,
   type ReportViewer,
+  plural,
 } from '@roundtable/core';
 import type { LatestResearchSource, ResearchTeaser } from '@roundtable/site';
 import { invitationId, ResponseRepository, SurveyRepository } from '@roundtable/surveys';
@@ -25,7 +26,7 @@ const REPORT_CHOICES = 100;
 /** The headline of a published result and its figures, as teasers and cards show them. */
 function finding(s: PublishedSummary): { headline: string; highlights: string[] } {
   const top = s.top.map((item, k) => (s.topRanks?.[k]?.startsWith('=') ? `${item} (${s.topRanks[k]})` : item));
-  const highlights = [`${s.respondents} members answered`];
+  const highlights = [`${plural(s.respondents, 'member')} answered`];
   if (s.responseRate !== null) {
     highlights.unshift(`${percent(s.responseRate)} response rate`);
   }

@@ -1,0 +1,56 @@
+import request from 'supertest';
+import { ReportingWorkerModule } from '@roundtable/reporting';
+import { createTestApp, type TestApp } from '../support/create-test-app';
+import { reportFor } from '../reporting/report-fixtures';
+import { profileForm } from '../support/forms';
+import { signInAs, type SignedIn } from '../support/sessions';
+
+/** The finish of the design pass: the 404 page in the site's words and style, and counts that read right. */
+describe('Finish', () => {
+  let t: TestApp;
+  let staff: SignedIn;
+
+  beforeAll(async () => {
+    t = await createTestApp({ imports: [ReportingWorkerModule] });
+    staff = await signInAs(t, { role: 'staff' });
+  });
+  afterAll(() => t.close());
+
+  it("answers an unknown address with the site's own 404 page, not the framework's words", async () => {
+    const page = await request(t.app.getHttpServer()).get('/no-such-page').set('Accept', 'text/html').expect(404);
+    expect(page.text).toContain('<h1>Page not found</h1>');
+    expect(page.text).toContain('There is no page at this address.');
+    expect(page.text).not.toContain('Cannot GET');
+    expect(page.text).toContain('class="site-header"');
+    expect(page.text).toContain('href="/join">How to join the council</a>');
+  });
+
+  it("leads a visitor from the home page's research card to its summary and the way to join, not to a sign-in wall", async () => {
+    const surveyId = await reportFor(t, staff, 'Research for the home page');
+    const home = (await request(t.app.getHttpServer()).get('/').expect(200)).text;
+    expect(home).toContain('Research for the home page <span class="tag">For members</span>');
+    expect(home).not.toContain(`<a href="/reports/${surveyId}">`);
+    expect(home).toContain('href="/join">Become a member</a>');
+    expect((await staff.agent.get('/').expect(200)).text).toContain(
+      `<a href="/reports/${surveyId}">Research for the home page</a>`,
+    );
+  });
+
+  it('writes the count of waiting applications singular at one and plural at zero and two', async () => {
+    const shown = async () =>
+      /<strong>\d+<\/strong> applications? waiting/.exec((await staff.agent.get('/admin').expect(200)).text)?.[0];
+    expect(await shown()).toBe('<strong>0</strong> applications waiting');
+    for (const [name, expected] of [
+      ['Pat One', '<strong>1</strong> application waiting'],
+      ['Sam Two', '<strong>2</strong> applications waiting'],
+    ]) {
+      const applicant = await signInAs(t, { role: 'applicant', name });
+      await applicant.agent
+        .post('/apply')
+        .type('form')
+        .send({ _csrf: applicant.csrfToken, ...profileForm({ name }) })
+        .expect(303);
+      expect(await shown()).toBe(expected);
+    }
+  });
+});
