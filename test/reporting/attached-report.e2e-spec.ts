@@ -93,7 +93,9 @@ describe('A research report attached to a blog post', () => {
   it('shows a visitor the headline, as the home page does, and the way to join; not the figures', async () => {
     const page = await request(t.app.getHttpServer()).get(`/blog/${slug}`).set('Accept', 'text/html').expect(200);
     const card = cardOf(page.text);
-    expect(card).toContain(`<a href="/reports/${reportId}">Accountabilities 2026</a>`);
+    // The title is not a link a visitor could follow into a sign-in wall: the card is the summary, with the way in.
+    expect(card).toContain('<h2 id="report-card-title">Accountabilities 2026</h2>');
+    expect(card).not.toContain(`<a href="/reports/${reportId}">`);
     expect(card).toContain(HEADLINE);
     expect(card).toContain('The full report is for members whose tier includes the council’s research.');
     expect(card).toContain('<a href="/join">Become a member</a>');
