@@ -149,6 +149,17 @@ describe('The source rules (issue 27)', () => {
     ]);
   });
 
+  it('asks who is staff in code only through isStaff() (libs/auth/src/access.ts)', () => {
+    const asked = sources.filter(
+      (file) =>
+        /^libs\/.*\.ts$/.test(file.path) &&
+        !file.path.endsWith('.spec.ts') &&
+        file.path !== 'libs/auth/src/access.ts' &&
+        /role\s*(?:===?|!==?)\s*['"](?:staff|admin)['"]/.test(file.text.replace(COMMENT, '')),
+    );
+    expect(asked.map((file) => file.path)).toEqual([]);
+  });
+
   it('reads the source it checks', () => {
     expect(sources.length).toBeGreaterThan(300);
     expect(repositoryPaths.has('docs/storage.md')).toBe(true);

@@ -5,9 +5,9 @@ import type { Role } from './roles';
  * and page models ask here; templates get the answers in their model. Pure, so specs test it alone.
  */
 
-/** Someone signed in as staff or admin (or a role, as stored on the member). */
+/** Someone with a role, as stored on the member (staff, admin, member, applicant). */
 interface HasRole {
-  role: Role;
+  role: Role | string;
 }
 
 /** Someone whose membership summary says what their tier grants now (see billing's summaries). */

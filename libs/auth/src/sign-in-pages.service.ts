@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { DomainError, FormOutcome, TooManyRequestsError } from '@roundtable/core';
 import type { MemberRecord } from '@roundtable/members';
+import { isStaff } from './access';
 import { EmailSignInService } from './email-link/email-sign-in.service';
 import type { RequestLinkDto, UseCodeDto } from './email-link/sign-in.dto';
 import { safeReturnTo } from './return-to';
@@ -124,7 +125,7 @@ export class SignInPages {
     if (returnTo) {
       return safeReturnTo(returnTo);
     }
-    if (member.role === 'staff' || member.role === 'admin') {
+    if (isStaff(member)) {
       return '/admin';
     }
     const status = member.application?.status ?? 'none';

@@ -1,3 +1,4 @@
+import { isStaff } from '@roundtable/auth';
 import { grantsEntitlements, type MembershipState } from '@roundtable/billing';
 
 /** A person as the directory sees them: their role and their membership's state as billing keeps it. */
@@ -6,8 +7,6 @@ interface Someone {
   membership?: { state: string } | null;
 }
 
-const isStaffRole = (role: string) => role === 'staff' || role === 'admin';
-
 /**
  * Whether someone is in the council now: staff, or a member whose membership grants its benefits
  * (billing's rule: active, past due within grace, canceling until the period ends). The directory
@@ -15,7 +14,7 @@ const isStaffRole = (role: string) => role === 'staff' || role === 'admin';
  * details nor shows among them. Pure.
  */
 export function inCouncilNow(someone: Someone): boolean {
-  if (isStaffRole(someone.role)) {
+  if (isStaff(someone)) {
     return true;
   }
   return someone.role === 'member' && grantsEntitlements((someone.membership?.state ?? 'none') as MembershipState);

@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
+import { isStaff } from '@roundtable/auth';
 import { appConfig, ValidationError } from '@roundtable/core';
 import { RecurringJobs, type JobType } from '@roundtable/jobs';
 import { MailService, renderMail } from '@roundtable/mail';
@@ -67,7 +68,7 @@ export class CommentDigestService {
     let sent = 0;
     for (const digest of due) {
       const member = await this.members.findById(digest._id);
-      if (!member || (member.role !== 'staff' && member.role !== 'admin')) {
+      if (!member || !isStaff(member)) {
         // No longer staff: no more digests.
         await this.digests.choose(digest._id, null, now);
         continue;

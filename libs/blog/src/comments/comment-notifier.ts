@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
+import { isStaff } from '@roundtable/auth';
 import { appConfig } from '@roundtable/core';
 import { MailService, renderMail } from '@roundtable/mail';
 import { MemberRepository } from '@roundtable/members';
@@ -77,7 +78,7 @@ export class CommentNotifier {
     }
     const author = post.notifyAuthor ? await this.members.findById(post.authorId) : null;
     // Staff who chose a comment digest get this comment in it, not in an email of its own.
-    const staffAuthor = author?.role === 'staff' || author?.role === 'admin';
+    const staffAuthor = author !== null && isStaff(author);
     const inDigest = staffAuthor && (await this.digests.findFor(String(author._id)));
     if (author && !inDigest) {
       await send(author.email, author.name, 'blog/email/new-comment', `New comment on “${post.title}”`, () =>

@@ -1,3 +1,5 @@
+import { isStaff } from '@roundtable/auth';
+
 /**
  * Who may download a resource. Pure. Staff and admins may download everything (their downloads
  * count under `staff`); a member may when their membership grants its benefits (billing's rule:
@@ -20,7 +22,7 @@ export function downloadDecision(
   if (!reader) {
     return { allowed: false, reason: 'visitor' };
   }
-  if (reader.role === 'staff' || reader.role === 'admin') {
+  if (isStaff(reader)) {
     return { allowed: true, tier: 'staff' };
   }
   if (reader.role !== 'member') {
