@@ -4,7 +4,7 @@
 //   --members N          members in the database (default 20,000; in --quick 1,000, and 300 invited by
 //                        the distribution benchmark)
 //   --database D         sqlite, postgresql or all (default: all that this machine has)
-//   --only a,b           only these benchmarks (pages, intake, distribution, ranking)
+//   --only a,b           only these benchmarks (pages, intake, distribution, ranking, census)
 //   --ranking-sizes a,b  responses per ranking (default 10000,100000)
 'use strict';
 const { existsSync } = require('node:fs');
@@ -14,7 +14,13 @@ const { startEnvironment, withDatabase } = require('./lib/environment');
 const { machine, machineNote, table, write } = require('./lib/results');
 const { step } = require('./lib/progress');
 
-const BENCHMARKS = [require('./pages'), require('./intake'), require('./distribution'), require('./ranking')];
+const BENCHMARKS = [
+  require('./pages'),
+  require('./intake'),
+  require('./distribution'),
+  require('./ranking'),
+  require('./census'),
+];
 
 function parseArgs(argv) {
   const args = { quick: false, members: null, database: null, only: null, rankingSizes: null };
@@ -85,7 +91,7 @@ function columns(result) {
     ['ratio', (r) => (r.ratio === null ? '–' : `${r.ratio}×`)],
     ['goal met', (r) => (r.meetsGoal ? 'yes' : 'no')],
   ];
-  if (result.benchmark === 'ranking') {
+  if (result.benchmark === 'ranking' || result.benchmark === 'census') {
     return [
       ['', (r) => r.name],
       ['read', (r) => `${r.figures.readSeconds} s`],

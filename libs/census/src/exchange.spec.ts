@@ -83,3 +83,24 @@ describe('parseCensus', () => {
     expect(() => parseCensusText('{"tenures": [')).toThrow(/not valid JSON/);
   });
 });
+
+describe('parseDay', () => {
+  it('reads calendar dates as days since 1970-01-01 and refuses what is not one', () => {
+    const { parseDay } = jest.requireActual<typeof import('./dates')>('./dates');
+    expect([parseDay('1970-01-01'), parseDay('2000-03-01'), parseDay('1969-12-31')]).toEqual([0, 11017, -1]);
+    expect(parseDay('2024-02-29')).toBe(Date.UTC(2024, 1, 29) / 86_400_000);
+    for (const bad of [
+      '2023-02-29',
+      '1900-02-29',
+      '2010-13-01',
+      '2010-00-10',
+      '2010-04-31',
+      '2010-1-01',
+      '2010/01/01',
+      'x',
+    ]) {
+      expect(parseDay(bad)).toBeNull();
+    }
+    expect(parseDay('2000-02-29')).not.toBeNull();
+  });
+});

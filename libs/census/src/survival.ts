@@ -21,21 +21,36 @@ export interface Durations {
 }
 
 export function durations(roster: PackedRoster): Durations {
-  const all = new Int32Array(roster.count);
+  const days = new Int32Array(roster.count);
   let endedCount = 0;
-  for (let i = 0; i < roster.count; i++) {
-    endedCount += roster.end[i] === OPEN ? 0 : 1;
-  }
-  const ended = new Int32Array(endedCount);
-  let e = 0;
+  let longest = 0;
   for (let i = 0; i < roster.count; i++) {
     const open = roster.end[i] === OPEN;
-    all[i] = (open ? roster.asOf : roster.end[i]) - roster.start[i];
-    if (!open) {
-      ended[e++] = all[i];
+    days[i] = (open ? roster.asOf : roster.end[i]) - roster.start[i];
+    endedCount += open ? 0 : 1;
+    longest = Math.max(longest, days[i]);
+  }
+  // Durations are whole days within a few decades: a counting sort is one pass, not n log n.
+  const all = new Uint32Array(longest + 2);
+  const ends = new Uint32Array(longest + 2);
+  for (let i = 0; i < roster.count; i++) {
+    all[days[i]]++;
+    if (roster.end[i] !== OPEN) {
+      ends[days[i]]++;
     }
   }
-  return { all: all.sort(), ended: ended.sort() };
+  return { all: spread(all, roster.count), ended: spread(ends, endedCount) };
+}
+
+/** The sorted values a histogram of whole days counts. */
+function spread(counts: Uint32Array, total: number): Int32Array {
+  const out = new Int32Array(total);
+  let k = 0;
+  for (let day = 0; day < counts.length; day++) {
+    out.fill(day, k, k + counts[day]);
+    k += counts[day];
+  }
+  return out;
 }
 
 /**

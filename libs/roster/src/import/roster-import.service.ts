@@ -5,7 +5,7 @@ import { FormOutcome, NotFoundError } from '@roundtable/core';
 import { CensusRequests } from '../compute/census-requests.service';
 import { TenureRepository, type TenureRecord } from '../tenures/tenure.repository';
 import { CsvFileError, decodeUtf8, parseCsv, type CsvRecord } from './csv-text';
-import { planImport, type KnownTenure, type PlannedRow } from './import-plan';
+import { planImport, readHeader, type KnownTenure, type PlannedRow } from './import-plan';
 import { RosterImportRepository } from './roster-import.repository';
 import type { CsvUpload } from './csv-upload.interceptor';
 
@@ -46,7 +46,8 @@ export class RosterImports {
     let records: CsvRecord[];
     try {
       records = readFile(file);
-      await this.plan(records);
+      // The header is checked now (a bad file is refused at once); the rows are planned by the preview.
+      readHeader(records);
     } catch (error) {
       if (error instanceof CsvFileError) {
         return FormOutcome.invalid({}, { file: error.message });

@@ -39,7 +39,9 @@ export function barChart(id: string, title: string, bars: Bar[], describe: (bar:
     parts.push(
       `<rect x="${fix(x + step * 0.15)}" y="${fix(y(bar.value))}" width="${fix(step * 0.7)}" height="${fix(height)}" fill="${BAR}" class="chart-bar"><title>${escapeHtml(describe(bar))}</title></rect>`,
     );
-    if (k % every === 0 || k === bars.length - 1) {
+    // The last bar (the census date) is labelled unless that would crowd the label before it.
+    const last = k === bars.length - 1 && k % every >= every / 2;
+    if (k % every === 0 || last) {
       parts.push(
         `<text x="${fix(x + step / 2)}" y="${TOP + PLOT_HEIGHT + 16}" text-anchor="middle" fill="${MUTED}">${escapeHtml(bar.label)}</text>`,
       );
