@@ -95,7 +95,7 @@ describe('The census page', () => {
     const page = await member.agent.get('/census').expect(200);
     expect(page.text).toContain('id="segments"');
     const revenue =
-      /<table class="data report-table" id="segment-revenue">([\s\S]*?)<\/table>\s*<p class="muted">([^<]*)/.exec(
+      /<table class="data report-table" id="segment-revenue">([\s\S]*?)<\/table>\s*<\/div>\s*<p class="muted">([^<]*)/.exec(
         page.text,
       )!;
     expect(revenue[1]).toContain('<th scope="row">&gt;$1B</th><td class="num">3</td>');
