@@ -6,6 +6,7 @@ export { PostRepository } from './posts/post.repository';
 export { BlogPages } from './blog-pages.service';
 export { CommentRepository, FORMER_MEMBER } from './comments/comment.repository';
 export { seedDemoPosts } from './posts/demo-posts';
+export { seedDemoComments } from './comments/demo-comments';
 export { renderMarkdown } from './posts/markdown';
 /** Runs at start-up; exported so a test can run it again over posts written the old way. */
 export { SearchTermsBackfill } from './posts/search-terms.backfill';

@@ -9,3 +9,6 @@ export { ResourceDownloadStats } from './downloads/resource-download-stats.servi
 /** Carries downloads counted before the shared counters into them (run at start; tests call `fold`). */
 export { LegacyDownloadCounts } from './downloads/legacy-download-counts';
 export type { ResourceDownloads } from './downloads/download-stats';
+export { ResourceRepository } from './library/resource.repository';
+export { ResourceFileRepository } from './files/resource-files.repository';
+export { seedDemoResources, jobDescriptionPdf } from './library/demo-resources';

@@ -39,7 +39,8 @@ import { RESOURCES_NAVIGATION } from './resources.navigation';
     ResourceAdmin,
     UploadInterceptor,
   ],
-  exports: [ResourceDownloadStats],
+  // The repositories also serve `npm start`'s demo seed (seedDemoResources).
+  exports: [ResourceDownloadStats, ResourceRepository, ResourceFileRepository],
 })
 export class ResourcesModule implements OnModuleInit {
   constructor(private readonly navigation: NavigationRegistry) {}

@@ -5,3 +5,5 @@
  */
 export { SiteModule } from './site.module';
 export { LATEST_RESEARCH, type LatestResearchSource, type ResearchTeaser } from './home/latest-research';
+export { QuoteRepository } from './quotes/quote.repository';
+export { seedDemoQuotes } from './quotes/demo-quotes';

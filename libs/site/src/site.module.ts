@@ -37,6 +37,8 @@ import { SITE_NAVIGATION } from './site.navigation';
   ],
   controllers: [HomeController, JoinController, SitePagesController, AdminQuotesController, BrandController],
   providers: [HomePages, JoinPage, SitePages, SitePageRepository, QuoteRepository, QuoteAdmin, SiteUrlMiddleware],
+  // The quotes also serve `npm start`'s demo seed (seedDemoQuotes).
+  exports: [QuoteRepository],
 })
 export class SiteModule implements NestModule, OnModuleInit {
   constructor(private readonly navigation: NavigationRegistry) {}
