@@ -6,7 +6,7 @@ import { MemberRepository, seedDemoMembers } from '@roundtable/members';
 import { Module } from '@nestjs/common';
 import { AuthEnvironmentVariables } from '@roundtable/auth';
 import { BlogModule, CommentRepository, PostRepository, seedDemoComments, seedDemoPosts } from '@roundtable/blog';
-import { RankingComputer, seedDemoResearch, SnapshotRepository } from '@roundtable/reporting';
+import { RankingComputer, seedDemoResearch, seedDemoSecondWave, SnapshotRepository } from '@roundtable/reporting';
 import { CensusComputer, ReferenceListRepository, seedDemoRoster, TenureRepository } from '@roundtable/roster';
 import {
   ResourceFileRepository,
@@ -54,14 +54,15 @@ async function seed(): Promise<void> {
     String(staff._id),
     (await app.get(TierRepository).listAll()).map((tier) => tier.slug),
   );
-  const responses = await seedDemoResearch({
+  const research = {
     surveys: app.get(SurveyRepository),
     invitations: app.get(InvitationRepository),
     responses: app.get(ResponseRepository),
     members: app.get(MemberRepository),
     computer: app.get(RankingComputer),
     snapshots: app.get(SnapshotRepository),
-  });
+  };
+  const responses = (await seedDemoResearch(research)) + (await seedDemoSecondWave(research));
   const tenures = await seedDemoRoster({
     tenures: app.get(TenureRepository),
     lists: app.get(ReferenceListRepository),

@@ -14,5 +14,5 @@ export { SurveyExchangeBuilder, TIER_ATTRIBUTE, type SurveyExchange } from './co
 export { SnapshotRepository, type SnapshotRecord } from './snapshots/snapshot.repository';
 export { ExchangeTransfer } from './exchange/exchange-transfer.service';
 export { demoCouncil, DEMO_SEED, DEMO_COUNCIL_SIZE, DEMO_RESPONDENTS } from './demo/demo-council';
-export { seedDemoResearch, DEMO_SURVEY_TITLE } from './demo/seed-demo-research';
+export { seedDemoResearch, seedDemoSecondWave, DEMO_SURVEY_TITLE, DEMO_WAVE_TITLE } from './demo/seed-demo-research';
 export { publishedSummary } from './snapshots/published-summary';

@@ -1,6 +1,13 @@
 import { computeRanking } from '@roundtable/rankings';
 import { DEFAULT_ACCOUNTABILITIES } from '@roundtable/surveys';
-import { DEMO_COUNCIL_SIZE, DEMO_RESPONDENTS, demoCouncil } from './demo-council';
+import { computeTrends } from '../trends/wave-trends';
+import {
+  DEMO_COUNCIL_SIZE,
+  DEMO_RESPONDENTS,
+  demoCouncil,
+  SECOND_WAVE_PATTERN,
+  SECOND_WAVE_SEED,
+} from './demo-council';
 
 describe('demoCouncil', () => {
   const council = demoCouncil();
@@ -28,5 +35,35 @@ describe('demoCouncil', () => {
     const skew = Object.fromEntries((result.skew ?? []).map((s) => [s.attribute, s]));
     expect(skew.revenueBand).toMatchObject({ skewed: true, toward: '>$1B' });
     expect(skew.businessModel).toMatchObject({ skewed: true, toward: 'B2B' });
+  });
+});
+
+describe('the demo second wave', () => {
+  const items = DEFAULT_ACCOUNTABILITIES.map((label, f) => ({ key: `i${f + 1}`, label }));
+  const answers = (council: ReturnType<typeof demoCouncil>) =>
+    council.filter((m) => m.held).map((m) => (m.held ?? []).map((f) => `i${f + 1}`));
+  const trends = computeTrends(
+    [
+      { surveyId: 'first', title: 'First', items, held: answers(demoCouncil()) },
+      {
+        surveyId: 'second',
+        title: 'Second',
+        items,
+        held: answers(demoCouncil(SECOND_WAVE_SEED, items.length, SECOND_WAVE_PATTERN)),
+      },
+    ],
+    { seed: 42, resamples: 1000 },
+  );
+  const byLabel = new Map(trends.pairs[0].items.map((item) => [item.label, item]));
+
+  it('has one item that clearly rose and one that clearly fell', () => {
+    expect(byLabel.get(DEFAULT_ACCOUNTABILITIES[7])?.movement).toBe('rose');
+    expect(byLabel.get(DEFAULT_ACCOUNTABILITIES[2])?.movement).toBe('fell');
+  });
+
+  it('moves the other fourteen items within noise, bar at most one by chance at the 95% level', () => {
+    const others = trends.pairs[0].items.filter((item) => item.key !== 'i8' && item.key !== 'i3');
+    expect(others).toHaveLength(14);
+    expect(others.filter((item) => item.movement !== 'no clear change').length).toBeLessThanOrEqual(1);
   });
 });

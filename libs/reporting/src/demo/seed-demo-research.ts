@@ -8,9 +8,10 @@ import {
 import { RankingComputer } from '../compute/ranking-computer.service';
 import { publishedSummary } from '../snapshots/published-summary';
 import { SnapshotRepository } from '../snapshots/snapshot.repository';
-import { demoCouncil } from './demo-council';
+import { demoCouncil, SECOND_WAVE_PATTERN, SECOND_WAVE_SEED, type DemoCouncilMember } from './demo-council';
 
 export const DEMO_SURVEY_TITLE = 'The accountabilities of the CCO (demo)';
+export const DEMO_WAVE_TITLE = 'The accountabilities of the CCO, second wave (demo)';
 const DAY = 24 * 60 * 60 * 1000;
 
 /** What seeding the demo research needs (taken from the worker app's container). */
@@ -47,6 +48,75 @@ export async function seedDemoResearch(deps: DemoResearchDeps, now = new Date())
     reminders: [new Date(opensAt.getTime() + 7 * DAY), new Date(opensAt.getTime() + 14 * DAY)],
   });
   const surveyId = String(survey._id);
+  const written = await writeCouncilAnswers(deps, surveyId, demoCouncil(), opensAt);
+  await deps.surveys.close(surveyId, closesAt);
+  await deps.computer.compute(surveyId, 'seed', now);
+  const snapshot = await deps.snapshots.findLatest(surveyId);
+  if (snapshot) {
+    await deps.snapshots.publish(
+      surveyId,
+      snapshot.version,
+      publishedSummary(surveyId, DEMO_SURVEY_TITLE, snapshot.result),
+      closesAt,
+    );
+  }
+  return written;
+}
+
+/**
+ * Seeds the demo survey's second wave (after seedDemoResearch): the same items and council, answered
+ * a year on with one item clearly risen and one clearly fallen (SECOND_WAVE_PATTERN), closed,
+ * computed with its trends and published, so the console's Trends tab and the members' report show
+ * the comparison. Jordan Lee and Priya Shah answer both waves. Does nothing when the wave exists.
+ */
+export async function seedDemoSecondWave(deps: DemoResearchDeps, now = new Date()): Promise<number> {
+  const existing = await deps.surveys.listNewestFirst(50);
+  const first = existing.find((survey) => survey.title === DEMO_SURVEY_TITLE);
+  if (!first || existing.some((survey) => survey.title === DEMO_WAVE_TITLE)) {
+    return 0;
+  }
+  const opensAt = new Date(now.getTime() - 8 * DAY);
+  const closesAt = new Date(now.getTime() - DAY);
+  const wave = await deps.surveys.create({
+    title: DEMO_WAVE_TITLE,
+    intro: first.intro,
+    items: first.items.map(({ key, label }) => ({ key, label })),
+    profileQuestions: [...first.profileQuestions],
+    audience: first.audience,
+    opensAt,
+    closesAt,
+    reminders: [new Date(opensAt.getTime() + 3 * DAY)],
+    waveOf: first._id,
+    earlierItemKeys: first.items.map((item) => item.key),
+  });
+  const surveyId = String(wave._id);
+  const council = demoCouncil(SECOND_WAVE_SEED, first.items.length, SECOND_WAVE_PATTERN);
+  const written = await writeCouncilAnswers(deps, surveyId, council, opensAt);
+  await deps.surveys.close(surveyId, closesAt);
+  await deps.computer.compute(surveyId, 'seed', now);
+  const snapshot = await deps.snapshots.findLatest(surveyId);
+  if (snapshot) {
+    await deps.snapshots.publish(
+      surveyId,
+      snapshot.version,
+      publishedSummary(surveyId, DEMO_WAVE_TITLE, snapshot.result),
+      closesAt,
+    );
+  }
+  return written;
+}
+
+/**
+ * Writes one wave's invitations and completed responses for the demo council. The demo members
+ * Jordan Lee and Priya Shah take the places of the first two respondents, so their portal shows their
+ * own answers. Returns the number of responses written.
+ */
+async function writeCouncilAnswers(
+  deps: DemoResearchDeps,
+  surveyId: string,
+  council: DemoCouncilMember[],
+  opensAt: Date,
+): Promise<number> {
   await deps.surveys.markSent(surveyId, opensAt, 'open');
   const realMembers = [];
   for (const email of ['jordan.lee@roundtable.local', 'priya.shah@roundtable.local']) {
@@ -56,7 +126,7 @@ export async function seedDemoResearch(deps: DemoResearchDeps, now = new Date())
     }
   }
   let written = 0;
-  for (const demo of demoCouncil()) {
+  for (const demo of council) {
     const real = demo.held && written < realMembers.length ? realMembers[written] : null;
     const memberId = real ? String(real._id) : `demo-${demo.key}`;
     await deps.invitations.insertOnce(
@@ -81,17 +151,6 @@ export async function seedDemoResearch(deps: DemoResearchDeps, now = new Date())
       );
       written++;
     }
-  }
-  await deps.surveys.close(surveyId, closesAt);
-  await deps.computer.compute(surveyId, 'seed', now);
-  const snapshot = await deps.snapshots.findLatest(surveyId);
-  if (snapshot) {
-    await deps.snapshots.publish(
-      surveyId,
-      snapshot.version,
-      publishedSummary(surveyId, DEMO_SURVEY_TITLE, snapshot.result),
-      closesAt,
-    );
   }
   return written;
 }
