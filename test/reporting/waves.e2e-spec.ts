@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import request from 'supertest';
 import { JobRunner } from '@roundtable/jobs';
 import { MemberRepository, type MemberRecord } from '@roundtable/members';
@@ -7,6 +8,7 @@ import { SnapshotRepository } from '@roundtable/reporting';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createTestApp, type TestApp } from '../support/create-test-app';
 import type { ReceivedMail } from '../support/mailbox';
+import { readPdf } from '../support/pdf-text';
 import { sessionFor, signInAs, type SignedIn } from '../support/sessions';
 import { referenceRanking } from './survey-plan';
 
@@ -71,10 +73,10 @@ function itemKeysOf(html: string): Map<string, string> {
 /** The rows of the trends table: item label → its cells. */
 function trendRows(html: string): Map<string, string[]> {
   const rows = [
-    ...html.matchAll(/<tr class="movement-[\w-]+"><th scope="row">([^<]*)<\/th>((?:<td>[^<]*<\/td>)+)<\/tr>/g),
+    ...html.matchAll(/<tr class="movement-[\w-]+"><th scope="row">([^<]*)<\/th>((?:<td[^>]*>[^<]*<\/td>)+)<\/tr>/g),
   ];
   return new Map(
-    rows.map((row) => [decode(row[1]), [...row[2].matchAll(/<td>([^<]*)<\/td>/g)].map((c) => decode(c[1]))]),
+    rows.map((row) => [decode(row[1]), [...row[2].matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((c) => decode(c[1]))]),
   );
 }
 
@@ -301,6 +303,28 @@ describe('Waves of a survey, compared (HTTP, worker, SMTP sink)', () => {
     expect(report.text).toContain('Compared with earlier waves');
     expect(trendRows(report.text).get(FIRST[1])?.at(-1)).toBe('Rose');
 
+    const pdf = await member.agent
+      .get(`/reports/${waveIds[1]}/report.pdf`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200)
+      .expect('Content-Type', 'application/pdf');
+    const parsed = await readPdf(pdf.body as Buffer);
+    expect(parsed.pages).toBeGreaterThanOrEqual(1);
+    expect(parsed.title).toBe(`Accountabilities 2026 ${label}`);
+    const flat = parsed.text.replace(/\s+/g, ' ');
+    expect(flat).toContain('Roundtable');
+    expect(flat).toContain('How the research was done');
+    const topRow = (await t.app.get(SnapshotRepository).findPublished(waveIds[1]))?.result.items[0];
+    expect(flat).toMatch(
+      new RegExp(`1 ${topRow?.item} ${topRow?.borda.toFixed(2)} ${Math.round((topRow?.incumbency ?? 0) * 100)}%`),
+    );
+    expect(flat).toContain('Your answers beside your peers’');
+
     const mine = await member.agent.get(`/reports/${waveIds[1]}/mine`).expect(200);
     expect(mine.text).toContain('Your change since the last wave');
     const table = /<section class="card wide" id="own-change"[\s\S]*?<\/section>/.exec(mine.text)?.[0] ?? '';
@@ -322,5 +346,43 @@ describe('Waves of a survey, compared (HTTP, worker, SMTP sink)', () => {
       expect(cells?.[0]).toBe(before.includes(item) ? String(before.indexOf(item) + 1) : 'not yours');
       expect(cells?.[1]).toBe(after.includes(item) ? String(after.indexOf(item) + 1) : 'not yours');
     }
+  });
+
+  it('"Draft a post" writes a blog draft from the published snapshot, with the chart as its share card', async () => {
+    const drafted = await staff.agent
+      .post(`/admin/reports/${waveIds[1]}/draft-post`)
+      .type('form')
+      .send({ _csrf: staff.csrfToken })
+      .expect(303);
+    expect(drafted.headers.location).toMatch(/^\/admin\/posts\/[0-9a-f]{24}\/edit$/);
+    const editor = decode((await staff.agent.get(drafted.headers.location).expect(200)).text);
+    const respondents = answers.filter((a) => a.second).length;
+    expect(editor).toContain(`What ${respondents} members told us: Accountabilities 2026 ${label}`);
+    expect(editor).toContain(`The council surveyed ${MEMBERS} members by email`);
+    expect(editor).toContain(
+      `${respondents} answered, a response rate of ${Math.round((respondents / MEMBERS) * 100)}%`,
+    );
+    expect(editor).toContain(`Compared with the previous wave, ${FIRST[1]} rose`);
+    expect(editor).toContain(`[the full report](/reports/${waveIds[1]})`);
+    expect(editor).toContain(`/research/${waveIds[1]}/card.png`);
+
+    // The card is public (the headline only) and is a 1200 × 630 PNG.
+    const card = await request(t.app.getHttpServer())
+      .get(`/research/${waveIds[1]}/card.png`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200)
+      .expect('Content-Type', 'image/png');
+    const png = card.body as Buffer;
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+    mkdirSync('test-artifacts/screenshots', { recursive: true });
+    writeFileSync('test-artifacts/screenshots/social-card.png', png);
+    // An unpublished survey has no card.
+    await request(t.app.getHttpServer()).get(`/research/${waveIds[0]}/card.png`).expect(404);
   });
 });

@@ -31,6 +31,7 @@ import { PostRepository } from './posts/post.repository';
 import { PostMailer } from './posts/post-mailer.service';
 import { PostListPages } from './posts/post-list-pages.service';
 import { AttachedReports } from './posts/attached-reports.service';
+import { PostDrafts } from './posts/post-drafts.service';
 import { PostsService } from './posts/posts.service';
 import { SearchTermsBackfill } from './posts/search-terms.backfill';
 
@@ -61,6 +62,7 @@ const SHARED_PROVIDERS = [PostRepository, CommentRepository, CommentDigestReposi
   providers: [
     ...SHARED_PROVIDERS,
     PostsService,
+    PostDrafts,
     PostListPages,
     PostMailer,
     AttachedReports,
@@ -73,7 +75,7 @@ const SHARED_PROVIDERS = [PostRepository, CommentRepository, CommentDigestReposi
     BlogPages,
     SearchTermsBackfill,
   ],
-  exports: [PostRepository, BlogPages, CommentRepository],
+  exports: [PostRepository, BlogPages, CommentRepository, PostDrafts],
 })
 export class BlogModule implements OnModuleInit {
   constructor(private readonly navigation: NavigationRegistry) {}

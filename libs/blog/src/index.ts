@@ -2,6 +2,8 @@
 export { BlogModule, BlogWorkerModule } from './blog.module';
 export { CommentDigestService, CommentDigestJob, COMMENT_DIGEST_JOB } from './comments/comment-digest.service';
 export { PostRepository } from './posts/post.repository';
+/** Drafts other features write for staff (reporting's "Draft a post" from a published finding). */
+export { PostDrafts, type DraftPost } from './posts/post-drafts.service';
 /** The blog's list pages; the site's home page shows the latest posts through it. */
 export { BlogPages } from './blog-pages.service';
 export { CommentRepository, FORMER_MEMBER } from './comments/comment.repository';

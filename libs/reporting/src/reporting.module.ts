@@ -1,4 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import { BlogModule } from '@roundtable/blog';
 import { NavigationRegistry, PUBLISHED_REPORTS } from '@roundtable/core';
 import { LATEST_RESEARCH } from '@roundtable/site';
 import { CompletionListener } from './compute/completion-listener.service';
@@ -12,6 +13,9 @@ import { PublishedReports } from './published/published-reports.service';
 import { ReportsController } from './published/reports.controller';
 import { ReportingDataModule } from './reporting-data.module';
 import { REPORTING_NAVIGATION } from './reporting.navigation';
+import { DraftPostController, FindingCardController } from './findings/findings.controller';
+import { Findings } from './findings/findings.service';
+import { ReportPdfs } from './findings/report-pdfs.service';
 import { TrendsController } from './trends/trends.controller';
 import { TrendsPages } from './trends/trends-pages.service';
 
@@ -20,13 +24,22 @@ import { TrendsPages } from './trends/trends-pages.service';
  * members' reports read snapshots (no page computes a ranking or reads the responses).
  */
 @Module({
-  imports: [ReportingDataModule],
-  controllers: [AdminReportsController, TrendsController, ReportsApiController, ReportsController],
+  imports: [ReportingDataModule, BlogModule],
+  controllers: [
+    AdminReportsController,
+    TrendsController,
+    DraftPostController,
+    FindingCardController,
+    ReportsApiController,
+    ReportsController,
+  ],
   providers: [
     CompletionListener,
     ReportPages,
     ReportConfirmations,
     TrendsPages,
+    Findings,
+    ReportPdfs,
     ReportAdmin,
     ReportApi,
     PublishedReports,

@@ -1,7 +1,9 @@
-import { Controller, Get, Param, Render } from '@nestjs/common';
+import { Controller, Get, Header, Param, Render, Res, StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { CurrentMember, MEMBERS_AND_STAFF, RequiresEntitlement, Roles, type SessionMember } from '@roundtable/auth';
 import { PEER_BENCHMARK, READ_REPORTS } from './report-access';
+import { ReportPdfs } from '../findings/report-pdfs.service';
 import { PublishedReports } from './published-reports.service';
 
 /**
@@ -13,7 +15,10 @@ import { PublishedReports } from './published-reports.service';
 @Roles(...MEMBERS_AND_STAFF)
 @RequiresEntitlement(READ_REPORTS)
 export class ReportsController {
-  constructor(private readonly reports: PublishedReports) {}
+  constructor(
+    private readonly reports: PublishedReports,
+    private readonly pdfs: ReportPdfs,
+  ) {}
 
   @Get()
   @Render('reporting/reports')
@@ -32,5 +37,18 @@ export class ReportsController {
   @Render('reporting/mine')
   mine(@Param('id') id: string, @CurrentMember() member: SessionMember) {
     return this.reports.minePage(id, member.id);
+  }
+
+  /** The report as a PDF for a board pack; with the member's own answers when their tier includes them. */
+  @Get(':id/report.pdf')
+  @Header('Content-Type', 'application/pdf')
+  async pdf(
+    @Param('id') id: string,
+    @CurrentMember() member: SessionMember,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { filename, body } = await this.pdfs.pdf(id, member);
+    res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+    return new StreamableFile(body);
   }
 }

@@ -54,12 +54,12 @@ export function slopeChart(waveNames: readonly string[], items: readonly SlopeIt
     const points = item.ranks.flatMap((rank, w) => (rank === null ? [] : [`${x(w)},${y(rank)}`]));
     if (points.length > 1) {
       parts.push(
-        `<polyline points="${points.join(' ')}" fill="none" stroke="${colour}" stroke-width="2.5" class="chart-line"/>`,
+        `<polyline points="${points.join(' ')}" fill="none" stroke="${colour}" stroke-width="2.5" class="slope-line"/>`,
       );
     }
     item.ranks.forEach((rank, w) => {
       if (rank !== null) {
-        parts.push(`<circle cx="${x(w)}" cy="${y(rank)}" r="4" fill="${colour}" class="chart-dot"/>`);
+        parts.push(`<circle cx="${x(w)}" cy="${y(rank)}" r="4" fill="${colour}" class="slope-dot"/>`);
       }
     });
   }
