@@ -192,7 +192,11 @@ describe('Waves of a survey, compared (HTTP, worker, SMTP sink)', () => {
   });
 
   it('the first wave is sent to 200 members, answered from their emails and closed', async () => {
-    const created = await staff.agent.post('/admin/surveys').type('form').send({ _csrf: staff.csrfToken }).expect(303);
+    const created = await staff.agent
+      .post('/admin/surveys')
+      .type('form')
+      .send({ _csrf: staff.csrfToken, confirm: 'yes' })
+      .expect(303);
     const surveyId = /\/admin\/surveys\/([0-9a-f]{24})$/.exec(created.headers.location)?.[1] as string;
     const prefilled = await editorItems(surveyId);
     await saveItems(
