@@ -99,7 +99,9 @@ describe('Signing in through the real pages (Chromium)', () => {
     await page.getByRole('heading', { name: 'Staff home' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/admin');
     // Staff see their areas in the navigation.
-    expect(await page.getByRole('link', { name: 'Applications' }).isVisible()).toBe(true);
+    expect(
+      await page.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'Applications' }).isVisible(),
+    ).toBe(true);
     await context.close();
   });
 

@@ -53,7 +53,7 @@ export class ApplicationsService {
     }
     return {
       title: 'Apply for membership',
-      values: profileFormValues(record.name, record.profile),
+      values: profileFormValues(nameToPrefill(record), record.profile),
       errors: {},
       choices: PROFILE_CHOICES,
       application: record.application,
@@ -161,4 +161,13 @@ export class ApplicationsService {
     }
     return member;
   }
+}
+
+/**
+ * The name the application form starts with: the one a person gave (LinkedIn's, or what they typed),
+ * never the stand-in an email sign-in stores (the address before the "@"), which they would have to
+ * notice and erase. Pure.
+ */
+export function nameToPrefill(record: { name: string; email: string }): string {
+  return record.name === record.email.split('@')[0] ? '' : record.name;
 }
