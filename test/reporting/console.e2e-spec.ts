@@ -87,6 +87,9 @@ describe('Reporting console', () => {
   it('exports each table as CSV (formula-like text neutralised) and the responses without member ids', async () => {
     const csv = await staff.agent.get(`/admin/reports/${surveyId}/tables/ranking.csv`).expect(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    // Named after what it holds: the survey's title, the table and the snapshot's version.
+    expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="[a-z0-9-]+-ranking-v\d+\.csv"$/);
+    expect(csv.headers['content-disposition']).not.toContain(surveyId);
     expect(csv.text.split('\r\n')[0]).toBe(
       'rank,item,borda,incumbency,holders,mean_rank,interval_low,interval_high,top_k_share',
     );
@@ -135,14 +138,14 @@ describe('Reporting console', () => {
       .expect(303);
     const report = await member.agent.get(`/reports/${surveyId}`).expect(200);
     expect(report.text).toContain('Accountabilities 2026');
-    expect((await request(t.app.getHttpServer()).get('/').expect(200)).text).toContain(`/reports/${surveyId}`);
+    expect((await member.agent.get('/').expect(200)).text).toContain(`/reports/${surveyId}`);
     await staff.agent
       .post(`/admin/reports/${surveyId}/unpublish`)
       .type('form')
       .send({ _csrf: staff.csrfToken, confirm: 'yes' })
       .expect(303);
     await member.agent.get(`/reports/${surveyId}`).expect(404);
-    expect((await request(t.app.getHttpServer()).get('/').expect(200)).text).not.toContain(`/reports/${surveyId}`);
+    expect((await member.agent.get('/').expect(200)).text).not.toContain(`/reports/${surveyId}`);
   });
 
   it('queues the final computation when the worker closes a survey at its close date', async () => {

@@ -50,6 +50,7 @@ export { checkBody, createValidationPipe, UnreadableBodyError } from './forms/va
 export { AsList, OneOf, OptionalText, RequiredText, Trim } from './forms/dto-decorators';
 export { ConfirmDto, confirmationPage, type Confirmation } from './forms/confirmation';
 export { plural } from './format/plural';
+export { downloadName } from './format/download-name';
 export {
   NavigationModule,
   NavigationRegistry,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { csvLine, NotFoundError } from '@roundtable/core';
+import { csvLine, downloadName, NotFoundError } from '@roundtable/core';
 import { ResponseRepository, SurveyRepository } from '@roundtable/surveys';
 import { csvHeader, csvRow } from './responses-csv';
 
@@ -37,6 +37,6 @@ export class ResponsesExport {
         after = page[page.length - 1]._id;
       }
     }
-    return { filename: `survey-${surveyId}-responses.csv`, lines: lines() };
+    return { filename: downloadName(survey.title, 'responses', 'csv'), lines: lines() };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FormOutcome, PageCache, toCsv, ValidationError } from '@roundtable/core';
+import { downloadName, FormOutcome, PageCache, toCsv, ValidationError } from '@roundtable/core';
 import { RankingRequests } from '../compute/ranking-requests.service';
 import { ExchangeTransfer } from '../exchange/exchange-transfer.service';
 import { publishRefusal } from '../published/publication';
@@ -59,9 +59,10 @@ export class ReportAdmin {
     if (!TABLES.includes(table as TableName)) {
       throw new ValidationError(`There is no table "${table}"; the tables are ${TABLES.join(', ')}.`);
     }
+    const survey = await this.pages.surveyOrFail(surveyId);
     const snapshot = await this.pages.latestOrFail(surveyId);
     const { columns, rows } = reportTable(table as TableName, snapshot);
-    return { filename: `${surveyId}-${table}-v${snapshot.version}.csv`, body: toCsv(columns, rows) };
+    return { filename: downloadName(survey.title, `${table}-v${snapshot.version}`, 'csv'), body: toCsv(columns, rows) };
   }
 
   exportResponses(surveyId: string) {
