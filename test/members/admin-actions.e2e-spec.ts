@@ -341,6 +341,18 @@ const ACTIONS: AdminAction[] = [
       t.connection.collection('surveys').countDocuments({ copiedFrom: { $in: [id, new ObjectId(id)] } }),
   },
   {
+    route: 'POST /admin/surveys/:id/next-wave',
+    access: STAFF_ROLES,
+    answer: 303,
+    prepare: async (t, staff) => {
+      const id = await readySurvey(staff, true);
+      await form(asStaff(staff), `/admin/surveys/${id}/close`, { confirm: 'yes' }).expect(303);
+      return id;
+    },
+    send: (caller, id) => form(caller, `/admin/surveys/${id}/next-wave`),
+    state: (t, id) => t.connection.collection('surveys').countDocuments({ waveOf: new ObjectId(id) }),
+  },
+  {
     route: 'POST /admin/surveys/:id/send',
     access: STAFF_ROLES,
     answer: 303,
@@ -425,6 +437,18 @@ const ACTIONS: AdminAction[] = [
     },
     send: (caller, id) => form(caller, `/admin/reports/${id}/unpublish`, { confirm: 'yes' }),
     state: (t, id) => publishedVersion(t, id),
+  },
+  {
+    route: 'POST /admin/reports/:id/draft-post',
+    access: STAFF_ROLES,
+    answer: 303,
+    prepare: async (t, staff) => {
+      const id = await computedSurvey(t, staff);
+      await form(asStaff(staff), `/admin/reports/${id}/publish`, { confirm: 'yes' }).expect(303);
+      return id;
+    },
+    send: (caller, id) => form(caller, `/admin/reports/${id}/draft-post`),
+    state: (t, id) => t.connection.collection('posts').countDocuments({ reportId: id }),
   },
   {
     route: 'POST /admin/reports/import',
