@@ -1,5 +1,5 @@
-import { BillingWorkerModule, MembershipSweep, SWEEP_JOB, TierRepository } from '@roundtable/billing';
-import { JobRepository, JobRunner } from '@roundtable/jobs';
+import { BillingWorkerModule, SWEEP_JOB, TierRepository } from '@roundtable/billing';
+import { JobRepository, JobRunner, RecurringJobs } from '@roundtable/jobs';
 import { MemberRepository } from '@roundtable/members';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { deliverAndRead, linkIn } from '../support/mailbox';
@@ -110,9 +110,9 @@ describe('Membership life cycle', () => {
 
   it('lapses the membership when the worker runs the sweep job, and books the next run', async () => {
     await me.agent.get('/api/membership/benefits').expect(200); // still in the grace period's benefits
-    const sweep = t.app.get(MembershipSweep);
-    await sweep.start();
-    await sweep.start(); // a second worker starting books no second chain
+    // What each worker's JobLoop.open does for a standing schedule; a second worker books no second chain.
+    await t.app.get(RecurringJobs).ensure(SWEEP_JOB);
+    await t.app.get(RecurringJobs).ensure(SWEEP_JOB);
     expect(await pendingSweeps()).toHaveLength(1);
 
     const before = Date.now();

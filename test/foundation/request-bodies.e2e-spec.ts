@@ -77,6 +77,21 @@ describe('Request bodies', () => {
     expect(response.body.message).toContain('This address takes a form');
   });
 
+  it('lets an empty POST (a button with no fields, Content-Length: 0) through to the CSRF check', async () => {
+    const response = await request(t.app.getHttpServer())
+      .post('/sign-out')
+      .set('Accept', 'application/json')
+      .set('Content-Length', '0');
+    expect(response.status).toBe(403);
+    // Zero bytes declared as some other type are no body to refuse either.
+    const typed = await request(t.app.getHttpServer())
+      .post('/s/new-link')
+      .set('Content-Type', 'text/plain')
+      .set('Accept', 'application/json')
+      .set('Content-Length', '0');
+    expect(typed.status).not.toBe(415);
+  });
+
   it('refuses a form with too many fields with 413', async () => {
     const fields = Array.from({ length: 1000 }, (_, k) => `f${k}=x`).join('&');
     await request(t.app.getHttpServer())

@@ -78,8 +78,11 @@ function clientError(status: number, type: string, message: string): Error {
 export function useRequestBodyRules(app: NestExpressApplication): void {
   app.use(function bodyTypeGuard(request: Request, _response: Response, next: NextFunction) {
     const accepted = acceptedBodyTypes(request.path);
-    // `is` answers null for a request without a body, false for one of a type not listed.
-    if (request.is(accepted) === false) {
+    // `is` answers null for a request without a body, false for one of a type not listed. A body of
+    // zero bytes counts as a body there (Content-Length: 0), but it holds nothing to refuse: a POST
+    // of a button with no fields, or an API client's bare POST, goes on to CSRF and the route.
+    const empty = request.headers['content-length'] === '0' && request.headers['transfer-encoding'] === undefined;
+    if (!empty && request.is(accepted) === false) {
       const sent = request.headers['content-type'] ?? 'no content type';
       return next(
         clientError(
