@@ -7,6 +7,31 @@ import { DeliveryRepository } from '../delivery/delivery.repository';
 import { counterGroup } from '../sending/batch-sender.service';
 import { distributeJobId } from '../sending/distribute.service';
 import { percent, surveyFigures } from './figures';
+import { segmentsFromCounts, type SegmentRow } from './segments';
+import { segmentGaps } from './skew-targets';
+
+/** "+12.5" / "−3" style points, one decimal. */
+export function points(gapPp: number): string {
+  const rounded = Math.round(gapPp * 10) / 10;
+  return rounded === 0 ? '0' : `${rounded > 0 ? '+' : '−'}${Math.abs(rounded)}`;
+}
+
+/** Invited share, respondent share and gap per segment of each attribute, from the live counters. */
+function sharesModel(rows: SegmentRow[]) {
+  return segmentGaps(rows).map((dimension) => ({
+    dimension: dimension.dimension,
+    invited: dimension.invited,
+    completed: dimension.completed,
+    rows: dimension.rows.map((row) => ({
+      value: row.value,
+      invited: row.invited,
+      completed: row.completed,
+      invitedShare: percent(row.invitedShare),
+      respondentShare: dimension.completed > 0 ? percent(row.respondentShare) : '–',
+      gap: dimension.completed > 0 ? points(row.gapPp) : '–',
+    })),
+  }));
+}
 
 function day(date: Date | null | undefined): string {
   return date ? new Date(date).toISOString().slice(0, 10) : '';
@@ -58,7 +83,8 @@ export class ProgressPages {
     if (!survey) {
       throw new NotFoundError('There is no such survey.');
     }
-    const figures = surveyFigures(await this.counters.read(counterGroup(surveyId)));
+    const counts = await this.counters.read(counterGroup(surveyId));
+    const figures = surveyFigures(counts);
     const distributing = survey.sentAt !== null && (figures.queued > 0 || (await this.isQueued(surveyId)));
     const snapshot = await this.deliveries.findSnapshot(surveyId);
     return {
@@ -81,6 +107,7 @@ export class ProgressPages {
         ...row,
         rate: percent(row.invited === 0 ? 0 : row.completed / row.invited),
       })),
+      shares: sharesModel(segmentsFromCounts(counts)),
       segmentsAt: snapshot ? snapshot.at.toISOString().slice(0, 16).replace('T', ' ') : null,
     };
   }

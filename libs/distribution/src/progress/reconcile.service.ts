@@ -11,7 +11,7 @@ import {
 } from '@roundtable/surveys';
 import { DeliveryRepository } from '../delivery/delivery.repository';
 import { counterGroup } from '../sending/batch-sender.service';
-import { SegmentTally } from './segments';
+import { segmentDeltas, segmentRecount, SegmentTally } from './segments';
 
 export const RECONCILE_JOB = 'surveys.reconcile' satisfies JobType;
 export const CLOSE_DUE_JOB = 'surveys.close-due' satisfies JobType;
@@ -20,8 +20,9 @@ export const CLOSE_DUE_JOB = 'surveys.close-due' satisfies JobType;
  * Keeps the live figures honest and the survey schedule moving. Counter shards are bumped right
  * after each change they count (here for opened/started/completed, as the response page reports
  * them), so a process that dies between the change and the bump leaves a figure short: every ten
- * minutes the worker recounts open surveys from the invitations, deliveries, milestones and responses (each
- * streamed through one cursor, in the worker only), corrects the shards, and stores the response rate by segment.
+ * minutes the worker recounts open surveys from the invitations, deliveries, milestones and responses
+ * (each streamed through one cursor, in the worker only), corrects the shards (the segment figures
+ * too), and stores the response rate by segment.
  * Every minute it closes surveys whose close date has passed.
  */
 @Injectable()
@@ -40,7 +41,12 @@ export class SurveyBookkeeping implements OnModuleInit {
 
   onModuleInit(): void {
     this.hook.register(async (event) => {
-      await this.counters.add(counterGroup(event.surveyId), { [event.milestone]: 1 });
+      // A completion counts in its invitation's segments too: one small read, once per member.
+      const invitation = event.milestone === 'completed' ? await this.invitations.findById(event.invitationId) : null;
+      await this.counters.add(counterGroup(event.surveyId), {
+        [event.milestone]: 1,
+        ...(invitation ? segmentDeltas(invitation, 'completed') : {}),
+      });
     });
     this.recurring.define(RECONCILE_JOB, { everyMs: 10 * 60_000 }, async () => {
       for (const survey of await this.surveys.listOpen()) {
@@ -98,7 +104,8 @@ export class SurveyBookkeeping implements OnModuleInit {
       started,
       completed: completed.size,
     };
-    await this.counters.reconcile(counterGroup(surveyId), recount);
-    await this.deliveries.saveSnapshot(surveyId, tally.result(), recount);
+    const segments = tally.result();
+    await this.counters.reconcile(counterGroup(surveyId), { ...recount, ...segmentRecount(segments) });
+    await this.deliveries.saveSnapshot(surveyId, segments, recount);
   }
 }

@@ -10,6 +10,7 @@ import {
   SurveyRecord,
   SurveyRepository,
 } from '@roundtable/surveys';
+import { segmentDeltas } from '../progress/segments';
 import { BATCH_SIZE, BatchPayload, BatchRecipient, batchJobId, SEND_BATCH_JOB } from './batch';
 import { counterGroup } from './batch-sender.service';
 import { waitForRoom } from './queue-room';
@@ -119,22 +120,30 @@ export class Distributor implements OnModuleInit {
   ): Promise<void> {
     const surveyId = String(survey._id);
     const audience = page.filter((member) => matchesAudience(survey.audience, member));
-    const invited = await this.invitations.insertManyOnce(
-      audience.map((member) => ({
-        surveyId,
-        memberId: String(member._id),
-        email: member.email,
-        name: member.name,
-        profile: { ...(member.profile ?? {}) },
-        tier: member.membership?.tier ?? null,
-      })),
-    );
+    const rows = audience.map((member) => ({
+      surveyId,
+      memberId: String(member._id),
+      email: member.email,
+      name: member.name,
+      profile: { ...(member.profile ?? {}) },
+      tier: member.membership?.tier ?? null,
+    }));
+    const created = await this.invitations.insertManyOnce(rows);
     const recipients: BatchRecipient[] = audience.map((member) => ({
       i: invitationId(surveyId, String(member._id)),
       e: member.email,
       n: member.name,
     }));
-    await this.counters.add(counterGroup(surveyId), { invited });
+    // The segment figures go with `invited` in one add, for the invitations this run created only.
+    const deltas: Record<string, number> = { invited: created.size };
+    for (const row of rows) {
+      if (created.has(invitationId(surveyId, row.memberId))) {
+        for (const [figure, count] of Object.entries(segmentDeltas({ _id: '', ...row }, 'invited'))) {
+          deltas[figure] = (deltas[figure] ?? 0) + count;
+        }
+      }
+    }
+    await this.counters.add(counterGroup(surveyId), deltas);
     if (recipients.length > 0) {
       const batch: BatchPayload = { surveyId, kind: 'invite', recipients, recheck };
       await this.queue.enqueueOnce(batchJobId(surveyId, 'invite', pageKey), SEND_BATCH_JOB, batch, { maxAttempts: 8 });

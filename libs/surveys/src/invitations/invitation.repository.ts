@@ -37,10 +37,11 @@ export class InvitationRepository {
 
   /**
    * Writes a page of members' invitations in one insert, each unless it exists (distribution: one round
-   * trip per few hundred members); returns how many this call created. Same `_id`s as `insertOnce`.
+   * trip per few hundred members); returns the ids this call created (a retried page creates none
+   * twice). Same `_id`s as `insertOnce`.
    */
-  async insertManyOnce(invitations: NewInvitation[], status: InvitationStatus = 'queued'): Promise<number> {
-    const created = await insertNew(
+  insertManyOnce(invitations: NewInvitation[], status: InvitationStatus = 'queued'): Promise<Set<string>> {
+    return insertNew(
       this.invitations,
       invitations.map((invitation) => ({
         ...invitation,
@@ -49,7 +50,6 @@ export class InvitationRepository {
         status,
       })),
     );
-    return created.size;
   }
 
   /**
