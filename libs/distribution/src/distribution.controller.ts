@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Render, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Readable } from 'node:stream';
@@ -8,9 +8,12 @@ import { DistributionService } from './distribution.service';
 import { ExtendSurveyDto, ResendLinkDto, StaffActionDto } from './distribution.dto';
 import { ProgressPages } from './progress/progress-pages.service';
 import { ResponsesExport } from './progress/responses-export.service';
+import { SkewReminderDto } from './targeting/skew-reminder.dto';
+import { SkewReminders } from './targeting/skew-reminders.service';
 
 /**
- * Staff's console for a survey's distribution: progress, send, remind, resend, close, extend, export.
+ * Staff's console for a survey's distribution: progress, send, remind (all, or the
+ * under-represented segments), resend, close, extend, export.
  * Every action answers 303 to the progress page with a flash, or that page again with 422.
  */
 @ApiExcludeController()
@@ -21,6 +24,7 @@ export class DistributionController {
     private readonly distribution: DistributionService,
     private readonly pages: ProgressPages,
     private readonly exports: ResponsesExport,
+    private readonly skew: SkewReminders,
   ) {}
 
   @Get('progress')
@@ -39,6 +43,28 @@ export class DistributionController {
   @FormPage('distribution/progress', ProgressPages, 'page')
   remind(@Param('id') id: string, @Body() _form: StaffActionDto) {
     return this.distribution.remindNow(id);
+  }
+
+  /** The preview of a targeted round (a GET form: asking changes nothing). */
+  @Get('remind-skew')
+  @Render('distribution/skew-reminder')
+  remindSkewPreview(
+    @Param('id') id: string,
+    @Query('dimension') dimension: unknown,
+    @Query('threshold') threshold: unknown,
+    @CurrentMember() staff: SessionMember,
+  ) {
+    const asked = {
+      dimension: typeof dimension === 'string' ? dimension : '',
+      threshold: typeof threshold === 'string' ? threshold.trim() : '',
+    };
+    return this.skew.page({ member: staff, params: { id, ...asked } });
+  }
+
+  @Post('remind-skew')
+  @FormPage('distribution/skew-reminder', SkewReminders, 'page')
+  remindSkew(@Param('id') id: string, @Body() form: SkewReminderDto) {
+    return this.skew.confirm(id, form);
   }
 
   @Post('resend')

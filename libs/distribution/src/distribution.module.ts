@@ -20,6 +20,9 @@ import { ResponsesExport } from './progress/responses-export.service';
 import { BatchSender } from './sending/batch-sender.service';
 import { Distributor } from './sending/distribute.service';
 import { Reminders } from './sending/reminders.service';
+import { SurveySkewRound, SurveySkewRoundSchema } from './targeting/skew-round.schema';
+import { SkewRoundRepository } from './targeting/skew-round.repository';
+import { SkewReminders } from './targeting/skew-reminders.service';
 
 /**
  * Survey distribution, for the api (staff's console and actions) and the worker (the jobs that
@@ -37,6 +40,7 @@ import { Reminders } from './sending/reminders.service';
     MongooseModule.forFeature([
       { name: SurveyDelivery.name, schema: SurveyDeliverySchema },
       { name: SurveyProgressSnapshot.name, schema: SurveyProgressSnapshotSchema },
+      { name: SurveySkewRound.name, schema: SurveySkewRoundSchema },
     ]),
   ],
   controllers: [DistributionController],
@@ -49,8 +53,10 @@ import { Reminders } from './sending/reminders.service';
     BatchSender,
     Distributor,
     Reminders,
+    SkewRoundRepository,
+    SkewReminders,
   ],
-  exports: [DistributionService, SurveyBookkeeping, Reminders],
+  exports: [DistributionService, SurveyBookkeeping, Reminders, SkewRoundRepository],
 })
 export class DistributionModule implements OnModuleInit {
   constructor(

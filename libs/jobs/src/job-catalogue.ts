@@ -60,6 +60,8 @@ export interface JobPayloads {
   'survey.send-batch': SendBatchPayload;
   'survey.reminder-round': { surveyId: string; round: number };
   'survey.reminders': { surveyId: string };
+  /** A reminder round to the non-responders of some segments (`values` of `dimension`, e.g. tier). */
+  'survey.skew-round': { surveyId: string; round: number; dimension: string; values: string[] };
   /** "Send me a new link": the address as typed (lower-cased), the hash of the dead link's token if any. */
   'survey.link-request': { email: string; linkHash: string | null };
   'surveys.reconcile': NoPayload;
@@ -95,6 +97,7 @@ export const JOB_KINDS: { readonly [T in JobType]: JobKind } = {
   'survey.send-batch': 'queued',
   'survey.reminder-round': 'queued',
   'survey.reminders': 'keyed',
+  'survey.skew-round': 'queued',
   'survey.link-request': 'queued',
   'surveys.reconcile': 'standing',
   'surveys.close-due': 'standing',

@@ -52,3 +52,9 @@ export function percent(fraction: number): string {
   const value = fraction * 100;
   return `${value < 10 && value > 0 ? value.toFixed(1) : Math.round(value)}%`;
 }
+
+/** "+12.5" / "−3" style percentage points, one decimal. */
+export function points(gapPp: number): string {
+  const rounded = Math.round(gapPp * 10) / 10;
+  return rounded === 0 ? '0' : `${rounded > 0 ? '+' : '−'}${Math.abs(rounded)}`;
+}

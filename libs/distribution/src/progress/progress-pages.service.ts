@@ -6,15 +6,9 @@ import { describeAudience, SurveyRepository } from '@roundtable/surveys';
 import { DeliveryRepository } from '../delivery/delivery.repository';
 import { counterGroup } from '../sending/batch-sender.service';
 import { distributeJobId } from '../sending/distribute.service';
-import { percent, surveyFigures } from './figures';
-import { segmentsFromCounts, type SegmentRow } from './segments';
+import { percent, points, surveyFigures } from './figures';
+import { SEGMENT_DIMENSIONS, segmentsFromCounts, type SegmentRow } from './segments';
 import { segmentGaps } from './skew-targets';
-
-/** "+12.5" / "−3" style points, one decimal. */
-export function points(gapPp: number): string {
-  const rounded = Math.round(gapPp * 10) / 10;
-  return rounded === 0 ? '0' : `${rounded > 0 ? '+' : '−'}${Math.abs(rounded)}`;
-}
 
 /** Invited share, respondent share and gap per segment of each attribute, from the live counters. */
 function sharesModel(rows: SegmentRow[]) {
@@ -97,6 +91,7 @@ export class ProgressPages {
         closes: day(survey.closesAt),
         audience: describeAudience(survey.audience),
       },
+      dimensions: Object.keys(SEGMENT_DIMENSIONS),
       figures,
       rate: percent(figures.responseRate),
       distributing,

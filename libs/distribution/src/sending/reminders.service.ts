@@ -1,10 +1,17 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { JobContext, JobQueue, JobRunner, RecurringJobs, type JobType } from '@roundtable/jobs';
-import { InvitationRepository, SurveyRepository } from '@roundtable/surveys';
+import { JobContext, JobQueue, JobRunner, PermanentJobError, RecurringJobs, type JobType } from '@roundtable/jobs';
+import { type InvitationRecord, InvitationRepository, SurveyRepository } from '@roundtable/surveys';
+import { SEGMENT_DIMENSIONS } from '../progress/segments';
 import { BATCH_SIZE, BatchPayload, batchJobId, SEND_BATCH_JOB } from './batch';
 
 export const REMINDER_ROUND_JOB = 'survey.reminder-round' satisfies JobType;
 export const REMINDER_SCHEDULE_JOB = 'survey.reminders' satisfies JobType;
+export const SKEW_ROUND_JOB = 'survey.skew-round' satisfies JobType;
+
+/** The batch kind of a targeted round: a reminder (the batch drops those who completed). */
+export function skewRoundKind(round: number): string {
+  return `reminder:skew-${round}`;
+}
 
 /**
  * Reminders to those who have not completed. A round (at a date of the survey's reminder schedule,
@@ -12,6 +19,8 @@ export const REMINDER_SCHEDULE_JOB = 'survey.reminders' satisfies JobType;
  * ones, and queues a send batch per page; the batch drops those who completed (one read per batch)
  * and the suppressed addresses. Each survey with reminder dates has one recurring job whose next run
  * is its next reminder date (RecurringJobs with a next-run function); it ends after the last date.
+ * A targeted round (staff's "remind the under-represented") is the same round restricted to the
+ * invitations of some segments.
  */
 @Injectable()
 export class Reminders implements OnModuleInit {
@@ -27,7 +36,17 @@ export class Reminders implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.runner.register(REMINDER_ROUND_JOB, ({ surveyId, round }, context) => this.round(surveyId, round, context));
+    this.runner.register(REMINDER_ROUND_JOB, ({ surveyId, round }, context) =>
+      this.round(surveyId, `reminder:${round}`, () => true, context),
+    );
+    this.runner.register(SKEW_ROUND_JOB, ({ surveyId, round, dimension, values }, context) => {
+      const valueOf = SEGMENT_DIMENSIONS[dimension];
+      if (!valueOf || !Array.isArray(values)) {
+        throw new PermanentJobError(`A targeted round names no known segment (${dimension})`);
+      }
+      const picked = new Set(values);
+      return this.round(surveyId, skewRoundKind(round), (invitation) => picked.has(valueOf(invitation)), context);
+    });
     this.recurring.define(
       REMINDER_SCHEDULE_JOB,
       { next: (now, { surveyId }) => this.nextReminder(surveyId, now) },
@@ -59,14 +78,24 @@ export class Reminders implements OnModuleInit {
     );
   }
 
-  private async round(surveyId: string, round: number, context: Pick<JobContext, 'progress' | 'checkpoint'>) {
+  /**
+   * Queues a round's send batches, a page of invitations at a time (those `keep` takes, neither
+   * bounced nor opted out); a run taken over resumes after its last checkpoint and has its first
+   * batch check the delivery records (`recheck`).
+   */
+  private async round(
+    surveyId: string,
+    kind: string,
+    keep: (invitation: InvitationRecord) => boolean,
+    context: Pick<JobContext, 'progress' | 'checkpoint'>,
+  ) {
     let after = (context.progress?.after as string | undefined) ?? undefined;
     let recheck = context.progress !== null;
-    const kind = `reminder:${round}`;
     for (;;) {
       const page = await this.invitations.pageBySurvey(surveyId, this.batchSize, after);
       const recipients = page
         .filter((invitation) => invitation.status === 'sent' || invitation.status === 'queued')
+        .filter(keep)
         .map((invitation) => ({ i: invitation._id, e: invitation.email, n: invitation.name }));
       if (recipients.length > 0) {
         const batch: BatchPayload = { surveyId, kind, recipients, recheck };
