@@ -44,6 +44,9 @@ describe('Targeted reminder rounds (real FerretDB and SMTP; built workers for th
     await relay?.stop();
   });
 
+  /** Every executive built so far: a survey's audience is every member (the earlier tests' too). */
+  const executivesSoFar: string[] = [];
+
   /** A sent survey where executives answer less; answers the executives who did not answer. */
   async function skewedSurvey(label: string): Promise<{ surveyId: string; laggards: string[] }> {
     const emails = await buildAudience(t, MEMBERS, label);
@@ -53,6 +56,7 @@ describe('Targeted reminder rounds (real FerretDB and SMTP; built workers for th
     const server = request(t.app.getHttpServer());
     const council = emails.filter((_, n) => n % 2 === 0);
     const executives = emails.filter((_, n) => n % 2 === 1);
+    executivesSoFar.push(...executives);
     for (const email of [...council.slice(0, COUNCIL_ANSWERING), ...executives.slice(0, EXECUTIVES_ANSWERING)]) {
       const invitation = relay.received.find((mail) => mail.to.includes(email))!;
       await server
@@ -61,7 +65,8 @@ describe('Targeted reminder rounds (real FerretDB and SMTP; built workers for th
         .send('held=voc&held=strategy&rank_voc=1&rank_strategy=2&action=submit')
         .expect(303);
     }
-    return { surveyId, laggards: executives.slice(EXECUTIVES_ANSWERING) };
+    const answered = executives.slice(0, EXECUTIVES_ANSWERING);
+    return { surveyId, laggards: executivesSoFar.filter((email) => !answered.includes(email)) };
   }
 
   const confirm = (surveyId: string, round: number) =>
@@ -70,8 +75,20 @@ describe('Targeted reminder rounds (real FerretDB and SMTP; built workers for th
       .type('form')
       .send({ _csrf: staff.csrfToken, dimension: 'tier', threshold: '10', round: String(round) });
   const reminders = () => relay.received.filter((mail) => mail.subject.startsWith('Reminder:'));
-  const remindersTo = (emails: string[]) =>
-    emails.map((email) => reminders().filter((m) => m.to.includes(email)).length);
+  /** Reminders since `start` (an index into reminders()) to anyone but `laggards`: none expected. */
+  const strays = (start: number, laggards: string[]) =>
+    reminders()
+      .slice(start)
+      .filter((mail) => !mail.to.some((to) => laggards.includes(to)))
+      .map((mail) => `${mail.to.join(',')} ${mail.subject} ${/\/s\/[A-Za-z0-9_-]+/.exec(mail.text)?.[0] ?? ''}`);
+  /** Reminders to each of `emails` since `start` (an index into reminders()). */
+  const remindersTo = (emails: string[], start = 0) =>
+    emails.map(
+      (email) =>
+        reminders()
+          .slice(start)
+          .filter((mail) => mail.to.includes(email)).length,
+    );
   const roundJobsLeft = () =>
     t.connection.collection('jobs').countDocuments({ type: /^survey\.(skew-round|send-batch)$/ });
 
@@ -113,6 +130,7 @@ describe('Targeted reminder rounds (real FerretDB and SMTP; built workers for th
       .expect(409)
       .expect(/Round 1 was confirmed already/);
     await runQueue(t);
+    expect(strays(0, laggards)).toEqual([]);
     expect(reminders()).toHaveLength(laggards.length);
     const after = await staff.agent
       .get(`/admin/surveys/${surveyId}/remind-skew?dimension=tier&threshold=10`)
@@ -146,7 +164,8 @@ describe('Targeted reminder rounds (real FerretDB and SMTP; built workers for th
     workers.push(await startWorker(env, output));
     await until(async () => (await roundJobsLeft()) === 0, 'the round to finish after the restart', 40_000, log);
     await kill(workers.pop(), 'SIGTERM');
-    expect(remindersTo(laggards)).toEqual(laggards.map(() => 1));
+    expect(remindersTo(laggards, start)).toEqual(laggards.map(() => 1));
+    expect(strays(start, laggards)).toEqual([]);
     expect(reminders().length - start).toBe(laggards.length);
     expect(relay.received.length).toBeGreaterThan(before);
   });
@@ -163,7 +182,8 @@ describe('Targeted reminder rounds (real FerretDB and SMTP; built workers for th
     await until(() => reminders().length - start >= laggards.length, 'the reminders', 10_000, log);
     await kill(workers.pop(), 'SIGTERM');
     await kill(workers.pop(), 'SIGTERM');
-    expect(remindersTo(laggards)).toEqual(laggards.map(() => 1));
+    expect(remindersTo(laggards, start)).toEqual(laggards.map(() => 1));
+    expect(strays(start, laggards)).toEqual([]);
     expect(reminders().length - start).toBe(laggards.length);
   });
 });

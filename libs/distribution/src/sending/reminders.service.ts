@@ -45,7 +45,10 @@ export class Reminders implements OnModuleInit {
         throw new PermanentJobError(`A targeted round names no known segment (${dimension})`);
       }
       const picked = new Set(values);
-      return this.round(surveyId, skewRoundKind(round), (invitation) => picked.has(valueOf(invitation)), context);
+      // Every batch checks the round's delivery records (`recheck`): the confirm queues the round
+      // again when it finds the round's record (a process may have died between the two), and a run
+      // after a finished one must send nothing.
+      return this.round(surveyId, skewRoundKind(round), (invitation) => picked.has(valueOf(invitation)), context, true);
     });
     this.recurring.define(
       REMINDER_SCHEDULE_JOB,
@@ -88,9 +91,10 @@ export class Reminders implements OnModuleInit {
     kind: string,
     keep: (invitation: InvitationRecord) => boolean,
     context: Pick<JobContext, 'progress' | 'checkpoint'>,
+    alwaysRecheck = false,
   ) {
     let after = (context.progress?.after as string | undefined) ?? undefined;
-    let recheck = context.progress !== null;
+    let recheck = alwaysRecheck || context.progress !== null;
     for (;;) {
       const page = await this.invitations.pageBySurvey(surveyId, this.batchSize, after);
       const recipients = page
@@ -103,7 +107,7 @@ export class Reminders implements OnModuleInit {
           maxAttempts: 8,
         });
       }
-      recheck = false;
+      recheck = alwaysRecheck;
       if (page.length < this.batchSize) {
         return;
       }
