@@ -172,7 +172,7 @@ describe('Membership applications', () => {
     expect(stored?.profile).toBeNull();
   });
 
-  it('refuses an oversized form with a 413 and a malformed one with a 400', async () => {
+  it('refuses an oversized form with a 413, and JSON (which a page does not read) with a 415', async () => {
     const applicant = await signInAs(t, { role: 'applicant' });
     const huge = await applicant.agent
       .post('/apply')
@@ -184,8 +184,11 @@ describe('Membership applications', () => {
       .set('Content-Type', 'application/json')
       .set('x-csrf-token', applicant.csrfToken)
       .send('{"name": ');
-    expect(malformed.status).toBe(400);
-    expect(malformed.body.message).toBe('The request body is not valid JSON.');
+    expect(malformed.status).toBe(415);
+    expect(malformed.body.message).toContain('This address takes a form');
+    expect((await t.app.get(MemberRepository).findById(String(applicant.member._id)))?.application?.status).toBe(
+      'none',
+    );
   });
 });
 
