@@ -5,7 +5,8 @@ import { launchBrowser } from '../support/browser';
 import { signInAs, SignedIn } from '../support/sessions';
 
 // A form feed, a vertical tab, NUL, an escape and a C1 control: none is allowed in XML 1.0 text.
-const CONTROLS = '\u000c\u000b\u0000\u001b\u0085';
+/** Control characters a form may carry; NUL is refused at the door instead (the database cannot store it). */
+const CONTROLS = '\u000c\u000b\u001b\u0085';
 
 describe('Feeds stay well-formed XML when a post carries control characters', () => {
   let t: TestApp;
@@ -67,6 +68,23 @@ describe('Feeds stay well-formed XML when a post carries control characters', ()
     const map = await request(t.app.getHttpServer()).get('/sitemap.xml').expect(200);
     expect((await parseXml(map.text)).error).toBeNull();
     expect(map.text).toContain('/blog/bell-curve');
+  });
+
+  it('refuses a post carrying NUL with a 400 that says so, and saves nothing', async () => {
+    const refused = await staff.agent
+      .post('/admin/posts')
+      .set('Accept', 'application/json')
+      .type('form')
+      .send({
+        _csrf: staff.csrfToken,
+        title: 'Nul\u0000 post',
+        slug: 'nul-post',
+        bodyMarkdown: 'Body.',
+        action: 'save',
+      })
+      .expect(400);
+    expect(refused.body.message).toMatch(/NUL|null character/i);
+    expect(await t.connection.collection('posts').countDocuments({ slug: 'nul-post' })).toBe(0);
   });
 
   it('the parser used here does reject a control character (the check can fail)', async () => {

@@ -78,7 +78,7 @@ describe('The admin member list', () => {
       /<select name="tier"><option value="">Any<\/option>.*<option value="council">Council Member<\/option>/,
     );
     // The list names the tier, not its slug.
-    expect(page.text).toMatch(/<td>Council Member<\/td><td>active<\/td>/);
+    expect(page.text).toMatch(/<td data-label="Tier">Council Member<\/td><td data-label="Membership">active<\/td>/);
     for (const odd of ['tier=gold', 'tier=%3Cb%3E', 'tier=council&tier=associate']) {
       const shown = await staff.agent.get(`/admin/members?${odd}`).expect(200);
       expect(shown.text).toContain('id="ignored-filters"');
@@ -116,7 +116,7 @@ describe('The admin member list', () => {
     const { forward, backward } = await walkList(
       staff.agent,
       '/admin/members?search=walker&state=active&size=3',
-      /<tr><td>(Walker[^<]*)<\/td>/,
+      /<tr><td class="row-title">(Walker[^<]*)<\/td>/,
     );
     expect(forward.map((page) => page.rows)).toEqual([names.slice(0, 3), names.slice(3, 6), names.slice(6)]);
     expect(forward[0].previous).toBeNull();
