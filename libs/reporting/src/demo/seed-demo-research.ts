@@ -49,17 +49,7 @@ export async function seedDemoResearch(deps: DemoResearchDeps, now = new Date())
   });
   const surveyId = String(survey._id);
   const written = await writeCouncilAnswers(deps, surveyId, demoCouncil(), opensAt);
-  await deps.surveys.close(surveyId, closesAt);
-  await deps.computer.compute(surveyId, 'seed', now);
-  const snapshot = await deps.snapshots.findLatest(surveyId);
-  if (snapshot) {
-    await deps.snapshots.publish(
-      surveyId,
-      snapshot.version,
-      publishedSummary(surveyId, DEMO_SURVEY_TITLE, snapshot.result),
-      closesAt,
-    );
-  }
+  await closeComputeAndPublish(deps, surveyId, DEMO_SURVEY_TITLE, closesAt, now);
   return written;
 }
 
@@ -92,6 +82,18 @@ export async function seedDemoSecondWave(deps: DemoResearchDeps, now = new Date(
   const surveyId = String(wave._id);
   const council = demoCouncil(SECOND_WAVE_SEED, first.items.length, SECOND_WAVE_PATTERN);
   const written = await writeCouncilAnswers(deps, surveyId, council, opensAt);
+  await closeComputeAndPublish(deps, surveyId, DEMO_WAVE_TITLE, closesAt, now);
+  return written;
+}
+
+/** Closes a demo survey at `closesAt`, computes its result as the worker does and publishes it. */
+async function closeComputeAndPublish(
+  deps: DemoResearchDeps,
+  surveyId: string,
+  title: string,
+  closesAt: Date,
+  now: Date,
+): Promise<void> {
   await deps.surveys.close(surveyId, closesAt);
   await deps.computer.compute(surveyId, 'seed', now);
   const snapshot = await deps.snapshots.findLatest(surveyId);
@@ -99,11 +101,10 @@ export async function seedDemoSecondWave(deps: DemoResearchDeps, now = new Date(
     await deps.snapshots.publish(
       surveyId,
       snapshot.version,
-      publishedSummary(surveyId, DEMO_WAVE_TITLE, snapshot.result),
+      publishedSummary(surveyId, title, snapshot.result),
       closesAt,
     );
   }
-  return written;
 }
 
 /**

@@ -6,7 +6,7 @@ import { AudienceReader } from './audience.service';
 import { DEFAULT_ACCOUNTABILITIES, PROFILE_QUESTIONS } from './defaults';
 import type { SurveyDefinitionDto } from './survey-definition.dto';
 import { editorValues, FILTER_CHOICES, problemsBeforeSending, readSurveyForm, surveyFormValues } from './survey-form';
-import { SurveyRepository, type SurveyRecord } from './survey.repository';
+import { SurveyRepository, type SurveyDefinitionFields, type SurveyRecord } from './survey.repository';
 
 const STATUS_LABELS: Record<string, string> = { draft: 'Draft', open: 'Open', closed: 'Closed' };
 const dateLabel = (date: Date | null) =>
@@ -125,14 +125,7 @@ export class SurveyAdmin {
   async duplicate(id: string): Promise<FormOutcome> {
     const survey = await this.getOrFail(id);
     const copy = await this.surveys.create({
-      title: `${survey.title} (copy)`,
-      intro: survey.intro,
-      items: survey.items.map(({ key, label }) => ({ key, label })),
-      profileQuestions: [...survey.profileQuestions],
-      audience: survey.audience,
-      opensAt: null,
-      closesAt: null,
-      reminders: [],
+      ...undatedDefinition(survey, `${survey.title} (copy)`),
       copiedFrom: survey._id,
     });
     return FormOutcome.ok(`/admin/surveys/${String(copy._id)}`, `Duplicated “${survey.title}”: this is the new draft.`);
@@ -150,14 +143,7 @@ export class SurveyAdmin {
       );
     }
     const wave = await this.surveys.create({
-      title: nextWaveTitle(survey.title),
-      intro: survey.intro,
-      items: survey.items.map(({ key, label }) => ({ key, label })),
-      profileQuestions: [...survey.profileQuestions],
-      audience: survey.audience,
-      opensAt: null,
-      closesAt: null,
-      reminders: [],
+      ...undatedDefinition(survey, nextWaveTitle(survey.title)),
       waveOf: survey._id,
       earlierItemKeys: [...new Set([...(survey.earlierItemKeys ?? []), ...survey.items.map((item) => item.key)])],
     });
@@ -182,6 +168,20 @@ export class SurveyAdmin {
       );
     }
   }
+}
+
+/** A survey's definition under a new title, its dates cleared (they belong to one edition). */
+function undatedDefinition(survey: SurveyRecord, title: string): SurveyDefinitionFields {
+  return {
+    title,
+    intro: survey.intro,
+    items: survey.items.map(({ key, label }) => ({ key, label })),
+    profileQuestions: [...survey.profileQuestions],
+    audience: survey.audience,
+    opensAt: null,
+    closesAt: null,
+    reminders: [],
+  };
 }
 
 /** A wave's title: the year in the earlier title moved on by one, or "(next wave)" added. */
