@@ -1,6 +1,7 @@
 import { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import request from 'supertest';
+import { ReportPages } from '@roundtable/reporting';
 import { createTestApp, TestApp, testEnvironment } from '../support/create-test-app';
 import { signInAs, type SignedIn } from '../support/sessions';
 import { TestRelay } from '../support/smtp-relay';
@@ -137,6 +138,11 @@ describe('Targeted reminder rounds (real FerretDB and SMTP; built workers for th
       .expect(200);
     expect(after.text).toContain('name="round" value="2"');
     expect(after.text).toMatch(/Round 1, [0-9-]+ [0-9:]+ UTC: tier: executive \(16 to remind\)/);
+    // The report's skew section lists the round (read per request, beside the snapshot's tables).
+    const report = await t.app.get(ReportPages).adminReportPage(surveyId);
+    expect(report.skewRounds).toEqual([
+      { round: 1, date: new Date().toISOString().slice(0, 10), segments: 'tier: executive', emailed: 16 },
+    ]);
   });
 
   it('reaches each of them once when the worker is killed mid-round and restarted', async () => {

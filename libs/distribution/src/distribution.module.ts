@@ -20,8 +20,7 @@ import { ResponsesExport } from './progress/responses-export.service';
 import { BatchSender } from './sending/batch-sender.service';
 import { Distributor } from './sending/distribute.service';
 import { Reminders } from './sending/reminders.service';
-import { SurveySkewRound, SurveySkewRoundSchema } from './targeting/skew-round.schema';
-import { SkewRoundRepository } from './targeting/skew-round.repository';
+import { SkewRoundsDataModule } from './targeting/skew-rounds-data.module';
 import { SkewReminders } from './targeting/skew-reminders.service';
 
 /**
@@ -37,10 +36,10 @@ import { SkewReminders } from './targeting/skew-reminders.service';
     MembersModule,
     CountersModule,
     SurveysDataModule,
+    SkewRoundsDataModule,
     MongooseModule.forFeature([
       { name: SurveyDelivery.name, schema: SurveyDeliverySchema },
       { name: SurveyProgressSnapshot.name, schema: SurveyProgressSnapshotSchema },
-      { name: SurveySkewRound.name, schema: SurveySkewRoundSchema },
     ]),
   ],
   controllers: [DistributionController],
@@ -53,10 +52,9 @@ import { SkewReminders } from './targeting/skew-reminders.service';
     BatchSender,
     Distributor,
     Reminders,
-    SkewRoundRepository,
     SkewReminders,
   ],
-  exports: [DistributionService, SurveyBookkeeping, Reminders, SkewRoundRepository],
+  exports: [DistributionService, SurveyBookkeeping, Reminders],
 })
 export class DistributionModule implements OnModuleInit {
   constructor(

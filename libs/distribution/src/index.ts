@@ -13,3 +13,4 @@ export { counterGroup } from './sending/batch-sender.service';
 export { surveyFigures, type SurveyFigures } from './progress/figures';
 export { SkewRoundRepository, type SkewRoundRecord } from './targeting/skew-round.repository';
 export { SKEW_ROUND_JOB } from './sending/reminders.service';
+export { SkewRoundsDataModule } from './targeting/skew-rounds-data.module';

@@ -16,3 +16,4 @@ export { ExchangeTransfer } from './exchange/exchange-transfer.service';
 export { demoCouncil, DEMO_SEED, DEMO_COUNCIL_SIZE, DEMO_RESPONDENTS } from './demo/demo-council';
 export { seedDemoResearch, seedDemoSecondWave, DEMO_SURVEY_TITLE, DEMO_WAVE_TITLE } from './demo/seed-demo-research';
 export { publishedSummary } from './snapshots/published-summary';
+export { ReportPages } from './console/report-pages.service';

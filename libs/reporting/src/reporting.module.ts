@@ -1,5 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { BlogModule } from '@roundtable/blog';
+import { SkewRoundsDataModule } from '@roundtable/distribution';
 import { NavigationRegistry, PUBLISHED_REPORTS } from '@roundtable/core';
 import { LATEST_RESEARCH } from '@roundtable/site';
 import { CompletionListener } from './compute/completion-listener.service';
@@ -24,7 +25,7 @@ import { TrendsPages } from './trends/trends-pages.service';
  * members' reports read snapshots (no page computes a ranking or reads the responses).
  */
 @Module({
-  imports: [ReportingDataModule, BlogModule],
+  imports: [ReportingDataModule, BlogModule, SkewRoundsDataModule],
   controllers: [
     AdminReportsController,
     TrendsController,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@roundtable/core';
 import type { RankingResult, SegmentTable } from '@roundtable/rankings';
+import { SkewRoundRepository } from '@roundtable/distribution';
 import { SurveyRepository, type SurveyRecord } from '@roundtable/surveys';
 import { attributeLabel } from '../compute/profile-values';
 import { SnapshotRepository, type SnapshotRecord } from '../snapshots/snapshot.repository';
@@ -18,6 +19,7 @@ export class ReportPages {
   constructor(
     private readonly surveys: SurveyRepository,
     private readonly snapshots: SnapshotRepository,
+    private readonly skewRounds: SkewRoundRepository,
   ) {}
 
   async listPage() {
@@ -66,6 +68,13 @@ export class ReportPages {
     const base = {
       title: `Results: ${survey.title}`,
       survey: { id: surveyId, title: survey.title, status: survey.status, isWave: Boolean(survey.waveOf) },
+      // Read per request (a handful of records): a round confirmed after the snapshot shows at once.
+      skewRounds: (await this.skewRounds.listBySurvey(surveyId)).map((round) => ({
+        round: round.round,
+        date: round.at.toISOString().slice(0, 10),
+        segments: `${round.dimension}: ${round.values.join(', ')}`,
+        emailed: round.emails,
+      })),
       notice:
         notice === 'queued'
           ? 'The result is being recomputed; reload in a moment.'
