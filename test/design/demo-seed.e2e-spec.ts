@@ -1,11 +1,11 @@
 import request from 'supertest';
-import { execFileSync } from 'node:child_process';
 import { TierRepository } from '@roundtable/billing';
 import { CommentRepository, PostRepository, seedDemoComments, seedDemoPosts } from '@roundtable/blog';
 import { MemberRepository, seedDemoMembers } from '@roundtable/members';
 import { ResourceFileRepository, ResourceRepository, seedDemoResources } from '@roundtable/resources';
 import { QuoteRepository, seedDemoQuotes } from '@roundtable/site';
 import { createTestApp, type TestApp } from '../support/create-test-app';
+import { readPdf } from '../support/pdf-text';
 
 /** `npm start`'s demo looks alive: comments on the posts, members' quotes on the join page, the library's first document. */
 describe('The demo seed', () => {
@@ -60,15 +60,7 @@ describe('The demo seed', () => {
     }
     const bytes = Buffer.concat(chunks);
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
-    // pdf-parse loads pdf.js as an ES module, which jest's VM cannot: read the text in a plain node process.
-    const text = execFileSync(
-      process.execPath,
-      [
-        '-e',
-        "const { PDFParse } = require('pdf-parse'); let data = []; process.stdin.on('data', (c) => data.push(c)).on('end', async () => process.stdout.write((await new PDFParse({ data: Buffer.concat(data) }).getText()).text));",
-      ],
-      { input: bytes, cwd: process.cwd() },
-    ).toString();
+    const { text } = await readPdf(bytes);
     expect(text).toContain('Chief Customer Officer: a job description');
     expect(text).toContain('Customer experience management');
   });

@@ -1,5 +1,5 @@
-// Prints a PDF's page count, title and text as JSON. Run as its own Node process: pdf-parse's
-// pdf.js loads its worker by a dynamic import, which Jest's CommonJS runtime cannot do.
+// Prints a PDF's page count, title and text as JSON. Run as its own Node process: the PDF library
+// under pdf-parse loads its worker by a dynamic import, which Jest's CommonJS runtime cannot do.
 'use strict';
 const { readFileSync } = require('node:fs');
 const { PDFParse } = require('pdf-parse');
