@@ -3,6 +3,7 @@ import { ConfigType } from '@nestjs/config';
 import { MongooseModule } from '@nestjs/mongoose';
 import { databaseConfig } from '../config/configuration';
 import { IndexMirror } from './index-mirror/index-mirror.service';
+import { RegisteredModelsRepository } from './index-mirror/registered-models.repository';
 
 /**
  * The mongoose connection. Timeouts are short so that a stopped database shows up quickly in
@@ -22,6 +23,6 @@ import { IndexMirror } from './index-mirror/index-mirror.service';
       }),
     }),
   ],
-  providers: [IndexMirror],
+  providers: [IndexMirror, RegisteredModelsRepository],
 })
 export class DatabaseModule {}

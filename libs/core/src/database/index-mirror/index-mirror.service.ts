@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import { InjectConnection } from '@nestjs/mongoose';
-import { Connection, Model } from 'mongoose';
 import { databaseConfig } from '../../config/configuration';
 import { FerretDbCatalog } from './ferretdb-catalog';
-import { mirroredFields, type ModelIndexes } from './mirror-plan';
+import { mirroredFields } from './mirror-plan';
+import { RegisteredModelsRepository } from './registered-models.repository';
 
 /**
  * Mirrors the schemas' equality indexes into FerretDB's PostgreSQL tables as GIN expression indexes,
@@ -29,7 +28,7 @@ export class IndexMirror implements OnApplicationBootstrap, OnModuleDestroy {
   private ferretDb: boolean | null = null;
 
   constructor(
-    @InjectConnection() private readonly connection: Connection,
+    private readonly models: RegisteredModelsRepository,
     @Inject(databaseConfig.KEY) private readonly config: ConfigType<typeof databaseConfig>,
   ) {}
 
@@ -39,8 +38,7 @@ export class IndexMirror implements OnApplicationBootstrap, OnModuleDestroy {
       return;
     }
     this.catalog = new FerretDbCatalog(url);
-    // Each model's init() creates its collection and declared indexes (autoIndex); only then do the tables exist.
-    await Promise.allSettled(Object.values(this.connection.models).map((model) => model.init()));
+    await this.models.createCollections();
     await this.check();
     if (this.ferretDb !== false) {
       this.timer = setInterval(() => void this.check(), this.config.indexMirrorCheckMs);
@@ -63,7 +61,7 @@ export class IndexMirror implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async mirrorMissing(): Promise<void> {
-    const schema = this.connection.db?.databaseName;
+    const schema = this.models.databaseName();
     if (!this.catalog || !schema) {
       return;
     }
@@ -95,21 +93,12 @@ export class IndexMirror implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** The fields mirrored per collection, from the schemas of the models this process registered. */
   wantedFields(): Map<string, string[]> {
-    return mirroredFields(this.modelIndexes());
-  }
-
-  private modelIndexes(): ModelIndexes[] {
-    return Object.values(this.connection.models).map((model: Model<unknown>) => ({
-      collection: model.collection.collectionName,
-      indexKeys: model.schema.indexes().map(([keys]) => keys as Record<string, unknown>),
-      isDate: (path: string) => model.schema.path(path)?.instance === 'Date',
-    }));
+    return mirroredFields(this.models.modelIndexes());
   }
 
   /** FerretDB names itself in buildInfo; a PostgreSQL URL beside a real MongoDB is a mistake worth saying. */
   private async servedByFerretDb(): Promise<boolean> {
-    const info = await this.connection.db!.admin().command({ buildInfo: 1 });
-    if (typeof info.ferretdbVersion === 'string') {
+    if (await this.models.servedByFerretDb()) {
       return true;
     }
     this.logger.warn('FERRETDB_POSTGRESQL_URL is set but the database is not FerretDB: no indexes are mirrored.');
