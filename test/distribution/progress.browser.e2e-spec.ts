@@ -72,7 +72,8 @@ describe('The survey progress page /admin/surveys/:id/progress in a browser', ()
     await page.goto(`${baseUrl}/admin/surveys/${surveyId}/progress`);
     expect(await page.getByRole('progressbar').count()).toBe(0);
     expect(await page.locator('[data-figure="sent"]').textContent()).toBe('30');
-    expect(await page.getByRole('table').count()).toBe(1);
+    // The segments counted by the reconcile, and the live invited/respondent shares of each attribute (tier, revenue band).
+    expect(await page.getByRole('table').count()).toBe(3);
     expect(await fitsWidth(page)).toBe(true);
     await keepScreenshot(page, 'survey-progress-sent-laptop');
 

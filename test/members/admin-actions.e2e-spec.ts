@@ -353,6 +353,18 @@ const ACTIONS: AdminAction[] = [
     state: (t, id) => t.connection.collection('surveys').countDocuments({ waveOf: new ObjectId(id) }),
   },
   {
+    // A sent survey nobody has answered yet has no segment behind: staff reach the rule (422, nobody to
+    // remind) and no round is recorded; every lower role is refused before it.
+    route: 'POST /admin/surveys/:id/remind-skew',
+    access: STAFF_ROLES,
+    answer: 422,
+    changes: false,
+    prepare: (t, staff) => readySurvey(staff, true),
+    send: (caller, id) =>
+      form(caller, `/admin/surveys/${id}/remind-skew`, { dimension: 'tier', threshold: '10', round: '1' }),
+    state: (t, id) => t.connection.collection('survey_skew_rounds').countDocuments({ surveyId: id }),
+  },
+  {
     route: 'POST /admin/surveys/:id/send',
     access: STAFF_ROLES,
     answer: 303,
