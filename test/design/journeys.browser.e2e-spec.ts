@@ -15,6 +15,7 @@ import { keepScreenshot, startBrowserApp } from '../support/browser';
 import type { TestApp } from '../support/create-test-app';
 import { profileForm } from '../support/forms';
 import { auditPage, axeViolations, pageProblems } from '../support/page-checks';
+import { buildGuestComment } from '../support/comments';
 import { signInAs, SignedIn } from '../support/sessions';
 import { buildSurvey } from '../distribution/distribution-fixtures';
 import { invite, openSurvey } from '../surveys/survey-fixtures';
@@ -110,18 +111,8 @@ describe('Staff and member journeys at 1280 and 390 px', () => {
     }
     await seedDemoPosts(t.app.get(PostRepository), { id: String(staff.member._id), name: 'Sam Staff' });
     const [post] = await t.app.get(PostRepository).listPublished(new Date(), { limit: 1 });
-    await t.connection.collection('comments').insertOne({
-      postId: String(post._id),
-      parentId: null,
-      memberId: null,
-      authorName: 'Guest Reader',
-      guestEmail: 'guest@example.test',
+    await buildGuestComment(t, String(post._id), {
       body: 'Does the **council** publish its method? See `docs/research.md`.',
-      status: 'pending',
-      notifyReplies: false,
-      unsubscribeToken: 'x',
-      notified: false,
-      createdAt: new Date(),
     });
     draftSurveyId = await buildSurvey(t, 'Accountabilities of the chief customer officer, 2027 edition (council-wide)');
     openSurveyId = await openSurvey(t);

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import request from 'supertest';
 import { ReportPages } from '@roundtable/reporting';
 import { createTestApp, TestApp, testEnvironment } from '../support/create-test-app';
+import { expireRunningLeases } from '../support/jobs';
 import { signInAs, type SignedIn } from '../support/sessions';
 import { TestRelay } from '../support/smtp-relay';
 import { buildAudience, buildSurvey, runQueue, surveyLinkIn } from './distribution-fixtures';
@@ -164,7 +165,7 @@ describe('Targeted reminder rounds (real FerretDB and SMTP; built workers for th
     );
     await kill(workers.pop(), 'SIGKILL');
     expect(reminders().length - start).toBe(5);
-    await t.connection.collection('jobs').updateMany({ status: 'running' }, { $set: { runAt: new Date(0) } });
+    await expireRunningLeases(t);
     relay.holdIf = undefined;
     output.push('--- restarted ---\n');
     workers.push(await startWorker(env, output));

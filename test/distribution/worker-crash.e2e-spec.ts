@@ -1,6 +1,7 @@
 import { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createTestApp, TestApp, testEnvironment } from '../support/create-test-app';
+import { expireRunningLeases } from '../support/jobs';
 import { signInAs } from '../support/sessions';
 import { TestRelay } from '../support/smtp-relay';
 import { buildAudience, buildSurvey } from './distribution-fixtures';
@@ -66,7 +67,7 @@ describe('Distribution exactly once across a worker crash (built worker, real Fe
     expect(left).toEqual([expect.objectContaining({ status: 'running' })]);
 
     // The dead worker's lease (a minute) is run out now rather than waited for.
-    await t.connection.collection('jobs').updateMany({ status: 'running' }, { $set: { runAt: new Date(0) } });
+    await expireRunningLeases(t);
     relay.holdIf = undefined;
     output.push('--- restarted ---\n');
     worker = await startWorker(env, output);

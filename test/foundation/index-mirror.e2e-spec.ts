@@ -3,6 +3,7 @@ import { Types } from 'mongoose';
 import { Client } from 'pg';
 import { SESSIONS_COLLECTION } from '@roundtable/auth';
 import { FerretDbCatalog, IndexMirror, isMirrorIndexName, mirrorIndexName, newToken } from '@roundtable/core';
+import { QuoteRepository } from '@roundtable/site';
 import { createTestApp, TestApp } from '../support/create-test-app';
 
 /**
@@ -197,7 +198,9 @@ onPostgres('Mirrored indexes on FerretDB/PostgreSQL', () => {
       },
     });
     await mirrored.connection.db!.dropCollection('site_quotes');
-    await mirrored.connection.collection('site_quotes').insertOne({ text: 'Again.', position: 1 });
+    await mirrored.app
+      .get(QuoteRepository)
+      .add({ quote: 'Again.', name: 'A member', title: '', company: '', linkedinUrl: '' });
     const table = await tableOf('site_quotes');
     const expected = [mirrorIndexName(table, '_id'), mirrorIndexName(table, 'position')];
     let indexes = await mirrorIndexes();

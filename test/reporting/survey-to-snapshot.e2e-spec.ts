@@ -13,6 +13,7 @@ import { RANKING_JOB, RankingRequests, SnapshotRepository } from '@roundtable/re
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createTestApp, type TestApp } from '../support/create-test-app';
 import type { ReceivedMail } from '../support/mailbox';
+import { decodeHtml, itemKeysOf } from '../support/response-page';
 import { signInAs, type SignedIn } from '../support/sessions';
 import { MEMBERS, PARTIAL, planMembers, referenceRanking, RESPONDENTS, type PlannedMember } from './survey-plan';
 
@@ -29,26 +30,11 @@ const ITEMS = [
   'Issue trending and complaint tracking',
 ];
 
-const decode = (html: string) =>
-  html
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-
-/** The item checkboxes of a response page: label → key (the member reads labels, the form sends keys). */
-function itemKeysOf(html: string): Map<string, string> {
-  const pattern =
-    /<input type="checkbox" id="held-(\w+)" name="held" value="\w+"[^>]*>\s*<label for="held-\w+">([^<]*)<\/label>/g;
-  return new Map([...html.matchAll(pattern)].map((match) => [decode(match[2]), match[1]]));
-}
-
 /** The option a profile select shows as chosen (prefilled from the member's profile). */
 function prefilled(html: string, key: string): string | undefined {
   const select = new RegExp(`<select id="profile-${key}" name="profile_${key}"[^>]*>([\\s\\S]*?)</select>`).exec(html);
   const chosen = select ? /<option selected>([^<]*)<\/option>/.exec(select[1]) : null;
-  return chosen ? decode(chosen[1]) : undefined;
+  return chosen ? decodeHtml(chosen[1]) : undefined;
 }
 
 /** The urlencoded body the response form sends for these items (by index) and profile answers. */

@@ -9,6 +9,7 @@ import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createTestApp, type TestApp } from '../support/create-test-app';
 import type { ReceivedMail } from '../support/mailbox';
 import { readPdf } from '../support/pdf-text';
+import { decodeHtml, itemKeysOf } from '../support/response-page';
 import { sessionFor, signInAs, type SignedIn } from '../support/sessions';
 import { referenceRanking } from './survey-plan';
 
@@ -55,28 +56,16 @@ function plan(): { first: string[] | null; second: string[] | null }[] {
   }));
 }
 
-const decode = (html: string) =>
-  html
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-
-/** The item checkboxes of a response page: label → key. */
-function itemKeysOf(html: string): Map<string, string> {
-  const pattern =
-    /<input type="checkbox" id="held-(\w+)" name="held" value="\w+"[^>]*>\s*<label for="held-\w+">([^<]*)<\/label>/g;
-  return new Map([...html.matchAll(pattern)].map((match) => [decode(match[2]), match[1]]));
-}
-
 /** The rows of the trends table: item label → its cells. */
 function trendRows(html: string): Map<string, string[]> {
   const rows = [
     ...html.matchAll(/<tr class="movement-[\w-]+"><th scope="row">([^<]*)<\/th>((?:<td[^>]*>[^<]*<\/td>)+)<\/tr>/g),
   ];
   return new Map(
-    rows.map((row) => [decode(row[1]), [...row[2].matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((c) => decode(c[1]))]),
+    rows.map((row) => [
+      decodeHtml(row[1]),
+      [...row[2].matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((c) => decodeHtml(c[1])),
+    ]),
   );
 }
 
@@ -165,7 +154,9 @@ describe('Waves of a survey, compared (HTTP, worker, SMTP sink)', () => {
   async function editorItems(surveyId: string): Promise<{ key: string; label: string }[]> {
     const editor = await staff.agent.get(`/admin/surveys/${surveyId}`).expect(200);
     const keys = [...editor.text.matchAll(/name="itemKey" value="(i\d+)"/g)].map((match) => match[1]);
-    const labels = [...editor.text.matchAll(/name="itemLabel"[^>]*value="([^"]*)"/g)].map((match) => decode(match[1]));
+    const labels = [...editor.text.matchAll(/name="itemLabel"[^>]*value="([^"]*)"/g)].map((match) =>
+      decodeHtml(match[1]),
+    );
     return keys.map((key, k) => ({ key, label: labels[k] }));
   }
 
@@ -288,7 +279,7 @@ describe('Waves of a survey, compared (HTTP, worker, SMTP sink)', () => {
     expect(rows.get(FIRST[0])?.at(-1)).toBe('Fell');
     expect(rows.get(RENAMED)).toBeDefined();
     expect(tab.text).toContain(`New in the later wave (no comparison): ${ADDED}.`);
-    expect(decode(tab.text)).toContain(`Retired after the earlier wave: ${FIRST[5]}.`);
+    expect(decodeHtml(tab.text)).toContain(`Retired after the earlier wave: ${FIRST[5]}.`);
     expect(tab.text).toContain('<svg');
     expect(tab.text).toContain('Each item&#39;s rank in each wave');
     const results = await staff.agent.get(`/admin/reports/${waveIds[1]}`).expect(200);
@@ -334,8 +325,8 @@ describe('Waves of a survey, compared (HTTP, worker, SMTP sink)', () => {
     const table = /<section class="card wide" id="own-change"[\s\S]*?<\/section>/.exec(mine.text)?.[0] ?? '';
     const rows = new Map(
       [...table.matchAll(/<tr><th scope="row">([^<]*)<\/th>((?:<td[^>]*>[^<]*<\/td>)+)<\/tr>/g)].map((row) => [
-        decode(row[1]),
-        [...row[2].matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((cell) => decode(cell[1])),
+        decodeHtml(row[1]),
+        [...row[2].matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((cell) => decodeHtml(cell[1])),
       ]),
     );
     // Their own priority among the common items in each wave, from what they were planned to submit.
@@ -359,7 +350,7 @@ describe('Waves of a survey, compared (HTTP, worker, SMTP sink)', () => {
       .send({ _csrf: staff.csrfToken })
       .expect(303);
     expect(drafted.headers.location).toMatch(/^\/admin\/posts\/[0-9a-f]{24}\/edit$/);
-    const editor = decode((await staff.agent.get(drafted.headers.location).expect(200)).text);
+    const editor = decodeHtml((await staff.agent.get(drafted.headers.location).expect(200)).text);
     const respondents = answers.filter((a) => a.second).length;
     expect(editor).toContain(`What ${respondents} members told us: Accountabilities 2026 ${label}`);
     expect(editor).toContain(`The council surveyed ${MEMBERS} members by email`);
