@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { PageCache } from '@roundtable/core';
+import { formatDateTime, PageCache } from '@roundtable/core';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { deliverAndRead } from '../support/mailbox';
 import { signInAs, SignedIn } from '../support/sessions';
@@ -81,7 +81,7 @@ describe('Blog posts', () => {
     expect((await visitor().get('/').expect(200)).text).not.toContain('Coming soon');
     expect((await visitor().get('/feed.xml').expect(200)).text).not.toContain('coming-soon');
     expect((await staff.agent.get('/admin/posts').expect(200)).text).toContain(
-      `Coming soon</a></td><td>Scheduled for ${future.replace('T', ' ')} UTC</td>`,
+      `Coming soon</a></td><td>Scheduled for ${formatDateTime(`${future}Z`)}</td>`,
     );
 
     // Its time comes (moved into the past in the database, as the clock would): it appears, no job needed.

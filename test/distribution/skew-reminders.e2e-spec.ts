@@ -1,6 +1,7 @@
 import { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import request from 'supertest';
+import { formatDate } from '@roundtable/core';
 import { ReportPages } from '@roundtable/reporting';
 import { createTestApp, TestApp, testEnvironment } from '../support/create-test-app';
 import { expireRunningLeases } from '../support/jobs';
@@ -138,11 +139,11 @@ describe('Targeted reminder rounds (real FerretDB and SMTP; built workers for th
       .get(`/admin/surveys/${surveyId}/remind-skew?dimension=tier&threshold=10`)
       .expect(200);
     expect(after.text).toContain('name="round" value="2"');
-    expect(after.text).toMatch(/Round 1, [0-9-]+ [0-9:]+ UTC: tier: executive \(16 to remind\)/);
+    expect(after.text).toMatch(/Round 1, \d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d UTC: tier: executive \(16 to remind\)/);
     // The report's skew section lists the round (read per request, beside the snapshot's tables).
     const report = await t.app.get(ReportPages).adminReportPage(surveyId);
     expect(report.skewRounds).toEqual([
-      { round: 1, date: new Date().toISOString().slice(0, 10), segments: 'tier: executive', emailed: 16 },
+      { round: 1, date: formatDate(new Date()), segments: 'tier: executive', emailed: 16 },
     ]);
   });
 

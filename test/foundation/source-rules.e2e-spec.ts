@@ -101,6 +101,33 @@ export function handWrittenEncoders(files: Array<{ path: string; text: string }>
     .flatMap((file) => handWritten(file.text.replace(COMMENT, '')).map((what) => `${file.path}: ${what}`));
 }
 
+/**
+ * Where a date may become text: the one helper (libs/core/src/format/dates.ts: words for people, ISO
+ * 8601 for programs) and the census' calendar arithmetic (libs/census/src/dates.ts), whose `YYYY-MM-DD`
+ * days are the exchange format's data and which stands alone, without Nest, so the census CLI runs it.
+ */
+const DATE_HELPERS = new Set(['libs/core/src/format/dates.ts', 'libs/census/src/dates.ts']);
+
+/** A date turned into text by hand: a Date's own formatting methods, or an Intl date formatter. */
+const DATE_FORMATTED =
+  /\.(?:toLocaleDateString|toLocaleString|toLocaleTimeString|toDateString|toTimeString|toUTCString|toGMTString|toISOString)\(|Intl\.DateTimeFormat/g;
+
+/** Each file of the apps and libs (tests aside) that formats a date outside the helper, with how. */
+export function datesFormattedOutsideHelper(files: Array<{ path: string; text: string }>): string[] {
+  return files
+    .filter(
+      (file) =>
+        /^(apps|libs)\//.test(file.path) &&
+        !DATE_HELPERS.has(file.path) &&
+        !/\.spec\.ts$|\.e2e-spec\.ts$/.test(file.path),
+    )
+    .flatMap((file) =>
+      [...new Set(file.text.replace(COMMENT, '').match(DATE_FORMATTED) ?? [])].map(
+        (how) => `${file.path}: ${how.replace(/^\.|\($/g, '')}`,
+      ),
+    );
+}
+
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
 
 /** The Node major each place that names one asks for. */
@@ -146,6 +173,31 @@ describe('The source rules (issue 27)', () => {
       'libs/x/src/export.ts: CSV cells quoted by hand',
       'libs/x/src/guard.ts: CSV cells quoted by hand',
       'tools/servers/page.js: an HTML entity written out',
+    ]);
+  });
+
+  it('turns dates into text only through the one helper in libs/core (words for people, ISO for programs)', () => {
+    expect(datesFormattedOutsideHelper(sources)).toEqual([]);
+  });
+
+  it('catches a date formatted by hand in code or a template, and not one in a comment or a test', () => {
+    const planted = [
+      {
+        path: 'libs/x/src/mail.ts',
+        text: "const closes = date.toLocaleDateString('en-GB', { month: 'long' });",
+      },
+      { path: 'libs/x/src/views/list.njk', text: '<td>{{ e.receivedAt.toISOString() | truncate(16) }}</td>' },
+      {
+        path: 'apps/web/src/label.ts',
+        text: "const f = new Intl.DateTimeFormat('en-GB'); // not date.toUTCString()",
+      },
+      { path: 'libs/x/src/x.spec.ts', text: 'const at = new Date().toISOString();' },
+      { path: 'libs/core/src/format/dates.ts', text: 'const x = new Date().toISOString();' },
+    ];
+    expect(datesFormattedOutsideHelper(planted)).toEqual([
+      'libs/x/src/mail.ts: toLocaleDateString',
+      'libs/x/src/views/list.njk: toISOString',
+      'apps/web/src/label.ts: Intl.DateTimeFormat',
     ]);
   });
 

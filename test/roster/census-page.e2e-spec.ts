@@ -85,7 +85,7 @@ describe('The census page', () => {
     expect(page.text).toContain('id="why-differ"');
     // Fortune 500, 2006: Big Co 0's tenure ended in 2003, Tiny Ltd had someone, Nobody Corp is not on the roster.
     expect(page.text).toMatch(
-      /Fortune 500, 2006<\/th><td>2006-01-01<\/td><td class="num">1 of 3<\/td><td class="num">33%/,
+      /Fortune 500, 2006<\/th><td>1 January 2006<\/td><td class="num">1 of 3<\/td><td class="num">33%/,
     );
     expect(page.text).not.toContain('id="segments"');
     expect(page.text).not.toContain('Nobody Corp');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { CensusResult } from '@roundtable/census';
+import { formatDate } from '@roundtable/core';
 import {
   CensusComputer,
   DEMO_LIST_NAME,
@@ -41,7 +42,7 @@ describe('The demo census', () => {
 
     const staff = await signInAs(t, { role: 'staff' });
     const page = (await staff.agent.get('/census').expect(200)).text;
-    const asOf = /on (\d{4}-\d{2}-\d{2})\.<\/p>/.exec(page)![1];
+    const asOf = /on <time datetime="(\d{4}-\d{2}-\d{2})">/.exec(page)![1];
     const exported = (await staff.agent.get('/admin/roster/export.json').expect(200)).body as Record<string, unknown>;
     const dir = mkdtempSync(join(tmpdir(), 'demo-census-'));
     const file = join(dir, 'roster.json');
@@ -54,7 +55,9 @@ describe('The demo census', () => {
     expect(page).toContain(`<dd id="median-tenure">${result.tenure.median_months!.toFixed(1)}</dd>`);
     expect(page).toContain(`<dd id="mean-completed">${result.tenure.mean_completed_months!.toFixed(1)}</dd>`);
     for (const point of result.population) {
-      expect(page).toContain(`<tr><th scope="row">${point.date}</th><td class="num">${point.count}</td></tr>`);
+      expect(page).toContain(
+        `<tr><th scope="row">${formatDate(point.date)}</th><td class="num">${point.count}</td></tr>`,
+      );
     }
     for (const [k, arrival] of result.arrivals.entries()) {
       expect(page).toContain(

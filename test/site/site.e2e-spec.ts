@@ -221,7 +221,7 @@ describe('The home page’s latest research', () => {
     expect(home.text).toContain(
       '<a href="/reports/accountabilities-2026">The seven common accountabilities of the CCO</a>',
     );
-    expect(home.text).toContain('Published 2026-10-01');
+    expect(home.text).toContain('Published 1 October 2026');
     expect(home.text).toContain('<li>60% response rate</li>');
     // Older pages of the blog carry the blog only.
     const older = await request(t.app.getHttpServer())

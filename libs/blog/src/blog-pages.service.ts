@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { isEntitled, isStaff, type SessionMember } from '@roundtable/auth';
-import { appConfig, NotFoundError, PageCache } from '@roundtable/core';
+import { appConfig, formatDate, formatDateTime, NotFoundError, PageCache } from '@roundtable/core';
 import { MemberRepository } from '@roundtable/members';
 import { CommentRecord, CommentRepository } from './comments/comment.repository';
 import { renderCommentMarkdown } from './comments/comment-markdown';
@@ -13,7 +13,6 @@ import { PostRecord, PostRepository } from './posts/post.repository';
 import { queryTerms } from './posts/search-terms';
 import { canRead, isPublished } from './posts/visibility';
 import { cursorOf, parseCursor } from './posts/page-cursor';
-import { dateInWords, momentInWords } from './dates';
 import { Moved, moved } from './page-or-moved';
 import { slugify } from './posts/slug';
 
@@ -193,7 +192,7 @@ export class BlogPages {
           (await this.comments.listForPost(postId, { memberId: viewer?.id })).map((comment) => ({
             ...comment,
             bodyHtml: comment.bodyHtml ?? renderCommentMarkdown(comment.body),
-            dateInWords: momentInWords(comment.createdAt),
+            dateInWords: formatDateTime(comment.createdAt),
           })),
         ),
     );
@@ -232,7 +231,7 @@ export class BlogPages {
       visibility: post.visibility,
       locked: !canRead(post, viewer),
       publishedAt: post.publishedAt,
-      date: post.publishedAt ? dateInWords(post.publishedAt) : 'not published',
+      date: post.publishedAt ? formatDate(post.publishedAt) : 'not published',
     };
   }
 }

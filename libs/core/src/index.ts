@@ -76,5 +76,5 @@ export {
   type KeysetRequest,
   type SortKey,
 } from './queries/keyset';
-export { formatDateTime } from './format/dates';
+export { formatDate, formatDateTime, formatMonth, httpDate, isoDate, isoDateTime, isoMinute } from './format/dates';
 export { toCsv, csvLine, type CsvCell } from './format/csv';

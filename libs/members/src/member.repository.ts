@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, Model, QueryFilter, Types } from 'mongoose';
-import { ConflictError, isDuplicateKeyError, type KeysetPlan } from '@roundtable/core';
+import { ConflictError, isDuplicateKeyError, isoDateTime, type KeysetPlan } from '@roundtable/core';
 import { WaitingWorkRepository } from '@roundtable/counters';
 import { ApplicationDecision } from './application-decision.schema';
 import { ApplicationStatus, Member, MemberRole, MembershipSummary, ProfileFields } from './member.schema';
@@ -151,7 +151,7 @@ export class MemberRepository {
     }
     try {
       await this.decisions.create({
-        _id: `${id}:${submitted.application.submittedAt.toISOString()}`,
+        _id: `${id}:${isoDateTime(submitted.application.submittedAt)}`,
         memberId: id,
         ...decision,
         decidedAt: new Date(),

@@ -9,6 +9,7 @@ import {
   type CsvCell,
   type ParsedQuery,
   type SortKey,
+  isoDateTime,
 } from '@roundtable/core';
 import {
   MEMBER_ROLES,
@@ -86,8 +87,8 @@ export class MemberAdminService {
         member.profile?.industry ?? '',
         member.profile?.ccoModel ?? '',
         member.application?.status ?? 'none',
-        member.deletionRequestedAt ? new Date(member.deletionRequestedAt).toISOString() : '',
-        member.createdAt ? new Date(member.createdAt).toISOString() : '',
+        isoDateTime(member.deletionRequestedAt),
+        isoDateTime(member.createdAt),
       ]);
     }
     return toCsv(

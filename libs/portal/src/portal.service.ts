@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isEntitled, type SessionMember } from '@roundtable/auth';
 import { ENTITLEMENT_LABELS, TierRepository } from '@roundtable/billing';
-import { confirmationPage, FormOutcome, NotFoundError, type PageRequest } from '@roundtable/core';
+import { confirmationPage, FormOutcome, isoDateTime, NotFoundError, type PageRequest } from '@roundtable/core';
 import {
   MemberRecord,
   MemberRepository,
@@ -80,7 +80,7 @@ export class PortalService {
   async exportData(memberId: string) {
     const member = await this.getOrFail(memberId);
     return {
-      exportedAt: new Date().toISOString(),
+      exportedAt: isoDateTime(new Date()),
       member: {
         id: String(member._id),
         email: member.email,

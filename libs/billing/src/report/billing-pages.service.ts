@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { SessionMember } from '@roundtable/auth';
-import { keysetPage, keysetPlan, pageLinks, type ParsedQuery, type SortKey } from '@roundtable/core';
+import { formatDate, keysetPage, keysetPlan, pageLinks, type ParsedQuery, type SortKey } from '@roundtable/core';
 import { Types } from 'mongoose';
 import { EVENT_OUTCOMES } from '../webhooks/billing-event.schema';
 import { EventsQuery } from '../webhooks/events-query.dto';
@@ -19,10 +19,6 @@ const EVENT_ORDER: SortKey[] = [
   { field: '_id', direction: -1 },
 ];
 const toObjectId = (id: string) => (Types.ObjectId.isValid(id) ? new Types.ObjectId(id) : id);
-
-/** A date as people read it, in UTC like every date the council shows. */
-const formatDate = (date: Date) =>
-  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 
 /** View models of the membership and billing pages. */
 @Injectable()

@@ -10,6 +10,7 @@ import {
   type PageRequest,
   type ParsedQuery,
   type SortKey,
+  formatDateTime,
 } from '@roundtable/core';
 import { Types } from 'mongoose';
 import type { DigestChoiceDto } from './comment-settings.dto';
@@ -100,7 +101,7 @@ export class CommentModerationService {
       guestEmail: comment.guestEmail,
       // As members see it on the post: the sanitised Markdown, not its source.
       bodyHtml: comment.bodyHtml ?? renderCommentMarkdown(comment.body),
-      date: comment.createdAt.toISOString().slice(0, 16).replace('T', ' '),
+      date: formatDateTime(comment.createdAt),
       post: byId.get(comment.postId) ?? null,
     });
     const filters = { status: value.status, size: value.size };
@@ -150,7 +151,7 @@ export class CommentModerationService {
           ? `${comment.authorName} (a member)`
           : `${comment.authorName} <${comment.guestEmail ?? ''}>`,
         bodyHtml: comment.bodyHtml ?? renderCommentMarkdown(comment.body),
-        date: comment.createdAt.toISOString().slice(0, 16).replace('T', ' '),
+        date: formatDateTime(comment.createdAt),
         post: post ? { title: post.title, slug: post.slug } : null,
       },
     };

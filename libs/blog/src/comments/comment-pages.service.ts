@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isEntitled, type SessionMember } from '@roundtable/auth';
-import { NotFoundError, type PageRequest } from '@roundtable/core';
+import { formatDateTime, NotFoundError, type PageRequest } from '@roundtable/core';
 import { BlogPages } from '../blog-pages.service';
-import { momentInWords } from '../dates';
 import { commentView, EDIT_WINDOW_MS } from './comment-threads';
 import { CommentRepository } from './comment.repository';
 import { CommentsService } from './comments.service';
@@ -51,7 +50,7 @@ export class CommentPages {
       noindex: true,
       comment: { id: String(comment._id) },
       post: post ? { title: post.title, slug: post.slug } : null,
-      until: momentInWords(new Date(comment.createdAt.getTime() + EDIT_WINDOW_MS)),
+      until: formatDateTime(new Date(comment.createdAt.getTime() + EDIT_WINDOW_MS)),
       values: { body: comment.body },
     };
   }

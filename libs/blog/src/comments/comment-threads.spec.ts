@@ -66,6 +66,6 @@ describe(`${commentThreads.name} keeps the stored order`, () => {
 describe(`${commentView.name} and dates`, () => {
   it('shows the date in words it is given, or works it out', () => {
     expect(commentView(stored('a', { dateInWords: 'kept date' }), undefined, now).date).toBe('kept date');
-    expect(commentView(stored('a'), undefined, now).date).toBe('23 November 2026, 11:00 UTC');
+    expect(commentView(stored('a'), undefined, now).date).toBe('23 November 2026 at 11:00 UTC');
   });
 });

@@ -1,4 +1,4 @@
-import { momentInWords } from '../dates';
+import { formatDateTime } from '@roundtable/core';
 import { renderCommentMarkdown } from './comment-markdown';
 
 /** How long after posting a member may edit or delete their comment. */
@@ -35,7 +35,7 @@ export function commentView(comment: ThreadComment, viewerId: string | undefined
     authorName: comment.authorName,
     bodyHtml: comment.bodyHtml ?? renderCommentMarkdown(comment.body),
     pending: comment.status === 'pending',
-    date: comment.dateInWords ?? momentInWords(comment.createdAt),
+    date: comment.dateInWords ?? formatDateTime(comment.createdAt),
     editable: Boolean(
       viewerId && comment.memberId === viewerId && now.getTime() - comment.createdAt.getTime() < EDIT_WINDOW_MS,
     ),

@@ -1,4 +1,4 @@
-import { escapeHtml } from '@roundtable/core';
+import { escapeHtml, isoDateTime } from '@roundtable/core';
 
 /** The Atom feed and the sitemap, as pure functions of the public published posts. */
 export interface FeedPost {
@@ -22,15 +22,15 @@ export function xmlEscape(text: string): string {
 
 export function atomFeed(baseUrl: string, posts: FeedPost[]): string {
   // The feed changes when any entry does, not only the newest one.
-  const updated = new Date(Math.max(0, ...posts.map((post) => post.updatedAt.getTime()))).toISOString();
+  const updated = isoDateTime(Math.max(0, ...posts.map((post) => post.updatedAt.getTime())));
   const entries = posts
     .map(
       (post) => `  <entry>
     <title>${xmlEscape(post.title)}</title>
     <link rel="alternate" type="text/html" href="${xmlEscape(`${baseUrl}/blog/${post.slug}`)}"/>
     <id>${xmlEscape(`${baseUrl}/blog/${post.slug}`)}</id>
-    <published>${post.publishedAt.toISOString()}</published>
-    <updated>${post.updatedAt.toISOString()}</updated>
+    <published>${isoDateTime(post.publishedAt)}</published>
+    <updated>${isoDateTime(post.updatedAt)}</updated>
     <author><name>${xmlEscape(post.authorName)}</name></author>
 ${post.tags.map((tag) => `    <category term="${xmlEscape(tag)}"/>`).join('\n')}
     <summary>${xmlEscape(post.excerpt)}</summary>
@@ -53,7 +53,7 @@ export function sitemap(baseUrl: string, posts: FeedPost[]): string {
   const urls = [`  <url><loc>${xmlEscape(`${baseUrl}/`)}</loc></url>`].concat(
     posts.map(
       (post) =>
-        `  <url><loc>${xmlEscape(`${baseUrl}/blog/${post.slug}`)}</loc><lastmod>${post.updatedAt.toISOString()}</lastmod></url>`,
+        `  <url><loc>${xmlEscape(`${baseUrl}/blog/${post.slug}`)}</loc><lastmod>${isoDateTime(post.updatedAt)}</lastmod></url>`,
     ),
   );
   return `<?xml version="1.0" encoding="UTF-8"?>

@@ -1,3 +1,4 @@
+import { isoMinute } from '@roundtable/core';
 import { withoutControlCharacters } from '../comments/clean-text';
 import { renderMarkdown, plainText, safeHttpUrl } from './markdown';
 import { type PostDto, StaffPostDto } from './post.dto';
@@ -106,7 +107,7 @@ export function postFormValues(post: Post): PostFormValues {
     categories: post.categories.join(', '),
     visibility: post.visibility,
     tiers: post.tiers.join(', '),
-    publishAt: post.publishedAt ? post.publishedAt.toISOString().slice(0, 16) : '',
+    publishAt: isoMinute(post.publishedAt),
     reportId: post.reportId ?? '',
   };
 }

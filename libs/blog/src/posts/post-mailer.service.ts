@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { appConfig } from '@roundtable/core';
+import { appConfig, formatDateTime } from '@roundtable/core';
 import { MailService, renderMail } from '@roundtable/mail';
 import { MemberRepository } from '@roundtable/members';
 import { PostRecord } from './post.repository';
@@ -51,5 +51,5 @@ export class PostMailer {
 
 /** "2026-12-01 09:30 UTC", as the editor's time field reads. */
 export function utcMinute(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return formatDateTime(date);
 }

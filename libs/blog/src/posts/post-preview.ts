@@ -1,4 +1,4 @@
-import { dateInWords } from '../dates';
+import { formatDate } from '@roundtable/core';
 import { Post } from './post.schema';
 
 /** Who the post is by, as its byline says. */
@@ -18,6 +18,6 @@ export function previewArticle(fields: Partial<Post>, byline: Byline, publishedA
     categories: fields.categories,
     visibility: fields.visibility,
     ...byline,
-    date: dateInWords(publishedAt),
+    date: formatDate(publishedAt),
   };
 }

@@ -1,3 +1,4 @@
+import { httpDate } from '../format/dates';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { PageCache } from './page-cache.service';
 
@@ -43,7 +44,7 @@ export function pageCacheMiddleware(cache: PageCache): RequestHandler {
 
 function setValidators(res: Response, etag: string, renderedAt: Date): void {
   res.setHeader('ETag', etag);
-  res.setHeader('Last-Modified', renderedAt.toUTCString());
+  res.setHeader('Last-Modified', httpDate(renderedAt));
   res.setHeader('Cache-Control', PUBLIC_CACHE_CONTROL);
   res.setHeader('Vary', 'Cookie');
 }

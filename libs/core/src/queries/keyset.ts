@@ -1,3 +1,4 @@
+import { isoDateTime } from '../format/dates';
 /**
  * Keyset paging, the way every list pages (docs/storage.md: lists page by an indexed range, never by
  * skip, and never count the collection per request). A list is sorted by one or more fields, the
@@ -46,7 +47,7 @@ const MAX_CURSOR_LENGTH = 400;
 /** A cursor as a URL-safe string: the sort values as JSON (dates tagged), base64url. */
 export function encodeCursor(values: readonly unknown[]): string {
   const tagged = values.map((value) =>
-    value instanceof Date ? { d: value.toISOString() } : isObjectId(value) ? String(value) : value,
+    value instanceof Date ? { d: isoDateTime(value) } : isObjectId(value) ? String(value) : value,
   );
   return Buffer.from(JSON.stringify(tagged)).toString('base64url');
 }

@@ -1,4 +1,5 @@
 import nunjucks from 'nunjucks';
+import { formatDate, formatDateTime, formatMonth, isoDate, isoDateTime } from '../format/dates';
 import { plural } from '../format/plural';
 import { viewSearchPaths } from '../project-root';
 
@@ -15,8 +16,15 @@ export function createViewEnvironment(options: { autoescape?: boolean } = {}): n
     throwOnUndefined: false,
   });
   environment.addGlobal('siteName', 'Roundtable');
-  environment.addGlobal('currentYear', () => new Date().getFullYear());
+  environment.addGlobal('currentYear', () => new Date().getUTCFullYear());
   // `{{ n | plural('member') }}`: "1 member", "2 members" (format/plural.ts).
   environment.addFilter('plural', plural);
+  // Dates only through format/dates.ts: `{{ d | date }}` "3 March 2026", `{{ d | datetime }}` with the
+  // time and UTC, `{{ d | month }}`; `{{ d | iso }}` and `{{ d | isodate }}` for `datetime` attributes.
+  environment.addFilter('date', formatDate);
+  environment.addFilter('datetime', formatDateTime);
+  environment.addFilter('month', formatMonth);
+  environment.addFilter('iso', isoDateTime);
+  environment.addFilter('isodate', isoDate);
   return environment;
 }

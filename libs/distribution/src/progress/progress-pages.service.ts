@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ShardedCounters } from '@roundtable/counters';
-import { confirmationPage, NotFoundError, type PageRequest } from '@roundtable/core';
+import { confirmationPage, formatDate, formatDateTime, NotFoundError, type PageRequest } from '@roundtable/core';
 import { JobRepository } from '@roundtable/jobs';
 import { describeAudience, SurveyRepository } from '@roundtable/surveys';
 import { DeliveryRepository } from '../delivery/delivery.repository';
@@ -28,7 +28,7 @@ function sharesModel(rows: SegmentRow[]) {
 }
 
 function day(date: Date | null | undefined): string {
-  return date ? new Date(date).toISOString().slice(0, 10) : '';
+  return date ? formatDate(date) : '';
 }
 
 /**
@@ -103,7 +103,7 @@ export class ProgressPages {
         rate: percent(row.invited === 0 ? 0 : row.completed / row.invited),
       })),
       shares: sharesModel(segmentsFromCounts(counts)),
-      segmentsAt: snapshot ? snapshot.at.toISOString().slice(0, 16).replace('T', ' ') : null,
+      segmentsAt: snapshot ? formatDateTime(snapshot.at) : null,
     };
   }
 

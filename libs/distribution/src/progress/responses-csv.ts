@@ -1,3 +1,4 @@
+import { isoDateTime } from '@roundtable/core';
 import type { ResponseRecord, SurveyItem } from '@roundtable/surveys';
 
 /**
@@ -19,8 +20,8 @@ export function csvRow(
   return [
     String(respondent),
     response.status,
-    response.startedAt ? new Date(response.startedAt).toISOString() : '',
-    response.completedAt ? new Date(response.completedAt).toISOString() : '',
+    isoDateTime(response.startedAt),
+    isoDateTime(response.completedAt),
     ...items.map((item) => rank.get(item.key) ?? ''),
     ...profileKeys.map((key) => response.profile?.[key] ?? ''),
   ];

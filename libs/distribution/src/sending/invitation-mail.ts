@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { escapeHtml } from '@roundtable/core';
+import { escapeHtml, formatDate } from '@roundtable/core';
 import { renderMail } from '@roundtable/mail';
 
 /** What an invitation or reminder email says. */
@@ -25,9 +25,7 @@ export interface InvitationMailBody {
 /** Renders the email of one invitation (text and HTML in the council's layout). */
 export function invitationMail(context: InvitationMailContext): InvitationMailBody {
   const subject = `${context.reminder ? 'Reminder: ' : ''}${context.title} — the council’s research survey`;
-  const closes = context.closesAt
-    ? context.closesAt.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-    : null;
+  const closes = context.closesAt ? formatDate(context.closesAt) : null;
   return { subject, ...renderMail('distribution/email/invitation', { ...context, closes, subject }) };
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ShardedCounters } from '@roundtable/counters';
-import { FormOutcome, NotFoundError, type PageRequest } from '@roundtable/core';
+import { FormOutcome, formatDateTime, NotFoundError, type PageRequest } from '@roundtable/core';
 import { JobQueue } from '@roundtable/jobs';
 import { SurveyRecord, SurveyRepository } from '@roundtable/surveys';
 import { percent, points } from '../progress/figures';
@@ -54,7 +54,7 @@ export class SkewReminders {
       round: rounds.reduce((last, round) => Math.max(last, round.round), 0) + 1,
       rounds: rounds.map((round) => ({
         round: round.round,
-        at: round.at.toISOString().slice(0, 16).replace('T', ' '),
+        at: formatDateTime(round.at),
         segments: `${round.dimension}: ${round.values.join(', ')}`,
         emails: round.emails,
       })),

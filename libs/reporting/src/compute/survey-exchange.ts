@@ -1,3 +1,4 @@
+import { isoDate } from '@roundtable/core';
 import type { ExchangeDocument, ResponseCounts } from '@roundtable/rankings';
 
 /**
@@ -134,7 +135,7 @@ export class SurveyExchangeBuilder {
 function cumulativeByDay(times: number[]): { date: string; completed: number }[] {
   const perDay = new Map<string, number>();
   for (const time of times) {
-    const day = new Date(time).toISOString().slice(0, 10);
+    const day = isoDate(time);
     perDay.set(day, (perDay.get(day) ?? 0) + 1);
   }
   let total = 0;

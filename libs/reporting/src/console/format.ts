@@ -11,4 +11,4 @@ export const signedPoints = (pp: number): string => `${pp > 0 ? '+' : pp < 0 ? '
 export const pValue = (p: number | null): string => (p === null ? '—' : p < 0.001 ? '< 0.001' : p.toFixed(3));
 
 /** Dates and times are written as every page writes them (one formatter in core). */
-export { formatDateTime } from '@roundtable/core';
+export { formatDate, formatDateTime } from '@roundtable/core';

@@ -6,7 +6,7 @@ import { SurveyRepository, type SurveyRecord } from '@roundtable/surveys';
 import { attributeLabel } from '../compute/profile-values';
 import { SnapshotRepository, type SnapshotRecord } from '../snapshots/snapshot.repository';
 import { progressCharts, rankCharts } from './charts';
-import { decimals, formatDateTime, percent, pValue, signedPoints } from './format';
+import { decimals, formatDate, formatDateTime, percent, pValue, signedPoints } from './format';
 import { TABLES } from './report-tables';
 import { publishRefusal, tiedRanks } from '../published/publication';
 
@@ -71,7 +71,7 @@ export class ReportPages {
       // Read per request (a handful of records): a round confirmed after the snapshot shows at once.
       skewRounds: (await this.skewRounds.listBySurvey(surveyId)).map((round) => ({
         round: round.round,
-        date: round.at.toISOString().slice(0, 10),
+        date: formatDate(round.at),
         segments: `${round.dimension}: ${round.values.join(', ')}`,
         emailed: round.emails,
       })),

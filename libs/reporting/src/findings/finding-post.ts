@@ -1,3 +1,4 @@
+import { formatMonth } from '@roundtable/core';
 import type { RankingResult } from '@roundtable/rankings';
 import { attributeLabel } from '../compute/profile-values';
 import { tiedRanks } from '../published/publication';
@@ -24,7 +25,6 @@ export interface FindingPost {
   methodology: string[];
 }
 
-const month = (date: Date) => date.toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const whole = (share: number) => `${Math.round(share * 100)}%`;
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
@@ -70,7 +70,7 @@ export function draftFindingPost(source: FindingSource, chartUrl: string): Findi
 export function methodologySentences(source: FindingSource): string[] {
   const { result } = source;
   const sentences: string[] = [];
-  const when = source.sentAt ? ` in ${month(source.sentAt)}` : '';
+  const when = source.sentAt ? ` in ${formatMonth(source.sentAt)}` : '';
   const rate = result.response_rate;
   if (rate && rate.rate !== null) {
     sentences.push(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isStaff, type SessionMember } from '@roundtable/auth';
 import { parseDay } from '@roundtable/census';
-import { FormOutcome, NotFoundError, type PageRequest } from '@roundtable/core';
+import { FormOutcome, isoDateTime, NotFoundError, type PageRequest } from '@roundtable/core';
 import { CensusRequests } from '../compute/census-requests.service';
 import { CURRENT_SNAPSHOT, datedSnapshotId } from '../snapshots/census-snapshot.schema';
 import { CensusSnapshotRepository } from '../snapshots/census-snapshot.repository';
@@ -44,7 +44,7 @@ export class CensusPages {
           : 'The census has not been computed yet.',
       );
     }
-    return { computed_at: snapshot.computedAt.toISOString(), ...snapshot.result };
+    return { computed_at: isoDateTime(snapshot.computedAt), ...snapshot.result };
   }
 
   async requestDate(form: CensusDateDto): Promise<FormOutcome> {

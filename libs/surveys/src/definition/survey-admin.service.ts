@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TierRepository } from '@roundtable/billing';
-import { ConflictError, FormOutcome, NotFoundError, type PageRequest } from '@roundtable/core';
+import { ConflictError, formatDate, FormOutcome, NotFoundError, type PageRequest } from '@roundtable/core';
 import { describeAudience } from './audience';
 import { AudienceReader } from './audience.service';
 import { DEFAULT_ACCOUNTABILITIES, PROFILE_QUESTIONS } from './defaults';
@@ -9,8 +9,7 @@ import { editorValues, FILTER_CHOICES, problemsBeforeSending, readSurveyForm, su
 import { SurveyRepository, type SurveyDefinitionFields, type SurveyRecord } from './survey.repository';
 
 const STATUS_LABELS: Record<string, string> = { draft: 'Draft', open: 'Open', closed: 'Closed' };
-const dateLabel = (date: Date | null) =>
-  date ? date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) : '';
+const dateLabel = (date: Date | null) => (date ? formatDate(date) : '');
 
 /** Staff's survey definition pages: the list, a new draft, the editor, the locked view, duplicate. */
 @Injectable()

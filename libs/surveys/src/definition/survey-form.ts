@@ -5,7 +5,7 @@
  * submit button whose `action` this applies before validating. What this returns to show again is
  * in the shape the form submits (`editorValues`), like a form the DTO refused.
  */
-import type { FormValues } from '@roundtable/core';
+import { isoDate, type FormValues } from '@roundtable/core';
 import {
   FILTER_NAMES,
   type FilterName,
@@ -36,7 +36,7 @@ export type SurveyFormResult =
   | { ok: true; values: SurveyFormValues; fields: SurveyDefinitionFields; anchor: string }
   | { ok: false; values: SurveyFormValues; errors: SurveyFormErrors };
 
-const day = (date: Date | null | undefined) => (date ? date.toISOString().slice(0, 10) : '');
+const day = isoDate;
 
 /** The form's values from a stored survey. */
 export function surveyFormValues(survey: SurveyDefinitionFields): SurveyFormValues {

@@ -1,10 +1,10 @@
+import { formatDate } from '@roundtable/core';
 import { Injectable } from '@nestjs/common';
 import { SurveyRepository } from '../definition/survey.repository';
 import { InvitationRepository } from '../invitations/invitation.repository';
 import { ResponseRepository } from '../responses/response.repository';
 
-const dateLabel = (date: Date | null) =>
-  date ? date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) : '';
+const dateLabel = (date: Date | null) => (date ? formatDate(date) : '');
 
 /**
  * A member's open surveys in the portal. Reads the open surveys (a handful: the surveys collection is
