@@ -496,7 +496,7 @@ const ACTIONS: AdminAction[] = [
     access: STAFF_ROLES,
     answer: 303,
     prepare: rosterTenure,
-    send: (caller, id) => form(caller, `/admin/roster/${id}/delete`),
+    send: (caller, id) => form(caller, `/admin/roster/${id}/delete`, { confirm: 'yes' }),
     state: byId('roster_tenures'),
   },
   {

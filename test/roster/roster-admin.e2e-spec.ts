@@ -189,7 +189,24 @@ describe('The roster in the console', () => {
       .type('form')
       .send({ _csrf: staff.csrfToken, person: 'new person', company: 'KAPPA', start: '2010-05-01' });
     expect(clash.status).toBe(409);
-    await staff.agent.post(`/admin/roster/${id}/delete`).type('form').send({ _csrf: staff.csrfToken }).expect(303);
+    // Removing asks first: the form links to the confirmation page, and a post without the tick removes nothing.
+    expect(form.text).toContain(`href="/admin/roster/${id}/delete"`);
+    const ask = await staff.agent.get(`/admin/roster/${id}/delete`).expect(200);
+    expect(ask.text).toContain('<h1>Remove this tenure from the roster?</h1>');
+    expect(ask.text).toContain('New Person at Kappa, from 2010-05-01');
+    const unticked = await staff.agent
+      .post(`/admin/roster/${id}/delete`)
+      .set('Accept', 'text/html')
+      .type('form')
+      .send({ _csrf: staff.csrfToken });
+    expect([unticked.status, unticked.text]).toEqual([422, expect.stringContaining('Please tick “I confirm” first.')]);
+    expect(await t.app.get(TenureRepository).findById(id)).not.toBeNull();
+    const removed = await staff.agent
+      .post(`/admin/roster/${id}/delete`)
+      .type('form')
+      .send({ _csrf: staff.csrfToken, confirm: 'yes' })
+      .expect(303);
+    expect(removed.headers.location).toBe('/admin/roster');
     expect(await t.app.get(TenureRepository).findById(id)).toBeNull();
     const current = await staff.agent.get('/admin/roster?status=current').expect(200);
     expect(current.text).toContain('Ed Fox');

@@ -70,6 +70,10 @@ export interface JobPayloads {
   'rankings.compute': { surveyId: string; trigger: string };
   /** A census snapshot: on `asOf` (staff's chosen date), or today's when null. */
   'census.compute': { asOf: string | null };
+  /** Today's census again once a day, so its date (and who is in the role) moves with the calendar. */
+  'census.daily': NoPayload;
+  /** Roster import previews nobody confirmed, removed once they are a day old. */
+  'roster.expire-imports': NoPayload;
   'billing.sweep': NoPayload;
   'billing.tier-changed': { slug: string };
   'blog.comment-digest': NoPayload;
@@ -103,6 +107,8 @@ export const JOB_KINDS: { readonly [T in JobType]: JobKind } = {
   'surveys.close-due': 'standing',
   'rankings.compute': 'queued',
   'census.compute': 'queued',
+  'census.daily': 'standing',
+  'roster.expire-imports': 'standing',
   'billing.sweep': 'standing',
   'billing.tier-changed': 'queued',
   'blog.comment-digest': 'standing',

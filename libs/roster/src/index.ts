@@ -8,6 +8,8 @@ export { RosterWorkerModule } from './roster-worker.module';
 export { RosterDataModule } from './roster-data.module';
 export { CensusComputer } from './compute/census-computer.service';
 export { CensusRequests, CENSUS_JOB, CENSUS_DEBOUNCE_MS } from './compute/census-requests.service';
+export { CENSUS_DAILY_JOB, CensusDaily, nextCensusDay } from './compute/census-daily.service';
+export { ImportExpiry, EXPIRE_IMPORTS_JOB, IMPORT_PREVIEW_TTL_MS } from './import/import-expiry.service';
 export { rosterDocument, exchangeTenure } from './compute/roster-document';
 export { TenureRepository, type TenureRecord, type TenureFields } from './tenures/tenure.repository';
 export { ReferenceListRepository } from './reference/reference-list.repository';

@@ -1,9 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
 import { NavigationRegistry } from '@roundtable/core';
 import { RosterImports } from './import/roster-import.service';
-import { RosterImportRepository } from './import/roster-import.repository';
-import { RosterImport, RosterImportSchema } from './import/roster-import.schema';
 import { CensusApiController } from './public/census-api.controller';
 import { ReferenceAdmin } from './reference/reference-admin.service';
 import { AdminRosterController } from './tenures/admin-roster.controller';
@@ -19,9 +16,9 @@ import { ROSTER_NAVIGATION } from './roster.navigation';
  * new census); the census page and its JSON read the snapshot the worker wrote.
  */
 @Module({
-  imports: [RosterDataModule, MongooseModule.forFeature([{ name: RosterImport.name, schema: RosterImportSchema }])],
+  imports: [RosterDataModule],
   controllers: [CensusController, CensusApiController, AdminRosterController],
-  providers: [CensusPages, RosterAdmin, RosterImports, RosterImportRepository, RosterExport, ReferenceAdmin],
+  providers: [CensusPages, RosterAdmin, RosterImports, RosterExport, ReferenceAdmin],
   exports: [RosterDataModule],
 })
 export class RosterModule implements OnModuleInit {

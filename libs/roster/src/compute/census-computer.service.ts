@@ -23,7 +23,17 @@ export class CensusComputer {
     private readonly pageCache: PageCache,
   ) {}
 
-  async compute(asOf?: string, now = new Date()): Promise<CensusSnapshot> {
+  /** A census after a roster change (today's, or on `asOf`): today's replaces the dated ones, now stale. */
+  compute(asOf?: string, now = new Date()): Promise<CensusSnapshot> {
+    return this.write(asOf, now, !asOf);
+  }
+
+  /** Today's census on an unchanged roster (the new day's): the dated ones still describe it and stay. */
+  computeToday(now = new Date()): Promise<CensusSnapshot> {
+    return this.write(undefined, now, false);
+  }
+
+  private async write(asOf: string | undefined, now: Date, dropDated: boolean): Promise<CensusSnapshot> {
     const began = Date.now();
     const tenures: TenureRecord[] = [];
     for await (const page of this.tenures.streamAll()) {
@@ -40,7 +50,7 @@ export class CensusComputer {
       unmatched,
       computeMs: Date.now() - began,
     };
-    if (!asOf) {
+    if (dropDated) {
       await this.snapshots.deleteDated();
     }
     await this.snapshots.save(snapshot);

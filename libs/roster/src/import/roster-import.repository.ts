@@ -20,4 +20,9 @@ export class RosterImportRepository {
   async take(id: string): Promise<boolean> {
     return (await this.imports.deleteOne({ _id: id })).deletedCount === 1;
   }
+
+  /** Removes the previews uploaded before `cutoff` (the expiry job); returns how many. */
+  async removeUploadedBefore(cutoff: Date): Promise<number> {
+    return (await this.imports.deleteMany({ uploadedAt: { $lt: cutoff } })).deletedCount;
+  }
 }

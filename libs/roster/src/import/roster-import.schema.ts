@@ -3,7 +3,7 @@ import { Schema as MongooseSchema } from 'mongoose';
 
 /**
  * An uploaded roster CSV between its preview and staff's confirm: the records as read (not the plan,
- * which is made again against the roster as it is at confirm). Removed when confirmed; `_id` is a
+ * which is made again against the roster as it is at confirm). Removed when confirmed, or after a day unconfirmed (ImportExpiry); `_id` is a
  * random id, so a preview's address cannot be guessed.
  */
 @Schema({ collection: 'roster_imports', versionKey: false })
@@ -15,4 +15,5 @@ export class RosterImport {
   @Prop({ required: true }) uploadedBy: string;
 }
 export const RosterImportSchema = SchemaFactory.createForClass(RosterImport);
-// No secondary index: an import is read by `_id` from its preview's address.
+// A preview is read by `_id` from its address; the expiry job removes those uploaded before a cutoff.
+RosterImportSchema.index({ uploadedAt: 1 });

@@ -69,7 +69,9 @@ export class RosterImports {
     const id = request.params?.id ?? '';
     const entry = await this.imports.find(id);
     if (!entry) {
-      throw new NotFoundError('This import was confirmed already, or never uploaded. Upload the file again.');
+      throw new NotFoundError(
+        'This import was confirmed already, or left unconfirmed for a day and removed. Upload the file again.',
+      );
     }
     const rows = await this.plan(entry.records);
     const count = (action: PlannedRow['action']) => rows.filter((row) => row.action === action).length;
@@ -85,7 +87,7 @@ export class RosterImports {
   async confirm(id: string): Promise<FormOutcome> {
     const entry = await this.imports.find(id);
     if (!entry || !(await this.imports.take(id))) {
-      return FormOutcome.ok('/admin/roster', 'That import was confirmed already.');
+      return FormOutcome.ok('/admin/roster', 'That import was confirmed already, or had waited a day and expired.');
     }
     const rows = await this.plan(entry.records);
     const adds = rows.filter((row) => row.action === 'add');

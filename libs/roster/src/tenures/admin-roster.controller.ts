@@ -13,7 +13,7 @@ import {
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentMember, Roles, STAFF, type SessionMember } from '@roundtable/auth';
-import { FormPage, ListQuery, type ParsedQuery } from '@roundtable/core';
+import { ConfirmDto, FormPage, ListQuery, type ParsedQuery } from '@roundtable/core';
 import { CsvUploadInterceptor } from '../import/csv-upload.interceptor';
 import { RosterImports } from '../import/roster-import.service';
 import { ReferenceAdmin } from '../reference/reference-admin.service';
@@ -118,9 +118,15 @@ export class AdminRosterController {
     return this.admin.update(id, form);
   }
 
+  @Get(':id/delete')
+  @Render('confirm')
+  deleteConfirm(@Param('id') id: string) {
+    return this.admin.deleteConfirmPage({ params: { id } });
+  }
+
   @Post(':id/delete')
-  @FormPage()
-  delete(@Param('id') id: string) {
+  @FormPage('confirm', RosterAdmin, 'deleteConfirmPage')
+  delete(@Param('id') id: string, @Body() _form: ConfirmDto) {
     return this.admin.delete(id);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BUSINESS_MODELS, CCO_MODELS, REVENUE_BANDS } from '@roundtable/members';
 import {
+  confirmationPage,
   ConflictError,
   FormOutcome,
   formValuesFrom,
@@ -89,6 +90,25 @@ export class RosterAdmin {
     }
     await this.requests.rosterChanged();
     return FormOutcome.ok('/admin/roster', `Saved ${checked.fields.person} at ${checked.fields.company}.`);
+  }
+
+  /** Removing a tenure asks first (core's confirmation step): the census loses it, and only re-adding restores it. */
+  async deleteConfirmPage(request: Partial<PageRequest> = {}) {
+    const id = request.params?.id ?? '';
+    const tenure = await this.tenures.getByIdOrFail(id);
+    return confirmationPage({
+      heading: 'Remove this tenure from the roster?',
+      subject: `${tenure.person}${tenure.title ? ` (${tenure.title})` : ''} at ${tenure.company}, from ${tenure.start}`,
+      consequences: [
+        'The tenure leaves the roster, its exports and every census computed from now on.',
+        'The published figures on The role in numbers are recomputed without it within seconds.',
+      ],
+      undo: 'It cannot be restored: add it again through the form or an import.',
+      action: `/admin/roster/${id}/delete`,
+      button: 'Remove the tenure',
+      cancel: `/admin/roster/${id}`,
+      danger: true,
+    });
   }
 
   async delete(id: string): Promise<FormOutcome> {
