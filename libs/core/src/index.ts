@@ -78,3 +78,4 @@ export {
 } from './queries/keyset';
 export { formatDate, formatDateTime, formatMonth, httpDate, isoDate, isoDateTime, isoMinute } from './format/dates';
 export { toCsv, csvLine, type CsvCell } from './format/csv';
+export { KeptValues, type KeptValuesLimits } from './kept-values/kept-values';

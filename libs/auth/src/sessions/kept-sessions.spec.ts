@@ -53,7 +53,7 @@ describe('KeptSessions', () => {
     expect(kept.find('sid', 'v1', 1000)).toBeNull();
   });
 
-  it('holds at most its maximum, dropping the longest-held first', () => {
+  it('holds at most its maximum, dropping the least recently used first', () => {
     const kept = new KeptSessions(2);
     kept.keep('a', session('a'), 'v1', 0);
     kept.keep('b', session('b'), 'v1', 0);
@@ -63,6 +63,24 @@ describe('KeptSessions', () => {
     expect(kept.find('b', 'v1', 3)).toBeNull();
     expect(kept.find('a', 'v1', 3)).not.toBeNull();
     expect(kept.find('c', 'v1', 3)).not.toBeNull();
+  });
+
+  it('keeps a session in use past its maximum, however long ago it was kept', () => {
+    const kept = new KeptSessions(2);
+    kept.keep('a', session('a'), 'v1', 0);
+    kept.keep('b', session('b'), 'v1', 0);
+    expect(kept.find('a', 'v1', 1)).not.toBeNull();
+    kept.keep('c', session('c'), 'v1', 2);
+    expect(kept.find('a', 'v1', 3)).not.toBeNull();
+    expect(kept.find('b', 'v1', 3)).toBeNull();
+  });
+
+  it('stays within its maximum however many sessions pass through', () => {
+    const kept = new KeptSessions(50);
+    for (let i = 0; i < 5_000; i++) {
+      kept.keep(`sid-${i}`, session(String(i)), 'v1', 0);
+    }
+    expect(kept.size).toBe(50);
   });
 
   it('forgets a session', () => {

@@ -1,7 +1,7 @@
 import type { SessionData } from 'express-session';
 import { KeptUnderVersion } from './kept-under-version';
 
-/** How many sessions one process keeps; past it, the longest-held goes first. */
+/** How many sessions one process keeps; past it, the least recently used goes first. */
 export const KEPT_SESSIONS_MAX = 10_000;
 
 /**

@@ -1,3 +1,5 @@
+import { KeptValues } from '@roundtable/core';
+
 /**
  * Values one process keeps in memory, each under the shared version (core's SharedVersions) read
  * BEFORE the value was read. A kept value is given back only while the caller's request read that
@@ -5,16 +7,18 @@
  * changes the version, so a request reading the same version before using the kept value would have
  * read that same value from the database. The maximum age is only a safety net for a write whose
  * version change failed after the write itself succeeded. Each caller gets its own copy, so nothing
- * one request does to what it was given reaches another. Past `max` values, the longest-held goes.
+ * one request does to what it was given reaches another. Past `max` values, the least recently used goes.
  */
 export class KeptUnderVersion<T> {
-  private readonly kept = new Map<string, { value: T; version: string; keptAt: number }>();
+  private readonly kept: KeptValues<{ value: T; version: string; keptAt: number }>;
 
   constructor(
     private readonly copy: (value: T) => T,
-    private readonly max: number,
+    max: number,
     private readonly maxAgeMs: number,
-  ) {}
+  ) {
+    this.kept = new KeptValues({ max, ttlMs: maxAgeMs });
+  }
 
   /** The kept value, if kept under exactly this version and not too long ago; a copy. */
   find(key: string, version: string | null, now = Date.now()): T | null {
@@ -30,12 +34,7 @@ export class KeptUnderVersion<T> {
     if (version === null) {
       return;
     }
-    this.kept.delete(key);
     this.kept.set(key, { value: this.copy(value), version, keptAt: now });
-    // A Map iterates in insertion order, so the first key is the longest-held.
-    while (this.kept.size > this.max) {
-      this.kept.delete(this.kept.keys().next().value as string);
-    }
   }
 
   forget(key: string): void {

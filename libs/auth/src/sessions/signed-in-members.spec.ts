@@ -39,7 +39,7 @@ describe('SignedInMembers', () => {
     expect(kept.find('a', 'v1', 1000)).toBeNull();
   });
 
-  it('holds at most its maximum, dropping the longest-held first', () => {
+  it('holds at most its maximum, dropping the least recently used first', () => {
     const kept = new SignedInMembers(2);
     kept.keep(member('a'), 'v1', 0);
     kept.keep(member('b'), 'v1', 0);

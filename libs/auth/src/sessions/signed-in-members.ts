@@ -1,7 +1,7 @@
 import { KeptUnderVersion } from './kept-under-version';
 import type { SessionMember } from './session-member';
 
-/** How many signed-in members one process keeps; past it, the longest-held goes first. */
+/** How many signed-in members one process keeps; past it, the least recently used goes first. */
 export const SIGNED_IN_MEMBERS_MAX = 10_000;
 
 /**

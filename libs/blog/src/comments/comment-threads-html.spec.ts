@@ -1,5 +1,5 @@
 import { EDIT_WINDOW_MS } from './comment-threads';
-import { RenderedComments } from './comment-threads-html';
+import { RENDERINGS_MAX, RenderedComments } from './comment-threads-html';
 
 const now = new Date('2026-11-23T12:00:00Z');
 const comment = (id: string, fields: Record<string, unknown> = {}) => ({
@@ -35,5 +35,15 @@ describe(RenderedComments.name, () => {
     expect(rendered.threadsHtml('m1', true, now)).toContain('/blog/comments/a/edit');
     expect(rendered.threadsHtml('m2', true, now)).not.toContain('/edit');
     expect(rendered.threadsHtml('m1', true, new Date(now.getTime() + 2 * 60_000))).not.toContain('/edit');
+  });
+
+  it('holds at most its maximum of renderings however many readers own a comment', () => {
+    const recent = new Date(now.getTime() - 60_000);
+    const comments = Array.from({ length: 20 }, (_, i) => comment(`c${i}`, { memberId: `m${i}`, createdAt: recent }));
+    const rendered = new RenderedComments(comments);
+    for (let i = 0; i < 20; i++) {
+      expect(rendered.threadsHtml(`m${i}`, true, now)).toContain(`/blog/comments/c${i}/edit`);
+    }
+    expect(rendered.renderingCount).toBe(RENDERINGS_MAX);
   });
 });

@@ -1,9 +1,9 @@
 import type nunjucks from 'nunjucks';
-import { createViewEnvironment } from '@roundtable/core';
+import { createViewEnvironment, KeptValues } from '@roundtable/core';
 import { commentThreads, type ThreadComment } from './comment-threads';
 
 /** How many renderings one set of comments keeps (one per reply-links choice and editable set). */
-const RENDERINGS_MAX = 8;
+export const RENDERINGS_MAX = 8;
 
 let environment: nunjucks.Environment | undefined;
 
@@ -19,23 +19,26 @@ function views(): nunjucks.Environment {
  * see BlogPages) or the reader's edit window on one of their own closes (part of the key below).
  */
 export class RenderedComments<T extends ThreadComment> {
-  private readonly renderings = new Map<string, string>();
+  private readonly renderings = new KeptValues<{ html: string }>({ max: RENDERINGS_MAX });
 
   constructor(readonly comments: T[]) {}
+
+  /** How many renderings are held. */
+  get renderingCount(): number {
+    return this.renderings.size;
+  }
 
   /** The threads' HTML at `now` (blog/comment-threads.njk), rendered once per distinct outcome. */
   threadsHtml(viewerId: string | undefined, canComment: boolean, now: Date): string {
     const threads = commentThreads(this.comments, viewerId, now);
     const editable = threads.flatMap((thread) => [thread, ...thread.replies]).filter((view) => view.editable);
     const key = `${canComment}:${editable.map((view) => view.id).join(',')}`;
-    let html = this.renderings.get(key);
-    if (html === undefined) {
-      html = views().render('blog/comment-threads.njk', { threads, canComment });
-      if (this.renderings.size >= RENDERINGS_MAX) {
-        this.renderings.clear();
-      }
-      this.renderings.set(key, html);
+    const kept = this.renderings.get(key);
+    if (kept) {
+      return kept.html;
     }
+    const html = views().render('blog/comment-threads.njk', { threads, canComment });
+    this.renderings.set(key, { html });
     return html;
   }
 }

@@ -1,4 +1,4 @@
-import { PageCache } from './page-cache.service';
+import { MAX_DATA_ENTRIES, PageCache } from './page-cache.service';
 import type { PageVersionRepository } from './page-version.repository';
 
 /** The shared version document as another process would change it (an in-memory stand-in). */
@@ -61,6 +61,14 @@ describe('PageCache.remember', () => {
     expect(await short.remember('k', async () => 'first', start)).toBe('first');
     expect(await short.remember('k', async () => 'second', start + 50)).toBe('first');
     expect(await short.remember('k', async () => 'third', start + 150)).toBe('third');
+  });
+
+  it('holds at most its maximum of remembered values however many keys pass through', async () => {
+    const cache = cacheWith(new SharedVersion());
+    for (let i = 0; i < MAX_DATA_ENTRIES + 500; i++) {
+      await cache.remember(`post:${i}`, async () => i);
+    }
+    expect(cache.rememberedCount).toBe(MAX_DATA_ENTRIES);
   });
 
   it('shares one read among concurrent requests', async () => {

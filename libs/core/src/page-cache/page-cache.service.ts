@@ -2,10 +2,12 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import type { ConfigType } from '@nestjs/config';
 import { randomUUID } from 'node:crypto';
 import { pageCacheConfig } from './page-cache.config';
+import { KeptValues } from '../kept-values/kept-values';
 import { CachedPage, PageStore } from './page-store';
 import { PageVersionRepository } from './page-version.repository';
 
-const MAX_DATA_ENTRIES = 5_000;
+/** How many `remember` values one process keeps; past it, the least recently used goes first. */
+export const MAX_DATA_ENTRIES = 5_000;
 
 /**
  * What visitors see, cached in memory per process so a public page costs no database round trip.
@@ -20,7 +22,7 @@ export class PageCache implements OnApplicationBootstrap {
   private readonly logger = new Logger('PageCache');
   private readonly store: PageStore;
   /** What `remember` keeps: data pages are built from, under the version it was read at. */
-  private readonly data = new Map<string, { value: unknown; version: string; storedAt: number }>();
+  private readonly data: KeptValues<{ value: unknown; version: string; storedAt: number }>;
   private readonly loading = new Map<string, Promise<unknown>>();
   private version: string = randomUUID();
   private checkedAt = 0;
@@ -33,6 +35,7 @@ export class PageCache implements OnApplicationBootstrap {
     private readonly versions: PageVersionRepository,
   ) {
     this.store = new PageStore({ maxEntries: 1_000, maxBytes: 64 * 2 ** 20, maxAgeMs: config.maxAgeMs });
+    this.data = new KeptValues({ max: MAX_DATA_ENTRIES, ttlMs: config.maxAgeMs });
   }
 
   /** Starts from the shared version, so the first pages this process stores are not stale at once. */
@@ -96,6 +99,11 @@ export class PageCache implements OnApplicationBootstrap {
     return this.store.set(url, page);
   }
 
+  /** How many `remember` values this process holds. */
+  get rememberedCount(): number {
+    return this.data.size;
+  }
+
   /**
    * Data that public pages show (a post, its comments, a setting), read once per version and reused
    * by the personal pages built from it (a member's view of a post), which are never cached whole.
@@ -123,11 +131,6 @@ export class PageCache implements OnApplicationBootstrap {
     const value = await loaded;
     // A write in this process while we read may have changed what we read: keep it only if none did.
     if (this.localChanges === changesBefore) {
-      this.data.delete(key);
-      if (this.data.size >= MAX_DATA_ENTRIES) {
-        // Oldest first: a Map iterates in insertion order.
-        this.data.delete(this.data.keys().next().value as string);
-      }
       this.data.set(key, { value, version, storedAt: now });
     }
     return value;

@@ -53,6 +53,15 @@ describe(PageStore.name, () => {
     expect(store.get('/b', 'v1', 2_000)).not.toBeNull();
   });
 
+  it('stays within its bounds however many URLs pass through (query strings make the key space open)', () => {
+    const store = new PageStore({ maxEntries: 100, maxBytes: 5_000, maxAgeMs: 60_000 });
+    for (let i = 0; i < 10_000; i++) {
+      store.set(`/?page=${i}`, page('x'.repeat(i % 200)));
+    }
+    expect(store.size).toBeLessThanOrEqual(100);
+    expect(store.bytes).toBeLessThanOrEqual(5_000);
+  });
+
   it('replaces the page of a URL rendered again', () => {
     const store = new PageStore(limits);
     store.set('/', page('old'));

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { KeptValues } from '../kept-values/kept-values';
 
 /** One rendered public page, as a visitor without a session gets it. */
 export interface CachedPage {
@@ -25,13 +26,24 @@ export interface PageStoreLimits {
  * rendered under is current and they are younger than `maxAgeMs`. Pure, so it is tested alone.
  */
 export class PageStore {
-  private readonly pages = new Map<string, CachedPage>();
-  private bytes = 0;
+  private readonly pages: KeptValues<CachedPage>;
 
-  constructor(private readonly limits: PageStoreLimits) {}
+  constructor(private readonly limits: PageStoreLimits) {
+    this.pages = new KeptValues<CachedPage>({
+      max: limits.maxEntries,
+      ttlMs: limits.maxAgeMs,
+      maxSize: limits.maxBytes,
+      sizeOf: (page) => page.body.length,
+    });
+  }
 
   get size(): number {
     return this.pages.size;
+  }
+
+  /** Bytes of bodies held. */
+  get bytes(): number {
+    return this.pages.totalSize;
   }
 
   has(url: string): boolean {
@@ -44,13 +56,10 @@ export class PageStore {
     if (!page) {
       return null;
     }
-    this.pages.delete(url);
     if (page.version !== version || now - page.renderedAt.getTime() >= this.limits.maxAgeMs) {
-      this.bytes -= page.body.length;
+      this.pages.delete(url);
       return null;
     }
-    // Re-inserted, so the Map's order is least recently used first.
-    this.pages.set(url, page);
     return page;
   }
 
@@ -59,24 +68,7 @@ export class PageStore {
     if (page.body.length > this.limits.maxBytes) {
       return stored;
     }
-    this.delete(url);
     this.pages.set(url, stored);
-    this.bytes += page.body.length;
-    for (const [oldest, old] of this.pages) {
-      if (this.pages.size <= this.limits.maxEntries && this.bytes <= this.limits.maxBytes) {
-        break;
-      }
-      this.pages.delete(oldest);
-      this.bytes -= old.body.length;
-    }
     return stored;
-  }
-
-  private delete(url: string): void {
-    const old = this.pages.get(url);
-    if (old) {
-      this.pages.delete(url);
-      this.bytes -= old.body.length;
-    }
   }
 }

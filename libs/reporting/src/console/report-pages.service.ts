@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '@roundtable/core';
+import { KeptValues, NotFoundError } from '@roundtable/core';
 import type { RankingResult, SegmentTable } from '@roundtable/rankings';
 import { SkewRoundRepository } from '@roundtable/distribution';
 import { SurveyRepository, type SurveyRecord } from '@roundtable/surveys';
@@ -95,7 +95,7 @@ export class ReportPages {
     };
   }
 
-  private readonly snapshotModels = new Map<string, SnapshotModel>();
+  private readonly snapshotModels = new KeptValues<SnapshotModel>({ max: MODELS_KEPT });
 
   private async snapshotModel(surveyId: string, version: number, segment?: string): Promise<SnapshotModel | null> {
     const key = `${surveyId}:${version}|${segment ?? ''}`;
@@ -108,10 +108,7 @@ export class ReportPages {
       return null;
     }
     const model = snapshotModel(snapshot, surveyId, segment);
-    // Bounded (the segment comes from the query string): the oldest model goes first.
-    if (this.snapshotModels.size >= MODELS_KEPT) {
-      this.snapshotModels.delete(this.snapshotModels.keys().next().value as string);
-    }
+    // Bounded (the segment comes from the query string): the least recently used model goes first.
     this.snapshotModels.set(key, model);
     return model;
   }

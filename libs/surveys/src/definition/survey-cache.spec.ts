@@ -1,5 +1,5 @@
 import type { SharedVersions } from '@roundtable/core';
-import { SurveyCache } from './survey-cache';
+import { SurveyCache, SURVEYS_KEPT_MAX } from './survey-cache';
 import { SURVEYS_VERSION, type SurveyRecord, type SurveyRepository } from './survey.repository';
 
 /** A survey repository whose reads finish when the test says, each giving the document as it is then. */
@@ -85,5 +85,17 @@ describe(SurveyCache.name, () => {
     await finish();
     expect((await after)?.status).toBe('closed');
     expect(cache.peek('s1', 'v1+')?.status).toBe('closed');
+  });
+
+  it('holds at most its maximum of surveys however many ids are asked for', async () => {
+    const repository = { findById: (id: string) => Promise.resolve(id.endsWith('0') ? null : { _id: id }) };
+    const versions = { snapshot: () => Promise.resolve({ [SURVEYS_VERSION]: 'v1' }) };
+    const cache = new SurveyCache(repository as unknown as SurveyRepository, versions as unknown as SharedVersions);
+    for (let i = 0; i < SURVEYS_KEPT_MAX + 200; i++) {
+      await cache.get(`s${i}`);
+    }
+    expect(cache.size).toBe(SURVEYS_KEPT_MAX);
+    expect(cache.peek(`s${SURVEYS_KEPT_MAX + 199}`, 'v1')).toEqual({ _id: `s${SURVEYS_KEPT_MAX + 199}` });
+    expect(cache.peek('s1', 'v1')).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SharedVersions } from '@roundtable/core';
+import { KeptValues, SharedVersions } from '@roundtable/core';
 import { SurveyRepository, SURVEYS_VERSION, type SurveyRecord } from './survey.repository';
 
 /**
@@ -8,6 +8,8 @@ import { SurveyRepository, SURVEYS_VERSION, type SurveyRecord } from './survey.r
  * against the clock on every request).
  */
 export const SURVEY_CACHE_TTL_MS = 15_000;
+/** How many surveys one process keeps (open surveys are few; ids from URLs are not). */
+export const SURVEYS_KEPT_MAX = 1_000;
 
 interface Kept {
   survey: SurveyRecord | null;
@@ -27,7 +29,7 @@ interface Kept {
  */
 @Injectable()
 export class SurveyCache {
-  private readonly entries = new Map<string, Kept>();
+  private readonly entries = new KeptValues<Kept>({ max: SURVEYS_KEPT_MAX });
   /** Per survey, the fresh read under way and the one queued after it (see `fresh`). */
   private readonly reading = new Map<
     string,
@@ -75,6 +77,11 @@ export class SurveyCache {
     return state.next;
   }
 
+  /** How many surveys this process holds. */
+  get size(): number {
+    return this.entries.size;
+  }
+
   /** Drops a survey from this process's cache (after a change made here: close, extend). */
   forget(id: string): void {
     this.entries.delete(id);
@@ -83,7 +90,7 @@ export class SurveyCache {
   private startRead(id: string): Promise<SurveyRecord | null> {
     // Kept under the version the kept entry had: that version was read before this survey read
     // began, so every write it stands for is in what this read finds (no version read per answer).
-    const version = this.entries.get(id)?.version ?? null;
+    const version = this.entries.peek(id)?.version ?? null;
     const running = this.surveys.findById(id).then((survey) => this.keep(id, survey, version));
     const state = { running };
     this.reading.set(id, state);
@@ -98,7 +105,7 @@ export class SurveyCache {
 
   /** Keeps what was read under the version read before it; unchanged from the kept copy, the kept object stays. */
   private keep(id: string, survey: SurveyRecord | null, version: string | null): SurveyRecord | null {
-    const kept = this.entries.get(id)?.survey;
+    const kept = this.entries.peek(id)?.survey;
     const same = kept && survey && JSON.stringify(kept) === JSON.stringify(survey);
     const result = same ? kept : survey;
     this.entries.set(id, { survey: result, version, until: Date.now() + SURVEY_CACHE_TTL_MS });

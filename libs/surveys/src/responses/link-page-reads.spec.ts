@@ -1,5 +1,5 @@
 import type { LinkRecord } from '../links/link.repository';
-import { LinkPageReadsCache, type LinkPageReads } from './link-page-reads';
+import { LINK_PAGE_READS_MAX, LinkPageReadsCache, type LinkPageReads } from './link-page-reads';
 
 const reads = (invitationId: string): LinkPageReads => ({
   link: { _id: `hash-${invitationId}`, invitationId, surveyId: 's1', revokedAt: null } as unknown as LinkRecord,
@@ -27,6 +27,16 @@ describe('LinkPageReadsCache', () => {
     cache.set('h4', reads('i4'), 2_000);
     expect(cache.size).toBe(2);
     expect(cache.get('h3', 2_000)).toEqual(reads('i3'));
+  });
+
+  it('holds at most its maximum of links when more are viewed within one second', () => {
+    const cache = new LinkPageReadsCache(1_000);
+    for (let i = 0; i < LINK_PAGE_READS_MAX + 500; i++) {
+      cache.set(`h${i}`, reads(`i${i}`), 0);
+    }
+    expect(cache.size).toBe(LINK_PAGE_READS_MAX);
+    expect(cache.get('h0', 1)).toBeNull();
+    expect(cache.get(`h${LINK_PAGE_READS_MAX + 499}`, 1)).toEqual(reads(`i${LINK_PAGE_READS_MAX + 499}`));
   });
 
   it('forgets every link of an invitation whose response changed, and only those', () => {

@@ -1,3 +1,4 @@
+import { KeptValues } from '@roundtable/core';
 import type { SurveyRecord } from '../definition/survey.repository';
 import type { LinkRecord } from '../links/link.repository';
 import type { PageResult } from './response-pages.service';
@@ -10,7 +11,8 @@ export const LINK_PAGE_READS_MS = 1_000;
  * and is answered from what is kept, so a link viewed steadily never makes a view wait for the database.
  */
 const REFRESH_AFTER_SHARE = 0.6;
-const MAX_ENTRIES = 10_000;
+/** How many links' reads one process holds at most, expired or not. */
+export const LINK_PAGE_READS_MAX = 10_000;
 
 /** What showing the survey page for one link reads: the link, its response, and the profile prefill. */
 export interface LinkPageReads {
@@ -40,7 +42,11 @@ interface KeptReads {
  * another process, or a link revoked by the worker, shows within `ttlMs`. Answers (POST) never use it.
  */
 export class LinkPageReadsCache {
-  private readonly byHash = new Map<string, KeptReads>();
+  /** Read with `peek`, so the order stays the order kept in and the expired ones lead. */
+  private readonly byHash = new KeptValues<KeptReads>({
+    max: LINK_PAGE_READS_MAX,
+    onRemove: (entry, hash) => this.unindex(entry, hash),
+  });
   private readonly hashesByInvitation = new Map<string, Set<string>>();
   private readonly loading = new Map<string, Promise<LinkPageReads>>();
   /** Counts `forgetInvitation` calls, so a read that one overtook is not kept. */
@@ -61,7 +67,7 @@ export class LinkPageReadsCache {
    * the views after: what a view sees is never older than `ttlMs`, and it does not wait for it.
    */
   read(hash: string, load: () => Promise<LinkPageReads>, now = Date.now()): Promise<LinkPageReads> {
-    const entry = this.byHash.get(hash);
+    const entry = this.byHash.peek(hash);
     if (entry && !entry.load) {
       entry.load = load;
     }
@@ -77,7 +83,7 @@ export class LinkPageReadsCache {
    * `REFRESH_AFTER_SHARE` of their time are read again in the background, as they were read.
    */
   peek(hash: string, now = Date.now()): LinkPageReads | null {
-    const entry = this.byHash.get(hash);
+    const entry = this.byHash.peek(hash);
     if (!entry || entry.until <= now) {
       return null;
     }
@@ -113,27 +119,22 @@ export class LinkPageReadsCache {
   }
 
   get(hash: string, now = Date.now()): LinkPageReads | null {
-    const entry = this.byHash.get(hash);
+    const entry = this.byHash.peek(hash);
     if (!entry) {
       return null;
     }
     if (entry.until <= now) {
-      this.delete(hash);
+      this.byHash.delete(hash);
       return null;
     }
     return entry.reads;
   }
 
   set(hash: string, reads: LinkPageReads, now = Date.now(), load?: () => Promise<LinkPageReads>): void {
-    this.delete(hash);
-    // Oldest first (a Map iterates in insertion order, and each entry is set anew): the expired ones go,
-    // and the page each holds with them, so memory holds only the links viewed in the last second.
-    for (const [oldest, entry] of this.byHash) {
-      if (entry.until > now && this.byHash.size < MAX_ENTRIES) {
-        break;
-      }
-      this.delete(oldest);
-    }
+    this.byHash.delete(hash);
+    // The expired ones go, and the page each holds with them, so memory holds only the links viewed in
+    // the last second (each entry is set anew and read with `peek`, so the oldest lead).
+    this.byHash.dropOldestWhile((entry) => entry.until <= now);
     this.byHash.set(hash, { reads, until: now + this.ttlMs, refreshAt: now + this.ttlMs * REFRESH_AFTER_SHARE, load });
     const invitationId = reads.link?.invitationId;
     if (invitationId) {
@@ -154,17 +155,13 @@ export class LinkPageReadsCache {
     if (this.loading.size > 0) {
       this.forgottenAt.set(invitationId, this.forgets);
     }
-    for (const hash of this.hashesByInvitation.get(invitationId) ?? []) {
-      this.delete(hash);
+    for (const hash of [...(this.hashesByInvitation.get(invitationId) ?? [])]) {
+      this.byHash.delete(hash);
     }
   }
 
-  private delete(hash: string): void {
-    const entry = this.byHash.get(hash);
-    if (!entry) {
-      return;
-    }
-    this.byHash.delete(hash);
+  /** An entry left (dropped, expired or pushed out past the maximum): its invitation no longer lists it. */
+  private unindex(entry: KeptReads, hash: string): void {
     const invitationId = entry.reads.link?.invitationId;
     const hashes = invitationId ? this.hashesByInvitation.get(invitationId) : undefined;
     if (invitationId && hashes) {
