@@ -143,7 +143,11 @@ export class DistributionService {
     const batchKind = `${kind}:${Date.now()}${randomBytes(2).toString('hex')}`;
     await this.queue.enqueue(
       SEND_BATCH_JOB,
-      { surveyId, kind: batchKind, recipients: [{ i: invitation._id, e: invitation.email, n: invitation.name }] },
+      {
+        surveyId,
+        kind: batchKind,
+        recipients: [{ invitationId: invitation._id, email: invitation.email, name: invitation.name }],
+      },
       { maxAttempts: 8 },
     );
   }

@@ -4,6 +4,7 @@ export {
   JOB_KINDS,
   JOB_TYPES,
   type BatchRecipient,
+  type LetteredBatchRecipient,
   type JobKind,
   type JobPayload,
   type JobPayloads,

@@ -17,11 +17,20 @@ export type NoPayload = Record<string, never>;
 
 /** One recipient of a survey send batch, carried in the job so the batch reads nothing per email. */
 export interface BatchRecipient {
-  /** The invitation id `<surveyId>:<memberId>`. */
+  /** `<surveyId>:<memberId>`. */
+  invitationId: string;
+  email: string;
+  /** For the greeting. */
+  name: string;
+}
+
+/**
+ * A recipient in the one-letter shape (`i` the invitation id, `e` the email, `n` the name) that
+ * batches queued by an older release still carry: a worker reads it, nothing writes it.
+ */
+export interface LetteredBatchRecipient {
   i: string;
-  /** Address. */
   e: string;
-  /** Name, for the greeting. */
   n: string;
 }
 
@@ -29,7 +38,8 @@ export interface BatchRecipient {
 export interface SendBatchPayload {
   surveyId: string;
   kind: string;
-  recipients: BatchRecipient[];
+  /** Written in words; read through `recipientsInWords`, which also takes the lettered shape. */
+  recipients: Array<BatchRecipient | LetteredBatchRecipient>;
   /**
    * Queued by a run that resumed after a crash: this page may have been queued and sent before, so
    * the batch checks the delivery records first even on its first attempt.

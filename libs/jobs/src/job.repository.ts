@@ -246,7 +246,7 @@ export class JobRepository {
       return queued;
     }
     const settled = await this.history.findById(id).lean<JobHistory>();
-    return settled ? this.fromHistory(settled) : null;
+    return settled ? this.settledToJobRecord(settled) : null;
   }
 
   /** Recent jobs of one type and state, newest first, for the console and tests. */
@@ -256,7 +256,7 @@ export class JobRepository {
       return this.jobs.find(query).sort({ runAt: -1 }).limit(limit).lean<Job[]>();
     }
     const settled = await this.history.find(query).sort({ finishedAt: -1 }).limit(limit).lean<JobHistory[]>();
-    return settled.map((entry) => this.fromHistory(entry));
+    return settled.map((entry) => this.settledToJobRecord(entry));
   }
 
   /** Forgets settled jobs finished before `before` (a recurring job of the queue calls this). */
@@ -290,7 +290,8 @@ export class JobRepository {
     }
   }
 
-  private fromHistory(entry: JobHistory): JobRecord {
+  /** A settled job's history entry as the job record the console and tests read, under the job's own id. */
+  private settledToJobRecord(entry: JobHistory): JobRecord {
     return {
       _id: entry.jobId,
       type: entry.type,

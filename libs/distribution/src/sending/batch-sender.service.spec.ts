@@ -94,7 +94,11 @@ function harness(options: { status?: SurveyRecord['status']; outcome?: (to: stri
   return { sender, sent, deliveries, suppressed, statuses, reminded, completed, counted, links };
 }
 
-const recipients = ['ann', 'bo', 'cy'].map((name) => ({ i: `sv1:${name}`, e: `${name}@example.test`, n: name }));
+const recipients = ['ann', 'bo', 'cy'].map((name) => ({
+  invitationId: `sv1:${name}`,
+  email: `${name}@example.test`,
+  name,
+}));
 const invite: BatchPayload = { surveyId: 'sv1', kind: 'invite', recipients };
 const first = { attempt: 1, lastAttempt: false };
 
@@ -102,7 +106,7 @@ describe(BatchSender.name, () => {
   it('sends each recipient one email with a survey link and an unsubscribe link of its own, and records it', async () => {
     const h = harness();
     await h.sender.send(invite, first);
-    expect(h.sent.map((mail) => mail.to)).toEqual(recipients.map((r) => r.e));
+    expect(h.sent.map((mail) => mail.to)).toEqual(recipients.map((r) => r.email));
     const surveyLinks = h.sent.map((mail) => /https:\/\/rt\.test\/s\/([\w-]{43})/.exec(mail.text)?.[1]);
     expect(new Set(surveyLinks).size).toBe(3);
     expect(h.sent[1].text).toContain('https://rt.test/unsubscribe/bo@example.test');
@@ -111,15 +115,27 @@ describe(BatchSender.name, () => {
     expect(h.links).toHaveLength(3);
     expect(h.links.some((hash) => surveyLinks.includes(hash))).toBe(false);
     expect([...h.deliveries]).toEqual(
-      recipients.map((r) => [`${r.i}:invite`, expect.objectContaining({ outcome: 'sent' })]),
+      recipients.map((r) => [`${r.invitationId}:invite`, expect.objectContaining({ outcome: 'sent' })]),
     );
     expect(h.counted).toMatchObject({ sent: 3, bounced: 0 });
+  });
+
+  it('sends a batch queued with recipients in the lettered shape just as one in words', async () => {
+    const h = harness();
+    const lettered = recipients.map((r) => ({ i: r.invitationId, e: r.email, n: r.name }));
+    await h.sender.send({ ...invite, recipients: lettered }, first);
+    expect(h.sent.map((mail) => mail.to)).toEqual(recipients.map((r) => r.email));
+    expect(h.sent[1].text).toContain('Dear bo,');
+    expect([...h.deliveries.keys()]).toEqual(recipients.map((r) => `${r.invitationId}:invite`));
   });
 
   it('sends nothing to a suppressed address: records it, marks the invitation opted out and counts why', async () => {
     const h = harness();
     h.suppressed.set('bo@example.test', { reason: 'opted_out' });
-    await h.sender.send({ ...invite, recipients: recipients.map((r) => ({ ...r, e: r.e.toUpperCase() })) }, first);
+    await h.sender.send(
+      { ...invite, recipients: recipients.map((r) => ({ ...r, email: r.email.toUpperCase() })) },
+      first,
+    );
     expect(h.sent.map((mail) => mail.to)).toEqual(['ANN@EXAMPLE.TEST', 'CY@EXAMPLE.TEST']);
     expect(h.deliveries.get('sv1:bo:invite')?.outcome).toBe('suppressed');
     expect(h.statuses.get('sv1:bo')).toBe('opted_out');

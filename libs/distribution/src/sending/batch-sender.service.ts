@@ -19,7 +19,14 @@ import {
 } from '@roundtable/surveys';
 import { DeliveryOutcome, DeliveryRepository } from '../delivery/delivery.repository';
 import { FAILURE_PREFIX } from '../progress/figures';
-import { BatchPayload, BatchRecipient, IN_FLIGHT_PER_CONNECTION, inPool, SEND_BATCH_JOB } from './batch';
+import {
+  BatchPayload,
+  BatchRecipient,
+  IN_FLIGHT_PER_CONNECTION,
+  inPool,
+  recipientsInWords,
+  SEND_BATCH_JOB,
+} from './batch';
 import { GroupCommit } from './group-commit';
 import { invitationMailer } from './invitation-mail';
 
@@ -77,9 +84,9 @@ export class BatchSender implements OnModuleInit {
       throw new PermanentJobError(`Survey ${batch.surveyId} no longer exists`);
     }
     const group = counterGroup(batch.surveyId);
-    const deliveryId = (recipient: BatchRecipient) => `${recipient.i}:${batch.kind}`;
+    const deliveryId = (recipient: BatchRecipient) => `${recipient.invitationId}:${batch.kind}`;
     const reminder = batch.kind.startsWith('reminder:');
-    let todo = batch.recipients;
+    let todo = recipientsInWords(batch.recipients);
     if (context.attempt > 1 || batch.recheck) {
       const recorded = await this.deliveries.findRecorded(todo.map(deliveryId));
       if (!reminder) {
@@ -92,28 +99,29 @@ export class BatchSender implements OnModuleInit {
       return;
     }
     if (reminder) {
-      const completed = await this.responses.findCompletedAmong(todo.map((recipient) => recipient.i));
-      todo = todo.filter((recipient) => !completed.has(recipient.i));
+      const completed = await this.responses.findCompletedAmong(todo.map((recipient) => recipient.invitationId));
+      todo = todo.filter((recipient) => !completed.has(recipient.invitationId));
     }
-    const suppressed = await this.suppressions.findAmong(todo.map((recipient) => recipient.e));
-    const skipped = todo.filter((recipient) => suppressed.has(recipient.e.toLowerCase()));
+    const suppressed = await this.suppressions.findAmong(todo.map((recipient) => recipient.email));
+    const skipped = todo.filter((recipient) => suppressed.has(recipient.email.toLowerCase()));
     const newlySkipped = await this.deliveries.recordMany(
       skipped.map((recipient) => ({ id: deliveryId(recipient), surveyId: batch.surveyId, outcome: 'suppressed' })),
     );
     if (!reminder) {
       const deltas: Record<string, number> = {};
       for (const recipient of skipped.filter((r) => newlySkipped.has(deliveryId(r)))) {
-        const reason = suppressed.get(recipient.e.toLowerCase())!.reason === 'bounced' ? 'bounced before' : 'opted out';
+        const reason =
+          suppressed.get(recipient.email.toLowerCase())!.reason === 'bounced' ? 'bounced before' : 'opted out';
         deltas.suppressed = (deltas.suppressed ?? 0) + 1;
         deltas[`${FAILURE_PREFIX}${reason}`] = (deltas[`${FAILURE_PREFIX}${reason}`] ?? 0) + 1;
       }
       await this.counters.add(group, deltas);
       await this.invitations.setStatusMany(
-        skipped.map((recipient) => recipient.i),
+        skipped.map((recipient) => recipient.invitationId),
         'opted_out',
       );
     }
-    todo = todo.filter((recipient) => !suppressed.has(recipient.e.toLowerCase()));
+    todo = todo.filter((recipient) => !suppressed.has(recipient.email.toLowerCase()));
 
     const mails = await this.prepare(survey, batch, todo, reminder);
     // Counter writes are not waited for per group (ShardedCounters merges and keeps them in order);
@@ -127,16 +135,16 @@ export class BatchSender implements OnModuleInit {
       await inPool(mails, this.transport.poolSize * IN_FLIGHT_PER_CONNECTION, async ({ recipient, message }) => {
         const outcome = await this.transport.send(message);
         if (outcome.status === 'bounced') {
-          await this.suppressions.suppress(recipient.e, 'bounced', outcome.reason);
+          await this.suppressions.suppress(recipient.email, 'bounced', outcome.reason);
           await records.add({ recipient, outcome: 'bounced', reason: outcome.reason });
           return;
         }
-        sent.push(recipient.i);
+        sent.push(recipient.invitationId);
         await records.add({ recipient, outcome: 'sent' });
       });
     } catch (error) {
       if (error instanceof TransientMailError && context.lastAttempt) {
-        const unsent = todo.filter((recipient) => !sent.includes(recipient.i));
+        const unsent = todo.filter((recipient) => !sent.includes(recipient.invitationId));
         await this.settleUnsent(batch, unsent, error.message);
       }
       throw error;
@@ -162,28 +170,28 @@ export class BatchSender implements OnModuleInit {
     await this.links.insertMany(
       recipients.map((recipient, k) => ({
         hash: tokens[k].hash,
-        invitationId: recipient.i,
+        invitationId: recipient.invitationId,
         surveyId: batch.surveyId,
         retiresOthersOnUse: asked,
       })),
     );
     if (batch.kind.startsWith('resend:')) {
       for (const [k, recipient] of recipients.entries()) {
-        await this.links.revokeOthers(recipient.i, tokens[k].hash);
+        await this.links.revokeOthers(recipient.invitationId, tokens[k].hash);
       }
     }
     const unsubscribes = await this.unsubscribes.linksFor(
-      recipients.map((recipient) => recipient.e),
+      recipients.map((recipient) => recipient.email),
       'survey invitations and reminders',
     );
     const mailFor = invitationMailer({ title: survey.title, intro: survey.intro, closesAt: survey.closesAt, reminder });
     return recipients.map((recipient, k) => {
       const mail = mailFor({
-        name: recipient.n,
+        name: recipient.name,
         surveyUrl: `${this.app.baseUrl}/s/${tokens[k].token}`,
         unsubscribeUrl: unsubscribes[k].url,
       });
-      return { recipient, message: { to: recipient.e, ...mail, headers: unsubscribes[k].headers } };
+      return { recipient, message: { to: recipient.email, ...mail, headers: unsubscribes[k].headers } };
     });
   }
 
@@ -195,15 +203,15 @@ export class BatchSender implements OnModuleInit {
   ): Promise<{ counted: Promise<void> }> {
     const recorded = await this.deliveries.recordMany(
       answered.map(({ recipient, outcome }) => ({
-        id: `${recipient.i}:${batch.kind}`,
+        id: `${recipient.invitationId}:${batch.kind}`,
         surveyId: batch.surveyId,
         outcome,
       })),
     );
-    const fresh = answered.filter(({ recipient }) => recorded.has(`${recipient.i}:${batch.kind}`));
+    const fresh = answered.filter(({ recipient }) => recorded.has(`${recipient.invitationId}:${batch.kind}`));
     const bounced = fresh.filter((entry) => entry.outcome === 'bounced');
     for (const { recipient, reason } of bounced) {
-      await this.invitations.setStatus(recipient.i, 'bounced', { lastError: reason ?? null });
+      await this.invitations.setStatus(recipient.invitationId, 'bounced', { lastError: reason ?? null });
     }
     const delivered = fresh.length - bounced.length;
     const figure = reminder ? 'reminded' : batch.kind === 'invite' ? 'sent' : null;
@@ -244,7 +252,7 @@ export class BatchSender implements OnModuleInit {
     for (const recipient of recipients) {
       const delivery = recorded.get(deliveryId(recipient));
       if (delivery) {
-        byOutcome.set(delivery.outcome, [...(byOutcome.get(delivery.outcome) ?? []), recipient.i]);
+        byOutcome.set(delivery.outcome, [...(byOutcome.get(delivery.outcome) ?? []), recipient.invitationId]);
         if (delivery.outcome === 'sent' && delivery.at > lastSentAt) {
           lastSentAt = delivery.at;
         }
@@ -264,9 +272,15 @@ export class BatchSender implements OnModuleInit {
   /** Records emails that will not be sent (the batch's last attempt failed, or the survey closed). */
   private async settleUnsent(batch: BatchPayload, unsent: BatchRecipient[], reason: string): Promise<void> {
     const recorded = await this.deliveries.recordMany(
-      unsent.map((recipient) => ({ id: `${recipient.i}:${batch.kind}`, surveyId: batch.surveyId, outcome: 'failed' })),
+      unsent.map((recipient) => ({
+        id: `${recipient.invitationId}:${batch.kind}`,
+        surveyId: batch.surveyId,
+        outcome: 'failed',
+      })),
     );
-    const failed = unsent.filter((recipient) => recorded.has(`${recipient.i}:${batch.kind}`)).map((r) => r.i);
+    const failed = unsent
+      .filter((recipient) => recorded.has(`${recipient.invitationId}:${batch.kind}`))
+      .map((r) => r.invitationId);
     if (batch.kind === 'invite') {
       await this.counters.add(counterGroup(batch.surveyId), {
         failed: failed.length,

@@ -1,4 +1,4 @@
-import type { BatchRecipient, JobType, SendBatchPayload } from '@roundtable/jobs';
+import type { BatchRecipient, JobType, LetteredBatchRecipient, SendBatchPayload } from '@roundtable/jobs';
 
 export type { BatchRecipient };
 
@@ -10,6 +10,13 @@ export type BatchKind = string;
 
 /** A send batch's payload (the job catalogue's shape). */
 export type BatchPayload = SendBatchPayload;
+
+/** A batch's recipients in words, whichever shape the batch was queued in. */
+export function recipientsInWords(recipients: Array<BatchRecipient | LetteredBatchRecipient>): BatchRecipient[] {
+  return recipients.map((recipient) =>
+    'i' in recipient ? { invitationId: recipient.i, email: recipient.e, name: recipient.n } : recipient,
+  );
+}
 
 /** Recipients per send job: one job per few hundred emails, as Ghost batches newsletters. */
 export const BATCH_SIZE = 250;

@@ -130,9 +130,9 @@ export class Distributor implements OnModuleInit {
     }));
     const created = await this.invitations.insertManyOnce(rows);
     const recipients: BatchRecipient[] = audience.map((member) => ({
-      i: invitationId(surveyId, String(member._id)),
-      e: member.email,
-      n: member.name,
+      invitationId: invitationId(surveyId, String(member._id)),
+      email: member.email,
+      name: member.name,
     }));
     // The segment figures go with `invited` in one add, for the invitations this run created only.
     const deltas: Record<string, number> = { invited: created.size };

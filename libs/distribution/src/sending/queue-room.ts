@@ -19,7 +19,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /**
  * Waits until fewer than `max` batches are queued, so a distribution keeps only a few batches ahead
  * of the workers instead of queueing the whole audience at once. A queued batch carries its 250
- * recipients (~25 KB) and FerretDB v1 answers every job claim by reading the whole `jobs` collection:
+ * recipients (~30 KB) and FerretDB v1 answers every job claim by reading the whole `jobs` collection:
  * at 100,000 members, 400 queued batches made each claim read ~10 MB and take seconds, and sending
  * fell to ~40 emails/s. The wait gives up after `patienceMs` without a batch finishing, so a worker
  * whose only free lane is the one this job holds (or a test running jobs one by one) still gets

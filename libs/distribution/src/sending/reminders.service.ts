@@ -100,7 +100,7 @@ export class Reminders implements OnModuleInit {
       const recipients = page
         .filter((invitation) => invitation.status === 'sent' || invitation.status === 'queued')
         .filter(keep)
-        .map((invitation) => ({ i: invitation._id, e: invitation.email, n: invitation.name }));
+        .map((invitation) => ({ invitationId: invitation._id, email: invitation.email, name: invitation.name }));
       if (recipients.length > 0) {
         const batch: BatchPayload = { surveyId, kind, recipients, recheck };
         await this.queue.enqueueOnce(batchJobId(surveyId, kind, after ?? 'start'), SEND_BATCH_JOB, batch, {
