@@ -128,6 +128,23 @@ export function datesFormattedOutsideHelper(files: Array<{ path: string; text: s
     );
 }
 
+/** A template comparing a role to staff or admin, either way round (`role == 'staff'`, `'admin' != member.role`). */
+const ROLE_COMPARED =
+  /\brole\s*(?:===?|!==?)\s*['"](?:staff|admin)['"]|['"](?:staff|admin)['"]\s*(?:===?|!==?)\s*[\w.]*\brole\b/;
+
+/**
+ * Templates that ask whether someone is staff (or admin) by comparing the role: they get `isStaff`
+ * and `isAdmin` from the page model instead, answered by libs/auth/src/access.ts.
+ */
+export function templatesComparingRoles(files: Array<{ path: string; text: string }>): string[] {
+  return files
+    .filter((file) => file.path.endsWith('.njk'))
+    .flatMap((file) => {
+      const found = ROLE_COMPARED.exec(file.text.replace(COMMENT, ''));
+      return found ? [`${file.path}: ${found[0]}`] : [];
+    });
+}
+
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
 
 /** The Node major each place that names one asks for. */
@@ -210,6 +227,24 @@ describe('The source rules (issue 27)', () => {
         /role\s*(?:===?|!==?)\s*['"](?:staff|admin)['"]/.test(file.text.replace(COMMENT, '')),
     );
     expect(asked.map((file) => file.path)).toEqual([]);
+  });
+
+  it('asks who is staff in templates only through isStaff and isAdmin from the page model', () => {
+    expect(templatesComparingRoles(sources)).toEqual([]);
+  });
+
+  it("catches a template comparing a role to staff or admin, and not a role compared to 'member'", () => {
+    const planted = [
+      { path: 'libs/x/src/views/a.njk', text: "{% if member and member.role == 'admin' %}x{% endif %}" },
+      { path: 'libs/x/src/views/b.njk', text: "{% elif 'staff' == role %}" },
+      // A Nunjucks comment, put together so this file's own comments do not run into it.
+      { path: 'libs/x/src/views/c.njk', text: `{% if role == 'member' %}{${"# role == 'staff' #"}}{% endif %}` },
+      { path: 'libs/x/src/x.ts', text: "const shown = role == 'staff';" },
+    ];
+    expect(templatesComparingRoles(planted)).toEqual([
+      "libs/x/src/views/a.njk: role == 'admin'",
+      "libs/x/src/views/b.njk: 'staff' == role",
+    ]);
   });
 
   it('reads the source it checks', () => {

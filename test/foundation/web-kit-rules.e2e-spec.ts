@@ -29,7 +29,6 @@ const controllers = files.filter((file) => file.text.includes('@Controller('));
  */
 const STREAMING_HANDLERS: Record<string, string[]> = {
   'libs/resources/src/library/resources.controller.ts': ['download'],
-  'libs/site/src/brand/brand.controller.ts': ['favicon', 'faviconSvg', 'logo', 'touchIcon', 'share'],
   'libs/distribution/src/distribution.controller.ts': ['export'],
 };
 

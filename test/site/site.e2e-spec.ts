@@ -125,6 +125,10 @@ describe('The public site', () => {
     await staff.agent.get('/admin/site/pages/elsewhere').set('Accept', 'text/html').expect(404);
     await visitor().get('/admin/site/pages/about').set('Accept', 'text/html').expect(303);
     const member = await signInAs(t, { role: 'member' });
+    const edit = '<a href="/admin/site/pages/contact">Edit this page</a>';
+    expect((await staff.agent.get('/contact').expect(200)).text).toContain(edit);
+    expect((await member.agent.get('/contact').expect(200)).text).not.toContain(edit);
+    expect(contact.text).not.toContain(edit);
     await member.agent
       .post('/admin/site/pages/about')
       .type('form')
@@ -132,11 +136,17 @@ describe('The public site', () => {
       .expect(403);
   });
 
-  it('serves the wordmark, favicon and share image itself', async () => {
+  it('serves the wordmark, favicon and share image as static files a browser may keep a day', async () => {
     const favicon = await visitor().get('/favicon.ico').expect(200);
     expect(favicon.headers['content-type']).toBe('image/x-icon');
     expect((favicon.body as Buffer).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
-    expect((await visitor().get('/brand/logo.svg').expect(200)).headers['content-type']).toMatch(/^image\/svg\+xml/);
+    expect(favicon.headers['cache-control']).toBe('public, max-age=86400');
+    const logo = await visitor().get('/brand/logo.svg').expect(200);
+    expect(logo.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    expect(logo.headers['cache-control']).toBe('public, max-age=86400');
+    expect(logo.headers['last-modified']).toBeTruthy();
+    await visitor().get('/brand/logo.svg').set('If-None-Match', String(logo.headers.etag)).expect(304);
+    await visitor().get('/brand/../site.module.ts').expect(404);
     const share = await visitor().get('/brand/share.png').expect(200);
     expect(share.headers['content-type']).toBe('image/png');
     const home = await visitor().get('/').expect(200);

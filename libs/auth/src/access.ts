@@ -20,6 +20,11 @@ export function isStaff(who: HasRole | null | undefined): boolean {
   return who?.role === 'staff' || who?.role === 'admin';
 }
 
+/** Admins alone change what the council offers (tiers, prices). */
+export function isAdmin(who: HasRole | null | undefined): boolean {
+  return who?.role === 'admin';
+}
+
 /**
  * Whether someone may use an entitlement (`comment`, `members_posts`, `take_surveys`, …): staff may
  * use every one; a member those their membership grants now (billing empties the list when the

@@ -9,5 +9,5 @@ export { CurrentMember } from './current-member.decorator';
 export { ROLES, SIGNED_IN, MEMBERS_AND_STAFF, STAFF, ADMIN, type Role, type StoredRole } from './roles';
 export type { SessionMember } from './sessions/session-member';
 export { safeReturnTo } from './return-to';
-export { isEntitled, isStaff, missingEntitlements } from './access';
+export { isAdmin, isEntitled, isStaff, missingEntitlements } from './access';
 export { AuthErasure } from './auth-erasure.service';

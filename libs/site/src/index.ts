@@ -1,6 +1,6 @@
 /**
  * @roundtable/site: the home page, the join page (tiers, members' quotes), About/Privacy/Contact,
- * brand images, and the share partials. A lib with published research fills the home page's
+ * and the share partials. A lib with published research fills the home page's
  * "Latest research" slot by providing `LATEST_RESEARCH` (see home/latest-research.ts).
  */
 export { SiteModule } from './site.module';

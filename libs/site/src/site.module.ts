@@ -4,7 +4,6 @@ import { AuthModule } from '@roundtable/auth';
 import { BillingModule } from '@roundtable/billing';
 import { BlogModule } from '@roundtable/blog';
 import { NavigationRegistry } from '@roundtable/core';
-import { BrandController } from './brand/brand.controller';
 import { HomeController } from './home/home.controller';
 import { HomePages } from './home/home-pages.service';
 import { JoinController } from './join/join.controller';
@@ -22,8 +21,8 @@ import { SITE_NAVIGATION } from './site.navigation';
 
 /**
  * The public site around the blog: the home page, the join page with tiers and members' quotes,
- * About/Privacy/Contact (edited by staff), the wordmark, favicon and share image, and the partials
- * every public page uses for sharing (`site/meta.njk`, `site/share.njk`).
+ * About/Privacy/Contact (edited by staff), and the partials every public page uses for sharing
+ * (`site/meta.njk`, `site/share.njk`). The brand images are core's static files (`brandAssetsDir`).
  */
 @Module({
   imports: [
@@ -35,7 +34,7 @@ import { SITE_NAVIGATION } from './site.navigation';
     BillingModule,
     BlogModule,
   ],
-  controllers: [HomeController, JoinController, SitePagesController, AdminQuotesController, BrandController],
+  controllers: [HomeController, JoinController, SitePagesController, AdminQuotesController],
   providers: [HomePages, JoinPage, SitePages, SitePageRepository, QuoteRepository, QuoteAdmin, SiteUrlMiddleware],
   // The quotes also serve `npm start`'s demo seed (seedDemoQuotes).
   exports: [QuoteRepository],

@@ -5,6 +5,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import session from 'express-session';
 import { SharedVersions, type VersionSnapshot } from '@roundtable/core';
 import { MEMBERS_VERSION, MemberRepository } from '@roundtable/members';
+import { isAdmin, isStaff } from '../access';
 import { authConfig, SESSION_COOKIE } from '../auth.config';
 import { requestVersions } from './request-versions';
 import { SessionRepository } from './session.repository';
@@ -118,6 +119,9 @@ export class SessionMiddleware {
         } else {
           req.member = member;
           res.locals.member = member;
+          // Templates ask these, never the role itself, so the rule stays in one place (access.ts).
+          res.locals.isStaff = isStaff(member);
+          res.locals.isAdmin = isAdmin(member);
         }
         next();
       })

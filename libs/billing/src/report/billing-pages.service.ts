@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { SessionMember } from '@roundtable/auth';
+import { isStaff, type SessionMember } from '@roundtable/auth';
 import { formatDate, keysetPage, keysetPlan, pageLinks, type ParsedQuery, type SortKey } from '@roundtable/core';
 import { Types } from 'mongoose';
 import { EVENT_OUTCOMES } from '../webhooks/billing-event.schema';
@@ -38,6 +38,7 @@ export class BillingPages {
       title: 'Membership',
       tiers,
       role: member?.role ?? 'visitor',
+      isStaff: isStaff(member),
       membership,
       tierName: tier?.name ?? membership?.tier ?? null,
       paidUntil: membership?.periodEnd ? formatDate(membership.periodEnd) : null,

@@ -9,6 +9,7 @@ import { EarlyAnswers } from '../page-cache/early-answers';
 import { pageCacheMiddleware } from '../page-cache/page-cache.middleware';
 import { PageCache } from '../page-cache/page-cache.service';
 import { coreAssetsDir } from '../project-root';
+import { serveBrandFiles } from './brand-files';
 import { methodRules, type RouterLayer } from './method-rules';
 import { useRequestBodyRules } from './request-bodies';
 import { APP_VERSION } from '../version';
@@ -58,6 +59,7 @@ export function configureHttpApp(app: NestExpressApplication): void {
     app.get(NavigationRegistry).staffGroups(role, path),
   );
   app.useStaticAssets(coreAssetsDir(), { prefix: '/assets/', maxAge: '1h' });
+  serveBrandFiles(app);
 
   const openApi = new DocumentBuilder()
     .setTitle('Roundtable API')
