@@ -114,6 +114,8 @@ describe('The public site, the library and the directory (Chromium)', () => {
     await page.getByRole('link', { name: 'The file’s name says PDF, but its content is not a PDF' }).waitFor();
     expect(await page.getByLabel('Title').inputValue()).toBe('The Chief Customer Officer job description');
     expect(await page.getByLabel('Council Member').isChecked()).toBe(true);
+    // The refused upload's page is at the form's own address: the CSRF token is not in the address bar.
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/admin/resources');
     await keepScreenshot(page, 'resources-admin-refused-1280');
 
     await page.getByLabel('Document').setInputFiles({

@@ -26,6 +26,7 @@ import { SignInPages } from './sign-in-pages.service';
 import { authConfig } from './auth.config';
 import { AUTH_NAVIGATION } from './auth.navigation';
 import { RolesGuard } from './roles.guard';
+import { UploadFormGuard } from './uploads/upload-form';
 import { SessionMiddleware } from './sessions/session.middleware';
 import { SessionService } from './sessions/session.service';
 import { SessionRepository } from './sessions/session.repository';
@@ -63,6 +64,7 @@ import { ExpiredSessions } from './sessions/expired-sessions';
     LinkedInIdentityRepository,
     AuthErasure,
     { provide: APP_GUARD, useClass: RolesGuard },
+    { provide: APP_GUARD, useClass: UploadFormGuard },
   ],
   exports: [SessionService, RateLimiter, ExpiredSessions, AuthErasure],
 })

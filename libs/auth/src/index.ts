@@ -11,3 +11,4 @@ export type { SessionMember } from './sessions/session-member';
 export { safeReturnTo } from './return-to';
 export { isAdmin, isEntitled, isStaff, missingEntitlements } from './access';
 export { AuthErasure } from './auth-erasure.service';
+export { UploadForm } from './uploads/upload-form';

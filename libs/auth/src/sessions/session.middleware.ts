@@ -7,6 +7,7 @@ import { SharedVersions, type VersionSnapshot } from '@roundtable/core';
 import { MEMBERS_VERSION, MemberRepository } from '@roundtable/members';
 import { isAdmin, isStaff } from '../access';
 import { authConfig, SESSION_COOKIE } from '../auth.config';
+import { CSRF_REFUSED, isUpload } from '../uploads/upload-form';
 import { requestVersions } from './request-versions';
 import { SessionRepository } from './session.repository';
 import type { SessionMember } from './session-member';
@@ -20,13 +21,16 @@ import { SignedInMembers } from './signed-in-members';
  */
 const CSRF_EXEMPT_PREFIXES = ['/webhooks/', '/unsubscribe/', '/s/'];
 
+/** Uploads whose body their route has read, so the CSRF check can run on it. */
+const uploadBodyRead = new WeakSet<Request>();
+
 /**
  * The per-request chain every route runs behind: the shared versions read once for a request that
  * carries a session cookie (one read of a tiny collection, shared with concurrent requests but always
  * started after this one arrived: SharedVersions), the database-backed session (from this process's
  * CachedSessionStore while the sessions version is unchanged), CSRF checks on every state-changing
- * request (token from the `_csrf` form field, the `x-csrf-token` header, or for a multipart upload the
- * `_csrf` query parameter), and `request.member` as the member record is now: from this process's
+ * request (token from the `_csrf` form field or the `x-csrf-token` header; an upload's once its route
+ * has read the body: @UploadForm), and `request.member` as the member record is now: from this process's
  * SignedInMembers while the members version is unchanged, else read from the member record (on
  * FerretDB v1 a scan of the members collection). Sign-out, expiry, a role change, state change or
  * erasure changes a version (or the session's own expiry passes), so it applies on the member's next
@@ -64,19 +68,31 @@ export class SessionMiddleware {
       getTokenFromRequest: (req) => {
         const body = req.body as Record<string, unknown> | undefined;
         const fromBody = typeof body?._csrf === 'string' ? body._csrf : undefined;
-        // A file upload's multipart body is read by its route, after this check, so its form carries
-        // the token in the address (`?_csrf=`); the Referrer-Policy (no-referrer) keeps it on this site.
-        const fromQuery =
-          req.is('multipart/form-data') && typeof req.query._csrf === 'string' ? req.query._csrf : undefined;
+        // Programs that post an upload may still name the token in the address; our forms never do.
+        const fromQuery = isUpload(req) && typeof req.query._csrf === 'string' ? req.query._csrf : undefined;
         return fromBody ?? fromQuery ?? (req.headers['x-csrf-token'] as string | undefined);
       },
-      skipCsrfProtection: (req) => CSRF_EXEMPT_PREFIXES.some((prefix) => req.path.startsWith(prefix)),
+      // A file upload's multipart body is read by its route (@UploadForm), which checks the token
+      // then through `checkUploadCsrf`; until its body is read there is no token to check.
+      skipCsrfProtection: (req) =>
+        CSRF_EXEMPT_PREFIXES.some((prefix) => req.path.startsWith(prefix)) ||
+        (isUpload(req) && !uploadBodyRead.has(req)),
       errorConfig: {
         statusCode: 403,
-        message: 'This form has expired or did not come from this site. Please reload the page and try again.',
+        message: CSRF_REFUSED,
         code: 'EBADCSRFTOKEN',
       },
     });
+    const deferUploadCsrf: RequestHandler = (req, res, next) => {
+      if (isUpload(req) && !CSRF_EXEMPT_PREFIXES.some((prefix) => req.path.startsWith(prefix))) {
+        req.checkUploadCsrf = () =>
+          new Promise<void>((resolve, reject) => {
+            uploadBodyRead.add(req);
+            csrfSynchronisedProtection(req, res, (error?: unknown) => (error ? reject(error) : resolve()));
+          });
+      }
+      next();
+    };
     const exposeCsrfToken: RequestHandler = (req, res, next) => {
       // Lazy, so a page without a form does not start a session.
       res.locals.csrfToken = () => req.csrfToken?.() ?? '';
@@ -87,6 +103,7 @@ export class SessionMiddleware {
       sessions,
       exposeCsrfToken,
       csrfSynchronisedProtection,
+      deferUploadCsrf,
       dropCsrfField,
       showFlashOnce,
       this.loadMember,

@@ -10,12 +10,11 @@ import {
   Res,
   StreamableFile,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, STAFF } from '@roundtable/auth';
+import { Roles, STAFF, UploadForm } from '@roundtable/auth';
 import { ConfirmDto, FormPage } from '@roundtable/core';
 import { ReportConfirmations } from './report-confirmations.service';
 import { ReportAdmin } from './report-admin.service';
@@ -49,9 +48,7 @@ export class AdminReportsController {
   @Post('import')
   @FormPage('reporting/admin-list', ReportPages, 'listPage')
   // File names are UTF-8 (busboy would read them as Latin-1).
-  @UseInterceptors(
-    FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 }, defParamCharset: 'utf8' }),
-  )
+  @UploadForm(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 }, defParamCharset: 'utf8' }))
   importDraft(@UploadedFile() file?: Express.Multer.File) {
     return this.admin.importDraft(file);
   }

@@ -48,9 +48,6 @@ export class UploadInterceptor implements NestInterceptor {
     const received = new Promise<void>((resolve) => {
       this.parse(request, response, (error: unknown) => {
         request.body ??= {};
-        // The CSRF check ran before this body was read, on the token in the address; a copy in the
-        // body is not one of the form's fields.
-        delete (request.body as Record<string, unknown>)._csrf;
         const file = request.file;
         request.upload = {
           file: file ? { originalName: file.originalname, bytes: file.buffer } : null,

@@ -19,7 +19,7 @@ declare module 'express-serve-static-core' {
 /**
  * Reads a `multipart/form-data` upload (field `file`) into memory, stopping at the import limit, and
  * never fails the request: a file too large comes to the service as a problem, which answers with
- * the form and a message (not an error page). The CSRF token travels in the form's address.
+ * the form and a message (not an error page). Used through @UploadForm, which checks the CSRF token next.
  */
 @Injectable()
 export class CsvUploadInterceptor implements NestInterceptor {
@@ -35,7 +35,6 @@ export class CsvUploadInterceptor implements NestInterceptor {
     const received = new Promise<void>((resolve) => {
       this.parse(request, response, (error: unknown) => {
         request.body ??= {};
-        delete (request.body as Record<string, unknown>)._csrf;
         const code = (error as { code?: string } | undefined)?.code;
         request.csvUpload = {
           file: request.file

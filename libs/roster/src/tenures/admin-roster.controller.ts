@@ -1,18 +1,7 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  Param,
-  Post,
-  Render,
-  Req,
-  StreamableFile,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Post, Render, Req, StreamableFile } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { CurrentMember, Roles, STAFF, type SessionMember } from '@roundtable/auth';
+import { CurrentMember, Roles, STAFF, type SessionMember, UploadForm } from '@roundtable/auth';
 import { ConfirmDto, FormPage, ListQuery, type ParsedQuery } from '@roundtable/core';
 import { CsvUploadInterceptor } from '../import/csv-upload.interceptor';
 import { RosterImports } from '../import/roster-import.service';
@@ -76,7 +65,7 @@ export class AdminRosterController {
   /** The upload reaches the service as what the interceptor read (`req.csvUpload`: the bytes, or why not). */
   @Post('import')
   @FormPage('census/import', RosterImports, 'uploadPage')
-  @UseInterceptors(CsvUploadInterceptor)
+  @UploadForm(CsvUploadInterceptor)
   upload(@Req() req: Request, @CurrentMember() staff: SessionMember) {
     return this.imports.upload(req.csvUpload, staff.id);
   }
@@ -101,7 +90,7 @@ export class AdminRosterController {
 
   @Post('lists')
   @FormPage('census/reference-lists', ReferenceAdmin, 'page')
-  @UseInterceptors(CsvUploadInterceptor)
+  @UploadForm(CsvUploadInterceptor)
   uploadList(@Req() req: Request, @Body() form: ReferenceListDto) {
     return this.references.upload(form, req.csvUpload);
   }
