@@ -1,4 +1,5 @@
 import type { TestApp } from './create-test-app';
+import { modelOf } from './stored';
 
 /**
  * Runs out the lease of every job a killed worker held, as if its minute had passed, so a restarted
@@ -6,4 +7,14 @@ import type { TestApp } from './create-test-app';
  */
 export async function expireRunningLeases(t: TestApp): Promise<void> {
   await t.connection.collection('jobs').updateMany({ status: 'running' }, { $set: { runAt: new Date(0) } });
+}
+
+/**
+ * Makes queued jobs due at `at` (the epoch unless given): all of them, or the one with `id`. Stands
+ * in for waiting out a retry's backoff or a lease, as the clock would.
+ */
+export async function makeJobsDue(t: TestApp, options: { id?: string; at?: Date } = {}): Promise<void> {
+  await modelOf(t, 'Job').updateMany(options.id ? { _id: options.id } : {}, {
+    $set: { runAt: options.at ?? new Date(0) },
+  });
 }

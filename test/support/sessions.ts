@@ -51,3 +51,19 @@ export async function sessionFor(t: TestApp, member: MemberRecord, maxAge = 24 *
   const agent = request.agent(t.app.getHttpServer()).set('Cookie', cookie);
   return { member, agent, csrfToken, cookie };
 }
+
+/** A session document as connect-mongo stores it (`stringify: false`). */
+export interface StoredSession {
+  _id: string;
+  expires: Date;
+  session: Record<string, unknown>;
+}
+
+/**
+ * Sessions written straight into the store's collection, for tests of what reads them (expiry, the
+ * index mirror). No mongoose model exists for sessions: connect-mongo decides their shape, so this
+ * is the one place a test writes that shape.
+ */
+export async function writeStoredSessions(t: TestApp, sessions: StoredSession[]): Promise<void> {
+  await t.connection.collection<StoredSession>(SESSIONS_COLLECTION).insertMany(sessions);
+}
