@@ -3,8 +3,10 @@ import { AdminHomeSnapshots, AdminWorkerModule } from '@roundtable/admin';
 import { BillingReporter, TierRepository } from '@roundtable/billing';
 import { JobRunner } from '@roundtable/jobs';
 import { addSession, fitsWidth, keepScreenshot, newPage, signedInPage, startBrowserApp } from '../support/browser';
+import { buildGuestComment } from '../support/comments';
 import type { TestApp } from '../support/create-test-app';
 import { profileForm } from '../support/forms';
+import { buildMembership } from '../support/memberships';
 import { signInAs, SignedIn } from '../support/sessions';
 import { sendStripeEvent, stripeEvent } from '../support/stripe';
 
@@ -63,33 +65,14 @@ describe('The staff home /admin', () => {
         .send({ _csrf: applicant.csrfToken, ...profileForm({ name }) })
         .expect(303);
     }
-    await t.connection.collection('comments').insertOne({
-      postId: 'p1',
-      parentId: null,
-      memberId: null,
-      authorName: 'Guest',
-      guestEmail: 'guest@example.test',
-      body: 'Held for approval',
-      status: 'pending',
-      notifyReplies: false,
-      unsubscribeToken: 'x',
-      notified: false,
-      createdAt: new Date(),
-    });
+    await buildGuestComment(t, 'p1', { authorName: 'Guest', body: 'Held for approval' });
     const leaving = await signInAs(t, { role: 'member' });
     await leaving.agent.post('/portal/delete').type('form').send({ _csrf: leaving.csrfToken, confirm: 'yes' });
     const paying = await signInAs(t, { role: 'member' });
-    await t.connection.collection('memberships').insertOne({
-      memberId: String(paying.member._id),
+    await buildMembership(t, String(paying.member._id), {
       stripeCustomerId: 'cus_home',
       stripeSubscriptionId: 'sub_home',
-      tier: 'council',
-      state: 'active',
       periodEnd: new Date(Date.now() + 300 * 86_400_000),
-      pastDueSince: null,
-      lastEventCreated: 0,
-      activatedAt: new Date(),
-      endedAt: null,
     });
     await sendStripeEvent(
       t,

@@ -1,11 +1,13 @@
-import { Types } from 'mongoose';
 import type { Browser, Page } from 'playwright-core';
 import { AdminHomeSnapshots, AdminWorkerModule } from '@roundtable/admin';
 import { TierRepository } from '@roundtable/billing';
 import { MemberRepository, profileFrom, type ProfileDto } from '@roundtable/members';
+import { buildBillingEvent, buildTier } from '../support/billing';
 import { keepScreenshot, signedInPage, startBrowserApp } from '../support/browser';
+import { buildGuestComment } from '../support/comments';
 import type { TestApp } from '../support/create-test-app';
 import { profileForm } from '../support/forms';
+import { buildPost } from '../support/posts';
 import { signInAs, SignedIn } from '../support/sessions';
 
 /**
@@ -63,69 +65,33 @@ describe('Admin lists at 1280 px', () => {
     await members.submitApplication(String(applicant.member._id), LONG('Applicant'), profile.profile);
 
     // A post and a waiting comment with long words, a tier with a long name, an event with a long id.
-    const postId = new Types.ObjectId();
-    const now = new Date();
-    await t.connection.collection('posts').insertOne({
-      _id: postId,
+    const post = await buildPost(t, {
       title: TITLE,
       slug: 'long-title',
-      previousSlugs: [],
-      bodyMarkdown: 'Body',
-      bodyHtml: '<p>Body</p>',
-      excerpt: 'Body',
-      coverImageUrl: null,
       authorId: String(long.member._id),
       authorName: NAME,
       guest: true,
-      tags: [],
-      categories: [],
-      searchTerms: [],
       status: 'in_review',
-      visibility: 'public',
-      tiers: [],
-      publishedAt: null,
-      reviewNote: null,
-      notifyAuthor: true,
-      unsubscribeToken: 'token-long',
-      createdAt: now,
-      updatedAt: now,
     });
-    await t.connection.collection('comments').insertOne({
-      postId: String(postId),
-      parentId: null,
-      memberId: null,
+    await buildGuestComment(t, String(post._id), {
       authorName: NAME,
       guestEmail: EMAIL,
       body: `${'y'.repeat(120)} and a link https://example.test/${'z'.repeat(80)}`,
-      status: 'pending',
-      notifyReplies: false,
-      unsubscribeToken: 'token-comment',
-      notified: false,
-      createdAt: now,
-      updatedAt: now,
     });
-    await t.connection.collection('tiers').insertOne({
+    await buildTier(t, {
       name: LONG('Tier'),
       slug: 'long-tier',
       description: LONG('Description'),
       priceCents: 100000,
-      currency: 'usd',
-      interval: 'year',
       stripePriceId: LONG('price_'),
-      entitlements: ['comment'],
       position: 9,
-      offered: true,
     });
-    await t.connection.collection('billing_events').insertOne({
+    await buildBillingEvent(t, {
       eventId: LONG('evt_'),
       type: 'customer.subscription.updated',
       created: 1_700_000_000,
       outcome: 'refused',
-      memberId: null,
       detail: `No tier has the price ${LONG('price_')}.`,
-      claimedAt: now,
-      receivedAt: now,
-      updatedAt: now,
     });
     await t.app.get(AdminHomeSnapshots).refresh(new Date());
   });

@@ -4,6 +4,7 @@ import { createTestApp, TestApp } from '../support/create-test-app';
 import { buildMember, uniqueEmail } from '../support/factories';
 import { csrfFrom } from '../support/forms';
 import { deliverAndRead, linkIn } from '../support/mailbox';
+import { expireSignInTokens } from '../support/sign-ins';
 
 /** Asks for a link on one device; returns the "check your email" page and the mail's link and code. */
 async function askOn(t: TestApp, agent: TestAgent, email: string) {
@@ -98,9 +99,7 @@ describe('Signing in with the code from the email', () => {
     const member = await buildMember(t, { role: 'member' });
     const agent = request.agent(t.app.getHttpServer());
     const { page, code } = await askOn(t, agent, member.email);
-    await t.connection
-      .collection('sign_in_tokens')
-      .updateMany({ email: member.email }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
+    await expireSignInTokens(t, member.email);
     const refused = await enterCode(agent, page.text, member.email, code).expect(422);
     expect(refused.text).toContain('That code is not right, or it has expired');
   });

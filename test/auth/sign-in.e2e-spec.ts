@@ -5,6 +5,7 @@ import { createTestApp, TestApp } from '../support/create-test-app';
 import { buildMember, uniqueEmail } from '../support/factories';
 import { csrfFrom } from '../support/forms';
 import { deliverAndRead, linkIn, mailTo } from '../support/mailbox';
+import { expireSignInTokens } from '../support/sign-ins';
 
 const OIDC = () => process.env.TEST_OIDC_URL!;
 
@@ -194,9 +195,7 @@ describe('Signing in', () => {
       await askForLink(agent, member.email);
       const mail = await deliverAndRead(t, member.email, /sign-in link/);
       const path = new URL(linkIn(mail, 'http://127.0.0.1/sign-in/email/')).pathname;
-      await t.connection
-        .collection('sign_in_tokens')
-        .updateMany({ email: member.email }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
+      await expireSignInTokens(t, member.email);
       const page = await agent.get(path).set('Accept', 'text/html').expect(400);
       expect(page.text).toContain('has expired');
       expect(page.text).toContain('Sign in again');

@@ -3,6 +3,7 @@ import { JobRunner, RecurringJobs } from '@roundtable/jobs';
 import { MemberRepository } from '@roundtable/members';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { deliverAndRead } from '../support/mailbox';
+import { buildMembership, giveStripeCustomer, pinMembershipDates, removeMembership } from '../support/memberships';
 import { signInAs, SignedIn } from '../support/sessions';
 import { sendStripeEvent, startStripeRecorder, stripeEvent } from '../support/stripe';
 
@@ -218,9 +219,7 @@ describe('Billing against stripe-mock', () => {
       .expect(303);
     const otherCustomer = (await membershipOf(String(other.member._id)))!.stripeCustomerId;
     // stripe-mock returns the same fixture customer id each time; give this one its own.
-    await t.connection
-      .collection('memberships')
-      .updateOne({ memberId: String(other.member._id) }, { $set: { stripeCustomerId: `${otherCustomer}_2` } });
+    await giveStripeCustomer(t, String(other.member._id), `${otherCustomer}_2`);
     await sendStripeEvent(
       t,
       stripeEvent(
@@ -241,14 +240,11 @@ describe('Billing against stripe-mock', () => {
     expect(page.text).toMatch(/<td>USD<\/td><td>\$50\.00<\/td><td>\$600\.00<\/td>/);
     // "This month" is the month of the report's own time: the job above used the real clock, so the
     // month figures are checked on dates pinned in one known month, whatever today's date is.
-    const memberships = t.connection.collection('memberships');
-    await memberships.updateMany(
-      { activatedAt: { $ne: null } },
-      { $set: { activatedAt: new Date('2030-03-02T10:00:00Z') } },
-    );
-    await memberships.updateMany({ endedAt: { $ne: null } }, { $set: { endedAt: new Date('2030-03-05T10:00:00Z') } });
-    await memberships.insertOne({
-      memberId: 'last-month',
+    await pinMembershipDates(t, {
+      activatedAt: new Date('2030-03-02T10:00:00Z'),
+      endedAt: new Date('2030-03-05T10:00:00Z'),
+    });
+    await buildMembership(t, 'last-month', {
       tier: 'associate',
       state: 'canceled',
       activatedAt: new Date('2030-01-10T10:00:00Z'),
@@ -258,7 +254,7 @@ describe('Billing against stripe-mock', () => {
     const month = await staff.agent.get('/admin/billing').expect(200);
     expect(month.text).toContain('New this month: <strong id="new-this-month">2</strong>');
     expect(month.text).toContain('Churned this month: <strong id="churned-this-month">1</strong>');
-    await memberships.deleteOne({ memberId: 'last-month' });
+    await removeMembership(t, 'last-month');
     await t.app.get(BillingReporter).refresh(new Date());
     const table = /<table class="data" id="by-tier">([\s\S]*?)<\/table>/.exec(page.text)![1];
     const tiers = [...table.matchAll(/<th>([^<]+)<\/th>/g)].map((m) => m[1]).slice(1);

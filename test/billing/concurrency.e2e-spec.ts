@@ -1,6 +1,8 @@
 import { TierRepository } from '@roundtable/billing';
 import { MemberRepository } from '@roundtable/members';
+import { buildBillingEvent, claimBillingEventAt } from '../support/billing';
 import { createTestApp, TestApp } from '../support/create-test-app';
+import { giveStripeCustomer } from '../support/memberships';
 import { signInAs } from '../support/sessions';
 import { sendStripeEvent, startStripeRecorder, stripeEvent } from '../support/stripe';
 
@@ -32,9 +34,7 @@ describe('Billing webhooks arriving at the same time', () => {
     await me.agent.post('/membership/checkout').type('form').send({ _csrf: me.csrfToken, tier: 'council' }).expect(303);
     // stripe-mock answers every customer create with the same fixture id; give each member their own.
     const customerId = `cus_concurrent_${n}_${Date.now()}`;
-    await t.connection
-      .collection('memberships')
-      .updateOne({ memberId: String(me.member._id) }, { $set: { stripeCustomerId: customerId } });
+    await giveStripeCustomer(t, String(me.member._id), customerId);
     return { me, memberId: String(me.member._id), customerId };
   }
 
@@ -135,18 +135,23 @@ describe('Billing webhooks arriving at the same time', () => {
       { object: 'invoice', customer: customerId, lines: { data: [{ period: { end: created + 30 * DAY } }] } },
       created,
     );
-    const events = t.connection.collection('billing_events');
     // Another request claimed this event a moment ago and is still working on it.
-    await events.insertOne({ eventId: paid.id, type: paid.type, created, outcome: 'received', claimedAt: new Date() });
+    await buildBillingEvent(t, {
+      eventId: paid.id,
+      type: paid.type,
+      created,
+      outcome: 'received',
+      claimedAt: new Date(),
+    });
     const busy = await sendStripeEvent(t, paid).expect(409);
     expect(busy.body.message).toBe('This event is being processed; please retry later.');
     expect((await t.app.get(MemberRepository).findById(memberId))!.membership.state).toBe('pending_payment');
 
     // That request died mid-way (its process crashed): after the lease, Stripe's retry applies the event.
-    await events.updateOne({ eventId: paid.id }, { $set: { claimedAt: new Date(Date.now() - 10 * 60 * 1000) } });
+    await claimBillingEventAt(t, paid.id, new Date(Date.now() - 10 * 60 * 1000));
     expect((await sendStripeEvent(t, paid).expect(200)).body.outcome).toBe('applied');
     expect((await t.app.get(MemberRepository).findById(memberId))!.membership.state).toBe('active');
     expect((await sendStripeEvent(t, paid).expect(200)).body.outcome).toBe('duplicate');
-    expect(await events.countDocuments({ eventId: paid.id })).toBe(1);
+    expect(await t.connection.collection('billing_events').countDocuments({ eventId: paid.id })).toBe(1);
   });
 });

@@ -1,4 +1,4 @@
-import { Types } from 'mongoose';
+import { buildBillingEvent, type BillingEventFields } from '../support/billing';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { walkList } from '../support/list-pages';
 import { signInAs } from '../support/sessions';
@@ -8,22 +8,16 @@ describe('The billing event list', () => {
   let t: TestApp;
   const EVENT_ID = /<small class="muted">(evt_[^<]*)<\/small>/;
 
-  async function insert(ids: string[], fields: (i: number) => Record<string, unknown>) {
-    await t.connection.collection('billing_events').insertMany(
-      ids.map((eventId, i) => ({
-        _id: new Types.ObjectId(),
-        eventId,
-        type: 'invoice.paid',
-        created: 1_700_000_000 + i,
-        outcome: 'applied',
-        memberId: null,
-        detail: 'Applied.',
-        claimedAt: new Date(),
-        receivedAt: new Date('2026-11-20T09:00:00Z'),
-        updatedAt: new Date(),
-        ...fields(i),
-      })),
-    );
+  /** Applied invoice events received at one moment unless `fields` move them, so their times can tie. */
+  async function insert(ids: string[], fields: (i: number) => Partial<BillingEventFields> & { receivedAt?: Date }) {
+    for (const [i, eventId] of ids.entries()) {
+      const { receivedAt, ...overrides } = fields(i);
+      await buildBillingEvent(
+        t,
+        { eventId, created: 1_700_000_000 + i, ...overrides },
+        { at: receivedAt ?? new Date('2026-11-20T09:00:00Z') },
+      );
+    }
   }
 
   beforeAll(async () => {

@@ -3,6 +3,7 @@ import { JobRepository, JobRunner, RecurringJobs } from '@roundtable/jobs';
 import { MemberRepository } from '@roundtable/members';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { deliverAndRead, linkIn } from '../support/mailbox';
+import { giveStripeCustomer } from '../support/memberships';
 import { signInAs, SignedIn } from '../support/sessions';
 import { sendStripeEvent, startStripeRecorder, stripeEvent } from '../support/stripe';
 
@@ -192,7 +193,7 @@ describe('Membership life cycle', () => {
       .expect(303);
     // stripe-mock gives every customer the same id; this member gets one of their own.
     const theirs = `${customerId}_first_payment`;
-    await t.connection.collection('memberships').updateOne({ memberId }, { $set: { stripeCustomerId: theirs } });
+    await giveStripeCustomer(t, memberId, theirs);
     const failed = stripeEvent('invoice.payment_failed', { object: 'invoice', customer: theirs }, now());
     expect((await sendStripeEvent(t, failed).expect(200)).body.outcome).toBe('refused');
     expect((await t.app.get(MemberRepository).findById(memberId))!.membership).toEqual({
@@ -214,7 +215,7 @@ describe('Membership life cycle', () => {
       .send({ _csrf: member.csrfToken, tier: 'council' })
       .expect(303);
     const theirs = `${customerId}_pays_and_cancels`;
-    await t.connection.collection('memberships').updateOne({ memberId }, { $set: { stripeCustomerId: theirs } });
+    await giveStripeCustomer(t, memberId, theirs);
     const at = now();
     const paid = stripeEvent('invoice.paid', { object: 'invoice', customer: theirs }, at);
     await sendStripeEvent(t, paid).expect(200);

@@ -2,6 +2,7 @@ import { BillingWorkerModule, MembershipSweep, TierRepository } from '@roundtabl
 import { JobRunner } from '@roundtable/jobs';
 import { MemberRepository } from '@roundtable/members';
 import { createTestApp, TestApp } from '../support/create-test-app';
+import { giveStripeCustomer } from '../support/memberships';
 import { signInAs, SignedIn } from '../support/sessions';
 import { sendStripeEvent, startStripeRecorder, stripeEvent } from '../support/stripe';
 
@@ -22,7 +23,7 @@ describe('Editing a tier', () => {
     // stripe-mock answers every customer create with the same id; give each member their own.
     sequence += 1;
     const customerId = `cus_tier_change_${sequence}`;
-    await t.connection.collection('memberships').updateOne({ memberId }, { $set: { stripeCustomerId: customerId } });
+    await giveStripeCustomer(t, memberId, customerId);
     const created = Math.floor(Date.now() / 1000) - 30 * DAY;
     const invoice = (type: string, at: number) =>
       stripeEvent(

@@ -1,4 +1,4 @@
-import { Types } from 'mongoose';
+import { buildTier } from '../support/billing';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { walkList } from '../support/list-pages';
 import { signInAs } from '../support/sessions';
@@ -9,21 +9,15 @@ describe('The tier editor list', () => {
   const HEADING = /<h2>(Tier [^<]*) <small/;
 
   async function insert(names: string[], position: (i: number) => number, offered: (i: number) => boolean) {
-    await t.connection.collection('tiers').insertMany(
-      names.map((name, i) => ({
-        _id: new Types.ObjectId(),
+    for (const [i, name] of names.entries()) {
+      await buildTier(t, {
         name,
         slug: name.toLowerCase().replace(/\W+/g, '-'),
-        description: '',
         priceCents: 10000 + i,
-        currency: 'usd',
-        interval: 'year',
-        stripePriceId: `price_${name.toLowerCase().replace(/\W+/g, '_')}`,
-        entitlements: ['comment'],
         position: position(i),
         offered: offered(i),
-      })),
-    );
+      });
+    }
   }
 
   beforeAll(async () => {

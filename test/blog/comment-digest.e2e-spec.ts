@@ -1,4 +1,5 @@
 import { CommentDigestService } from '@roundtable/blog';
+import { backdateComment } from '../support/comments';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { deliverAndRead, mailTo } from '../support/mailbox';
 import { signInAs, SignedIn } from '../support/sessions';
@@ -61,12 +62,7 @@ describe('The staff digest of new comments', () => {
       .type('form')
       .send({ _csrf: later.csrfToken, body: 'Late to the party.' })
       .expect(303);
-    await t.connection
-      .collection('comments')
-      .updateOne(
-        { body: 'Late to the party.' },
-        { $set: { createdAt: new Date(inAnHour.getTime() + HOUR + 30 * 60 * 1000) } },
-      );
+    await backdateComment(t, 'Late to the party.', new Date(inAnHour.getTime() + HOUR + 30 * 60 * 1000));
     expect(await digests.sendDue(new Date(inAnHour.getTime() + 2 * HOUR))).toBe(1);
     const next = await deliverAndRead(t, author.member.email, /1 new comment on the council blog/);
     expect(next.text).toContain('Late to the party.');

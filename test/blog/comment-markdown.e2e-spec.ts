@@ -5,6 +5,7 @@ import { CommentDigestService, UnsubscribeLinks } from '@roundtable/blog';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { csrfFrom } from '../support/forms';
 import { deliverAndRead, linkIn } from '../support/mailbox';
+import { changePost } from '../support/posts';
 import { signInAs, SignedIn } from '../support/sessions';
 
 const MEMBER = { tier: 'associate', state: 'active', entitlements: ['members_posts', 'comment'] };
@@ -177,7 +178,7 @@ describe('Comment Markdown, the reply and edit pages, and hashed unsubscribe lin
 
     // A link emailed before the change: its token (24 bytes, 32 characters) was stored raw on the post.
     const oldToken = 'Ab0_Cd1-Ef2_Gh3-Ij4_Kl5-Mn6_Op7-';
-    await t.connection.collection('posts').updateOne({ slug: SLUG }, { $set: { unsubscribeToken: oldToken } });
+    await changePost(t, SLUG, { unsubscribeToken: oldToken });
     await t.app.get(UnsubscribeLinks).onApplicationBootstrap();
     const post = await t.connection.collection('posts').findOne({ slug: SLUG });
     expect(post).not.toHaveProperty('unsubscribeToken');

@@ -1,4 +1,4 @@
-import { Types } from 'mongoose';
+import { buildGuestComment, type CommentFields } from '../support/comments';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { walkList } from '../support/list-pages';
 import { signInAs } from '../support/sessions';
@@ -8,25 +8,16 @@ describe('The comment moderation list', () => {
   let t: TestApp;
   const BODY = /<p>(Comment [^<]*)<\/p>/;
 
-  /** Comments as the blog stores them, written straight to the collection so their times can tie. */
-  async function insert(bodies: string[], status: string, createdAt: (i: number) => Date): Promise<void> {
-    await t.connection.collection('comments').insertMany(
-      bodies.map((body, i) => ({
-        _id: new Types.ObjectId(),
-        postId: 'no-such-post',
-        parentId: null,
-        memberId: null,
-        authorName: 'Gus Guest',
-        guestEmail: 'gus@example.test',
-        body,
-        status,
-        notifyReplies: false,
-        unsubscribeToken: `token-${body}`,
-        notified: true,
-        createdAt: createdAt(i),
-        updatedAt: createdAt(i),
-      })),
-    );
+  /** Guests' comments as the blog stores them, stamped with the times given so their times can tie. */
+  async function insert(bodies: string[], status: CommentFields['status'], createdAt: (i: number) => Date) {
+    for (const [i, body] of bodies.entries()) {
+      await buildGuestComment(
+        t,
+        'no-such-post',
+        { authorName: 'Gus Guest', guestEmail: 'gus@example.test', body, status, notified: true },
+        { at: createdAt(i) },
+      );
+    }
   }
 
   beforeAll(async () => {

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { backdateComment } from '../support/comments';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { csrfFrom } from '../support/forms';
 import { deliverAndRead, linkIn, mailTo } from '../support/mailbox';
@@ -109,9 +110,7 @@ describe('Blog comments', () => {
     await comment(replier, { body: 'Replying to the typo.', parentId: id }).expect(303);
     const other = await signInAs(t, { role: 'member', membership: MEMBER });
     await other.agent.post(`/blog/comments/${id}/delete`).type('form').send({ _csrf: other.csrfToken }).expect(404);
-    await t.connection
-      .collection('comments')
-      .updateOne({ body: 'Typo here.' }, { $set: { createdAt: new Date(Date.now() - 20 * 60 * 1000) } });
+    await backdateComment(t, 'Typo here.', new Date(Date.now() - 20 * 60 * 1000));
     const late = await me.agent
       .post(`/blog/comments/${id}/delete`)
       .set('Accept', 'application/json')
@@ -119,7 +118,7 @@ describe('Blog comments', () => {
       .send({ _csrf: me.csrfToken });
     expect(late.status).toBe(403);
     expect(late.body.message).toContain('15 minutes');
-    await t.connection.collection('comments').updateOne({ body: 'Typo here.' }, { $set: { createdAt: new Date() } });
+    await backdateComment(t, 'Typo here.', new Date());
     await me.agent.post(`/blog/comments/${id}/delete`).type('form').send({ _csrf: me.csrfToken }).expect(303);
     const page = await request(t.app.getHttpServer()).get('/blog/on-retention').expect(200);
     expect(page.text).not.toContain('Typo here.');

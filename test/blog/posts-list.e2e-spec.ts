@@ -1,6 +1,6 @@
-import { Types } from 'mongoose';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { walkList } from '../support/list-pages';
+import { buildPost, type PostFields } from '../support/posts';
 import { signInAs } from '../support/sessions';
 
 /** Staff's post list: keyset pages through ties in the last-changed time, status and author filters. */
@@ -8,36 +8,11 @@ describe('The staff post list', () => {
   let t: TestApp;
   const TITLE = /edit">(Post [^<]*)<\/a><\/td><td>/;
 
-  /** Posts as the blog stores them, written straight to the collection so their times can tie. */
-  async function insert(titles: string[], fields: Record<string, unknown>, updatedAt: (i: number) => Date) {
-    await t.connection.collection('posts').insertMany(
-      titles.map((title, i) => ({
-        _id: new Types.ObjectId(),
-        title,
-        slug: title.toLowerCase().replace(/\W+/g, '-'),
-        previousSlugs: [],
-        bodyMarkdown: 'Body',
-        bodyHtml: '<p>Body</p>',
-        excerpt: 'Body',
-        coverImageUrl: null,
-        authorId: 'author',
-        authorName: 'Avery Author',
-        guest: false,
-        tags: [],
-        categories: [],
-        searchTerms: [],
-        status: 'draft',
-        visibility: 'public',
-        tiers: [],
-        publishedAt: null,
-        reviewNote: null,
-        notifyAuthor: true,
-        unsubscribeToken: `token-${title}`,
-        createdAt: updatedAt(i),
-        updatedAt: updatedAt(i),
-        ...fields,
-      })),
-    );
+  /** Posts as the blog stores them, stamped with the times given so their times can tie. */
+  async function insert(titles: string[], fields: Partial<PostFields>, updatedAt: (i: number) => Date) {
+    for (const [i, title] of titles.entries()) {
+      await buildPost(t, { title, ...fields }, { at: updatedAt(i) });
+    }
   }
 
   beforeAll(async () => {

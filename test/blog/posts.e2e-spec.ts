@@ -2,6 +2,7 @@ import request from 'supertest';
 import { formatDateTime, PageCache } from '@roundtable/core';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { deliverAndRead } from '../support/mailbox';
+import { changePost } from '../support/posts';
 import { signInAs, SignedIn } from '../support/sessions';
 
 const ACTIVE = (tier: string, entitlements: string[]) => ({ tier, state: 'active', entitlements });
@@ -87,9 +88,7 @@ describe('Blog posts', () => {
     // Its time comes (moved into the past in the database, as the clock would): it appears, no job needed.
     // Visitors' cached pages expire by time (PAGE_CACHE_MAX_AGE_SECONDS, a minute), which the test
     // stands in for by expiring them now.
-    await t.connection
-      .collection('posts')
-      .updateOne({ slug: 'coming-soon' }, { $set: { publishedAt: new Date(Date.now() - 60_000) } });
+    await changePost(t, 'coming-soon', { publishedAt: new Date(Date.now() - 60_000) });
     await t.app.get(PageCache).invalidate();
     expect((await visitor().get('/blog/coming-soon').expect(200)).text).toContain('Later.');
     expect((await visitor().get('/').expect(200)).text).toContain('Coming soon');

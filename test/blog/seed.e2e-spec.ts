@@ -2,6 +2,7 @@ import request from 'supertest';
 import { PostRepository, SearchTermsBackfill, seedDemoPosts } from '@roundtable/blog';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { buildMember } from '../support/factories';
+import { writeLegacyPostWithoutSearchTerms } from '../support/posts';
 
 describe('seedDemoPosts', () => {
   let t: TestApp;
@@ -35,27 +36,10 @@ describe('Search over posts saved before search terms existed', () => {
 
   it('finds them once the start-up backfill has given them their terms', async () => {
     // A post as an earlier version stored it: no searchTerms field.
-    await t.connection.collection('posts').insertOne({
+    await writeLegacyPostWithoutSearchTerms(t, {
       title: 'Onboarding that sticks',
       slug: 'onboarding-that-sticks',
-      previousSlugs: [],
-      bodyMarkdown: 'x',
-      bodyHtml: '<p>x</p>',
-      excerpt: 'x',
-      coverImageUrl: null,
-      authorId: '000000000000000000000000',
-      authorName: 'Old Author',
-      guest: false,
       tags: ['onboarding'],
-      categories: [],
-      status: 'published',
-      visibility: 'public',
-      tiers: [],
-      publishedAt: new Date(Date.now() - 60_000),
-      notifyAuthor: true,
-      unsubscribeToken: 'old-token',
-      createdAt: new Date(),
-      updatedAt: new Date(),
     });
     const search = () => request(t.app.getHttpServer()).get('/search?q=onboard').expect(200);
     expect((await search()).text).not.toContain('Onboarding that sticks');

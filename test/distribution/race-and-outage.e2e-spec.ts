@@ -1,6 +1,7 @@
 import { Distributor } from '@roundtable/distribution';
 import { JobLoop, JobRunner } from '@roundtable/jobs';
 import { createTestApp, TestApp } from '../support/create-test-app';
+import { makeJobsDue } from '../support/jobs';
 import { signInAs } from '../support/sessions';
 import { TestRelay } from '../support/smtp-relay';
 import { buildAudience, buildSurvey, runQueue } from './distribution-fixtures';
@@ -81,7 +82,7 @@ describe('Distribution exactly once: races and outages (real FerretDB and SMTP)'
 
       await relay.resume();
       // The retry's backoff (seconds) is moved to now instead of waited for.
-      await t.connection.collection('jobs').updateMany({}, { $set: { runAt: new Date(0) } });
+      await makeJobsDue(t);
       await runQueue(t);
       expect(invitationsPerAddress(relay, emails)).toEqual(emails.map(() => 1));
       expect(await t.connection.collection('jobs').countDocuments({ type: 'survey.send-batch' })).toBe(0);

@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { ExpiredSessions, SESSIONS_COLLECTION } from '@roundtable/auth';
+import { ExpiredSessions } from '@roundtable/auth';
 import { RunningDatabase, startFerretDb } from '../../tools/servers/local-servers';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { SignedIn, signInAs } from '../support/sessions';
+import { writeStoredSessions } from '../support/sessions';
 
 const MEMBER = { tier: 'associate', state: 'active', entitlements: ['members_posts', 'comment'] };
 
@@ -51,10 +52,10 @@ describe('A failing database is never an answer', () => {
   });
 
   it('removing expired sessions leaves the connection in step (the ten-minute bursts)', async () => {
-    const sessions = t.connection.collection(SESSIONS_COLLECTION);
     const expired = new Date(Date.now() - 60_000);
-    await sessions.insertMany(
-      ['old-1', 'old-2'].map((sid) => ({ _id: sid as never, expires: expired, session: { cookie: {} } })),
+    await writeStoredSessions(
+      t,
+      ['old-1', 'old-2'].map((sid) => ({ _id: sid, expires: expired, session: { cookie: {} } })),
     );
     const removed = await t.app.get(ExpiredSessions).removeExpired();
     // The next commands on the same connection get their own answers: the admin is still the admin.

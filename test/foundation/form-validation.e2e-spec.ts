@@ -1,16 +1,16 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import request from 'supertest';
 import { IsInt, Max } from 'class-validator';
-import { Types } from 'mongoose';
 import { seedDefaultTiers, TierRepository } from '@roundtable/billing';
 import { PostRepository } from '@roundtable/blog';
 import { RequiredText } from '@roundtable/core';
 import { MemberRepository, ProfileDto, profileFrom } from '@roundtable/members';
 import { DEFAULT_ACCOUNTABILITIES, ResponseRepository, SurveyRepository } from '@roundtable/surveys';
 import { createTestApp, TestApp } from '../support/create-test-app';
-import { profileForm } from '../support/forms';
-import { signInAs, SignedIn } from '../support/sessions';
 import { buildMember, uniqueEmail } from '../support/factories';
+import { profileForm } from '../support/forms';
+import { buildResource } from '../support/resources';
+import { signInAs, SignedIn } from '../support/sessions';
 import { invite, openSurvey } from '../surveys/survey-fixtures';
 
 /**
@@ -169,20 +169,8 @@ const FORMS: FormCase[] = [
     form: 'editing a library document',
     role: 'staff',
     path: async (t) => {
-      const { insertedId } = await t.connection.collection('resources').insertOne({
-        title: 'Probe document',
-        summary: 'For the probe.',
-        category: 'Research',
-        tiers: ['council'],
-        fileId: new Types.ObjectId(),
-        fileName: 'probe.pdf',
-        kind: 'pdf',
-        contentType: 'application/pdf',
-        size: 10,
-        sha256: '0'.repeat(64),
-        uploadedBy: 'probe',
-      });
-      return `/admin/resources/${String(insertedId)}`;
+      const resource = await buildResource(t);
+      return `/admin/resources/${String(resource._id)}`;
     },
     valid: () => ({ title: 'Probe, edited', summary: 'Still a probe.', category: 'Research', tiers: ['council'] }),
     text: 'category',

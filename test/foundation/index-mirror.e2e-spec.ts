@@ -5,6 +5,7 @@ import { SESSIONS_COLLECTION } from '@roundtable/auth';
 import { FerretDbCatalog, IndexMirror, isMirrorIndexName, mirrorIndexName, newToken } from '@roundtable/core';
 import { QuoteRepository } from '@roundtable/site';
 import { createTestApp, TestApp } from '../support/create-test-app';
+import { writeStoredSessions } from '../support/sessions';
 
 /**
  * The mirrored GIN indexes, proved from PostgreSQL's side: the statements FerretDB itself sent for the
@@ -242,7 +243,7 @@ async function populate(t: TestApp): Promise<HotLookup[]> {
   );
   await SurveyLink.insertMany(links);
   await Survey.insertMany(surveys);
-  await t.connection.collection(SESSIONS_COLLECTION).insertMany(sessions as never[]);
+  await writeStoredSessions(t, sessions);
   const email = `m${ROWS - 1}.${tag}@example.test`;
   const link = links[ROWS - 2]._id;
   const session = sessions[ROWS - 3]._id;

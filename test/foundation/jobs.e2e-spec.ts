@@ -1,5 +1,6 @@
 import { JobQueue, JobRepository, JobRunner, PermanentJobError, RecurringJobs, scheduleJobId } from '@roundtable/jobs';
 import { createTestApp, TestApp } from '../support/create-test-app';
+import { makeJobsDue } from '../support/jobs';
 
 describe('The job queue (real FerretDB)', () => {
   let t: TestApp;
@@ -47,7 +48,7 @@ describe('The job queue (real FerretDB)', () => {
     expect(retried).toMatchObject({ status: 'pending', attempts: 1, lastError: 'temporary failure 1' });
     expect(retried!.runAt.getTime()).toBeGreaterThan(Date.now());
 
-    await t.connection.collection('jobs').updateOne({ _id: id as never }, { $set: { runAt: new Date() } });
+    await makeJobsDue(t, { id, at: new Date() });
     await runner.runDue();
     expect(await jobs.findById(id)).toMatchObject({ status: 'failed', attempts: 2, lastError: 'temporary failure 2' });
     expect(await jobs.findRecent({ type: 'test.flaky', status: 'failed' })).toHaveLength(1);
@@ -70,7 +71,7 @@ describe('The job queue (real FerretDB)', () => {
     expect(claimed._id).toBe(id);
     expect(await runner.runDue()).toBe(0);
 
-    await t.connection.collection('jobs').updateOne({ _id: id as never }, { $set: { runAt: new Date(0) } });
+    await makeJobsDue(t, { id });
     expect(await runner.runDue()).toBe(1);
     expect(seen).toContain('orphan');
     expect(await jobs.findById(id)).toMatchObject({ status: 'done', lockedBy: runner.workerId, attempts: 2 });
@@ -95,7 +96,7 @@ describe('The job queue (real FerretDB)', () => {
     expect(a.map((job) => job._id)).toEqual([firstLong]);
     expect(b.map((job) => job._id)).toEqual([secondLong]);
     // Without the rule, one claim takes every due job.
-    await t.connection.collection('jobs').updateMany({}, { $set: { runAt: past(1) } });
+    await makeJobsDue(t, { at: past(1) });
     expect(await jobs.claimBatch('worker-c', 60_000, 5)).toHaveLength(3);
     await t.connection.collection('jobs').deleteMany({});
   });

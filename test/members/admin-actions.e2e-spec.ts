@@ -2,15 +2,19 @@ import { ObjectId } from 'mongodb';
 import request from 'supertest';
 import type { Role } from '@roundtable/auth';
 import { seedDefaultTiers, TierRepository } from '@roundtable/billing';
+import { PostRepository } from '@roundtable/blog';
 import { RankingComputer, ReportingWorkerModule } from '@roundtable/reporting';
 import { TenureRepository } from '@roundtable/roster';
 import { invitationId, InvitationRepository, ResponseRepository, SurveyRepository } from '@roundtable/surveys';
+import { buildGuestComment } from '../support/comments';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { pdfOf } from '../support/documents';
 import { buildMember } from '../support/factories';
 import { writeMembers } from '../support/members';
 import { buildTenure } from '../support/roster';
 import { SignedIn, signInAs } from '../support/sessions';
+import { buildQuote } from '../support/site';
+import { buildInvitation } from '../support/surveys';
 
 type Caller = { agent: ReturnType<typeof request.agent>; csrfToken: string; memberId: string | null };
 
@@ -51,19 +55,12 @@ async function publishedPost(t: TestApp, staff: SignedIn, status = 'publish'): P
 
 async function pendingComment(t: TestApp, staff: SignedIn): Promise<string> {
   const postId = await publishedPost(t, staff);
-  const { insertedId } = await t.connection.collection('comments').insertOne({
-    postId,
-    parentId: null,
-    memberId: null,
+  const comment = await buildGuestComment(t, postId, {
     authorName: 'A Guest',
     guestEmail: `guest-${unique()}@example.test`,
     body: 'Waiting for a moderator.',
-    status: 'pending',
-    notifyReplies: false,
-    unsubscribeToken: unique(),
-    notified: false,
   });
-  return String(insertedId);
+  return String(comment._id);
 }
 
 async function appliedApplicant(t: TestApp): Promise<string> {
@@ -238,7 +235,7 @@ const ACTIONS: AdminAction[] = [
     answer: 303,
     prepare: async (t, staff) => {
       const id = await publishedPost(t, staff, 'save');
-      await t.connection.collection('posts').updateOne({ _id: new ObjectId(id) }, { $set: { status: 'in_review' } });
+      await t.app.get(PostRepository).update(id, { status: 'in_review' });
       return id;
     },
     send: (caller, id) => form(caller, `/admin/posts/${id}/return`, { note: 'Please add a source.' }),
@@ -390,16 +387,11 @@ const ACTIONS: AdminAction[] = [
     prepare: async (t, staff) => {
       const id = await readySurvey(staff, true);
       const invited = await buildMember(t, { role: 'member' });
-      await t.connection.collection('survey_invitations').insertOne({
-        _id: `${id}:${String(invited._id)}` as never,
-        surveyId: id,
-        memberId: String(invited._id),
-        email: invited.email,
-        name: invited.name,
-        profile: {},
-        tier: 'council',
-        status: 'sent',
-      });
+      await buildInvitation(
+        t,
+        { surveyId: id, memberId: String(invited._id), email: invited.email, name: invited.name, profile: {} },
+        'sent',
+      );
       surveyEmails.set(id, invited.email);
       return id;
     },
@@ -600,16 +592,7 @@ const ACTIONS: AdminAction[] = [
     access: STAFF_ROLES,
     answer: 303,
     prepare: async (t) => {
-      const { insertedId } = await t.connection.collection('site_quotes').insertOne({
-        quote: 'Q.',
-        name: `Q ${unique()}`,
-        title: '',
-        company: '',
-        linkedinUrl: '',
-        position: 1,
-        hidden: false,
-      });
-      return String(insertedId);
+      return String((await buildQuote(t, { name: `Q ${unique()}` }))._id);
     },
     send: (caller, id) => form(caller, `/admin/site/quotes/${id}/hide`),
     state: async (t, id) => (await byId('site_quotes')(t, id))?.hidden,

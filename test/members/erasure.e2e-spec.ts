@@ -2,11 +2,15 @@ import { ObjectId } from 'mongodb';
 import request from 'supertest';
 import { SESSIONS_COLLECTION } from '@roundtable/auth';
 import { TierRepository } from '@roundtable/billing';
+import { buildBillingEvent } from '../support/billing';
 import { createTestApp, TestApp } from '../support/create-test-app';
+import { buildDirectoryListing } from '../support/directory';
 import { csrfFrom } from '../support/forms';
 import { deliverAndRead } from '../support/mailbox';
 import { signInAs, SignedIn } from '../support/sessions';
+import { buildLinkedInIdentity } from '../support/sign-ins';
 import { startStripeRecorder } from '../support/stripe';
+import { buildInvitation } from '../support/surveys';
 
 const MEMBER = { tier: 'associate', state: 'active', entitlements: ['members_posts', 'comment'] };
 
@@ -49,31 +53,22 @@ describe('Erasing a member who asked to be deleted', () => {
     const customerId = (await t.connection.collection('memberships').findOne({ memberId: id }))!.stripeCustomerId;
     expect(customerId).toMatch(/^cus_/);
     const eventId = `evt_${new ObjectId().toHexString()}`;
-    await t.connection.collection('billing_events').insertOne({
-      eventId,
-      type: 'invoice.paid',
-      created: Math.floor(Date.now() / 1000),
-      outcome: 'applied',
-      memberId: id,
-      detail: 'Paid',
-    });
+    await buildBillingEvent(t, { eventId, memberId: id, detail: 'Paid' });
     const surveyId = new ObjectId().toHexString();
-    await t.connection.collection('survey_invitations').insertOne({
-      _id: `${surveyId}:${id}` as never,
-      surveyId,
-      memberId: id,
-      email: me.member.email,
-      name,
-      profile: { revenueBand: '$10M-$50M' },
-      tier: 'associate',
-      status: 'sent',
-    });
-    await t.connection.collection('directory_listings').insertOne({
-      _id: id as never,
-      fields: ['title'],
-      updatedAt: new Date(),
-    });
-    await t.connection.collection('linkedin_identities').insertOne({ subject: `li-${id}`, memberId: id });
+    await buildInvitation(
+      t,
+      {
+        surveyId,
+        memberId: id,
+        email: me.member.email,
+        name,
+        profile: { revenueBand: '$10M-$50M' },
+        tier: 'associate',
+      },
+      'sent',
+    );
+    await buildDirectoryListing(t, id, ['title']);
+    await buildLinkedInIdentity(t, id);
     const visitor = request.agent(t.app.getHttpServer());
     const signIn = await visitor.get('/sign-in').expect(200);
     await visitor

@@ -1,20 +1,9 @@
 import type { Browser } from 'playwright-core';
-import { MemberRepository, seedDemoMembers } from '@roundtable/members';
-import {
-  RankingComputer,
-  ReportingWorkerModule,
-  seedDemoResearch,
-  SnapshotRepository,
-  DEMO_SURVEY_TITLE,
-} from '@roundtable/reporting';
-import {
-  DEFAULT_ACCOUNTABILITIES,
-  InvitationRepository,
-  ResponseRepository,
-  SurveyRepository,
-} from '@roundtable/surveys';
+import { DEMO_SURVEY_TITLE, ReportingWorkerModule } from '@roundtable/reporting';
+import { DEFAULT_ACCOUNTABILITIES } from '@roundtable/surveys';
 import { keepScreenshot, signedInPage, startBrowserApp } from '../support/browser';
 import type { TestApp } from '../support/create-test-app';
+import { seedDemoCouncil } from '../support/demo';
 import { signInAs } from '../support/sessions';
 
 /** The demo survey as `npm start` seeds it, opened in the console by staff in Chromium (no JavaScript). */
@@ -28,18 +17,9 @@ describe('The reporting console in the browser', () => {
 
   beforeAll(async () => {
     ({ t, browser, baseUrl } = await startBrowserApp({ imports: [ReportingWorkerModule] }));
-    await seedDemoMembers(t.app.get(MemberRepository));
-    const written = await seedDemoResearch({
-      surveys: t.app.get(SurveyRepository),
-      invitations: t.app.get(InvitationRepository),
-      responses: t.app.get(ResponseRepository),
-      members: t.app.get(MemberRepository),
-      computer: t.app.get(RankingComputer),
-      snapshots: t.app.get(SnapshotRepository),
-    });
-    expect(written).toBe(270);
-    const surveys = await t.app.get(SurveyRepository).listNewestFirst(10);
-    surveyId = String(surveys.find((s) => s.title === DEMO_SURVEY_TITLE)?._id);
+    const demo = await seedDemoCouncil(t);
+    expect(demo.responses).toBe(270);
+    surveyId = demo.surveyId;
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,21 +1,10 @@
 import type { Browser } from 'playwright-core';
-import { MemberRepository, seedDemoMembers } from '@roundtable/members';
-import {
-  DEMO_WAVE_TITLE,
-  RankingComputer,
-  ReportingWorkerModule,
-  seedDemoResearch,
-  seedDemoSecondWave,
-  SnapshotRepository,
-} from '@roundtable/reporting';
-import {
-  DEFAULT_ACCOUNTABILITIES,
-  InvitationRepository,
-  ResponseRepository,
-  SurveyRepository,
-} from '@roundtable/surveys';
+import { MemberRepository } from '@roundtable/members';
+import { ReportingWorkerModule } from '@roundtable/reporting';
+import { DEFAULT_ACCOUNTABILITIES } from '@roundtable/surveys';
 import { fitsWidth, keepScreenshot, newPage, signedInPage, startBrowserApp } from '../support/browser';
 import type { TestApp } from '../support/create-test-app';
+import { seedDemoCouncil } from '../support/demo';
 import { sessionFor, signInAs } from '../support/sessions';
 
 const EXECUTIVE = {
@@ -35,19 +24,9 @@ describe('Waves in the browser', () => {
 
   beforeAll(async () => {
     ({ t, browser, baseUrl } = await startBrowserApp({ imports: [ReportingWorkerModule] }));
-    await seedDemoMembers(t.app.get(MemberRepository));
-    const deps = {
-      surveys: t.app.get(SurveyRepository),
-      invitations: t.app.get(InvitationRepository),
-      responses: t.app.get(ResponseRepository),
-      members: t.app.get(MemberRepository),
-      computer: t.app.get(RankingComputer),
-      snapshots: t.app.get(SnapshotRepository),
-    };
-    await seedDemoResearch(deps);
-    expect(await seedDemoSecondWave(deps)).toBe(270);
-    const surveys = await t.app.get(SurveyRepository).listNewestFirst(10);
-    waveId = String(surveys.find((s) => s.title === DEMO_WAVE_TITLE)?._id);
+    const demo = await seedDemoCouncil(t, { secondWave: true });
+    expect(demo.secondWaveResponses).toBe(270);
+    waveId = String(demo.waveId);
   });
   afterAll(async () => {
     await browser?.close();

@@ -5,6 +5,7 @@ import { ShardedCounters } from '@roundtable/counters';
 import { LegacyDownloadCounts, ResourceDownloadStats } from '@roundtable/resources';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { docxOf, executable, pdfOf, xlsxOf } from '../support/documents';
+import { writeLegacyDownloadCounts } from '../support/resources';
 import { SignedIn, signInAs } from '../support/sessions';
 
 const ACTIVE = (tier: string) => ({ tier, state: 'active', entitlements: ['members_posts', 'comment'] });
@@ -135,10 +136,10 @@ describe('The resource library', () => {
 
   it('carries downloads counted before the shared counters over once, however many processes start at once', async () => {
     const id = '0123456789abcdef0123abcd';
-    await t.connection.collection('resource_download_counts').insertMany([
-      { _id: `${id}:council:old-host:1` as never, resourceId: id, tier: 'council', process: 'old-host:1', count: 5 },
-      { _id: `${id}:council:old-host:2` as never, resourceId: id, tier: 'council', process: 'old-host:2', count: 2 },
-      { _id: `${id}:staff:old-host:1` as never, resourceId: id, tier: 'staff', process: 'old-host:1', count: 1 },
+    await writeLegacyDownloadCounts(t, [
+      { resourceId: id, tier: 'council', process: 'old-host:1', count: 5 },
+      { resourceId: id, tier: 'council', process: 'old-host:2', count: 2 },
+      { resourceId: id, tier: 'staff', process: 'old-host:1', count: 1 },
     ]);
     const legacy = t.app.get(LegacyDownloadCounts);
     // Three processes starting at once: the one whose drop removes the old counters adds them.

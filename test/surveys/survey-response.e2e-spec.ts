@@ -15,6 +15,7 @@ import {
 } from '@roundtable/surveys';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { signInAs } from '../support/sessions';
+import { setSurveyCloseDate } from '../support/surveys';
 import { answer, invite, openSurvey } from './survey-fixtures';
 
 describe('Survey response page /s/<token>', () => {
@@ -270,12 +271,7 @@ describe('Survey response page /s/<token>', () => {
 
     const dated = await openSurvey(t);
     const link = await invite(t, dated);
-    await t.connection.collection('surveys').updateOne(
-      { _id: (await t.app.get(SurveyRepository).findById(dated))!._id },
-      {
-        $set: { closesAt: new Date(Date.now() - 1000) },
-      },
-    );
+    await setSurveyCloseDate(t, dated, new Date(Date.now() - 1000));
     const afterDate = await http().post(`/s/${link.token}`).type('form').send(answer());
     expect(afterDate.status).toBe(410);
     expect(await responses().findById(link.invitationId)).toBeNull();
