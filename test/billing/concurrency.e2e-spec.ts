@@ -2,7 +2,7 @@ import { TierRepository } from '@roundtable/billing';
 import { MemberRepository } from '@roundtable/members';
 import { buildBillingEvent, claimBillingEventAt } from '../support/billing';
 import { createTestApp, TestApp } from '../support/create-test-app';
-import { giveStripeCustomer } from '../support/memberships';
+import { giveStripeCustomer, holdMembershipLock } from '../support/memberships';
 import { signInAs } from '../support/sessions';
 import { sendStripeEvent, startStripeRecorder, stripeEvent } from '../support/stripe';
 
@@ -104,8 +104,7 @@ describe('Billing webhooks arriving at the same time', () => {
 
   it("takes over the lock of a change that died mid-way once its lease is over, and keeps a live one's", async () => {
     const { memberId, customerId } = await memberInCheckout(9);
-    const locks = t.connection.collection<{ _id: string; holder: string; expiresAt: Date }>('membership_locks');
-    await locks.insertOne({ _id: memberId, holder: 'a worker that crashed', expiresAt: new Date(Date.now() - 1000) });
+    const locks = await holdMembershipLock(t, memberId, 'a worker that crashed', new Date(Date.now() - 1000));
     const created = Math.floor(Date.now() / 1000);
     const paid = stripeEvent(
       'invoice.paid',
@@ -114,10 +113,10 @@ describe('Billing webhooks arriving at the same time', () => {
     );
     expect((await sendStripeEvent(t, paid).expect(200)).body.outcome).toBe('applied');
     expect((await t.app.get(MemberRepository).findById(memberId))!.membership.state).toBe('active');
-    expect(await locks.findOne({ _id: memberId })).toBeNull();
+    expect(await locks.findOne({ _id: memberId }).lean()).toBeNull();
 
     // A lock still within its lease holds the change back until it is released.
-    await locks.insertOne({ _id: memberId, holder: 'a change in progress', expiresAt: new Date(Date.now() + 30_000) });
+    await holdMembershipLock(t, memberId, 'a change in progress', new Date(Date.now() + 30_000));
     const failed = stripeEvent('invoice.payment_failed', { object: 'invoice', customer: customerId }, created + 1);
     const answer = sendStripeEvent(t, failed).then((response) => response);
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { ExpiredSessions } from '@roundtable/auth';
+import { ExpiredSessions, SESSIONS_COLLECTION } from '@roundtable/auth';
 import { RunningDatabase, startFerretDb } from '../../tools/servers/local-servers';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { SignedIn, signInAs } from '../support/sessions';
@@ -52,6 +52,7 @@ describe('A failing database is never an answer', () => {
   });
 
   it('removing expired sessions leaves the connection in step (the ten-minute bursts)', async () => {
+    const sessions = t.connection.collection(SESSIONS_COLLECTION);
     const expired = new Date(Date.now() - 60_000);
     await writeStoredSessions(
       t,

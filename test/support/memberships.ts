@@ -1,4 +1,5 @@
 import type { MembershipState } from '@roundtable/billing';
+import type { Model } from 'mongoose';
 import type { TestApp } from './create-test-app';
 import { modelOf } from './stored';
 
@@ -60,4 +61,27 @@ export async function pinMembershipDates(t: TestApp, dates: { activatedAt: Date;
 /** Removes a member's membership (a test's own record, once its figures are checked). */
 export async function removeMembership(t: TestApp, memberId: string): Promise<void> {
   await modelOf<MembershipFields>(t, 'Membership').deleteOne({ memberId });
+}
+
+/** A change's lock on one member's membership, as billing takes it, held until `expiresAt`. */
+export interface MembershipLockFields {
+  _id: string;
+  holder: string;
+  expiresAt: Date;
+}
+
+/**
+ * Holds the lock on a member's membership for `holder` until `expiresAt` (in the past: a change
+ * whose process died mid-way), through the MembershipLock model. Returns the model so a test can
+ * look at or release the lock.
+ */
+export async function holdMembershipLock(
+  t: TestApp,
+  memberId: string,
+  holder: string,
+  expiresAt: Date,
+): Promise<Model<MembershipLockFields>> {
+  const locks = modelOf<MembershipLockFields>(t, 'MembershipLock');
+  await locks.create({ _id: memberId, holder, expiresAt });
+  return locks;
 }
