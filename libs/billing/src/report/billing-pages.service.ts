@@ -3,6 +3,7 @@ import { isStaff, type SessionMember } from '@roundtable/auth';
 import { formatDate, keysetPage, keysetPlan, pageLinks, type ParsedQuery, type SortKey } from '@roundtable/core';
 import { Types } from 'mongoose';
 import { EVENT_OUTCOMES } from '../webhooks/billing-event.schema';
+import { groupTierChanges } from '../webhooks/event-groups';
 import { EventsQuery } from '../webhooks/events-query.dto';
 import { BillingEventRepository } from '../webhooks/billing-event.repository';
 import { BillingReportRepository } from './billing-report.repository';
@@ -86,6 +87,7 @@ export class BillingPages {
   async eventsPage({ value, ignored }: ParsedQuery<EventsQuery>) {
     const plan = keysetPlan(EVENT_ORDER, value, toObjectId);
     const page = keysetPage(await this.events.listPage({ outcome: value.outcome, type: value.type }, plan), plan);
+    const names = new Map((await this.tiers.listAll()).map((tier) => [tier.slug, tier.name]));
     const filters = {
       outcome: value.outcome,
       type: value.type,
@@ -93,7 +95,7 @@ export class BillingPages {
     };
     return {
       title: 'Billing events',
-      events: page.rows,
+      events: groupTierChanges(page.rows, (slug) => names.get(slug) ?? slug),
       outcomes: EVENT_OUTCOMES,
       filter: filters,
       ignored,

@@ -49,8 +49,14 @@ export class BillingEventRepository {
     await this.events.updateMany({ memberId }, { $set: { memberId: null } });
   }
 
-  async settle(eventId: string, outcome: EventOutcome, detail: string, memberId: string | null): Promise<void> {
-    await this.events.updateOne({ eventId }, { $set: { outcome, detail: detail.slice(0, 500), memberId } });
+  async settle(
+    eventId: string,
+    outcome: EventOutcome,
+    detail: string,
+    memberId: string | null,
+    tierChange: BillingEvent['tierChange'] = null,
+  ): Promise<void> {
+    await this.events.updateOne({ eventId }, { $set: { outcome, detail: detail.slice(0, 500), memberId, tierChange } });
   }
 
   /** One page of staff's event list: optionally one outcome and one type, in the plan's keyset range and order. */

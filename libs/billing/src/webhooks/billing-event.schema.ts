@@ -13,6 +13,8 @@ export class BillingEvent {
   @Prop({ type: String, enum: EVENT_OUTCOMES, default: 'received' }) outcome: EventOutcome;
   @Prop({ type: String, default: null }) memberId: string | null;
   @Prop({ default: '' }) detail: string;
+  /** A subscription update that moved the member to another tier (slugs): staff's list shows it as one change. */
+  @Prop({ type: Object, default: null }) tierChange: { from: string | null; to: string } | null;
   /** When processing last began: a `received` event whose processing died is taken again after a while. */
   @Prop({ type: Date, default: () => new Date() }) claimedAt: Date;
   receivedAt: Date;

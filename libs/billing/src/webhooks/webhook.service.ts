@@ -16,7 +16,12 @@ import { eventShapeProblem, SIGNATURE_TOLERANCE_SECONDS, signatureTimestampProbl
 import { TierRepository } from '../tiers/tier.repository';
 
 type Json = Record<string, unknown>;
-type Settled = { outcome: EventOutcome; detail: string; memberId: string | null };
+type Settled = {
+  outcome: EventOutcome;
+  detail: string;
+  memberId: string | null;
+  tierChange?: { from: string | null; to: string };
+};
 /** What an event does to a membership: a state machine event (with ids it carries), or nothing. */
 type Decision = { event: MembershipEvent; extra?: Partial<Membership>; then?: MembershipEvent } | { ignored: string };
 
@@ -74,7 +79,7 @@ export class WebhookService {
     }
     try {
       const settled = await this.dispatch(event.type, event.data.object as unknown as Json, event.created);
-      await this.events.settle(event.id, settled.outcome, settled.detail, settled.memberId);
+      await this.events.settle(event.id, settled.outcome, settled.detail, settled.memberId, settled.tierChange);
       return { received: true, outcome: settled.outcome };
     } catch (error) {
       // Recorded as an error and answered 500, so Stripe retries; the retry may claim it again.
@@ -171,7 +176,9 @@ export class WebhookService {
     const tier = facts.priceId ? await this.tiers.findByPriceId(facts.priceId) : null;
     const ending =
       type === 'customer.subscription.deleted' || ['canceled', 'incomplete_expired'].includes(facts.status);
-    return this.decideAndApply(found.memberId, created, (current) => {
+    const before: { tier: string | null } = { tier: null };
+    const settled = await this.decideAndApply(found.memberId, created, (current) => {
+      before.tier = current.tier ?? null;
       const extra = { stripeSubscriptionId: facts.subscriptionId, ...(tier ? { tier: tier.slug } : {}) };
       const periodEnd = facts.periodEnd ?? current.periodEnd ?? new Date(created * 1000);
       const ours = current.stripeSubscriptionId;
@@ -200,5 +207,9 @@ export class WebhookService {
       }
       return { event: { type: 'payment_succeeded', periodEnd }, extra };
     });
+    // A member on a tier who is now on another: one change, however many events Stripe sends for it.
+    return settled.outcome === 'applied' && tier && before.tier && before.tier !== tier.slug
+      ? { ...settled, tierChange: { from: before.tier, to: tier.slug } }
+      : settled;
   }
 }
