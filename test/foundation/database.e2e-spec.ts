@@ -1,4 +1,6 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Schema, type Model } from 'mongoose';
+import { ConflictError, duplicateAsConflict, insertOnce, insertOrConflict } from '@roundtable/core';
 import { MemberRepository, MembersModule } from '@roundtable/members';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { signInAs } from '../support/sessions';
@@ -60,5 +62,61 @@ describe('The database (real FerretDB)', () => {
   it('declares the unique index in the database itself', async () => {
     const indexes = await t.connection.collection('members').indexes();
     expect(indexes).toEqual(expect.arrayContaining([expect.objectContaining({ key: { email: 1 }, unique: true })]));
+  });
+
+  describe('insert once, else conflict', () => {
+    interface Probe {
+      _id: string;
+      slug: string;
+      note: string;
+    }
+    let probes: Model<Probe>;
+
+    beforeAll(async () => {
+      const schema = new Schema<Probe>({ _id: String, slug: String, note: { type: String, default: 'none' } });
+      schema.index({ slug: 1 }, { unique: true });
+      probes = t.connection.model<Probe>('InsertOnceProbe', schema, 'insert_once_probes');
+      await probes.createIndexes();
+    });
+
+    it('insertOnce returns the stored document (defaults applied) the first time, null when it is there', async () => {
+      expect(await insertOnce(probes, { _id: 'a', slug: 'a' })).toEqual({ _id: 'a', slug: 'a', note: 'none', __v: 0 });
+      expect(await insertOnce(probes, { _id: 'a', slug: 'other' })).toBeNull();
+      // A second unique index counts the same as the _id.
+      expect(await insertOnce(probes, { _id: 'b', slug: 'a' })).toBeNull();
+      expect(await probes.countDocuments()).toBe(1);
+    });
+
+    it('insertOnce has one winner among racing inserts', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, n) => insertOnce(probes, { _id: 'race', slug: `race-${n}` })),
+      );
+      expect(results.filter((result) => result !== null)).toHaveLength(1);
+    });
+
+    it('insertOnce throws a failure that is not a duplicate', async () => {
+      const strict = t.connection.model<Probe>(
+        'InsertOnceStrictProbe',
+        new Schema<Probe>({ _id: String, slug: { type: String, required: true }, note: String }),
+        'insert_once_probes',
+      );
+      await expect(insertOnce(strict, { _id: 'c' })).rejects.toThrow(/slug/);
+    });
+
+    it('insertOrConflict answers a taken key with a ConflictError carrying the message', async () => {
+      const stored = await insertOrConflict(probes, { _id: 'd', slug: 'd' }, 'That short name is taken.');
+      expect(stored).toMatchObject({ _id: 'd', slug: 'd' });
+      const refused = insertOrConflict(probes, { _id: 'e', slug: 'd' }, 'That short name is taken.');
+      await expect(refused).rejects.toBeInstanceOf(ConflictError);
+      await expect(refused).rejects.toThrow('That short name is taken.');
+    });
+
+    it('duplicateAsConflict turns an update that breaks a unique index into the ConflictError', async () => {
+      await insertOnce(probes, { _id: 'f', slug: 'f' });
+      const update = duplicateAsConflict(probes.updateOne({ _id: 'f' }, { $set: { slug: 'd' } }), 'Taken.');
+      await expect(update).rejects.toThrow(new ConflictError('Taken.'));
+      const fine = await duplicateAsConflict(probes.updateOne({ _id: 'f' }, { $set: { slug: 'g' } }), 'Taken.');
+      expect(fine.matchedCount).toBe(1);
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { isDuplicateKeyError } from '@roundtable/core';
+import { insertOnce } from '@roundtable/core';
 import { Model } from 'mongoose';
 import { WaitingItem } from './waiting-item.schema';
 
@@ -19,13 +19,7 @@ export class WaitingWorkRepository {
   constructor(@InjectModel(WaitingItem.name) private readonly items: Model<WaitingItem>) {}
 
   async add(kind: WaitingKind, itemId: string, since = new Date()): Promise<void> {
-    try {
-      await this.items.create({ _id: `${kind}:${itemId}`, kind, itemId, since });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) {
-        throw error;
-      }
-    }
+    await insertOnce(this.items, { _id: `${kind}:${itemId}`, kind, itemId, since });
   }
 
   async remove(kind: WaitingKind, itemId: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
-import { isDuplicateKeyError } from '@roundtable/core';
+import { insertOnce } from '@roundtable/core';
 import type { JobType } from './job-catalogue';
 import { Job, JobClaim, JobHistory, JobStatus } from './job.schema';
 
@@ -35,22 +35,15 @@ export class JobRepository {
 
   /** Queues a job; with `options.id`, returns null when a job of that id is already queued. */
   async insert(type: JobType, payload: object, options: NewJob = {}): Promise<Job | null> {
-    try {
-      const created = await this.jobs.create({
-        _id: options.id ?? new Types.ObjectId().toHexString(),
-        type,
-        payload,
-        runAt: options.runAt ?? new Date(),
-        maxAttempts: options.maxAttempts ?? 5,
-        scheduleKey: options.scheduleKey ?? null,
-      });
-      return created.toObject() as Job;
-    } catch (error) {
-      if (options.id && isDuplicateKeyError(error)) {
-        return null;
-      }
-      throw error;
-    }
+    // A generated id is new, so only a caller's own id can find its job queued already.
+    return (await insertOnce(this.jobs, {
+      _id: options.id ?? new Types.ObjectId().toHexString(),
+      type,
+      payload,
+      runAt: options.runAt ?? new Date(),
+      maxAttempts: options.maxAttempts ?? 5,
+      scheduleKey: options.scheduleKey ?? null,
+    })) as Job | null;
   }
 
   /**
@@ -147,15 +140,7 @@ export class JobRepository {
 
   /** True when this insert made the claim; false when the claim exists. */
   private async insertClaim(claimId: string, jobId: string, workerId: string, until: Date): Promise<boolean> {
-    try {
-      await this.claims.create({ _id: claimId, jobId, workerId, until });
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) {
-        return false;
-      }
-      throw error;
-    }
+    return (await insertOnce(this.claims, { _id: claimId, jobId, workerId, until })) !== null;
   }
 
   /**
@@ -271,23 +256,17 @@ export class JobRepository {
     error: string | null,
     payload: object,
   ): Promise<void> {
-    try {
-      await this.history.create({
-        _id: job.scheduleKey ? `${job._id}:${job.claim}` : job._id,
-        jobId: job._id,
-        type: job.type,
-        payload,
-        status,
-        attempts: job.attempts,
-        lockedBy: job.lockedBy,
-        lastError: error,
-        finishedAt: new Date(),
-      });
-    } catch (failure) {
-      if (!isDuplicateKeyError(failure)) {
-        throw failure;
-      }
-    }
+    await insertOnce(this.history, {
+      _id: job.scheduleKey ? `${job._id}:${job.claim}` : job._id,
+      jobId: job._id,
+      type: job.type,
+      payload,
+      status,
+      attempts: job.attempts,
+      lockedBy: job.lockedBy,
+      lastError: error,
+      finishedAt: new Date(),
+    });
   }
 
   /** A settled job's history entry as the job record the console and tests read, under the job's own id. */

@@ -1,13 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, Model, QueryFilter, Types } from 'mongoose';
-import { ConflictError, isDuplicateKeyError, isoDateTime, type KeysetPlan } from '@roundtable/core';
+import { insertOnce, insertOrConflict, isoDateTime, type KeysetPlan } from '@roundtable/core';
 import { WaitingWorkRepository } from '@roundtable/counters';
 import { ApplicationDecision } from './application-decision.schema';
 import { ApplicationStatus, Member, MemberRole, MembershipSummary, ProfileFields } from './member.schema';
 import { MemberVersionRepository } from './member-version.repository';
 
 export type MemberRecord = Member & { _id: Types.ObjectId };
+
+/**
+ * What the repository may do to the members collection without `write`: read. A method that changes
+ * members has to go through `write`, which bumps the members version, so none can forget to.
+ */
+type MemberReads = Pick<Model<Member>, 'find' | 'findOne' | 'findById' | 'countDocuments'>;
 
 /** Filters of the admin member list; every one optional. */
 export interface MemberListFilter {
@@ -42,18 +48,36 @@ function searchClauses(search: string): Array<Record<string, RegExp>> {
 }
 
 /**
- * The only code that touches the members collection. Every write is followed by
- * `versions.changed()` once it has completed (see MemberVersionRepository): processes that keep signed-in
- * members in memory notice the change on their next request. A new write method must do the same.
+ * The only code that touches the members collection. Its writes all go through `write`, which bumps
+ * the members version once the write is over (see MemberVersionRepository): processes that keep
+ * signed-in members in memory notice the change on their next request. Everything else sees the
+ * collection as `members`, typed for reads only.
  */
 @Injectable()
 export class MemberRepository {
+  private readonly members: MemberReads;
+  /**
+   * The one way to change members (and the only holder of the writable model): runs `change` on the
+   * collection, then bumps the version, also when the write failed (a write that timed out may still
+   * have happened; a needless bump only costs a re-read).
+   */
+  private readonly write: <R>(change: (members: Model<Member>) => PromiseLike<R>) => Promise<R>;
+
   constructor(
-    @InjectModel(Member.name) private readonly members: Model<Member>,
+    @InjectModel(Member.name) model: Model<Member>,
     @InjectModel(ApplicationDecision.name) private readonly decisions: Model<ApplicationDecision>,
     private readonly versions: MemberVersionRepository,
     private readonly waiting: WaitingWorkRepository,
-  ) {}
+  ) {
+    this.members = model;
+    this.write = async (change) => {
+      try {
+        return await change(model);
+      } finally {
+        await versions.changed();
+      }
+    };
+  }
 
   /**
    * Tells every process that members changed. For writes made outside this repository (a test or
@@ -66,16 +90,8 @@ export class MemberRepository {
   async create(
     fields: Pick<Member, 'email' | 'name'> & { role?: MemberRole; pictureUrl?: string | null },
   ): Promise<MemberRecord> {
-    try {
-      const created = await this.members.create(fields);
-      await this.versions.changed();
-      return created.toObject() as MemberRecord;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) {
-        throw new ConflictError(`A member with the email address ${fields.email.trim().toLowerCase()} already exists.`);
-      }
-      throw error;
-    }
+    const taken = `A member with the email address ${fields.email.trim().toLowerCase()} already exists.`;
+    return (await this.write((members) => insertOrConflict(members, fields, taken))) as MemberRecord;
   }
 
   findByEmail(email: string): Promise<MemberRecord | null> {
@@ -97,19 +113,16 @@ export class MemberRepository {
 
   /** Billing calls this after each membership change; everything else reads it. */
   async setMembership(id: string, membership: MembershipSummary): Promise<void> {
-    await this.members.updateOne({ _id: id }, { $set: { membership } });
-    await this.versions.changed();
+    await this.write((members) => members.updateOne({ _id: id }, { $set: { membership } }));
   }
 
   /** Keeps the LinkedIn photo current; the name stays as the member edited it. */
   async fillFromLinkedIn(id: string, fields: { pictureUrl: string | null }): Promise<void> {
-    await this.members.updateOne({ _id: id }, { $set: { pictureUrl: fields.pictureUrl } });
-    await this.versions.changed();
+    await this.write((members) => members.updateOne({ _id: id }, { $set: { pictureUrl: fields.pictureUrl } }));
   }
 
   async updateProfile(id: string, name: string, profile: ProfileFields): Promise<void> {
-    await this.members.updateOne({ _id: id }, { $set: { name, profile } });
-    await this.versions.changed();
+    await this.write((members) => members.updateOne({ _id: id }, { $set: { name, profile } }));
   }
 
   /**
@@ -117,19 +130,20 @@ export class MemberRepository {
    * is not an applicant (members and staff have nothing to apply for).
    */
   async submitApplication(id: string, name: string, profile: ProfileFields): Promise<boolean> {
-    const result = await this.members.updateOne(
-      { _id: id, role: 'applicant', 'application.status': { $in: ['none', 'submitted', 'declined'] } },
-      {
-        $set: {
-          name,
-          profile,
-          'application.status': 'submitted',
-          'application.submittedAt': new Date(),
-          'application.declineReason': null,
+    const result = await this.write((members) =>
+      members.updateOne(
+        { _id: id, role: 'applicant', 'application.status': { $in: ['none', 'submitted', 'declined'] } },
+        {
+          $set: {
+            name,
+            profile,
+            'application.status': 'submitted',
+            'application.submittedAt': new Date(),
+            'application.declineReason': null,
+          },
         },
-      },
+      ),
     );
-    await this.versions.changed();
     if (result.modifiedCount === 1) {
       await this.waiting.add('application', id);
     }
@@ -149,18 +163,14 @@ export class MemberRepository {
     if (submitted?.application?.status !== 'submitted' || !submitted.application.submittedAt) {
       return false;
     }
-    try {
-      await this.decisions.create({
-        _id: `${id}:${isoDateTime(submitted.application.submittedAt)}`,
-        memberId: id,
-        ...decision,
-        decidedAt: new Date(),
-      });
-    } catch (error) {
-      if (isDuplicateKeyError(error)) {
-        return false;
-      }
-      throw error;
+    const decided = await insertOnce(this.decisions, {
+      _id: `${id}:${isoDateTime(submitted.application.submittedAt)}`,
+      memberId: id,
+      ...decision,
+      decidedAt: new Date(),
+    });
+    if (!decided) {
+      return false;
     }
     const set: Record<string, unknown> = {
       'application.status': decision.status,
@@ -171,8 +181,9 @@ export class MemberRepository {
     if (decision.status === 'approved') {
       set.role = 'member';
     }
-    const result = await this.members.updateOne({ _id: id, 'application.status': 'submitted' }, { $set: set });
-    await this.versions.changed();
+    const result = await this.write((members) =>
+      members.updateOne({ _id: id, 'application.status': 'submitted' }, { $set: set }),
+    );
     await this.waiting.remove('application', id);
     return result.modifiedCount === 1;
   }
@@ -250,14 +261,14 @@ export class MemberRepository {
   }
 
   async requestDeletion(id: string): Promise<void> {
-    await this.members.updateOne({ _id: id, deletionRequestedAt: null }, { $set: { deletionRequestedAt: new Date() } });
-    await this.versions.changed();
+    await this.write((members) =>
+      members.updateOne({ _id: id, deletionRequestedAt: null }, { $set: { deletionRequestedAt: new Date() } }),
+    );
   }
 
   /** The member changed their mind before staff erased them: the request is gone. */
   async withdrawDeletionRequest(id: string): Promise<void> {
-    await this.members.updateOne({ _id: id }, { $set: { deletionRequestedAt: null } });
-    await this.versions.changed();
+    await this.write((members) => members.updateOne({ _id: id }, { $set: { deletionRequestedAt: null } }));
   }
 
   /**
@@ -265,8 +276,7 @@ export class MemberRepository {
    * deleted it, so a second confirmation tells "already erased".
    */
   async eraseMember(id: string): Promise<boolean> {
-    const result = await this.members.deleteOne({ _id: id });
-    await this.versions.changed();
+    const result = await this.write((members) => members.deleteOne({ _id: id }));
     return result.deletedCount === 1;
   }
 

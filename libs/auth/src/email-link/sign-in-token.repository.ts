@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { isDuplicateKeyError } from '@roundtable/core';
+import { insertOnce } from '@roundtable/core';
 import { SignInToken, SignInTokenUse } from './sign-in-token.schema';
 
 /** How long a used or expired link is kept, to tell the person why it no longer works. */
@@ -42,15 +42,7 @@ export class SignInTokenRepository {
 
   /** Records the link's use; true for exactly one caller, false once it has been used. */
   async claim(tokenHash: string): Promise<boolean> {
-    try {
-      await this.uses.create({ _id: tokenHash, usedAt: new Date() });
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) {
-        return false;
-      }
-      throw error;
-    }
+    return (await insertOnce(this.uses, { _id: tokenHash, usedAt: new Date() })) !== null;
   }
 
   /** Forgets links and uses older than a day (no TTL indexes on FerretDB). */

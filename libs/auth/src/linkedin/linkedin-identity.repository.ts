@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
+import { insertOnce } from '@roundtable/core';
 import { LinkedInIdentity } from './linkedin-identity.schema';
 
 /**
  * The LinkedIn accounts linked to members, one to one: the unique indexes on `subject` and on
- * `memberId` make a second link of either fail as a duplicate key, which sign-in explains.
+ * `memberId` make a second link of either refused, which sign-in explains.
  */
 @Injectable()
 export class LinkedInIdentityRepository {
@@ -16,9 +17,9 @@ export class LinkedInIdentityRepository {
     return this.identities.findOne({ subject }).lean<LinkedInIdentity>();
   }
 
-  /** Links a LinkedIn account to a member; throws the duplicate-key error when either is linked already. */
-  async link(subject: string, memberId: string): Promise<void> {
-    await this.identities.create({ subject, memberId });
+  /** Links a LinkedIn account to a member; false when either is linked already (to another). */
+  async link(subject: string, memberId: string): Promise<boolean> {
+    return (await insertOnce(this.identities, { subject, memberId })) !== null;
   }
 
   /** Forgets a link whose member is gone, so the account can be linked again. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BadRequestError, isDuplicateKeyError } from '@roundtable/core';
+import { BadRequestError } from '@roundtable/core';
 import { MemberRecord, MemberRepository } from '@roundtable/members';
 import { LinkedInIdentityRepository } from './linkedin-identity.repository';
 import type { LinkedInProfile } from './linkedin-profile';
@@ -38,15 +38,10 @@ export class LinkedInSignInService {
         role: 'applicant',
         pictureUrl: profile.pictureUrl,
       }));
-    try {
-      await this.identities.link(profile.id, String(member._id));
-    } catch (error) {
-      if (isDuplicateKeyError(error)) {
-        throw new BadRequestError(
-          `The member account for ${profile.email} is already linked to a different LinkedIn account. Sign in with that one, or with an email link.`,
-        );
-      }
-      throw error;
+    if (!(await this.identities.link(profile.id, String(member._id)))) {
+      throw new BadRequestError(
+        `The member account for ${profile.email} is already linked to a different LinkedIn account. Sign in with that one, or with an email link.`,
+      );
     }
     await this.members.fillFromLinkedIn(String(member._id), { pictureUrl: profile.pictureUrl });
     return member;

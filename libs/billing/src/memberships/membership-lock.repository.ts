@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { isDuplicateKeyError } from '@roundtable/core';
+import { insertOnce } from '@roundtable/core';
 import { MembershipLock } from './membership-lock.schema';
 
 /** The only code that touches the membership_locks collection (read by _id, no other index needed). */
@@ -11,13 +11,8 @@ export class MembershipLockRepository {
 
   /** True when `holder` now holds the member's lock; false while someone else holds it. */
   async acquire(memberId: string, holder: string, leaseMs: number, now = new Date()): Promise<boolean> {
-    try {
-      await this.locks.create({ _id: memberId, holder, expiresAt: new Date(now.getTime() + leaseMs) });
+    if (await insertOnce(this.locks, { _id: memberId, holder, expiresAt: new Date(now.getTime() + leaseMs) })) {
       return true;
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) {
-        throw error;
-      }
     }
     const current = await this.locks.findById(memberId).lean<MembershipLock>();
     if (current && current.expiresAt.getTime() <= now.getTime()) {

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
-import { ConflictError, isDuplicateKeyError, type KeysetPlan, NotFoundError } from '@roundtable/core';
+import { ConflictError, duplicateAsConflict, insertOrConflict, type KeysetPlan, NotFoundError } from '@roundtable/core';
 import { Tier } from './tier.schema';
 
 export type TierRecord = Tier & { _id: Types.ObjectId };
+
+const TIER_TAKEN = 'Another tier already uses that short name or Stripe price id.';
 
 /** The three tiers a new council starts with (prices are placeholders staff edit). */
 export const DEFAULT_TIERS: Tier[] = [
@@ -91,27 +93,13 @@ export class TierRepository {
       throw new ConflictError(`A tier named "${fields.slug}" already exists; choose another short name.`);
     }
     const last = await this.tiers.findOne().sort({ position: -1 }).lean<TierRecord>();
-    try {
-      const created = await this.tiers.create({ ...fields, position: (last?.position ?? 0) + 1 });
-      return created.toObject() as TierRecord;
-    } catch (error) {
-      throw this.conflictOr(error);
-    }
+    const tier = { ...fields, position: (last?.position ?? 0) + 1 };
+    return (await insertOrConflict(this.tiers, tier, TIER_TAKEN)) as TierRecord;
   }
 
   async update(slug: string, fields: Partial<Tier>): Promise<boolean> {
-    try {
-      const result = await this.tiers.updateOne({ slug }, { $set: fields });
-      return result.matchedCount === 1;
-    } catch (error) {
-      throw this.conflictOr(error);
-    }
-  }
-
-  private conflictOr(error: unknown): unknown {
-    return isDuplicateKeyError(error)
-      ? new ConflictError('Another tier already uses that short name or Stripe price id.')
-      : error;
+    const result = await duplicateAsConflict(this.tiers.updateOne({ slug }, { $set: fields }), TIER_TAKEN);
+    return result.matchedCount === 1;
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { isDuplicateKeyError, type KeysetPlan } from '@roundtable/core';
+import { insertOnce, type KeysetPlan } from '@roundtable/core';
 import { BillingEvent, EventOutcome } from './billing-event.schema';
 
 export type ClaimResult = 'claimed' | 'settled' | 'in_progress';
@@ -21,13 +21,8 @@ export class BillingEventRepository {
    * while another request is processing it.
    */
   async claim(eventId: string, type: string, created: number, now = new Date()): Promise<ClaimResult> {
-    try {
-      await this.events.create({ eventId, type, created, claimedAt: now });
+    if (await insertOnce(this.events, { eventId, type, created, claimedAt: now })) {
       return 'claimed';
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) {
-        throw error;
-      }
     }
     const diedBefore = new Date(now.getTime() - PROCESSING_LEASE_MS);
     const retried = await this.events.updateOne(

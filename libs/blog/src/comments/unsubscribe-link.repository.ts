@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { isDuplicateKeyError } from '@roundtable/core';
+import { insertOnce } from '@roundtable/core';
 import { UnsubscribeKind, BlogUnsubscribeLink } from './unsubscribe-link.schema';
 
 export type UnsubscribeLinkRecord = BlogUnsubscribeLink;
@@ -13,13 +13,7 @@ export class UnsubscribeLinkRepository {
 
   /** Stores a link by its token's hash; storing the same hash again (a retried backfill) changes nothing. */
   async create(hash: string, kind: UnsubscribeKind, targetId: string): Promise<void> {
-    try {
-      await this.links.create({ _id: hash, kind, targetId });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) {
-        throw error;
-      }
-    }
+    await insertOnce(this.links, { _id: hash, kind, targetId });
   }
 
   findByHash(hash: string): Promise<UnsubscribeLinkRecord | null> {

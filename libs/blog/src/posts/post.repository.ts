@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, Model, QueryFilter, Types } from 'mongoose';
-import { ConflictError, isDuplicateKeyError, type KeysetPlan, PageCache } from '@roundtable/core';
+import { duplicateAsConflict, insertOrConflict, type KeysetPlan, PageCache } from '@roundtable/core';
 import { Post } from './post.schema';
 
 export type PostRecord = Post & { _id: Types.ObjectId };
@@ -20,25 +20,15 @@ export class PostRepository {
   ) {}
 
   async create(fields: Partial<Post>): Promise<PostRecord> {
-    try {
-      const post = (await this.posts.create(fields)).toObject() as PostRecord;
-      await this.pageCache.invalidate();
-      return post;
-    } catch (error) {
-      throw this.duplicateSlug(error, fields.slug);
-    }
+    const post = (await insertOrConflict(this.posts, fields, slugTaken(fields.slug))) as PostRecord;
+    await this.pageCache.invalidate();
+    return post;
   }
 
   async update(id: string, fields: Partial<Post>, extra: { addPreviousSlug?: string } = {}): Promise<void> {
-    try {
-      await this.posts.updateOne(
-        { _id: id },
-        { $set: fields, ...(extra.addPreviousSlug ? { $addToSet: { previousSlugs: extra.addPreviousSlug } } : {}) },
-      );
-      await this.pageCache.invalidate();
-    } catch (error) {
-      throw this.duplicateSlug(error, fields.slug);
-    }
+    const addSlug = extra.addPreviousSlug ? { $addToSet: { previousSlugs: extra.addPreviousSlug } } : {};
+    await duplicateAsConflict(this.posts.updateOne({ _id: id }, { $set: fields, ...addSlug }), slugTaken(fields.slug));
+    await this.pageCache.invalidate();
   }
 
   /** Moves a post from one status to another only if it is still in `from` (a guarded update). */
@@ -188,10 +178,8 @@ export class PostRepository {
   async clearRawUnsubscribeToken(id: string): Promise<void> {
     await this.posts.updateOne({ _id: id }, { $unset: { unsubscribeToken: 1 } });
   }
+}
 
-  private duplicateSlug(error: unknown, slug?: string): unknown {
-    return isDuplicateKeyError(error)
-      ? new ConflictError(`Another post already uses the address “${slug}”. Please choose another.`)
-      : error;
-  }
+function slugTaken(slug: string | undefined): string {
+  return `Another post already uses the address “${slug}”. Please choose another.`;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { insertNew, isDuplicateKeyError } from '@roundtable/core';
+import { insertNew, insertOnce } from '@roundtable/core';
 import { SegmentFigures, SurveyDelivery, SurveyProgressSnapshot } from './delivery.schema';
 
 export type DeliveryOutcome = 'sent' | 'bounced' | 'suppressed' | 'failed';
@@ -16,15 +16,7 @@ export class DeliveryRepository {
 
   /** Records an email's outcome; false if it was already recorded (a batch run twice). */
   async record(id: string, surveyId: string, outcome: DeliveryOutcome): Promise<boolean> {
-    try {
-      await this.deliveries.create({ _id: id, surveyId, outcome });
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) {
-        return false;
-      }
-      throw error;
-    }
+    return (await insertOnce(this.deliveries, { _id: id, surveyId, outcome })) !== null;
   }
 
   /**

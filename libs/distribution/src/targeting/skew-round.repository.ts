@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { isDuplicateKeyError } from '@roundtable/core';
+import { insertOnce } from '@roundtable/core';
 import { SurveySkewRound } from './skew-round.schema';
 
 export type SkewRoundRecord = SurveySkewRound;
@@ -17,15 +17,7 @@ export class SkewRoundRepository {
 
   /** Inserts round n; false when it exists (it was confirmed before). */
   async insertOnce(round: Omit<SurveySkewRound, '_id' | 'at'>): Promise<boolean> {
-    try {
-      await this.rounds.create({ ...round, _id: skewRoundId(round.surveyId, round.round) });
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) {
-        return false;
-      }
-      throw error;
-    }
+    return (await insertOnce(this.rounds, { ...round, _id: skewRoundId(round.surveyId, round.round) })) !== null;
   }
 
   findOne(surveyId: string, round: number): Promise<SkewRoundRecord | null> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { isDuplicateKeyError } from '@roundtable/core';
+import { insertOnce } from '@roundtable/core';
 import { MailSuppression, SuppressionReason, UnsubscribeLink } from './suppression.schema';
 
 /** The only code that touches mail_suppressions and mail_unsubscribe_links. */
@@ -14,13 +14,7 @@ export class SuppressionRepository {
 
   /** Records the address as suppressed; the first reason recorded stays. */
   async suppress(email: string, reason: SuppressionReason, detail = ''): Promise<void> {
-    try {
-      await this.suppressions.create({ _id: email.trim().toLowerCase(), reason, detail });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) {
-        throw error;
-      }
-    }
+    await insertOnce(this.suppressions, { _id: email.trim().toLowerCase(), reason, detail });
   }
 
   findOne(email: string): Promise<MailSuppression | null> {

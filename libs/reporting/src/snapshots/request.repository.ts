@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { isDuplicateKeyError } from '@roundtable/core';
+import { insertOnce } from '@roundtable/core';
 import { RankingRequest, type SnapshotTrigger } from './ranking-snapshot.schema';
 
 /** The only code that touches ranking_requests. */
@@ -11,15 +11,7 @@ export class RankingRequestRepository {
 
   /** True when this call made the request (the first in its minute or for its close). */
   async insertOnce(id: string, surveyId: string, trigger: SnapshotTrigger, now = new Date()): Promise<boolean> {
-    try {
-      await this.requests.create({ _id: id, surveyId, trigger, createdAt: now });
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) {
-        return false;
-      }
-      throw error;
-    }
+    return (await insertOnce(this.requests, { _id: id, surveyId, trigger, createdAt: now })) !== null;
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { isDuplicateKeyError } from '@roundtable/core';
+import { insertOnce } from '@roundtable/core';
 import { PublishedSummary, RankingSnapshot, RankingState } from './ranking-snapshot.schema';
 
 export type SnapshotRecord = RankingSnapshot;
@@ -46,16 +46,8 @@ export class SnapshotRepository {
   async insertNext(snapshot: NewSnapshot): Promise<number> {
     const { surveyId } = snapshot;
     let version = ((await this.findState(surveyId))?.latestVersion ?? 0) + 1;
-    for (;;) {
-      try {
-        await this.snapshots.create({ ...snapshot, _id: `${surveyId}:${version}`, version });
-        break;
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) {
-          throw error;
-        }
-        version++;
-      }
+    while (!(await insertOnce(this.snapshots, { ...snapshot, _id: `${surveyId}:${version}`, version }))) {
+      version++;
     }
     await this.states.updateOne(
       { _id: surveyId },

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
-import { ConflictError, isDuplicateKeyError, NotFoundError, type KeysetPlan } from '@roundtable/core';
+import { duplicateAsConflict, insertOrConflict, NotFoundError, type KeysetPlan } from '@roundtable/core';
 import { Tenure } from './tenure.schema';
 
 export type TenureRecord = Tenure & { _id: Types.ObjectId };
@@ -14,6 +14,7 @@ export interface TenureFilter {
 }
 
 const BATCH = 1000;
+const TENURE_TAKEN = 'Another tenure already has that id, or the same person, company and start date.';
 
 /** The only code that touches roster_tenures. */
 @Injectable()
@@ -37,25 +38,15 @@ export class TenureRepository {
   /** Adds a tenure; a stable id or a person + company + start already on the roster is a conflict. */
   async create(fields: TenureFields, now = new Date()): Promise<TenureRecord> {
     const _id = new Types.ObjectId();
-    try {
-      const created = await this.tenures.create({
-        ...fields,
-        _id,
-        externalId: fields.externalId || _id.toHexString(),
-        updatedAt: now,
-      });
-      return created.toObject() as TenureRecord;
-    } catch (error) {
-      throw conflictOr(error);
-    }
+    const tenure = { ...fields, _id, externalId: fields.externalId || _id.toHexString(), updatedAt: now };
+    return (await insertOrConflict(this.tenures, tenure, TENURE_TAKEN)) as TenureRecord;
   }
 
   async update(id: Types.ObjectId, fields: Partial<TenureFields>, now = new Date()): Promise<void> {
-    try {
-      await this.tenures.updateOne({ _id: id }, { $set: { ...fields, updatedAt: now } });
-    } catch (error) {
-      throw conflictOr(error);
-    }
+    await duplicateAsConflict(
+      this.tenures.updateOne({ _id: id }, { $set: { ...fields, updatedAt: now } }),
+      TENURE_TAKEN,
+    );
   }
 
   async delete(id: Types.ObjectId): Promise<boolean> {
@@ -110,14 +101,8 @@ export class TenureRepository {
   /** Inserts many new tenures in batches (an import's confirm); their ids are set by the caller. */
   async insertMany(rows: Array<TenureFields & { _id: Types.ObjectId; externalId: string }>, now = new Date()) {
     for (let k = 0; k < rows.length; k += BATCH) {
-      try {
-        await this.tenures.insertMany(
-          rows.slice(k, k + BATCH).map((row) => ({ ...row, updatedAt: now })),
-          { ordered: true },
-        );
-      } catch (error) {
-        throw conflictOr(error);
-      }
+      const batch = rows.slice(k, k + BATCH).map((row) => ({ ...row, updatedAt: now }));
+      await duplicateAsConflict(this.tenures.insertMany(batch, { ordered: true }), TENURE_TAKEN);
     }
   }
 
@@ -125,10 +110,4 @@ export class TenureRepository {
   async deleteAll(): Promise<void> {
     await this.tenures.deleteMany({});
   }
-}
-
-function conflictOr(error: unknown): unknown {
-  return isDuplicateKeyError(error)
-    ? new ConflictError('Another tenure already has that id, or the same person, company and start date.')
-    : error;
 }

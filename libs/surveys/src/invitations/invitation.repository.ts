@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { insertNew, isDuplicateKeyError } from '@roundtable/core';
+import { insertNew, insertOnce } from '@roundtable/core';
 import { invitationId, InvitationStatus, SurveyInvitation } from './invitation.schema';
 
 export type InvitationRecord = SurveyInvitation;
@@ -19,20 +19,13 @@ export class InvitationRepository {
    * `<surveyId>:<memberId>` makes a retry, a restarted worker or a racing worker harmless.
    */
   async insertOnce(invitation: NewInvitation, status: InvitationStatus = 'queued'): Promise<boolean> {
-    try {
-      await this.invitations.create({
-        ...invitation,
-        _id: invitationId(invitation.surveyId, invitation.memberId),
-        email: invitation.email.trim().toLowerCase(),
-        status,
-      });
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) {
-        return false;
-      }
-      throw error;
-    }
+    const created = await insertOnce(this.invitations, {
+      ...invitation,
+      _id: invitationId(invitation.surveyId, invitation.memberId),
+      email: invitation.email.trim().toLowerCase(),
+      status,
+    });
+    return created !== null;
   }
 
   /**

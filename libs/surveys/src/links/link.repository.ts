@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { insertNew, isDuplicateKeyError } from '@roundtable/core';
+import { insertNew, insertOnce } from '@roundtable/core';
 import { SurveyLink, SurveyLinkRequest, SurveyMilestone, SurveyMilestoneRecord } from './link.schema';
 
 export type LinkRecord = SurveyLink;
@@ -66,15 +66,8 @@ export class MilestoneRepository {
 
   /** Records that an invitation reached a milestone; true only the first time (decided by unique insert). */
   async reach(invitationId: string, surveyId: string, milestone: SurveyMilestone): Promise<boolean> {
-    try {
-      await this.milestones.create({ _id: `${invitationId}:${milestone}`, invitationId, surveyId, milestone });
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) {
-        return false;
-      }
-      throw error;
-    }
+    const record = { _id: `${invitationId}:${milestone}`, invitationId, surveyId, milestone };
+    return (await insertOnce(this.milestones, record)) !== null;
   }
 
   /**

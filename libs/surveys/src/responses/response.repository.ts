@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { isDuplicateKeyError } from '@roundtable/core';
+import { insertOnce, isDuplicateKeyError } from '@roundtable/core';
 import { ResponseStatus, SurveyResponse } from './response.schema';
 
 export type ResponseRecord = SurveyResponse;
@@ -59,6 +59,8 @@ export class ResponseRepository {
       );
       return 'saved';
     } catch (error) {
+      // Not an insert: the upsert's filter missed because the response is completed, so the upsert's
+      // insert met the existing `_id`. The duplicate here means "completed", not "already there".
       if (isDuplicateKeyError(error)) {
         return 'already-completed';
       }
@@ -95,15 +97,7 @@ export class ResponseRepository {
 
   /** Inserts a new response; false when one exists for the invitation already (the unique `_id`). */
   private async insertFirst(response: ResponseRecord): Promise<boolean> {
-    try {
-      await this.responses.create(response);
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) {
-        return false;
-      }
-      throw error;
-    }
+    return (await insertOnce(this.responses, response)) !== null;
   }
 
   /** A survey's responses in `_id` order after `afterId` (served by { surveyId, _id }); worker and export. */
