@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { isEntitled, isStaff, type SessionMember } from '@roundtable/auth';
-import { appConfig, formatDate, formatDateTime, NotFoundError, PageCache } from '@roundtable/core';
+import { appConfig, formatDate, formatDateTime, NotFoundError, PageAnswer, PageCache } from '@roundtable/core';
 import { MemberRepository } from '@roundtable/members';
 import { CommentRecord, CommentRepository } from './comments/comment.repository';
 import { renderCommentMarkdown } from './comments/comment-markdown';
@@ -13,7 +13,6 @@ import { PostRecord, PostRepository } from './posts/post.repository';
 import { queryTerms } from './posts/search-terms';
 import { canRead, isPublished } from './posts/visibility';
 import { cursorOf, parseCursor } from './posts/page-cursor';
-import { Moved, moved } from './page-or-moved';
 import { slugify } from './posts/slug';
 
 export const PAGE_SIZE = 10;
@@ -113,7 +112,7 @@ export class BlogPages {
   async labelPage(kind: 'tag' | 'category', label: string, viewer: SessionMember | undefined, before: unknown) {
     const path = `/${kind === 'tag' ? 'tags' : 'categories'}/`;
     if (slugify(label) !== label) {
-      return moved(`${path}${slugify(label)}`);
+      return PageAnswer.moved(`${path}${slugify(label)}`);
     }
     const page =
       kind === 'tag'
@@ -135,14 +134,14 @@ export class BlogPages {
     slug: string,
     viewer: SessionMember | undefined,
     heldForApproval = false,
-  ): Promise<Moved | Record<string, unknown>> {
+  ): Promise<PageAnswer | Record<string, unknown>> {
     // Members and staff get the live page, built from what visitors' pages show: read once per
     // public-pages version (`PageCache.remember`), not per view (each read scans on FerretDB v1).
     const post = await this.pageCache.remember(`post:${slug}`, () => this.posts.findBySlug(slug));
     if (!post) {
       const movedTo = await this.posts.findByPreviousSlug(slug);
       if (movedTo) {
-        return moved(`/blog/${movedTo.slug}`);
+        return PageAnswer.moved(`/blog/${movedTo.slug}`);
       }
       throw new NotFoundError('There is no post at this address.');
     }

@@ -1,9 +1,8 @@
 import { Controller, Get, Header, Param, Query, Redirect, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { CurrentMember, type SessionMember } from '@roundtable/auth';
-import { PublicPage } from '@roundtable/core';
+import { PageOrAnswer, PublicPage } from '@roundtable/core';
 import { BlogPages } from './blog-pages.service';
-import { PageOrMoved } from './page-or-moved';
 
 /**
  * The public blog (its first page is the site's home page, served by @roundtable/site): posts, tags, categories, authors, search, feed, sitemap (unsubscribe links: comments/unsubscribe.controller.ts).
@@ -21,21 +20,21 @@ export class BlogController {
 
   @PublicPage()
   @Get('blog/:slug')
-  @PageOrMoved('blog/post')
+  @PageOrAnswer('blog/post')
   post(@Param('slug') slug: string, @CurrentMember() viewer?: SessionMember, @Query('comment') comment?: string) {
     return this.pages.post(slug, viewer, comment === 'pending');
   }
 
   @PublicPage()
   @Get('tags/:tag')
-  @PageOrMoved('blog/list')
+  @PageOrAnswer('blog/list')
   tag(@Param('tag') tag: string, @CurrentMember() viewer?: SessionMember, @Query('before') before?: string) {
     return this.pages.labelPage('tag', tag, viewer, before);
   }
 
   @PublicPage()
   @Get('categories/:category')
-  @PageOrMoved('blog/list')
+  @PageOrAnswer('blog/list')
   category(
     @Param('category') category: string,
     @CurrentMember() viewer?: SessionMember,

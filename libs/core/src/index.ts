@@ -80,3 +80,5 @@ export {
 export { formatDate, formatDateTime, formatMonth, httpDate, isoDate, isoDateTime, isoMinute } from './format/dates';
 export { toCsv, csvLine, type CsvCell } from './format/csv';
 export { KeptValues, type KeptValuesLimits } from './kept-values/kept-values';
+export { fileDownload, type DownloadFile } from './http/download';
+export { PageAnswer, PageOrAnswer, PageOrAnswerInterceptor, renderView, sendRedirect } from './http/page-answers';

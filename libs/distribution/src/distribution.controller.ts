@@ -1,9 +1,8 @@
-import { Body, Controller, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { Readable } from 'node:stream';
 import { CurrentMember, Roles, type SessionMember, STAFF } from '@roundtable/auth';
-import { ConfirmDto, FormPage } from '@roundtable/core';
+import { ConfirmDto, fileDownload, FormPage } from '@roundtable/core';
 import { DistributionService } from './distribution.service';
 import { ExtendSurveyDto, ResendLinkDto, StaffActionDto } from './distribution.dto';
 import { ProgressPages } from './progress/progress-pages.service';
@@ -91,12 +90,14 @@ export class DistributionController {
     return this.distribution.extend(id, form);
   }
 
-  /** Streams the CSV (the one handler here that writes the response itself). */
+  /** The responses as CSV, streamed from one cursor. */
   @Get('responses.csv')
-  async export(@Param('id') id: string, @Res() res: Response) {
+  async export(@Param('id') id: string) {
     const { filename, lines } = await this.exports.open(id);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
-    Readable.from(lines).pipe(res);
+    return fileDownload(Readable.from(lines), {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="${filename}"`,
+      what: `the responses of survey ${id}`,
+    });
   }
 }

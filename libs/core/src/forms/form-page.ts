@@ -14,6 +14,7 @@ import { catchError, from, mergeMap, Observable } from 'rxjs';
 import { formValuesFrom } from './field-errors';
 import { FieldErrors, FormOutcome, FormValues, InvalidStatus } from './form-outcome';
 import { InvalidInputError } from './invalid-input.error';
+import { renderView, sendRedirect } from '../http/page-answers';
 
 declare module 'express-session' {
   interface SessionData {
@@ -86,7 +87,7 @@ export class FormPageInterceptor implements NestInterceptor {
     return next.handle().pipe(
       mergeMap((result: unknown) => {
         if (!FormOutcome.is(result)) {
-          return from(this.render(response, this.viewOf(metadata, context), result as object));
+          return from(renderView(response, this.viewOf(metadata, context), result as object));
         }
         if (result.kind === 'invalid') {
           return from(
@@ -98,8 +99,7 @@ export class FormPageInterceptor implements NestInterceptor {
         // save at the end of the response has finished (it holds back only the body's last byte,
         // which a browser does not wait for; measured with Chromium and a store slowed to 1.5 s,
         // 3 of 3 next pages read the session without the flash).
-        response.status(303).location(result.redirect).type('text/plain');
-        const body = `See Other: ${result.redirect}`;
+        const body = sendRedirect(response, 303, result.redirect);
         if (result.flash === undefined || !request.session) {
           return from(Promise.resolve(body));
         }
@@ -131,18 +131,10 @@ export class FormPageInterceptor implements NestInterceptor {
     if (!metadata.view) {
       // A button without fields has no form to show again; the error page lists what was refused.
       const error = { statusCode: status, message: 'That could not be done.', errors, path: request.originalUrl };
-      return this.render(response, 'error', { title: 'That could not be done', error });
+      return renderView(response, 'error', { title: 'That could not be done', error });
     }
     const page = await this.pageModel(metadata, request);
-    return this.render(response, metadata.view, { ...page, values, errors });
-  }
-
-  private render(response: Response, view: string, model: object): Promise<string> {
-    return new Promise<string>((resolve, reject) => {
-      response.render(view, { ...model }, (error: Error | null, html: string) =>
-        error ? reject(error) : resolve(html),
-      );
-    });
+    return renderView(response, metadata.view, { ...page, values, errors });
   }
 
   private viewOf(metadata: FormPageMetadata, context: ExecutionContext): string {

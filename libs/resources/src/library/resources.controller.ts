@@ -1,7 +1,7 @@
-import { Controller, Get, Param, Render, Res } from '@nestjs/common';
+import { Controller, Get, Header, Param, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentMember, type SessionMember } from '@roundtable/auth';
+import { PageOrAnswer } from '@roundtable/core';
 import { ResourcesService } from './resources.service';
 
 /** The resource library: everyone sees what is in it; entitled members download. */
@@ -24,12 +24,10 @@ export class ResourcesController {
 
   /** Streams the stored bytes to an entitled reader; anyone else gets the document's page with a 403. */
   @Get(':id/download')
-  async download(@Param('id') id: string, @Res() res: Response, @CurrentMember() viewer?: SessionMember) {
-    const outcome = await this.library.download(id, viewer);
-    if (!outcome.allowed) {
-      return res.status(403).render('resources/resource', outcome.page);
-    }
-    res.set(outcome.headers);
-    outcome.stream.once('error', (error) => res.destroy(error)).pipe(res);
+  // Members-only bytes: not kept by shared caches.
+  @Header('Cache-Control', 'private, no-store')
+  @PageOrAnswer('resources/resource')
+  download(@Param('id') id: string, @CurrentMember() viewer?: SessionMember) {
+    return this.library.download(id, viewer);
   }
 }

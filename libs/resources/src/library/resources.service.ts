@@ -1,8 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type StreamableFile } from '@nestjs/common';
 import type { SessionMember } from '@roundtable/auth';
 import { grantsEntitlements, type MembershipState, TierRepository } from '@roundtable/billing';
-import { NotFoundError } from '@roundtable/core';
-import type { Readable } from 'node:stream';
+import { fileDownload, NotFoundError, PageAnswer } from '@roundtable/core';
 import { ResourceDownloadStats } from '../downloads/resource-download-stats.service';
 import { ResourceFileRepository } from '../files/resource-files.repository';
 import { downloadDecision, REFUSALS } from './access';
@@ -10,10 +9,6 @@ import { ResourceRecord, ResourceRepository } from './resource.repository';
 import { byCategory, contentDisposition, resourceView } from './resource-view';
 
 const grants = (state: string) => grantsEntitlements(state as MembershipState);
-
-export type DownloadOutcome =
-  | { allowed: true; stream: Readable; headers: Record<string, string> }
-  | { allowed: false; page: Record<string, unknown> };
 
 /** The library as visitors and members see it, and downloads. */
 @Injectable()
@@ -53,25 +48,20 @@ export class ResourcesService {
     };
   }
 
-  /** The bytes and headers for an entitled reader (the download is counted first), or the refusal page. */
-  async download(id: string, viewer: SessionMember | undefined): Promise<DownloadOutcome> {
+  /** The stored bytes for an entitled reader (the download is counted first); anyone else gets the page with a 403. */
+  async download(id: string, viewer: SessionMember | undefined): Promise<StreamableFile | PageAnswer> {
     const resource = await this.getOrFail(id);
     const decision = downloadDecision(viewer, resource.tiers, grants);
     if (!decision.allowed) {
-      return { allowed: false, page: await this.resourcePage(id, viewer, REFUSALS[decision.reason]) };
+      return PageAnswer.page(403, 'resources/resource', await this.resourcePage(id, viewer, REFUSALS[decision.reason]));
     }
     await this.downloads.record(String(resource._id), decision.tier);
-    return {
-      allowed: true,
-      stream: this.files.open(resource.fileId),
-      headers: {
-        'Content-Type': resource.contentType,
-        'Content-Length': String(resource.size),
-        'Content-Disposition': contentDisposition(resource.fileName),
-        // Members-only bytes: not kept by shared caches.
-        'Cache-Control': 'private, no-store',
-      },
-    };
+    return fileDownload(this.files.open(resource.fileId), {
+      type: resource.contentType,
+      disposition: contentDisposition(resource.fileName),
+      length: resource.size,
+      what: `resource ${id}`,
+    });
   }
 
   private async getOrFail(id: string): Promise<ResourceRecord> {

@@ -12,7 +12,7 @@ import { Reflector } from '@nestjs/core';
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsOptional, validateSync } from 'class-validator';
 import type { Request, Response } from 'express';
-import { InvalidInputError } from '@roundtable/core';
+import { InvalidInputError, renderView, sendRedirect } from '@roundtable/core';
 import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
 import { LinkRequests } from '../links/link-requests.service';
 import { KeptLinkViews, SURVEY_PAGE_HEADERS } from './kept-link-views';
@@ -62,8 +62,7 @@ export class SurveyPageInterceptor implements NestInterceptor {
    */
   private async send(request: Request, response: Response, result: PageResult): Promise<string> {
     if (result.kind === 'redirect') {
-      response.status(303).location(result.to).type('text/plain');
-      return `See Other: ${result.to}`;
+      return sendRedirect(response, 303, result.to);
     }
     response.status(result.status);
     const shared = !request.headers.cookie;
@@ -71,12 +70,8 @@ export class SurveyPageInterceptor implements NestInterceptor {
     if (kept !== undefined) {
       return kept;
     }
-    const html = await new Promise<string>((resolve, reject) => {
-      // `invited`: only members get a survey link, so the layout offers its reader no membership.
-      response.render(result.template, { ...result.model, invited: true }, (error: Error | null, page: string) =>
-        error ? reject(error) : resolve(page),
-      );
-    });
+    // `invited`: only members get a survey link, so the layout offers its reader no membership.
+    const html = await renderView(response, result.template, { ...result.model, invited: true });
     if (shared) {
       this.kept.keep(result, html);
     }
