@@ -2,6 +2,7 @@ import { ShardedCounters } from '@roundtable/counters';
 import { counterGroup, Distributor, SEND_BATCH_JOB } from '@roundtable/distribution';
 import { JobRunner } from '@roundtable/jobs';
 import { createTestApp, TestApp } from '../support/create-test-app';
+import { clearJobs } from '../support/jobs';
 import { buildAudience, buildSurvey } from './distribution-fixtures';
 
 /**
@@ -58,7 +59,7 @@ describe('Distribution pages read twice (real FerretDB)', () => {
   });
 
   it('keeps only a few batches queued ahead of the workers, queueing the next as one finishes', async () => {
-    await t.connection.collection('jobs').deleteMany({}); // the batches the test above queued
+    await clearJobs(t); // the batches the test above queued
     await buildAudience(t, 25, 'ahead');
     const surveyId = await buildSurvey(t, 'Ahead survey');
     const distributor = t.app.get(Distributor);

@@ -1,5 +1,6 @@
 import { JobQueue, JobRepository, JobRunner } from '@roundtable/jobs';
 import { createTestApp, TestApp } from '../support/create-test-app';
+import { clearJobs } from '../support/jobs';
 
 /**
  * A claim is two writes: the unique insert of `<jobId>:<n>` (which decides the winner) and the job's
@@ -38,8 +39,7 @@ describe('The job queue after a worker died mid-claim (real FerretDB)', () => {
   beforeEach(async () => {
     ran.length = 0;
     jobs.betweenClaimAndTake = null;
-    await t.connection.collection('jobs').deleteMany({});
-    await t.connection.collection('job_claims').deleteMany({});
+    await clearJobs(t);
   });
   afterAll(() => t.close());
 

@@ -1,6 +1,6 @@
 import { JobQueue, JobRepository, JobRunner, PermanentJobError, RecurringJobs, scheduleJobId } from '@roundtable/jobs';
 import { createTestApp, TestApp } from '../support/create-test-app';
-import { makeJobsDue } from '../support/jobs';
+import { clearJobs, makeJobsDue } from '../support/jobs';
 
 describe('The job queue (real FerretDB)', () => {
   let t: TestApp;
@@ -65,7 +65,7 @@ describe('The job queue (real FerretDB)', () => {
   });
 
   it('takes over a job whose worker crashed once its lease has run out, and the crashed worker cannot settle it', async () => {
-    await t.connection.collection('jobs').deleteMany({});
+    await clearJobs(t);
     const id = await queue.enqueue('test.record', { word: 'orphan' });
     const [claimed] = await jobs.claimBatch('crashed-worker', 60_000, 5);
     expect(claimed._id).toBe(id);
@@ -82,7 +82,7 @@ describe('The job queue (real FerretDB)', () => {
   });
 
   it('claims a long job alone, so a second worker takes the next one instead of waiting behind it', async () => {
-    await t.connection.collection('jobs').deleteMany({});
+    await clearJobs(t);
     const long = (type: string) => type === 'test.long';
     const past = (seconds: number) => new Date(Date.now() - seconds * 1000);
     await queue.enqueue('test.record', { word: 'short' }, { runAt: past(30) });
@@ -98,7 +98,7 @@ describe('The job queue (real FerretDB)', () => {
     // Without the rule, one claim takes every due job.
     await makeJobsDue(t, { at: past(1) });
     expect(await jobs.claimBatch('worker-c', 60_000, 5)).toHaveLength(3);
-    await t.connection.collection('jobs').deleteMany({});
+    await clearJobs(t);
   });
 
   it('keeps exactly one queued run per recurring schedule and moves it on after each run', async () => {

@@ -18,3 +18,9 @@ export async function makeJobsDue(t: TestApp, options: { id?: string; at?: Date 
     $set: { runAt: options.at ?? new Date(0) },
   });
 }
+
+/** Empties the queue (jobs and their claims), so a test starts from no work whatever ran before it. */
+export async function clearJobs(t: TestApp): Promise<void> {
+  await modelOf(t, 'Job').deleteMany({});
+  await modelOf(t, 'JobClaim').deleteMany({});
+}
