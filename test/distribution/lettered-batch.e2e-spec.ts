@@ -1,0 +1,63 @@
+import { Distributor, SEND_BATCH_JOB } from '@roundtable/distribution';
+import { JobQueue, type SendBatchPayload } from '@roundtable/jobs';
+import { createTestApp, TestApp } from '../support/create-test-app';
+import { type ReceivedMail } from '../support/mailbox';
+import { buildAudience, buildSurvey, runQueue, surveyLinkIn } from './distribution-fixtures';
+
+async function sinkMail(label: string): Promise<ReceivedMail[]> {
+  const response = await fetch(`${process.env.TEST_MAILBOX_URL}/messages.json`);
+  const all = (await response.json()) as ReceivedMail[];
+  return all.filter((mail) => mail.envelopeTo.some((to) => to.startsWith(`${label}.`)));
+}
+
+/**
+ * Send batches are stored jobs: one queued before a deploy is run by the worker after it. Batches are
+ * written with their recipients in words; a batch in the one-letter shape is still sent.
+ */
+describe('A send batch queued in the one-letter shape (real FerretDB and SMTP sink)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t?.close());
+
+  it('queues recipients in words, and still sends a batch whose recipients are lettered', async () => {
+    const label = `lettered${Date.now().toString(36)}`;
+    const emails = await buildAudience(t, 2, label);
+    const surveyId = await buildSurvey(t, `Lettered ${label}`);
+    await t.app.get(Distributor).distribute(surveyId, {
+      progress: null,
+      checkpoint: () => Promise.resolve(true),
+      extendLease: () => Promise.resolve(true),
+    });
+    const jobs = t.connection.collection('jobs');
+    const [queued] = await jobs.find({ type: SEND_BATCH_JOB, 'payload.surveyId': surveyId }).toArray();
+    const recipients = (queued.payload as SendBatchPayload).recipients;
+    expect(recipients.map((recipient) => Object.keys(recipient).sort())).toEqual([
+      ['email', 'invitationId', 'name'],
+      ['email', 'invitationId', 'name'],
+    ]);
+
+    await jobs.deleteMany({ type: SEND_BATCH_JOB, 'payload.surveyId': surveyId });
+    const lettered = recipients.map((recipient) =>
+      'invitationId' in recipient ? { i: recipient.invitationId, e: recipient.email, n: recipient.name } : recipient,
+    );
+    await t.app.get(JobQueue).enqueue(SEND_BATCH_JOB, { surveyId, kind: 'invite', recipients: lettered });
+    await runQueue(t);
+
+    const mails = await sinkMail(label);
+    expect(mails.map((mail) => mail.envelopeTo[0]).sort()).toEqual([...emails].sort());
+    for (const mail of mails) {
+      expect(surveyLinkIn(mail.text)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(mail.text).toMatch(/Dear Member \d,/);
+    }
+    // An invitation's delivery record is what says it was sent.
+    const deliveries = await t.connection.collection('survey_deliveries').find({ surveyId }).toArray();
+    expect(deliveries.map((delivery) => [delivery._id, delivery.outcome]).sort()).toEqual(
+      recipients
+        .map((recipient) => ['invitationId' in recipient ? `${recipient.invitationId}:invite` : '', 'sent'])
+        .sort(),
+    );
+  });
+});
