@@ -3,6 +3,7 @@ import request from 'supertest';
 import type { Role } from '@roundtable/auth';
 import { seedDefaultTiers, TierRepository } from '@roundtable/billing';
 import { PostRepository } from '@roundtable/blog';
+import { PROFILE_CHANGES, type ProfileChangeListener } from '@roundtable/core';
 import { RankingComputer, ReportingWorkerModule } from '@roundtable/reporting';
 import { TenureRepository } from '@roundtable/roster';
 import { invitationId, InvitationRepository, ResponseRepository, SurveyRepository } from '@roundtable/surveys';
@@ -142,6 +143,25 @@ async function rosterTenure(t: TestApp): Promise<string> {
     .get(TenureRepository)
     .create(buildTenure({ person: `Roster ${unique()}`, company: 'Matrix Co', start: '2007-01-01' }));
   return String(tenure._id);
+}
+
+/** A roster change a member's profile proposed (through the roster's listener, as the portal's save calls it). */
+async function proposedMove(t: TestApp): Promise<string> {
+  const memberId = new ObjectId().toHexString();
+  const person = `Mover ${unique()}`;
+  const tenure = await t.app
+    .get(TenureRepository)
+    .create(buildTenure({ person, company: 'Matrix Co', start: '2007-01-01', memberId }));
+  const facts = { revenueBand: null, businessModel: null, industry: null, ccoModel: null };
+  await t.app.get<symbol, ProfileChangeListener>(PROFILE_CHANGES).profileChanged({
+    memberId,
+    name: person,
+    before: { company: 'Matrix Co', title: 'Chief Customer Officer' },
+    after: { company: 'Next Co', title: 'Chief Customer Officer', ...facts },
+    at: new Date(),
+  });
+  const proposal = await t.connection.collection('roster_proposals').findOne({ tenureId: String(tenure._id) });
+  return String(proposal!._id);
 }
 
 /** A CSV upload to a roster form (the CSRF token in the address, as the page's form sends it). */
@@ -490,6 +510,22 @@ const ACTIONS: AdminAction[] = [
     prepare: rosterTenure,
     send: (caller, id) => form(caller, `/admin/roster/${id}/delete`, { confirm: 'yes' }),
     state: byId('roster_tenures'),
+  },
+  {
+    route: 'POST /admin/roster/proposals/:id/accept',
+    access: STAFF_ROLES,
+    answer: 303,
+    prepare: proposedMove,
+    send: (caller, id) => form(caller, `/admin/roster/proposals/${id}/accept`, { confirm: 'yes' }),
+    state: byId('roster_proposals'),
+  },
+  {
+    route: 'POST /admin/roster/proposals/:id/dismiss',
+    access: STAFF_ROLES,
+    answer: 303,
+    prepare: proposedMove,
+    send: (caller, id) => form(caller, `/admin/roster/proposals/${id}/dismiss`, { confirm: 'yes' }),
+    state: byId('roster_proposals'),
   },
   {
     route: 'POST /admin/roster/import',

@@ -42,6 +42,12 @@ export {
   type ReportChoice,
   type ReportViewer,
 } from './research/published-reports';
+export {
+  PROFILE_CHANGES,
+  type ProfileChange,
+  type ProfileChangeListener,
+  type ProfileFacts,
+} from './research/profile-changes';
 export { PublicPage } from './page-cache/public-page.decorator';
 export { FormOutcome, type FieldErrors, type FormValues } from './forms/form-outcome';
 export { FormPage, FormPageInterceptor, type PageModel, type PageRequest } from './forms/form-page';

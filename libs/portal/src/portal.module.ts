@@ -16,6 +16,7 @@ import { MemberAdminService } from './member-admin.service';
 import { PortalController } from './portal.controller';
 import { PORTAL_NAVIGATION } from './portal.navigation';
 import { PortalService } from './portal.service';
+import { ProfileChangeNotifier } from './profile-change-notifier.service';
 
 /** The pages members and staff use around membership: join, apply, portal, staff queue, member list. */
 @Module({
@@ -31,7 +32,7 @@ import { PortalService } from './portal.service';
     ReportingDataModule,
   ],
   controllers: [PortalController, ApplicationsController, AdminMembersController],
-  providers: [PortalService, ApplicationsService, MemberAdminService, ErasureService],
+  providers: [PortalService, ProfileChangeNotifier, ApplicationsService, MemberAdminService, ErasureService],
 })
 export class PortalModule implements OnModuleInit {
   constructor(private readonly navigation: NavigationRegistry) {}

@@ -12,6 +12,7 @@ import {
 } from '@roundtable/members';
 import { SnapshotRepository } from '@roundtable/reporting';
 import { PortalSurveys } from '@roundtable/surveys';
+import { ProfileChangeNotifier } from './profile-change-notifier.service';
 
 /** What the portal pages show, and the member's own changes to their record. */
 @Injectable()
@@ -21,6 +22,7 @@ export class PortalService {
     private readonly tiers: TierRepository,
     private readonly surveys: PortalSurveys,
     private readonly snapshots: SnapshotRepository,
+    private readonly profileChanges: ProfileChangeNotifier,
   ) {}
 
   async getOrFail(memberId: string): Promise<MemberRecord> {
@@ -72,6 +74,8 @@ export class PortalService {
 
   async saveProfile(memberId: string, form: ProfileDto): Promise<FormOutcome> {
     const { name, profile } = profileFrom(form);
+    // A change of company or title is told first (the roster proposes it to staff): if that fails, nothing is saved.
+    await this.profileChanges.beforeSave(await this.members.findById(memberId), name, profile);
     await this.members.updateProfile(memberId, name, profile);
     return FormOutcome.ok('/portal', 'Your profile is saved.');
   }

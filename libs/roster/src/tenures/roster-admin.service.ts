@@ -15,6 +15,7 @@ import {
 import { Types } from 'mongoose';
 import { CensusRequests } from '../compute/census-requests.service';
 import { normaliseCompany } from '../names';
+import { RosterProposalRepository } from '../proposals/roster-proposal.repository';
 import { checkTenureInput, tenureInputOf } from './tenure-input';
 import type { TenureDto } from './tenure.dto';
 import { TenureRepository } from './tenure.repository';
@@ -35,6 +36,7 @@ export class RosterAdmin {
   constructor(
     private readonly tenures: TenureRepository,
     private readonly requests: CensusRequests,
+    private readonly proposals: RosterProposalRepository,
   ) {}
 
   async listPage({ value, ignored }: ParsedQuery<TenuresQuery>) {
@@ -48,6 +50,7 @@ export class RosterAdmin {
       ignored,
       links: pageLinks('/admin/roster', filters, page),
       tenures: page.rows.map((tenure) => ({ ...tenure, id: String(tenure._id) })),
+      proposalsWaiting: await this.proposals.countWaiting(),
     };
   }
 

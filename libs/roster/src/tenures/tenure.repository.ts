@@ -79,6 +79,11 @@ export class TenureRepository {
     return this.tenures.find({ memberId }).lean<TenureRecord[]>();
   }
 
+  /** A person's open tenures by their name's key (a member's profile change finds an unlinked one). */
+  findOpenByPerson(personKey: string): Promise<TenureRecord[]> {
+    return this.tenures.find({ personKey, end: null }).lean<TenureRecord[]>();
+  }
+
   /**
    * Every tenure in batches of a thousand, from one cursor in `_id` order: one scan of the collection
    * (paging by an `_id` range would rescan it per page on FerretDB). The census computation and an

@@ -37,6 +37,7 @@ export const TenureSchema = SchemaFactory.createForClass(Tenure);
 // An import's or the form's lookup by stable id, and one tenure per id.
 TenureSchema.index({ externalId: 1 }, { unique: true });
 // An import row without an id finds its tenure by person + company + start; one tenure per such triple.
+// Its prefix serves a member's profile change looking for the member's unlinked tenures by name.
 TenureSchema.index({ personKey: 1, companyKey: 1, start: 1 }, { unique: true });
 // The roster list's pages filtered by company (its key), newest start first.
 TenureSchema.index({ companyKey: 1, start: -1, _id: -1 });
