@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { insertNew } from '@roundtable/core';
+import { insertOnce } from '@roundtable/core';
 import { RosterProposal } from './roster-proposal.schema';
 
 /** The most proposals staff's list shows at once (decided ones leave the collection, so it stays small). */
@@ -14,7 +14,7 @@ export class RosterProposalRepository {
 
   /** Proposes once: false when this proposal is waiting already (a profile saved twice). */
   async insertOnce(proposal: RosterProposal): Promise<boolean> {
-    return (await insertNew(this.proposals, [proposal])).size === 1;
+    return (await insertOnce(this.proposals, proposal)) !== null;
   }
 
   find(id: string): Promise<RosterProposal | null> {
