@@ -1,7 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { BillingWorkerModule, SWEEP_JOB, TierRepository } from '@roundtable/billing';
 import { JobRunner, RecurringJobs } from '@roundtable/jobs';
-import { addSession, keepScreenshot, newPage, startBrowserApp } from '../support/browser';
+import { addSession, fitsWidth, keepScreenshot, newPage, startBrowserApp } from '../support/browser';
+import { buildMembership } from '../support/memberships';
 import type { TestApp } from '../support/create-test-app';
 import { signInAs } from '../support/sessions';
 import { sendStripeEvent, startStripeRecorder, stripeEvent } from '../support/stripe';
@@ -87,6 +88,39 @@ describe('Choosing a membership in the browser', () => {
     expect(await page.getByRole('cell', { name: '$200.00' }).isVisible()).toBe(true);
     expect(await page.getByRole('cell', { name: '$2,400.00' }).isVisible()).toBe(true);
     await keepScreenshot(page, 'admin-billing');
+    await context.close();
+  });
+
+  it.each([
+    ['laptop', false],
+    ['phone', true],
+  ])('lays the tiers out evenly on a %s, the current plan marked', async (label, phone) => {
+    const member = await signInAs(t, { role: 'member', name: `Evenly ${label}` });
+    await buildMembership(t, String(member.member._id), { tier: 'executive' });
+    const { context, page } = await browse(member.cookie, phone);
+    await page.goto(`${baseUrl}/membership`);
+    const cards = await page
+      .locator('.tiers > .tier')
+      .evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().toJSON() as DOMRect));
+    expect(cards.length).toBeGreaterThanOrEqual(3);
+    const widths = cards.map((card) => card.width);
+    expect(Math.max(...widths) - Math.min(...widths)).toBeLessThan(1);
+    if (phone) {
+      // Stacked: one column, each card below the one before.
+      expect(new Set(cards.map((card) => Math.round(card.left))).size).toBe(1);
+      cards.slice(1).forEach((card, i) => expect(card.top).toBeGreaterThanOrEqual(cards[i].bottom));
+    } else {
+      // One row of equal columns, side by side.
+      expect(new Set(cards.map((card) => Math.round(card.top))).size).toBe(1);
+      cards.slice(1).forEach((card, i) => expect(card.left).toBeGreaterThan(cards[i].right));
+      expect(widths[0]).toBeGreaterThan(200);
+    }
+    const current = page.locator('.tier[aria-current="true"]');
+    expect(await current.count()).toBe(1);
+    expect(await current.getByRole('heading').textContent()).toBe('Executive Circle');
+    expect(await current.getByText('Your current plan').isVisible()).toBe(true);
+    expect(await fitsWidth(page)).toBe(true);
+    await keepScreenshot(page, `membership-current-plan-${label}`);
     await context.close();
   });
 });

@@ -35,6 +35,7 @@ export class BillingPages {
     const tiers = (await this.tiers.listOffered()).map(tierView);
     const membership = member ? await this.memberships.findByMember(member.id) : null;
     const tier = membership?.tier ? await this.tiers.findBySlug(membership.tier) : null;
+    const paying = membership ? ['active', 'past_due', 'canceling'].includes(membership.state) : false;
     return {
       title: 'Membership',
       tiers,
@@ -43,7 +44,9 @@ export class BillingPages {
       membership,
       tierName: tier?.name ?? membership?.tier ?? null,
       paidUntil: membership?.periodEnd ? formatDate(membership.periodEnd) : null,
-      hasPaidMembership: membership ? ['active', 'past_due', 'canceling'].includes(membership.state) : false,
+      hasPaidMembership: paying,
+      // The tier the member pays for now, marked among the tiers; none once a membership has ended.
+      currentTier: paying ? membership!.tier : null,
       canManage: Boolean(membership?.stripeCustomerId),
       notice: notice === 'cancelled' ? 'Checkout was cancelled; nothing was charged.' : null,
     };
