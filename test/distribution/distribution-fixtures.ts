@@ -2,6 +2,7 @@ import { JobRunner } from '@roundtable/jobs';
 import { MemberRepository } from '@roundtable/members';
 import { SurveyRepository } from '@roundtable/surveys';
 import type { TestApp } from '../support/create-test-app';
+import type { ReceivedMail } from '../support/mailbox';
 
 const TIERS = ['council', 'executive'];
 const REVENUE = ['Under $100M', '$100M–$1B', 'Over $1B'];
@@ -58,4 +59,11 @@ export function surveyLinkIn(text: string): string {
     throw new Error(`No survey link in:\n${text}`);
   }
   return match[1];
+}
+
+/** What the SMTP sink holds for the audience built with `label` (addresses `<label>.<n>@…`). */
+export async function sinkMail(label: string): Promise<ReceivedMail[]> {
+  const response = await fetch(`${process.env.TEST_MAILBOX_URL}/messages.json`);
+  const all = (await response.json()) as ReceivedMail[];
+  return all.filter((mail) => mail.envelopeTo.some((to) => to.startsWith(`${label}.`)));
 }

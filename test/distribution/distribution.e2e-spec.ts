@@ -3,15 +3,8 @@ import { hashToken } from '@roundtable/core';
 import { SurveyBookkeeping } from '@roundtable/distribution';
 import { LinkRepository, SurveyRepository } from '@roundtable/surveys';
 import { createTestApp, TestApp } from '../support/create-test-app';
-import { type ReceivedMail } from '../support/mailbox';
 import { signInAs, SignedIn } from '../support/sessions';
-import { buildAudience, buildSurvey, runQueue, surveyLinkIn } from './distribution-fixtures';
-
-async function sinkMail(domainLabel: string): Promise<ReceivedMail[]> {
-  const response = await fetch(`${process.env.TEST_MAILBOX_URL}/messages.json`);
-  const all = (await response.json()) as ReceivedMail[];
-  return all.filter((mail) => mail.envelopeTo.some((to) => to.startsWith(`${domainLabel}.`)));
-}
+import { buildAudience, buildSurvey, runQueue, sinkMail, surveyLinkIn } from './distribution-fixtures';
 
 describe('Survey distribution to 200 members (real FerretDB and SMTP sink)', () => {
   let t: TestApp;

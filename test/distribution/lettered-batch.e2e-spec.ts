@@ -1,14 +1,7 @@
 import { Distributor, SEND_BATCH_JOB } from '@roundtable/distribution';
 import { JobQueue, type SendBatchPayload } from '@roundtable/jobs';
 import { createTestApp, TestApp } from '../support/create-test-app';
-import { type ReceivedMail } from '../support/mailbox';
-import { buildAudience, buildSurvey, runQueue, surveyLinkIn } from './distribution-fixtures';
-
-async function sinkMail(label: string): Promise<ReceivedMail[]> {
-  const response = await fetch(`${process.env.TEST_MAILBOX_URL}/messages.json`);
-  const all = (await response.json()) as ReceivedMail[];
-  return all.filter((mail) => mail.envelopeTo.some((to) => to.startsWith(`${label}.`)));
-}
+import { buildAudience, buildSurvey, runQueue, sinkMail, surveyLinkIn } from './distribution-fixtures';
 
 /**
  * Send batches are stored jobs: one queued before a deploy is run by the worker after it. Batches are
