@@ -1,4 +1,4 @@
-import { Injectable, Module } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import request from 'supertest';
 import { seedDefaultTiers, TierRepository } from '@roundtable/billing';
 import { LATEST_RESEARCH, type LatestResearchSource } from '@roundtable/site';
@@ -212,14 +212,11 @@ class PublishedReportsStandIn implements LatestResearchSource {
   }
 }
 
-@Module({ providers: [{ provide: LATEST_RESEARCH, useClass: PublishedReportsStandIn }] })
-class ResearchStandInModule {}
-
 describe('The home page’s latest research', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp({ imports: [ResearchStandInModule] });
+    t = await createTestApp({ replace: [{ token: LATEST_RESEARCH, value: new PublishedReportsStandIn() }] });
   });
   afterAll(() => t.close());
 

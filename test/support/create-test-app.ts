@@ -45,13 +45,15 @@ export function testEnvironment(databaseName: string): Record<string, string> {
 /**
  * Boots the real API app, with the same HTTP stack as `main.ts`, against the real local servers, in a
  * database of its own. `env` overrides variables for this app only; `controllers` (and the
- * `imports` they need) add test-only routes (probes of a repository or of the error filter).
+ * `imports` they need) add test-only routes (probes of a repository or of the error filter);
+ * `replace` puts a stand-in in place of a provider of the app (a source another lib provides).
  */
 export async function createTestApp(
   options: {
     env?: Record<string, string | undefined>;
     controllers?: Array<new (...args: never[]) => unknown>;
     imports?: ModuleMetadata['imports'];
+    replace?: Array<{ token: string | symbol | (abstract new (...args: never[]) => unknown); value: unknown }>;
   } = {},
 ): Promise<TestApp> {
   const databaseName = `rt_test_${randomBytes(4).toString('hex')}`;
@@ -63,10 +65,14 @@ export async function createTestApp(
       process.env[key] = value;
     }
   }
-  const moduleRef = await Test.createTestingModule({
+  const builder = Test.createTestingModule({
     imports: [ApiModule, ...(options.imports ?? [])],
     controllers: options.controllers ?? [],
-  }).compile();
+  });
+  for (const { token, value } of options.replace ?? []) {
+    builder.overrideProvider(token).useValue(value);
+  }
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ rawBody: true, logger: ['error', 'warn'] });
   configureHttpApp(app);
   await app.init();

@@ -1,8 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { BlogModule } from '@roundtable/blog';
 import { SkewRoundsDataModule } from '@roundtable/distribution';
-import { NavigationRegistry, PUBLISHED_REPORTS } from '@roundtable/core';
-import { LATEST_RESEARCH } from '@roundtable/site';
+import { NavigationRegistry } from '@roundtable/core';
 import { CompletionListener } from './compute/completion-listener.service';
 import { AdminReportsController } from './console/admin-reports.controller';
 import { ReportAdmin } from './console/report-admin.service';
@@ -10,7 +9,7 @@ import { ReportApi } from './console/report-api.service';
 import { ReportConfirmations } from './console/report-confirmations.service';
 import { ReportPages } from './console/report-pages.service';
 import { ReportsApiController } from './console/reports-api.controller';
-import { PublishedReports } from './published/published-reports.service';
+import { PublishedResearchModule } from './published/published-research.module';
 import { ReportsController } from './published/reports.controller';
 import { ReportingDataModule } from './reporting-data.module';
 import { REPORTING_NAVIGATION } from './reporting.navigation';
@@ -25,7 +24,7 @@ import { TrendsPages } from './trends/trends-pages.service';
  * members' reports read snapshots (no page computes a ranking or reads the responses).
  */
 @Module({
-  imports: [ReportingDataModule, BlogModule, SkewRoundsDataModule],
+  imports: [ReportingDataModule, BlogModule, SkewRoundsDataModule, PublishedResearchModule],
   controllers: [
     AdminReportsController,
     TrendsController,
@@ -43,11 +42,6 @@ import { TrendsPages } from './trends/trends-pages.service';
     ReportPdfs,
     ReportAdmin,
     ReportApi,
-    PublishedReports,
-    // The home page's "Latest research" block (libs/site finds whoever provides it).
-    { provide: LATEST_RESEARCH, useExisting: PublishedReports },
-    // The report a blog post attaches: the editor's select and the post page's card (libs/blog).
-    { provide: PUBLISHED_REPORTS, useExisting: PublishedReports },
   ],
   exports: [ReportingDataModule],
 })

@@ -1,5 +1,4 @@
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   PUBLISHED_REPORTS,
   type PublishedReportSource,
@@ -10,23 +9,13 @@ import {
 
 /**
  * The research report a post attaches (staff pick a published one in the editor; the post page
- * shows its card). The reports live in @roundtable/reporting, which the blog does not import: it is
- * found through PUBLISHED_REPORTS (@roundtable/core). In an app without it (the worker), there are
- * no reports to pick and no card to show.
+ * shows its card). The reports live in @roundtable/reporting, which the blog does not import: its
+ * global PublishedResearchModule provides PUBLISHED_REPORTS (@roundtable/core). In an app without it
+ * (the worker), there are no reports to pick and no card to show.
  */
 @Injectable()
-export class AttachedReports implements OnApplicationBootstrap {
-  private source: PublishedReportSource | null = null;
-
-  constructor(private readonly moduleRef: ModuleRef) {}
-
-  onApplicationBootstrap(): void {
-    try {
-      this.source = this.moduleRef.get<PublishedReportSource>(PUBLISHED_REPORTS, { strict: false });
-    } catch {
-      this.source = null;
-    }
-  }
+export class AttachedReports {
+  constructor(@Optional() @Inject(PUBLISHED_REPORTS) private readonly source: PublishedReportSource | null = null) {}
 
   /** The editor's select: every published report, newest first. */
   async choices(): Promise<ReportChoice[]> {

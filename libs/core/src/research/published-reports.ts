@@ -2,9 +2,9 @@
  * Published research reports as other features show them, without importing the lib that has them:
  * the blog attaches a report to a post (a select in the editor, a card on the post page), and
  * @roundtable/blog cannot import @roundtable/reporting (reporting builds on the libs the blog's
- * readers use). Reporting provides `PUBLISHED_REPORTS` with a `PublishedReportSource`, e.g.
- * `{ provide: PUBLISHED_REPORTS, useExisting: PublishedReports }`; a feature finds it with
- * `moduleRef.get(PUBLISHED_REPORTS, { strict: false })` and does without when there is none.
+ * readers use). Reporting's global PublishedResearchModule provides `PUBLISHED_REPORTS` with a
+ * `PublishedReportSource`; a feature injects it with `@Optional() @Inject(PUBLISHED_REPORTS)` and
+ * does without when the app has none.
  */
 export const PUBLISHED_REPORTS = Symbol('roundtable:published-reports');
 

@@ -1,5 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { SessionMember } from '@roundtable/auth';
 import { BlogPages } from '@roundtable/blog';
 import { LATEST_RESEARCH, type LatestResearchSource, type ResearchTeaser } from './latest-research';
@@ -8,23 +7,14 @@ const RESEARCH_ON_HOME = 3;
 
 /** The home page: the council's pitch, the latest research (when there is any), then the blog. */
 @Injectable()
-export class HomePages implements OnApplicationBootstrap {
+export class HomePages {
   private readonly logger = new Logger(HomePages.name);
-  private research: LatestResearchSource | null = null;
 
+  /** `research`: provided by a global module of a lib this one does not import (reporting), if the app has it. */
   constructor(
-    private readonly moduleRef: ModuleRef,
     private readonly blog: BlogPages,
+    @Optional() @Inject(LATEST_RESEARCH) private readonly research: LatestResearchSource | null = null,
   ) {}
-
-  /** Finds a research source provided anywhere in the app (no import of the lib that has it). */
-  onApplicationBootstrap(): void {
-    try {
-      this.research = this.moduleRef.get<LatestResearchSource>(LATEST_RESEARCH, { strict: false });
-    } catch {
-      this.research = null;
-    }
-  }
 
   async home(viewer: SessionMember | undefined, before: unknown) {
     const blog = await this.blog.list(

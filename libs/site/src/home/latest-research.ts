@@ -2,8 +2,8 @@ import type { ReportViewer } from '@roundtable/core';
 
 /**
  * The home page's "Latest research" slot. The research lives elsewhere (published reports, in
- * @roundtable/reporting): a module provides `LATEST_RESEARCH` with a `LatestResearchSource`, e.g.
- * `{ provide: LATEST_RESEARCH, useExisting: PublishedReports }`, and the home page shows what it
+ * @roundtable/reporting): a global module provides and exports `LATEST_RESEARCH` with a
+ * `LatestResearchSource` (reporting's PublishedResearchModule), and the home page shows what it
  * returns. With no provider, or an empty list, the slot shows nothing.
  */
 export const LATEST_RESEARCH = Symbol('roundtable:latest-research');
