@@ -75,10 +75,10 @@ describe('parseExchange', () => {
       'invited[0]: profile attribute "tier" must be a string (got boolean true)',
     );
     expect(problem({ items, responses: [], options: { top_k: 0 } })).toBe(
-      'options.top_k must be an integer from 1 to 1000 (got number 0)',
+      'options.top_k must be a whole number from 1 to 1000 (got number 0)',
     );
     expect(problem({ items, responses: [], options: { resamples: 1.5 } })).toBe(
-      'options.resamples must be an integer from 0 to 100000 (got number 1.5)',
+      'options.resamples must be a whole number from 0 to 100000 (got number 1.5)',
     );
     expect(problem({ items, responses: [], options: { sed: 1 } })).toBe(
       '"options": unknown field "sed" (expected "seed", "resamples", "top_k", "min_cell", "weight_by")',

@@ -1,3 +1,5 @@
+import { describeJson, fieldOf, JsonShape } from '@roundtable/json-shape';
+
 /**
  * The exchange format (docs/research.md, "The survey exchange format"): responses as one JSON document, so a result
  * can be recomputed outside the platform. parseExchange checks a parsed document and says exactly
@@ -37,39 +39,33 @@ export class ExchangeFormatError extends Error {
   override readonly name = 'ExchangeFormatError';
 }
 
+// Typed explicitly so that TypeScript narrows after a check that never returns.
+const shape: JsonShape = new JsonShape(ExchangeFormatError);
+
 /** Parses JSON text; a syntax error becomes an ExchangeFormatError too. */
 export function parseExchangeText(text: string): ExchangeDocument {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new ExchangeFormatError(`the file is not valid JSON: ${(error as Error).message}`);
-  }
-  return parseExchange(json);
+  return parseExchange(shape.parseText(text));
 }
 
 export function parseExchange(json: unknown): ExchangeDocument {
-  const doc = asObject(json, 'the document');
-  allowOnly(doc, ['survey', 'items', 'responses', 'invited', 'options'], 'the document');
+  const doc = shape.object(json, 'the document');
+  // Unknown keys are refused: a misspelt "hled" would otherwise silently mean "holds nothing".
+  shape.allowOnly(doc, ['survey', 'items', 'responses', 'invited', 'options'], 'the document');
   const items = parseItems(doc.items);
   const known = new Set(items);
-  if (!Array.isArray(doc.responses)) {
-    throw new ExchangeFormatError(`"responses" must be an array of responses (got ${describe(doc.responses)})`);
-  }
-  const responses = doc.responses.map((raw, k) => parseResponse(raw, k, known));
+  const responses = shape
+    .array(doc.responses, '"responses"', 'responses')
+    .map((raw, k) => parseResponse(raw, k, known));
   const out: ExchangeDocument = { items, responses };
   if (doc.survey !== undefined) {
-    out.survey = asObject(doc.survey, '"survey"');
+    out.survey = shape.object(doc.survey, '"survey"');
   }
   if (doc.invited !== undefined) {
-    if (!Array.isArray(doc.invited)) {
-      throw new ExchangeFormatError(`"invited" must be an array of {"profile": {...}} (got ${describe(doc.invited)})`);
-    }
-    out.invited = doc.invited.map((raw, k) => {
+    out.invited = shape.array(doc.invited, '"invited"', '{"profile": {...}}').map((raw, k) => {
       const where = `invited[${k}]`;
-      const entry = asObject(raw, where);
-      allowOnly(entry, ['profile'], where);
-      return entry.profile === undefined ? {} : { profile: parseProfile(entry.profile, where) };
+      const entry = shape.object(raw, where);
+      shape.allowOnly(entry, ['profile'], where);
+      return entry.profile === undefined ? {} : { profile: shape.stringMap(entry.profile, where, 'profile') };
     });
   }
   if (doc.options !== undefined) {
@@ -84,138 +80,78 @@ export function resolveOptions(options: Partial<ExchangeOptions> | undefined): E
 }
 
 function parseItems(raw: unknown): string[] {
-  if (!Array.isArray(raw)) {
-    throw new ExchangeFormatError(`"items" must be an array of item names (got ${describe(raw)})`);
+  const items = shape.array(raw, '"items"', 'item names');
+  if (items.length === 0) {
+    shape.fail('"items" is empty: a survey needs at least one item');
   }
-  if (raw.length === 0) {
-    throw new ExchangeFormatError('"items" is empty: a survey needs at least one item');
-  }
-  if (raw.length > MAX_ITEMS) {
-    throw new ExchangeFormatError(`"items" lists ${raw.length} items; at most ${MAX_ITEMS} are supported`);
+  if (items.length > MAX_ITEMS) {
+    shape.fail(`"items" lists ${items.length} items; at most ${MAX_ITEMS} are supported`);
   }
   const seen = new Set<string>();
-  raw.forEach((item, k) => {
-    if (typeof item !== 'string' || item.trim() === '') {
-      throw new ExchangeFormatError(`items[${k}] must be a non-empty string (got ${describe(item)})`);
-    }
+  return items.map((entry, k) => {
+    const item = shape.nonEmptyString(entry, `items[${k}]`);
     if (seen.has(item)) {
-      throw new ExchangeFormatError(`items[${k}] "${item}" is listed twice: item names must be unique`);
+      shape.fail(`items[${k}] "${item}" is listed twice: item names must be unique`);
     }
     seen.add(item);
+    return item;
   });
-  return raw as string[];
 }
 
 function parseResponse(raw: unknown, k: number, known: Set<string>): ExchangeResponse {
   let where = `responses[${k}]`;
-  const response = asObject(raw, where);
+  const response = shape.object(raw, where);
+  let id: string | undefined;
   if (response.id !== undefined) {
-    if (typeof response.id !== 'string') {
-      throw new ExchangeFormatError(`${where}: "id" must be a string (got ${describe(response.id)})`);
-    }
-    where = `${where} (id "${response.id}")`;
+    id = shape.string(response.id, fieldOf(where, 'id'));
+    where = `${where} (id "${id}")`;
   }
-  allowOnly(response, ['id', 'held', 'profile'], where);
-  if (!Array.isArray(response.held)) {
-    throw new ExchangeFormatError(`${where}: "held" must be an array of item names (got ${describe(response.held)})`);
-  }
+  shape.allowOnly(response, ['id', 'held', 'profile'], where);
   const seen = new Set<string>();
-  for (const item of response.held as unknown[]) {
-    if (typeof item !== 'string') {
-      throw new ExchangeFormatError(`${where}: "held" must list item names as strings (got ${describe(item)})`);
+  const held = shape.array(response.held, fieldOf(where, 'held'), 'item names').map((entry) => {
+    if (typeof entry !== 'string') {
+      shape.fail(`${where}: "held" must list item names as strings (got ${describeJson(entry)})`);
     }
+    const item = entry;
     if (!known.has(item)) {
-      throw new ExchangeFormatError(`${where}: "held" lists "${item}", which is not one of the items`);
+      shape.fail(`${where}: "held" lists "${item}", which is not one of the items`);
     }
     if (seen.has(item)) {
-      throw new ExchangeFormatError(`${where}: "held" lists "${item}" twice`);
+      shape.fail(`${where}: "held" lists "${item}" twice`);
     }
     seen.add(item);
-  }
-  const out: ExchangeResponse = { held: response.held as string[] };
-  if (response.id !== undefined) {
-    out.id = response.id as string;
+    return item;
+  });
+  const out: ExchangeResponse = { held };
+  if (id !== undefined) {
+    out.id = id;
   }
   if (response.profile !== undefined) {
-    out.profile = parseProfile(response.profile, where);
+    out.profile = shape.stringMap(response.profile, where, 'profile');
   }
   return out;
 }
 
-function parseProfile(raw: unknown, where: string): Record<string, string> {
-  const profile = asObject(raw, `${where}: "profile"`);
-  for (const [key, value] of Object.entries(profile)) {
-    if (typeof value !== 'string') {
-      throw new ExchangeFormatError(`${where}: profile attribute "${key}" must be a string (got ${describe(value)})`);
-    }
-  }
-  return profile as Record<string, string>;
-}
-
 function parseOptions(raw: unknown): Partial<ExchangeOptions> {
-  const options = asObject(raw, '"options"');
-  allowOnly(options, ['seed', 'resamples', 'top_k', 'min_cell', 'weight_by'], '"options"');
+  const options = shape.object(raw, '"options"');
+  shape.allowOnly(options, ['seed', 'resamples', 'top_k', 'min_cell', 'weight_by'], '"options"');
   const out: Partial<ExchangeOptions> = {};
-  const integer = (key: 'seed' | 'resamples' | 'top_k' | 'min_cell', min: number, max: number): void => {
-    const value = options[key];
-    if (value === undefined) {
-      return;
+  const whole = (key: 'seed' | 'resamples' | 'top_k' | 'min_cell', min: number, max?: number): void => {
+    if (options[key] !== undefined) {
+      out[key] = shape.wholeNumber(options[key], `options.${key}`, min, max);
     }
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-      throw new ExchangeFormatError(`options.${key} must be an integer from ${min} to ${max} (got ${describe(value)})`);
-    }
-    out[key] = value;
   };
-  integer('seed', 0, Number.MAX_SAFE_INTEGER);
-  integer('resamples', 0, MAX_RESAMPLES);
+  whole('seed', 0);
+  whole('resamples', 0, MAX_RESAMPLES);
   // A top k larger than the list is allowed (every item is then in it), so one set of options fits every survey.
-  integer('top_k', 1, MAX_ITEMS);
-  integer('min_cell', 1, Number.MAX_SAFE_INTEGER);
+  whole('top_k', 1, MAX_ITEMS);
+  whole('min_cell', 1);
   if (options.weight_by !== undefined) {
     const list = options.weight_by;
     if (!Array.isArray(list) || list.some((a) => typeof a !== 'string')) {
-      throw new ExchangeFormatError(
-        `options.weight_by must be an array of profile attribute names (got ${describe(list)})`,
-      );
+      shape.refuse('options.weight_by', 'an array of profile attribute names', list);
     }
     out.weight_by = [...new Set(list as string[])];
   }
   return out;
-}
-
-function asObject(raw: unknown, where: string): Record<string, unknown> {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new ExchangeFormatError(`${where} must be an object (got ${describe(raw)})`);
-  }
-  return raw as Record<string, unknown>;
-}
-
-/** Unknown keys are refused: a misspelt "hled" would otherwise silently mean "holds nothing". */
-function allowOnly(object: Record<string, unknown>, keys: string[], where: string): void {
-  for (const key of Object.keys(object)) {
-    if (!keys.includes(key)) {
-      throw new ExchangeFormatError(
-        `${where}: unknown field "${key}" (expected ${keys.map((k) => `"${k}"`).join(', ')})`,
-      );
-    }
-  }
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) {
-    return 'nothing';
-  }
-  if (value === null) {
-    return 'null';
-  }
-  if (Array.isArray(value)) {
-    return 'an array';
-  }
-  if (typeof value === 'string') {
-    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  }
-  if (typeof value === 'object') {
-    return 'an object';
-  }
-  return `${typeof value} ${String(value)}`;
 }
