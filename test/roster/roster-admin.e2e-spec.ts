@@ -126,15 +126,20 @@ describe('The roster in the console', () => {
     });
   });
 
-  it('refuses an oversized, a non-UTF-8 and an unreadable file with a message beside the field', async () => {
+  it('refuses an oversized, a non-UTF-8, a wrongly named and an unreadable file with a message beside the field', async () => {
     const big = Buffer.alloc(5 * 1024 * 1024 + 10, 'a');
     const tooBig = await upload('/admin/roster/import', big);
     expect(tooBig.status).toBe(422);
-    expect(tooBig.text).toContain('The file is larger than 5 MB');
+    expect(tooBig.text).toContain('The file is larger than the limit of 5 MB. Split it into smaller files.');
     const latin1 = Buffer.from('person,company,start\nJos\xe9 Ruiz,Acme,2004-01-01\n', 'latin1');
     const notUtf8 = await upload('/admin/roster/import', latin1);
     expect(notUtf8.status).toBe(422);
     expect(notUtf8.text).toContain('The file is not UTF-8 text');
+    const spreadsheet = await upload('/admin/roster/import', 'person,company,start\n', 'roster.xlsx');
+    expect([spreadsheet.status, spreadsheet.text]).toEqual([
+      422,
+      expect.stringContaining('Please upload a CSV file whose name ends in .csv.'),
+    ]);
     const unknown = await upload('/admin/roster/import', 'person,company,start,ned\n');
     expect([unknown.status, unknown.text]).toEqual([422, expect.stringContaining('unknown column “ned”')]);
     const none = await staff.agent

@@ -88,3 +88,10 @@ export { toCsv, csvLine, type CsvCell } from './format/csv';
 export { KeptValues, type KeptValuesLimits } from './kept-values/kept-values';
 export { fileDownload, type DownloadFile } from './http/download';
 export { PageAnswer, PageOrAnswer, PageOrAnswerInterceptor, renderView, sendRedirect } from './http/page-answers';
+export { formatBytes } from './format/bytes';
+export {
+  ConfiguredUploadInterceptor,
+  UploadInterceptor,
+  type ReceivedUpload,
+  type UploadRules,
+} from './http/upload.interceptor';

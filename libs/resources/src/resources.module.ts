@@ -9,7 +9,7 @@ import { LegacyDownloadCountRepository } from './downloads/legacy-download-count
 import { LegacyDownloadCounts } from './downloads/legacy-download-counts';
 import { ResourceDownloadStats } from './downloads/resource-download-stats.service';
 import { ResourceFileRepository } from './files/resource-files.repository';
-import { UploadInterceptor } from './files/upload.interceptor';
+import { DocumentUploadInterceptor } from './files/upload.interceptor';
 import { AdminResourcesController } from './library/admin-resources.controller';
 import { ResourceAdmin } from './library/resource-admin.service';
 import { Resource, ResourceSchema } from './library/resource.schema';
@@ -37,7 +37,7 @@ import { RESOURCES_NAVIGATION } from './resources.navigation';
     LegacyDownloadCounts,
     ResourcesService,
     ResourceAdmin,
-    UploadInterceptor,
+    DocumentUploadInterceptor,
   ],
   // The repositories also serve `npm start`'s demo seed (seedDemoResources).
   exports: [ResourceDownloadStats, ResourceRepository, ResourceFileRepository],

@@ -1,3 +1,4 @@
+import { formatBytes } from '@roundtable/core';
 /**
  * What an uploaded file really is, decided from its bytes (a name is only a claim): PDF by its
  * `%PDF-` header, DOCX and XLSX by being ZIP archives whose central directory lists the Office Open
@@ -97,16 +98,6 @@ export function checkDocument(
     };
   }
   return { ok: true, kind, contentType: CONTENT_TYPES[kind] };
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) {
-    return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
-  }
-  if (bytes >= 1024) {
-    return `${Math.round(bytes / 1024)} KB`;
-  }
-  return `${bytes} bytes`;
 }
 
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;

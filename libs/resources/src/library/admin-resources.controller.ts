@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentMember, Roles, type SessionMember, STAFF, UploadForm } from '@roundtable/auth';
 import { FormPage } from '@roundtable/core';
-import { UploadInterceptor } from '../files/upload.interceptor';
+import { DocumentUploadInterceptor } from '../files/upload.interceptor';
 import { ResourceAdmin } from './resource-admin.service';
 import { ResourceDto } from './resource.dto';
 
@@ -23,7 +23,7 @@ export class AdminResourcesController {
   /** The upload reaches the service as what the interceptor read (`req.upload`: the bytes, or why not). */
   @Post()
   @FormPage('admin/resources', ResourceAdmin, 'page')
-  @UploadForm(UploadInterceptor)
+  @UploadForm(DocumentUploadInterceptor)
   upload(@Req() req: Request, @Body() form: ResourceDto, @CurrentMember() staff: SessionMember) {
     return this.admin.upload(form, req.upload, staff);
   }

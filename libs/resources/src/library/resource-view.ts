@@ -1,4 +1,5 @@
-import { formatBytes, KIND_LABELS } from '../files/document-type';
+import { formatBytes } from '@roundtable/core';
+import { KIND_LABELS } from '../files/document-type';
 import type { ResourceRecord } from './resource.repository';
 
 /** A resource as pages show it (no file id, no uploader). */

@@ -1,24 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
-import { FormOutcome, NotFoundError } from '@roundtable/core';
+import { FormOutcome, NotFoundError, type ReceivedUpload, type UploadRules } from '@roundtable/core';
 import { CensusRequests } from '../compute/census-requests.service';
 import { TenureRepository, type TenureRecord } from '../tenures/tenure.repository';
 import { CsvFileError, decodeUtf8, parseCsv, type CsvRecord } from './csv-text';
 import { planImport, readHeader, type KnownTenure, type PlannedRow } from './import-plan';
 import { RosterImportRepository } from './roster-import.repository';
-import type { CsvUpload } from './csv-upload.interceptor';
 
 /** The largest roster file accepted: about 20,000 rows of a LinkedIn export. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+/** The roster's and the reference lists' CSV uploads (a form's file field named “File”). */
+export const CSV_UPLOAD: UploadRules = {
+  maxBytes: MAX_IMPORT_BYTES,
+  fieldLabel: 'File',
+  fileKind: 'CSV file',
+  extensions: ['.csv'],
+  tooLargeHint: 'Split it into smaller files.',
+  maxFields: 20,
+};
 /** The most rows one import takes. */
 const MAX_ROWS = 50_000;
-
-export interface Upload {
-  originalname: string;
-  buffer: Buffer;
-  size: number;
-}
 
 /**
  * A roster CSV in three steps: the upload is read and checked (size, UTF-8, CSV, header) and kept;
@@ -38,7 +40,7 @@ export class RosterImports {
     return { title: 'Import the roster from CSV', maxMegabytes: MAX_IMPORT_BYTES / 1024 / 1024 };
   }
 
-  async upload(upload: CsvUpload | undefined, staffId: string): Promise<FormOutcome> {
+  async upload(upload: ReceivedUpload | undefined, staffId: string): Promise<FormOutcome> {
     if (upload?.problem) {
       return FormOutcome.invalid({}, { file: upload.problem });
     }
@@ -57,7 +59,7 @@ export class RosterImports {
     const id = randomBytes(16).toString('hex');
     await this.imports.create({
       _id: id,
-      filename: file!.originalname.slice(0, 200),
+      filename: file!.originalName.slice(0, 200),
       records,
       uploadedAt: new Date(),
       uploadedBy: staffId,
@@ -126,16 +128,12 @@ function knownTenure(tenure: TenureRecord): KnownTenure {
   return { ...fields, _id: String(_id) };
 }
 
-function readFile(file: Upload | undefined): CsvRecord[] {
-  if (!file || file.size === 0) {
+/** The upload's size was checked as it was read (CSV_UPLOAD); what is left is its content. */
+function readFile(file: ReceivedUpload['file'] | undefined): CsvRecord[] {
+  if (!file || file.bytes.length === 0) {
     throw new CsvFileError('Choose a CSV file to import.');
   }
-  if (file.size > MAX_IMPORT_BYTES) {
-    throw new CsvFileError(
-      `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it into smaller files.`,
-    );
-  }
-  const records = parseCsv(decodeUtf8(file.buffer));
+  const records = parseCsv(decodeUtf8(file.bytes));
   if (records.length - 1 > MAX_ROWS) {
     throw new CsvFileError(`The file has ${records.length - 1} rows; import at most ${MAX_ROWS} at a time.`);
   }

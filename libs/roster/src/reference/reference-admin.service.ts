@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { parseDay } from '@roundtable/census';
-import { FormOutcome, formValuesFrom } from '@roundtable/core';
+import { FormOutcome, formValuesFrom, type ReceivedUpload } from '@roundtable/core';
 import { CensusRequests } from '../compute/census-requests.service';
 import { CsvFileError, decodeUtf8, parseCsv } from '../import/csv-text';
-import type { CsvUpload } from '../import/csv-upload.interceptor';
 import { looksLikeFormula } from '../tenures/tenure-input';
 import { normaliseCompany } from '../names';
 import { CURRENT_SNAPSHOT } from '../snapshots/census-snapshot.schema';
@@ -45,7 +44,7 @@ export class ReferenceAdmin {
     };
   }
 
-  async upload(form: ReferenceListDto, upload: CsvUpload | undefined): Promise<FormOutcome> {
+  async upload(form: ReferenceListDto, upload: ReceivedUpload | undefined): Promise<FormOutcome> {
     const values = formValuesFrom(form);
     if (parseDay(form.date) === null) {
       return FormOutcome.invalid(values, { date: `${form.date} is not a calendar date.` });
@@ -55,7 +54,7 @@ export class ReferenceAdmin {
       if (upload?.problem) {
         throw new CsvFileError(upload.problem);
       }
-      companies = readCompanies(upload?.file?.buffer);
+      companies = readCompanies(upload?.file?.bytes);
     } catch (error) {
       if (error instanceof CsvFileError) {
         return FormOutcome.invalid(values, { file: error.message });

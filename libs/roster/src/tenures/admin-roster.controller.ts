@@ -2,15 +2,16 @@ import { Body, Controller, Get, Header, Param, Post, Render, Req, StreamableFile
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentMember, Roles, STAFF, type SessionMember, UploadForm } from '@roundtable/auth';
-import { ConfirmDto, FormPage, ListQuery, type ParsedQuery } from '@roundtable/core';
-import { CsvUploadInterceptor } from '../import/csv-upload.interceptor';
-import { RosterImports } from '../import/roster-import.service';
+import { ConfirmDto, FormPage, ListQuery, UploadInterceptor, type ParsedQuery } from '@roundtable/core';
+import { CSV_UPLOAD, RosterImports } from '../import/roster-import.service';
 import { ReferenceAdmin } from '../reference/reference-admin.service';
 import { ReferenceListDto } from '../reference/reference-list.dto';
 import { RosterAdmin } from './roster-admin.service';
 import { RosterExport } from './roster-export.service';
 import { TenureDto } from './tenure.dto';
 import { TenuresQuery } from './tenures-query.dto';
+
+const CsvUploadInterceptor = UploadInterceptor(CSV_UPLOAD);
 
 /** Staff's roster: the list, a form per tenure, CSV import with preview, exports, reference lists. */
 @ApiExcludeController()
@@ -62,12 +63,12 @@ export class AdminRosterController {
     return this.imports.uploadPage();
   }
 
-  /** The upload reaches the service as what the interceptor read (`req.csvUpload`: the bytes, or why not). */
+  /** The upload reaches the service as what the interceptor read (`req.upload`: the bytes, or why not). */
   @Post('import')
   @FormPage('census/import', RosterImports, 'uploadPage')
   @UploadForm(CsvUploadInterceptor)
   upload(@Req() req: Request, @CurrentMember() staff: SessionMember) {
-    return this.imports.upload(req.csvUpload, staff.id);
+    return this.imports.upload(req.upload, staff.id);
   }
 
   @Get('import/:id')
@@ -92,7 +93,7 @@ export class AdminRosterController {
   @FormPage('census/reference-lists', ReferenceAdmin, 'page')
   @UploadForm(CsvUploadInterceptor)
   uploadList(@Req() req: Request, @Body() form: ReferenceListDto) {
-    return this.references.upload(form, req.csvUpload);
+    return this.references.upload(form, req.upload);
   }
 
   @Get(':id')
