@@ -1,8 +1,8 @@
 import { JobRunner } from '@roundtable/jobs';
 import { MemberRepository } from '@roundtable/members';
-import { SurveyRepository } from '@roundtable/surveys';
 import type { TestApp } from '../support/create-test-app';
 import type { ReceivedMail } from '../support/mailbox';
+import { buildSurvey as buildDraftSurvey } from '../support/surveys';
 
 const TIERS = ['council', 'executive'];
 const REVENUE = ['Under $100M', '$100M–$1B', 'Over $1B'];
@@ -27,7 +27,7 @@ export async function buildAudience(t: TestApp, count: number, label: string): P
 
 /** A draft survey ready to send (two items, closing in a month). */
 export async function buildSurvey(t: TestApp, title: string): Promise<string> {
-  const survey = await t.app.get(SurveyRepository).create({
+  const survey = await buildDraftSurvey(t, {
     title,
     intro: 'Which accountabilities are yours?',
     items: [
@@ -36,10 +36,6 @@ export async function buildSurvey(t: TestApp, title: string): Promise<string> {
       { key: 'metrics', label: 'Customer value metrics' },
     ],
     profileQuestions: [],
-    audience: { tiers: [], filters: {} },
-    opensAt: null,
-    closesAt: new Date(Date.now() + 30 * 24 * 60 * 60 * 1000),
-    reminders: [],
   });
   return String(survey._id);
 }

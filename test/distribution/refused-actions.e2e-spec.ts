@@ -1,6 +1,7 @@
 import { DEFAULT_ACCOUNTABILITIES, SurveyRepository } from '@roundtable/surveys';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { signInAs, SignedIn } from '../support/sessions';
+import { buildSurvey } from '../support/surveys';
 
 /**
  * What the service refuses on the progress page (no field of the form is wrong): the progress page
@@ -16,15 +17,12 @@ describe('Distribution actions the service refuses', () => {
     t = await createTestApp();
     staff = await signInAs(t, { role: 'staff' });
     // A draft with one item and no close date: not ready to send.
-    const draft = await t.app.get(SurveyRepository).create({
+    const draft = await buildSurvey(t, {
       title: 'Unready probe',
       intro: '',
       items: DEFAULT_ACCOUNTABILITIES.slice(0, 1).map((label, index) => ({ key: `i${index + 1}`, label })),
       profileQuestions: [],
-      audience: { tiers: [], filters: {} },
-      opensAt: null,
       closesAt: null,
-      reminders: [],
     });
     draftId = String(draft._id);
   });

@@ -5,12 +5,13 @@ import { seedDefaultTiers, TierRepository } from '@roundtable/billing';
 import { PostRepository } from '@roundtable/blog';
 import { RequiredText } from '@roundtable/core';
 import { MemberRepository, ProfileDto, profileFrom } from '@roundtable/members';
-import { DEFAULT_ACCOUNTABILITIES, ResponseRepository, SurveyRepository } from '@roundtable/surveys';
+import { DEFAULT_ACCOUNTABILITIES, ResponseRepository } from '@roundtable/surveys';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { buildMember, uniqueEmail } from '../support/factories';
 import { profileForm } from '../support/forms';
 import { buildResource } from '../support/resources';
 import { signInAs, SignedIn } from '../support/sessions';
+import { buildSurvey } from '../support/surveys';
 import { invite, openSurvey } from '../surveys/survey-fixtures';
 
 /**
@@ -181,15 +182,12 @@ const FORMS: FormCase[] = [
     form: 'defining a survey',
     role: 'staff',
     path: async (t) => {
-      const survey = await t.app.get(SurveyRepository).create({
+      const survey = await buildSurvey(t, {
         title: 'Probe survey',
         intro: '',
         items: DEFAULT_ACCOUNTABILITIES.slice(0, 3).map((label, index) => ({ key: `i${index + 1}`, label })),
         profileQuestions: [],
-        audience: { tiers: [], filters: {} },
-        opensAt: null,
         closesAt: null,
-        reminders: [],
       });
       return `/admin/surveys/${String(survey._id)}`;
     },

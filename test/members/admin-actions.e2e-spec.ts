@@ -6,7 +6,7 @@ import { PostRepository } from '@roundtable/blog';
 import { PROFILE_CHANGES, type ProfileChangeListener } from '@roundtable/core';
 import { RankingComputer, ReportingWorkerModule } from '@roundtable/reporting';
 import { TenureRepository } from '@roundtable/roster';
-import { invitationId, InvitationRepository, ResponseRepository, SurveyRepository } from '@roundtable/surveys';
+import { SurveyRepository } from '@roundtable/surveys';
 import { buildGuestComment } from '../support/comments';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { pdfOf } from '../support/documents';
@@ -15,7 +15,7 @@ import { writeMembers } from '../support/members';
 import { buildTenure } from '../support/roster';
 import { SignedIn, signInAs } from '../support/sessions';
 import { buildQuote } from '../support/site';
-import { buildInvitation } from '../support/surveys';
+import { buildInvitation, buildResponse } from '../support/surveys';
 
 type Caller = { agent: ReturnType<typeof request.agent>; csrfToken: string; memberId: string | null };
 
@@ -103,13 +103,8 @@ async function computedSurvey(t: TestApp, staff: SignedIn): Promise<string> {
   const held = [(await t.app.get(SurveyRepository).findById(id))!.items[0].key];
   for (let k = 0; k < 5; k++) {
     const memberId = `respondent${k}`;
-    await t.app
-      .get(InvitationRepository)
-      .insertOnce(
-        { surveyId: id, memberId, email: `${memberId}@example.test`, name: memberId, profile: {}, tier: 'council' },
-        'sent',
-      );
-    await t.app.get(ResponseRepository).complete(invitationId(id, memberId), id, { held, profile: {} }, null);
+    const invitation = await buildInvitation(t, { surveyId: id, memberId, name: memberId, profile: {} }, 'sent');
+    await buildResponse(t, invitation, { held, profile: {} });
   }
   await t.app.get(RankingComputer).compute(id, 'demand');
   return id;

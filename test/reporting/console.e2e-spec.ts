@@ -2,9 +2,10 @@ import request from 'supertest';
 import { SurveyBookkeeping } from '@roundtable/distribution';
 import { JobRepository } from '@roundtable/jobs';
 import { RANKING_JOB, RankingComputer, ReportingWorkerModule } from '@roundtable/reporting';
-import { InvitationRepository, ResponseRepository, SurveyProgressHook, SurveyRepository } from '@roundtable/surveys';
+import { SurveyProgressHook, SurveyRepository } from '@roundtable/surveys';
 import { createTestApp, type TestApp } from '../support/create-test-app';
 import { signInAs, type SignedIn } from '../support/sessions';
+import { buildInvitation, buildResponse, buildSurvey } from '../support/surveys';
 
 const ITEMS = ['Tactics', 'Experience', 'Metrics', '=Culture', 'Strategy'];
 
@@ -20,30 +21,28 @@ describe('Reporting console', () => {
     member = await signInAs(t, {
       membership: { tier: 'council', state: 'active', entitlements: ['take_surveys', 'see_reports'] },
     });
-    const survey = await t.app.get(SurveyRepository).create({
-      title: 'Accountabilities 2026',
-      intro: '',
-      items: ITEMS.map((label, f) => ({ key: `k${f}`, label })),
-      profileQuestions: ['revenueBand', 'businessModel'],
-      audience: { tiers: [], filters: {} },
-      opensAt: null,
-      closesAt: null,
-      reminders: [],
-    });
+    const survey = await buildSurvey(
+      t,
+      {
+        intro: '',
+        items: ITEMS.map((label, f) => ({ key: `k${f}`, label })),
+        profileQuestions: ['revenueBand', 'businessModel'],
+        closesAt: null,
+      },
+      { sent: true },
+    );
     surveyId = String(survey._id);
-    await t.app.get(SurveyRepository).markSent(surveyId);
     // 30 invited, 24 answer: 20 >$1B and 4 <$100M respondents (a segment of 4, not shown).
     for (let k = 0; k < 30; k++) {
       const profile = { revenueBand: k < 20 ? '>$1B' : '<$100M', businessModel: k % 3 ? 'B2B' : 'B2C' };
-      await t.app
-        .get(InvitationRepository)
-        .insertOnce(
-          { surveyId, memberId: `m${k}`, email: `m${k}@example.test`, name: `Member ${k}`, profile, tier: 'council' },
-          'sent',
-        );
+      const invitation = await buildInvitation(
+        t,
+        { surveyId, memberId: `m${k}`, name: `Member ${k}`, profile },
+        'sent',
+      );
       if (k < 24) {
         const held = ['k0', 'k1', 'k2', 'k3', 'k4'].filter((_, f) => (k + f) % 4 !== 0);
-        await t.app.get(ResponseRepository).complete(`${surveyId}:m${k}`, surveyId, { held, profile }, null);
+        await buildResponse(t, invitation, { held, profile });
       }
     }
   });
@@ -150,18 +149,18 @@ describe('Reporting console', () => {
 
   it('queues the final computation when the worker closes a survey at its close date', async () => {
     const surveys = t.app.get(SurveyRepository);
-    const due = await surveys.create({
-      title: 'Closing today',
-      intro: '',
-      items: ITEMS.map((label, f) => ({ key: `k${f}`, label })),
-      profileQuestions: [],
-      audience: { tiers: [], filters: {} },
-      opensAt: null,
-      closesAt: new Date(Date.now() - 1000),
-      reminders: [],
-    });
+    const due = await buildSurvey(
+      t,
+      {
+        title: 'Closing today',
+        intro: '',
+        items: ITEMS.map((label, f) => ({ key: `k${f}`, label })),
+        profileQuestions: [],
+        closesAt: new Date(Date.now() - 1000),
+      },
+      { sent: true },
+    );
     const dueId = String(due._id);
-    await surveys.markSent(dueId);
     await t.app.get(SurveyBookkeeping).closeDue(new Date());
     expect((await surveys.findById(dueId))?.status).toBe('closed');
     const queued = await t.app.get(JobRepository).findRecent({ type: RANKING_JOB, status: 'pending' });
@@ -184,13 +183,8 @@ describe('Reporting console', () => {
     const tab = await staff.agent.get(`/admin/reports/${surveyId}?segment=businessModel`).expect(200);
     expect(tab.text).toContain('Rank (and incumbency) by Business model');
     // One more completed response, then a new computation (a new snapshot version).
-    await t.app
-      .get(InvitationRepository)
-      .insertOnce(
-        { surveyId, memberId: 'm30', email: 'm30@example.test', name: 'Member 30', profile: {}, tier: 'council' },
-        'sent',
-      );
-    await t.app.get(ResponseRepository).complete(`${surveyId}:m30`, surveyId, { held: ['k4'], profile: {} }, null);
+    const invitation = await buildInvitation(t, { surveyId, memberId: 'm30', name: 'Member 30', profile: {} }, 'sent');
+    await buildResponse(t, invitation, { held: ['k4'], profile: {} });
     await t.app.get(RankingComputer).compute(surveyId, 'demand');
     const after = await staff.agent.get(`/admin/reports/${surveyId}`).expect(200);
     expect(after.text).toContain(`Snapshot ${before.version + 1}`);

@@ -1,7 +1,7 @@
 import { RankingComputer } from '@roundtable/reporting';
-import { InvitationRepository, ResponseRepository, SurveyRepository } from '@roundtable/surveys';
 import type { TestApp } from '../support/create-test-app';
 import type { SignedIn } from '../support/sessions';
+import { buildInvitation, buildResponse, buildSurvey } from '../support/surveys';
 
 export const REPORT_ITEMS = ['Customer-centric tactics', 'Customer experience management', 'Customer strategy'];
 
@@ -17,29 +17,26 @@ export async function reportFor(
   publish = true,
   answers = 6,
 ): Promise<string> {
-  const surveys = t.app.get(SurveyRepository);
-  const survey = await surveys.create({
-    title,
-    intro: '',
-    items: REPORT_ITEMS.map((label, f) => ({ key: `i${f + 1}`, label })),
-    profileQuestions: [],
-    audience: { tiers: [], filters: {} },
-    opensAt: null,
-    closesAt: null,
-    reminders: [],
-  });
+  const survey = await buildSurvey(
+    t,
+    {
+      title,
+      intro: '',
+      items: REPORT_ITEMS.map((label, f) => ({ key: `i${f + 1}`, label })),
+      profileQuestions: [],
+      closesAt: null,
+    },
+    { sent: true },
+  );
   const surveyId = String(survey._id);
-  await surveys.markSent(surveyId);
   for (let k = 0; k < Math.max(8, answers); k++) {
-    await t.app
-      .get(InvitationRepository)
-      .insertOnce(
-        { surveyId, memberId: `m${k}`, email: `m${k}@example.test`, name: `Member ${k}`, profile: {}, tier: 'council' },
-        'sent',
-      );
+    const invitation = await buildInvitation(
+      t,
+      { surveyId, memberId: `m${k}`, name: `Member ${k}`, profile: {} },
+      'sent',
+    );
     if (k < answers) {
-      const held = k % 2 ? ['i1', 'i3'] : ['i1', 'i2'];
-      await t.app.get(ResponseRepository).complete(`${surveyId}:m${k}`, surveyId, { held, profile: {} }, null);
+      await buildResponse(t, invitation, { held: k % 2 ? ['i1', 'i3'] : ['i1', 'i2'], profile: {} });
     }
   }
   await t.app.get(RankingComputer).compute(surveyId, 'demand');
