@@ -175,6 +175,25 @@ describe('Roster changes proposed by members’ profiles', () => {
     ]);
   });
 
+  it('refuses to record a move on the day the tenure starts, and keeps the proposal', async () => {
+    const today = isoDate(new Date());
+    const member = await signInAs(t, { role: 'member', name: 'Indy Park' });
+    const memberId = String(member.member._id);
+    const tenure = await tenures().create(
+      buildTenure({ person: 'Indy Park', company: 'Xi Energy', start: today, memberId }),
+    );
+    await saveProfile(member, { name: 'Indy Park', company: 'Xi Energy' });
+    await saveProfile(member, { name: 'Indy Park', company: 'Omicron Energy' });
+    const [id] = await proposalIds();
+    const refused = await decide(`/admin/roster/proposals/${id}/accept`, 'yes');
+    expect(refused.status).toBe(409);
+    expect(refused.text).toContain(`The tenure at Xi Energy starts on ${today}, not before the change on ${today}`);
+    expect(await reread(tenure)).toEqual(tenure);
+    expect(await tenures().findByMember(memberId)).toHaveLength(1);
+    expect(await proposalIds()).toEqual([id]);
+    await decide(`/admin/roster/proposals/${id}/dismiss`, 'yes').expect(303);
+  });
+
   it('lets no member accept or dismiss a proposal', async () => {
     const { member, tenure } = await memberOnRoster('Harper Lane', 'Mu Motors');
     await saveProfile(member, { name: 'Harper Lane', company: 'Nu Motors' });
