@@ -2,17 +2,10 @@ import type { Browser, Page } from 'playwright-core';
 import { AdminWorkerModule } from '@roundtable/admin';
 import { TierRepository } from '@roundtable/billing';
 import { PostRepository, seedDemoPosts } from '@roundtable/blog';
-import { MemberRepository, seedDemoMembers } from '@roundtable/members';
-import {
-  DEMO_SURVEY_TITLE,
-  RankingComputer,
-  ReportingWorkerModule,
-  seedDemoResearch,
-  SnapshotRepository,
-} from '@roundtable/reporting';
-import { InvitationRepository, ResponseRepository, SurveyRepository } from '@roundtable/surveys';
+import { DEMO_SURVEY_TITLE, ReportingWorkerModule } from '@roundtable/reporting';
 import { keepScreenshot, startBrowserApp } from '../support/browser';
 import type { TestApp } from '../support/create-test-app';
+import { seedDemoCouncil } from '../support/demo';
 import { profileForm } from '../support/forms';
 import { auditPage, axeViolations, pageProblems } from '../support/page-checks';
 import { buildGuestComment } from '../support/comments';
@@ -80,17 +73,7 @@ describe('Staff and member journeys at 1280 and 390 px', () => {
   beforeAll(async () => {
     ({ t, browser, baseUrl } = await startBrowserApp({ imports: [ReportingWorkerModule, AdminWorkerModule] }));
     await t.app.get(TierRepository).seedDefaults();
-    await seedDemoMembers(t.app.get(MemberRepository));
-    await seedDemoResearch({
-      surveys: t.app.get(SurveyRepository),
-      invitations: t.app.get(InvitationRepository),
-      responses: t.app.get(ResponseRepository),
-      members: t.app.get(MemberRepository),
-      computer: t.app.get(RankingComputer),
-      snapshots: t.app.get(SnapshotRepository),
-    });
-    const surveys = await t.app.get(SurveyRepository).listNewestFirst(10);
-    demoSurveyId = String(surveys.find((s) => s.title === DEMO_SURVEY_TITLE)?._id);
+    demoSurveyId = (await seedDemoCouncil(t)).surveyId;
     staff = await signInAs(t, { role: 'admin', name: 'Sam Staff' });
     member = await signInAs(t, {
       role: 'member',
