@@ -27,11 +27,18 @@ describe('Importing an exchange file as a draft survey', () => {
   afterAll(() => t.close());
 
   const surveys = () => t.connection.collection('surveys').countDocuments();
-  const importFile = (text: string | Buffer) =>
+  const importFile = (text: string | Buffer, name = 'responses.json') =>
     staff.agent
       .post(`/admin/reports/import?_csrf=${staff.csrfToken}`)
       .set('Accept', 'text/html')
-      .attach('file', Buffer.isBuffer(text) ? text : Buffer.from(text), 'responses.json');
+      .attach('file', Buffer.isBuffer(text) ? text : Buffer.from(text), name);
+
+  it('refuses a file not named .json beside the field, and stores nothing', async () => {
+    const before = await surveys();
+    const refused = await importFile(exchangeFile(['Tactics', 'Metrics']), 'responses.csv').expect(422);
+    expect(refused.text).toContain('Please upload a JSON file whose name ends in .json.');
+    expect(await surveys()).toBe(before);
+  });
 
   it('refuses a 1 MB title and 50 labels of 100 KB, naming every problem at once, and stores nothing', async () => {
     const before = await surveys();

@@ -1,32 +1,25 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  Param,
-  Post,
-  Query,
-  Render,
-  Res,
-  StreamableFile,
-  UploadedFile,
-} from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, Get, Header, Param, Post, Query, Render, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Roles, STAFF, UploadForm } from '@roundtable/auth';
-import { ConfirmDto, FormPage } from '@roundtable/core';
+import { ConfirmDto, FormPage, UploadInterceptor } from '@roundtable/core';
 import { ReportConfirmations } from './report-confirmations.service';
 import { ReportAdmin } from './report-admin.service';
 import { ReportPages } from './report-pages.service';
 
 /**
- * The largest exchange file staff can import. The largest real one is a council of 20,000 members
+ * Exchange files staff import, at most 24 MB. The largest real one is a council of 20,000 members
  * who all answered, each holding all 16 default items: 22.5 MB as the export writes it (measured on a
  * generated file of that shape; 14.7 MB when each holds 8). The upload is read as a stream and cut
  * off at this size; only the import's items, title and profile questions are kept.
  */
-const MAX_IMPORT_BYTES = 24 * 1024 * 1024;
+const ExchangeUploadInterceptor = UploadInterceptor({
+  maxBytes: 24 * 1024 * 1024,
+  fieldLabel: 'Exchange file (.json)',
+  fileKind: 'JSON file',
+  extensions: ['.json'],
+  maxFields: 5,
+});
 
 /** Staff's reporting console: results of each survey from its latest snapshot, exports, publishing. */
 @ApiExcludeController()
@@ -47,10 +40,9 @@ export class AdminReportsController {
 
   @Post('import')
   @FormPage('reporting/admin-list', ReportPages, 'listPage')
-  // File names are UTF-8 (busboy would read them as Latin-1).
-  @UploadForm(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 }, defParamCharset: 'utf8' }))
-  importDraft(@UploadedFile() file?: Express.Multer.File) {
-    return this.admin.importDraft(file);
+  @UploadForm(ExchangeUploadInterceptor)
+  importDraft(@Req() req: Request) {
+    return this.admin.importDraft(req.upload);
   }
 
   @Get(':id')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { downloadName, FormOutcome, PageCache, toCsv, ValidationError } from '@roundtable/core';
+import { downloadName, FormOutcome, PageCache, toCsv, ValidationError, type ReceivedUpload } from '@roundtable/core';
 import { RankingRequests } from '../compute/ranking-requests.service';
 import { ExchangeTransfer } from '../exchange/exchange-transfer.service';
 import { publishRefusal } from '../published/publication';
@@ -70,9 +70,12 @@ export class ReportAdmin {
   }
 
   /** A refused file comes back as the list page with the reason beside the file field (422). */
-  async importDraft(file: { buffer: Buffer } | undefined): Promise<FormOutcome> {
+  async importDraft(upload: ReceivedUpload | undefined): Promise<FormOutcome> {
+    if (upload?.problem) {
+      return FormOutcome.invalid({}, { file: upload.problem });
+    }
     try {
-      const id = await this.transfer.importAsDraft(file?.buffer.toString('utf8'));
+      const id = await this.transfer.importAsDraft(upload?.file?.bytes.toString('utf8'));
       return FormOutcome.ok(`/admin/surveys/${id}`, 'Imported as a draft survey with the file’s items.');
     } catch (error) {
       if (error instanceof ValidationError) {
