@@ -1,18 +1,12 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import nodemailer, { Transporter } from 'nodemailer';
+import type { MailPayload } from '@roundtable/jobs';
 import { mailConfig } from '../mail.config';
 import { classifySmtpFailure } from './smtp-outcome';
 
-/** One message as handed to the relay. */
-export interface TransportMessage {
-  to: string;
-  subject: string;
-  text: string;
-  html?: string;
-  replyTo?: string;
-  headers?: Record<string, string>;
-}
+/** One message as handed to the relay: a queued email less its category, which was applied before sending. */
+export type TransportMessage = Omit<MailPayload, 'category'>;
 
 /** Delivered; refused for good (a bounce: record it); or the relay is away (throw to retry later). */
 export type SendOutcome = { status: 'sent' } | { status: 'bounced'; code: number; reason: string };
