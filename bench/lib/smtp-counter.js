@@ -10,7 +10,7 @@ const { freePort } = require('../../tools/servers/local-servers');
 
 async function startSmtpCounter() {
   const port = await freePort();
-  let phase = { accepted: 0, recipients: new Set(), lastAcceptedAt: null, waiters: [] };
+  let phase = { accepted: 0, recipients: new Set(), firstAcceptedAt: null, lastAcceptedAt: null, waiters: [] };
   let sample = null;
   const server = new SMTPServer({
     authOptional: true,
@@ -26,6 +26,7 @@ async function startSmtpCounter() {
         phase.accepted += 1;
         for (const to of session.envelope.rcptTo) phase.recipients.add(to.address.toLowerCase());
         phase.lastAcceptedAt = performance.now();
+        phase.firstAcceptedAt ??= phase.lastAcceptedAt;
         phase.waiters = phase.waiters.filter((w) => !w());
         callback();
       });
@@ -43,7 +44,7 @@ async function startSmtpCounter() {
     accepted: () => phase.accepted,
     /** Starts counting afresh for the next measurement. */
     reset() {
-      phase = { accepted: 0, recipients: new Set(), lastAcceptedAt: null, waiters: [] };
+      phase = { accepted: 0, recipients: new Set(), firstAcceptedAt: null, lastAcceptedAt: null, waiters: [] };
     },
     /** Resolves with the phase's figures once `count` messages were accepted; fails after `timeoutMs`. */
     waitFor(count, timeoutMs) {
@@ -60,6 +61,7 @@ async function startSmtpCounter() {
           resolve({
             accepted: current.accepted,
             recipients: current.recipients.size,
+            firstAcceptedAt: current.firstAcceptedAt,
             lastAcceptedAt: current.lastAcceptedAt,
           });
           return true;

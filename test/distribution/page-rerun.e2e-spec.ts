@@ -7,10 +7,11 @@ import { buildAudience, buildSurvey } from './distribution-fixtures';
 
 /**
  * The distribution job writes a page's invitations in one unordered insert and counts only those the
- * insert created. A run that stops after its first page (its lease taken over) and a second run that
- * reads the audience again from the start (no checkpoint) must leave one invitation per member, one
- * send batch per page and `invited` equal to the audience: the duplicates of the re-read page are
- * skipped by the database's unique `_id`, on FerretDB as on MongoDB.
+ * insert created. A run that stops after its first pages (its lease taken over) and a second run that
+ * goes on from an earlier checkpoint (the pages after it read again) must leave one invitation per
+ * member, one send batch per page and `invited` equal to the audience: the duplicates of the re-read
+ * pages are skipped by the database's unique `_id`, on FerretDB as on MongoDB. The first page is taken
+ * in no order before the ordered read, so its members are saved in the first checkpoint.
  */
 describe('Distribution pages read twice (real FerretDB)', () => {
   let t: TestApp;
@@ -28,19 +29,27 @@ describe('Distribution pages read twice (real FerretDB)', () => {
     const invitations = t.connection.collection('survey_invitations');
     const batches = () => t.connection.collection('jobs').find({ type: 'survey.send-batch' }).toArray();
 
-    // First run: the checkpoint after the first page says the job was taken over, so it stops there.
+    // First run: the first checkpoint names the early page's members before anything is written;
+    // the one after the first ordered page says the job was taken over, so it stops there.
+    const saved: Record<string, unknown>[] = [];
     await distributor.distribute(surveyId, {
       progress: null,
-      checkpoint: () => Promise.resolve(false),
+      checkpoint: (progress) => {
+        saved.push(progress);
+        return Promise.resolve(saved.length === 1);
+      },
       extendLease: () => Promise.resolve(true),
     });
-    expect(await invitations.countDocuments({ surveyId })).toBe(10);
-    expect(await batches()).toHaveLength(1);
+    expect(saved[0]).toEqual({ state: 0, after: null, early: expect.any(Array) as unknown });
+    expect(saved[0].early).toHaveLength(10);
+    expect(await invitations.countDocuments({ surveyId })).toBe(20);
+    expect(await batches()).toHaveLength(2);
 
-    // Second run from the start: the first page again (all ten already there), then the rest.
+    // Second run from the first checkpoint, as if the first run had died before writing anything:
+    // the early page again from its saved ids, the first ordered page again, then the rest.
     const checkpoints: unknown[] = [];
     await distributor.distribute(surveyId, {
-      progress: null,
+      progress: saved[0],
       checkpoint: (progress) => {
         checkpoints.push(progress);
         return Promise.resolve(true);
@@ -53,6 +62,10 @@ describe('Distribution pages read twice (real FerretDB)', () => {
       queued.map((job) => (job.payload as { recipients: unknown[] }).recipients.length).sort((a, b) => a - b),
     ).toEqual([5, 10, 10]);
     expect(new Set(queued.map((job) => job._id)).size).toBe(3);
+    const early = new Set(saved[0].early as string[]);
+    const recipients = queued.flatMap((job) => (job.payload as { recipients: { i: string }[] }).recipients);
+    expect(new Set(recipients.map((r) => r.i)).size).toBe(25);
+    expect(recipients.filter((r) => early.has(r.i.split(':')[1]))).toHaveLength(10);
     expect(checkpoints.at(-1)).toEqual({ state: 3, after: null });
     const figures = await t.app.get(ShardedCounters).read(counterGroup(surveyId));
     expect(figures.invited).toBe(25);

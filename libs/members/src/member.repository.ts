@@ -260,6 +260,15 @@ export class MemberRepository {
     return this.members.find(filter).sort({ _id: 1 }).lean<MemberRecord>().cursor({ batchSize: 1000 });
   }
 
+  /**
+   * Up to `count` members of a membership state in no particular order. Without a sort FerretDB v1 hands
+   * back the first matching rows as it reads them; `streamByState`'s `_id` order makes it read and sort
+   * every member before the first one arrives.
+   */
+  firstByState(state: string, count: number): Promise<MemberRecord[]> {
+    return this.members.find({ 'membership.state': state }).limit(count).batchSize(count).lean<MemberRecord[]>();
+  }
+
   async requestDeletion(id: string): Promise<void> {
     await this.write((members) =>
       members.updateOne({ _id: id, deletionRequestedAt: null }, { $set: { deletionRequestedAt: new Date() } }),

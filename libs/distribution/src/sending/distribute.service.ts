@@ -22,10 +22,16 @@ export function distributeJobId(surveyId: string): string {
   return `distribute:${surveyId}`;
 }
 
-/** Where a distribution has got to: which membership state, and the last member id read in it. */
+/**
+ * Where a distribution has got to: which membership state, and the last member id read in it. `early`
+ * names the members of the first state whose page went out before the ordered read (see `distribute`),
+ * which that read skips; `earlyQueued` says their page was written and queued.
+ */
 interface Cursor {
   state: number;
   after: string | null;
+  early?: string[];
+  earlyQueued?: boolean;
 }
 
 /**
@@ -34,6 +40,12 @@ interface Cursor {
  * in one unordered insert (`_id` `<surveyId>:<memberId>`, unique: exactly once however often a page
  * is read), queues one send batch per page (its id names the page, so a page is queued once) and saves
  * its cursor, so a worker taking over after a crash resumes at the page it stopped on.
+ *
+ * The first page is read before that order: FerretDB v1 sorts in memory, so the ordered cursor's first
+ * members arrive only after it has read and sorted the whole membership (seconds at 20,000 members,
+ * while every worker would wait). So the job first takes one page of the first state as it comes,
+ * saves those members' ids in its cursor before writing anything, queues their batch, and the ordered
+ * read skips them. A run taking over reads the saved ids again, so it never picks a different first page.
  */
 @Injectable()
 export class Distributor implements OnModuleInit {
@@ -73,17 +85,33 @@ export class Distributor implements OnModuleInit {
     let cursor: Cursor = (context.progress as Cursor | null) ?? { state: 0, after: null };
     // A resumed run may redo the page it stopped on: that page's batch double-checks its deliveries.
     let recheck = context.progress !== null;
+    if (context.progress === null) {
+      const early = await this.members.firstByState(AUDIENCE_MEMBERSHIP_STATES[0], this.batchSize);
+      cursor = { state: 0, after: null, early: early.map((member) => String(member._id)) };
+      if (!(await context.checkpoint({ ...cursor }))) {
+        return;
+      }
+      await this.invitePage(survey, early, 'early', false);
+      cursor = { ...cursor, earlyQueued: true };
+    } else if (cursor.early && !cursor.earlyQueued) {
+      await this.invitePage(survey, await this.members.findByIds(cursor.early), 'early', true);
+      cursor = { ...cursor, earlyQueued: true };
+    }
     while (cursor.state < AUDIENCE_MEMBERSHIP_STATES.length) {
       const state = AUDIENCE_MEMBERSHIP_STATES[cursor.state];
+      const skipped = new Set(cursor.state === 0 ? cursor.early : []);
       // One cursor per state, cut into pages here: one scan of the collection rather than one per page
       // (FerretDB v1 answers an `_id` range by scanning), and one page in memory at a time.
       let page: MemberRecord[] = [];
       for await (const member of this.members.streamByState(state, cursor.after ?? undefined)) {
+        if (skipped.has(String(member._id))) {
+          continue;
+        }
         page.push(member);
         if (page.length === this.batchSize) {
           await this.invitePage(survey, page, `${state}:${cursor.after ?? 'start'}`, recheck);
           recheck = false;
-          cursor = { state: cursor.state, after: String(page[page.length - 1]._id) };
+          cursor = { ...cursor, after: String(page[page.length - 1]._id) };
           page = [];
           if (!(await context.checkpoint({ ...cursor })) || !(await this.roomAhead(surveyId, context))) {
             return; // taken over by another worker after our lease ran out: it goes on from the cursor
