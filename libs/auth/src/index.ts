@@ -3,6 +3,7 @@ export { AuthModule } from './auth.module';
 export { AuthEnvironmentVariables, authConfig, SESSION_COOKIE, SESSIONS_COLLECTION } from './auth.config';
 export { SessionService } from './sessions/session.service';
 export { ExpiredSessions } from './sessions/expired-sessions';
+export { requestVersions } from './sessions/request-versions';
 export { RateLimiter } from './rate-limit/rate-limiter.service';
 export { membershipRequired, Roles, RequiresEntitlement, RolesGuard } from './roles.guard';
 export { CurrentMember } from './current-member.decorator';

@@ -11,6 +11,6 @@ export { Distributor, DISTRIBUTE_JOB, distributeJobId } from './sending/distribu
 export { SEND_BATCH_JOB, BATCH_SIZE } from './sending/batch';
 export { counterGroup } from './sending/batch-sender.service';
 export { surveyFigures, type SurveyFigures } from './progress/figures';
-export { SkewRoundRepository, type SkewRoundRecord } from './targeting/skew-round.repository';
+export { SkewRoundRepository, SKEW_ROUNDS_VERSION, type SkewRoundRecord } from './targeting/skew-round.repository';
 export { SKEW_ROUND_JOB } from './sending/reminders.service';
 export { SkewRoundsDataModule } from './targeting/skew-rounds-data.module';

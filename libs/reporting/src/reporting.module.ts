@@ -8,6 +8,7 @@ import { ReportAdmin } from './console/report-admin.service';
 import { ReportApi } from './console/report-api.service';
 import { ReportConfirmations } from './console/report-confirmations.service';
 import { ReportPages } from './console/report-pages.service';
+import { KeptResultsReads } from './console/kept-results-reads';
 import { ReportsApiController } from './console/reports-api.controller';
 import { PublishedResearchModule } from './published/published-research.module';
 import { ReportsController } from './published/reports.controller';
@@ -36,6 +37,7 @@ import { TrendsPages } from './trends/trends-pages.service';
   providers: [
     CompletionListener,
     ReportPages,
+    KeptResultsReads,
     ReportConfirmations,
     TrendsPages,
     Findings,

@@ -12,7 +12,12 @@ export {
   SURVEY_STATUSES,
   type SurveyStatus,
 } from './definition/survey.schema';
-export { SurveyRepository, type SurveyRecord, type SurveyDefinitionFields } from './definition/survey.repository';
+export {
+  SurveyRepository,
+  SURVEYS_VERSION,
+  type SurveyRecord,
+  type SurveyDefinitionFields,
+} from './definition/survey.repository';
 export {
   DEFAULT_ACCOUNTABILITIES,
   PROFILE_QUESTIONS,

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { KeptValues, NotFoundError } from '@roundtable/core';
 import type { RankingResult, SegmentTable } from '@roundtable/rankings';
-import { SkewRoundRepository } from '@roundtable/distribution';
 import { SurveyRepository, type SurveyRecord } from '@roundtable/surveys';
 import { attributeLabel } from '../compute/profile-values';
 import { SnapshotRepository, type SnapshotRecord } from '../snapshots/snapshot.repository';
+import { KeptResultsReads } from './kept-results-reads';
 import { progressCharts, rankCharts } from './charts';
 import { decimals, formatDate, formatDateTime, percent, pValue, signedPoints } from './format';
 import { TABLES } from './report-tables';
@@ -19,7 +19,7 @@ export class ReportPages {
   constructor(
     private readonly surveys: SurveyRepository,
     private readonly snapshots: SnapshotRepository,
-    private readonly skewRounds: SkewRoundRepository,
+    private readonly keptReads: KeptResultsReads,
   ) {}
 
   async listPage() {
@@ -57,19 +57,22 @@ export class ReportPages {
   }
 
   /**
-   * Staff's results page: the survey and its state (two small `_id` reads), then the snapshot's part
-   * of the page from `snapshotModels` when this process has built it before. A snapshot `_id`
-   * (`<surveyId>:<version>`) is written once and never changed, so its model (tables, SVG charts) can
-   * be kept; a new computation is a new version, found through the state on the next request.
+   * Staff's results page: the survey, its result state and its skew rounds as this process keeps them
+   * under their shared versions (`KeptResultsReads`: read again after any write to them, in any
+   * process), then the snapshot's part of the page from `snapshotModels` when this process has built it
+   * before. A snapshot `_id` (`<surveyId>:<version>`) is written once and never changed, so its model
+   * (tables, SVG charts) can be kept; a new computation is a new version, found through the state.
    */
   async adminReportPage(surveyId: string, segment?: string, notice?: string) {
-    const survey = await this.surveyOrFail(surveyId);
-    const state = await this.snapshots.findState(surveyId);
+    const { survey, state, skewRounds } = await this.keptReads.read(surveyId);
+    if (!survey) {
+      throw new NotFoundError('There is no such survey.');
+    }
     const base = {
       title: `Results: ${survey.title}`,
       survey: { id: surveyId, title: survey.title, status: survey.status, isWave: Boolean(survey.waveOf) },
-      // Read per request (a handful of records): a round confirmed after the snapshot shows at once.
-      skewRounds: (await this.skewRounds.listBySurvey(surveyId)).map((round) => ({
+      // A round confirmed after the snapshot shows at once: recording it changes the rounds' version.
+      skewRounds: skewRounds.map((round) => ({
         round: round.round,
         date: formatDate(round.at),
         segments: `${round.dimension}: ${round.values.join(', ')}`,

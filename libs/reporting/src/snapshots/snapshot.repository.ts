@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { insertOnce } from '@roundtable/core';
+import { insertOnce, SharedVersions } from '@roundtable/core';
 import { PublishedSummary, RankingSnapshot, RankingState } from './ranking-snapshot.schema';
 
 export type SnapshotRecord = RankingSnapshot;
@@ -11,13 +11,26 @@ export type NewSnapshot = Omit<RankingSnapshot, '_id' | 'version'>;
 /** How many versions of a survey's result are kept besides the published one. */
 const KEEP_VERSIONS = 20;
 
+/**
+ * The name of the result states version among core's shared versions: it changes after every write to
+ * a survey's state (a new latest version, a publication, a withdrawal), so a process that keeps states
+ * (the console's results page) reads them again on its next request, whichever process wrote.
+ */
+export const RESULT_STATES_VERSION = 'resultStates';
+
 /** The only code that touches ranking_snapshots and ranking_states. */
 @Injectable()
-export class SnapshotRepository {
+export class SnapshotRepository implements OnModuleInit {
   constructor(
     @InjectModel(RankingSnapshot.name) private readonly snapshots: Model<RankingSnapshot>,
     @InjectModel(RankingState.name) private readonly states: Model<RankingState>,
+    private readonly versions: SharedVersions,
   ) {}
+
+  /** Makes sure the version exists, so states can be kept from the first request. */
+  async onModuleInit(): Promise<void> {
+    await this.versions.ensure(RESULT_STATES_VERSION);
+  }
 
   findState(surveyId: string): Promise<StateRecord | null> {
     return this.states.findById(surveyId).lean<StateRecord>();
@@ -54,6 +67,7 @@ export class SnapshotRepository {
       { $max: { latestVersion: version, computedAt: snapshot.computedAt } },
       { upsert: true },
     );
+    await this.versions.changed(RESULT_STATES_VERSION);
     const state = await this.findState(surveyId);
     // Scans only this small collection (a few dozen snapshots per survey at most).
     await this.snapshots.deleteMany({
@@ -69,6 +83,7 @@ export class SnapshotRepository {
       { $set: { publishedVersion: version, publishedAt: at, publishedSummary: summary } },
       { upsert: true },
     );
+    await this.versions.changed(RESULT_STATES_VERSION);
   }
 
   async unpublish(surveyId: string): Promise<void> {
@@ -76,6 +91,7 @@ export class SnapshotRepository {
       { _id: surveyId },
       { $set: { publishedVersion: null, publishedAt: null, publishedSummary: null } },
     );
+    await this.versions.changed(RESULT_STATES_VERSION);
   }
 
   /** The newest published reports (the home page block, the portal); served by { publishedAt }. */
