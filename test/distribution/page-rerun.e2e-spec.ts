@@ -63,9 +63,9 @@ describe('Distribution pages read twice (real FerretDB)', () => {
     ).toEqual([5, 10, 10]);
     expect(new Set(queued.map((job) => job._id)).size).toBe(3);
     const early = new Set(saved[0].early as string[]);
-    const recipients = queued.flatMap((job) => (job.payload as { recipients: { i: string }[] }).recipients);
-    expect(new Set(recipients.map((r) => r.i)).size).toBe(25);
-    expect(recipients.filter((r) => early.has(r.i.split(':')[1]))).toHaveLength(10);
+    const recipients = queued.flatMap((job) => (job.payload as { recipients: { invitationId: string }[] }).recipients);
+    expect(new Set(recipients.map((r) => r.invitationId)).size).toBe(25);
+    expect(recipients.filter((r) => early.has(r.invitationId.split(':')[1]))).toHaveLength(10);
     expect(checkpoints.at(-1)).toEqual({ state: 3, after: null });
     const figures = await t.app.get(ShardedCounters).read(counterGroup(surveyId));
     expect(figures.invited).toBe(25);
