@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AdminWorkerModule } from '@roundtable/admin';
 import { TierRepository } from '@roundtable/billing';
 import { PostRepository, seedDemoPosts } from '@roundtable/blog';
@@ -7,7 +7,7 @@ import { keepScreenshot, startBrowserApp } from '../support/browser';
 import type { TestApp } from '../support/create-test-app';
 import { seedDemoCouncil } from '../support/demo';
 import { profileForm } from '../support/forms';
-import { auditPage, axeViolations, pageProblems } from '../support/page-checks';
+import { auditContext, axeViolations, pageProblems } from '../support/page-checks';
 import { buildGuestComment } from '../support/comments';
 import { signInAs, SignedIn } from '../support/sessions';
 import { buildSurvey } from '../distribution/distribution-fixtures';
@@ -36,37 +36,57 @@ describe('Staff and member journeys at 1280 and 390 px', () => {
   let openSurveyId: string;
   let surveyToken: string;
 
-  /** Opens `path` as `who` at both widths, runs `act` on the page if given, and measures what it shows. */
+  /** One context per reader and width for the whole run (contexts cost more than pages to make). */
+  const contexts = new Map<string, Promise<BrowserContext>>();
+  const contextFor = (who: SignedIn | null, phone: boolean) => {
+    const key = `${who ? String(who.member._id) : 'visitor'}:${phone}`;
+    if (!contexts.has(key)) {
+      contexts.set(key, auditContext(browser, baseUrl, who, phone));
+    }
+    return contexts.get(key)!;
+  };
+
+  /**
+   * Opens `path` as `who` at both widths at once (a page each, in that reader's context for the width),
+   * runs `act` on the page if given, and measures what it shows. `oneAtATime` when `act` leaves a
+   * message for the next page: both widths share the reader's session, so the other could take it.
+   */
   async function visit(
     who: SignedIn | null,
     path: string,
     name: string,
     act?: (page: Page, phone: boolean) => Promise<void>,
+    oneAtATime = false,
   ): Promise<void> {
-    for (const width of WIDTHS) {
-      const { context, page } = await auditPage(browser, baseUrl, who, width.phone);
-      try {
-        const response = await page.goto(`${baseUrl}${path}`);
-        expect({ path, status: response?.status() }).toEqual({ path, status: 200 });
-        if (act) {
-          await act(page, width.phone);
-        }
-        await keepScreenshot(page, `journey-${name}-${width.name}`);
-        const problems = await pageProblems(page);
-        expect({ page: `${name} (${width.name})`, ...problems }).toEqual({
-          page: `${name} (${width.name})`,
-          sidewaysScroll: false,
-          smallText: [],
-          clipped: [],
-          labelsApart: [],
-        });
-        expect({ page: `${name} (${width.name})`, axe: await axeViolations(page) }).toEqual({
-          page: `${name} (${width.name})`,
-          axe: [],
-        });
-      } finally {
-        await context.close();
-      }
+    const widths = oneAtATime ? WIDTHS.map((width) => [width]) : [WIDTHS];
+    for (const together of widths) {
+      await Promise.all(
+        together.map(async (width) => {
+          const page = await (await contextFor(who, width.phone)).newPage();
+          try {
+            const response = await page.goto(`${baseUrl}${path}`);
+            expect({ path, status: response?.status() }).toEqual({ path, status: 200 });
+            if (act) {
+              await act(page, width.phone);
+            }
+            await keepScreenshot(page, `journey-${name}-${width.name}`);
+            const problems = await pageProblems(page);
+            expect({ page: `${name} (${width.name})`, ...problems }).toEqual({
+              page: `${name} (${width.name})`,
+              sidewaysScroll: false,
+              smallText: [],
+              clipped: [],
+              labelsApart: [],
+            });
+            expect({ page: `${name} (${width.name})`, axe: await axeViolations(page) }).toEqual({
+              page: `${name} (${width.name})`,
+              axe: [],
+            });
+          } finally {
+            await page.close();
+          }
+        }),
+      );
     }
   }
 
@@ -117,13 +137,19 @@ describe('Staff and member journeys at 1280 and 390 px', () => {
   it("staff's home", () => visit(staff, '/admin', 'staff-home'));
 
   it('approving an application says so', () =>
-    visit(staff, '/admin/applications', 'applications', async (page, phone) => {
-      if (!phone) {
-        await page.getByRole('button', { name: 'Approve' }).first().click();
-        await page.waitForURL(`${baseUrl}/admin/applications`);
-        expect(await page.locator('.flash').textContent()).toMatch(/is approved/);
-      }
-    }));
+    visit(
+      staff,
+      '/admin/applications',
+      'applications',
+      async (page, phone) => {
+        if (!phone) {
+          await page.getByRole('button', { name: 'Approve' }).first().click();
+          await page.waitForURL(`${baseUrl}/admin/applications`);
+          expect(await page.locator('.flash').textContent()).toMatch(/is approved/);
+        }
+      },
+      true,
+    ));
 
   it('the members list', () => visit(staff, '/admin/members', 'members'));
   it('moderation', () => visit(staff, '/admin/comments', 'moderation'));

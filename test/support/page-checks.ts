@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addSession } from './browser';
@@ -109,24 +110,36 @@ export function pageProblems(page: Page): Promise<PageProblems> {
   });
 }
 
-/** axe-core's violations on the page (injected from node_modules; the context bypasses the site's CSP for it). */
+/** axe-core's script, read once for the run. */
+let axeSource: string | undefined;
+
+/**
+ * axe-core's violations on the page (injected from node_modules; the context bypasses the site's CSP
+ * for it). Every rule runs; only the violations are detailed, since nothing reads passes (a third of
+ * axe's time on a long page).
+ */
 export async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: join(__dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js') });
+  axeSource ??= readFileSync(join(__dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: unknown[] }> } }).axe;
-    const result = await axe.run(document);
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations as Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }>;
   });
   return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
-/** A fresh context at laptop (1280) or phone (390) width, signed in as `who` if given, for axe (CSP bypassed). */
-export async function auditPage(
+/** A context at laptop (1280) or phone (390) width, signed in as `who` if given, for axe (CSP bypassed). */
+export async function auditContext(
   browser: Browser,
   baseUrl: string,
   who: { cookie: string } | null,
   phone: boolean,
-): Promise<{ context: BrowserContext; page: Page }> {
+): Promise<BrowserContext> {
   const context = await browser.newContext({
     viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 900 },
     bypassCSP: true,
@@ -134,5 +147,16 @@ export async function auditPage(
   if (who) {
     await addSession(context, baseUrl, who);
   }
+  return context;
+}
+
+/** A fresh context (as `auditContext`) and a page in it. */
+export async function auditPage(
+  browser: Browser,
+  baseUrl: string,
+  who: { cookie: string } | null,
+  phone: boolean,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await auditContext(browser, baseUrl, who, phone);
   return { context, page: await context.newPage() };
 }
