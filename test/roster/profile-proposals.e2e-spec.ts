@@ -164,8 +164,12 @@ describe('Roster changes proposed by members’ profiles', () => {
 
   it('finds an unlinked tenure by the member’s name and former company, and links it on accept', async () => {
     const { member, tenure } = await memberOnRoster('Gale Ortiz', 'Kappa Steel', 'Chief Customer Officer', false);
+    await saveProfile(member, { name: 'Gale Ortiz', company: 'Lambda Works' });
+    const [first] = await proposalIds();
+    // Changed again before staff decide: the waiting proposal's tenure is still the member's.
     await saveProfile(member, { name: 'Gale Ortiz', company: 'Lambda Steel' });
-    const [id] = await proposalIds();
+    const [id, ...others] = await proposalIds();
+    expect([id !== first, others]).toEqual([true, []]);
     await decide(`/admin/roster/proposals/${id}/accept`, 'yes').expect(303);
     const memberId = String(member.member._id);
     expect(await reread(tenure)).toMatchObject({ memberId, end: isoDate(new Date()) });

@@ -19,7 +19,7 @@ export const tenureView = (tenure: TenureRecord): TenureView => ({
 /**
  * The roster's ear for members' profile changes (PROFILE_CHANGES): a member on the roster who changes
  * company or title proposes the matching roster change for staff to accept; the roster itself does
- * not change. Two reads by indexed fields per change of company or title, none otherwise.
+ * not change. A few reads by indexed fields per change of company or title, none otherwise.
  */
 @Injectable()
 export class ProfileChangeProposals implements ProfileChangeListener {
@@ -29,12 +29,7 @@ export class ProfileChangeProposals implements ProfileChangeListener {
   ) {}
 
   async profileChanged(change: ProfileChange): Promise<void> {
-    const own = (await this.tenures.findByMember(change.memberId)).map(tenureView);
-    const namesakes =
-      own.length === 0 && change.before
-        ? (await this.tenures.findOpenByPerson(normalisePerson(change.name))).map(tenureView)
-        : [];
-    const tenure = tenureOfMember(change, own, namesakes);
+    const tenure = await this.tenureOf(change);
     if (!tenure) {
       return;
     }
@@ -59,5 +54,26 @@ export class ProfileChangeProposals implements ProfileChangeListener {
     });
     // An earlier proposal for this tenure describes a profile the member has since changed again.
     await this.proposals.removeOthersOf(tenure._id, planned.id);
+  }
+
+  /**
+   * The member's tenure: one linked to them; else the one a waiting proposal of theirs is about (it
+   * was found by name at a company the profile no longer names); else an open namesake's at the
+   * company they are leaving.
+   */
+  private async tenureOf(change: ProfileChange): Promise<TenureView | null> {
+    const own = (await this.tenures.findByMember(change.memberId)).map(tenureView);
+    if (own.length > 0) {
+      return tenureOfMember(change, own, []);
+    }
+    const waiting = await this.proposals.findByMember(change.memberId);
+    const proposed = waiting ? await this.tenures.findById(waiting.tenureId) : null;
+    if (proposed) {
+      return tenureView(proposed);
+    }
+    const namesakes = change.before
+      ? (await this.tenures.findOpenByPerson(normalisePerson(change.name))).map(tenureView)
+      : [];
+    return tenureOfMember(change, [], namesakes);
   }
 }

@@ -23,6 +23,11 @@ export class RosterProposalRepository {
       : Promise.resolve(null);
   }
 
+  /** A member's waiting proposal, if any (the newest replaces the others, so there is at most one per tenure). */
+  findByMember(memberId: string): Promise<RosterProposal | null> {
+    return this.proposals.findOne({ memberId }).lean<RosterProposal>();
+  }
+
   listNewestFirst(): Promise<RosterProposal[]> {
     return this.proposals.find().sort({ proposedAt: -1, _id: 1 }).limit(PROPOSAL_LIST_LIMIT).lean<RosterProposal[]>();
   }

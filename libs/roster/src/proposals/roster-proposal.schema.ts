@@ -28,3 +28,5 @@ export const RosterProposalSchema = SchemaFactory.createForClass(RosterProposal)
 RosterProposalSchema.index({ proposedAt: -1 });
 // A new proposal for a tenure replaces the older ones for it (the profile moved on).
 RosterProposalSchema.index({ tenureId: 1 });
+// A member not yet linked to a tenure changes again: the tenure their waiting proposal is about.
+RosterProposalSchema.index({ memberId: 1 });
