@@ -107,7 +107,7 @@ function routes(reportId: string, resourceId: string): Route[] {
     { method: 'GET', path: '/admin/resources', cells: STAFF_ONLY },
     { method: 'GET', path: `/admin/resources/${resourceId}/edit`, cells: STAFF_ONLY },
     { method: 'POST', path: '/admin/resources', cells: STAFF_ONLY, multipart: true, answer: 422 },
-    { method: 'POST', path: `/admin/resources/${MISSING}`, cells: STAFF_ONLY, multipart: true, answer: 404 },
+    { method: 'POST', path: `/admin/resources/${MISSING}`, cells: STAFF_ONLY, answer: 404 },
     { method: 'POST', path: `/admin/resources/${MISSING}/delete`, cells: STAFF_ONLY, answer: 404 },
   ];
 }
