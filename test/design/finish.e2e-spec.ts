@@ -2,7 +2,9 @@ import request from 'supertest';
 import { ReportingWorkerModule } from '@roundtable/reporting';
 import { createTestApp, type TestApp } from '../support/create-test-app';
 import { reportFor } from '../reporting/report-fixtures';
-import { profileForm } from '../support/forms';
+import { PostRepository, seedDemoPosts } from '@roundtable/blog';
+import { csrfFrom, profileForm } from '../support/forms';
+import { openSurvey } from '../surveys/survey-fixtures';
 import { signInAs, type SignedIn } from '../support/sessions';
 
 /** The finish of the design pass: the 404 page in the site's words and style, and counts that read right. */
@@ -36,7 +38,7 @@ describe('Finish', () => {
     );
   });
 
-  it('writes the count of waiting applications singular at one and plural at zero and two', async () => {
+  it("changes the staff home's count of waiting applications on the next view after one arrives, singular at one and plural at zero and two", async () => {
     const shown = async () =>
       /<strong>\d+<\/strong> applications? waiting/.exec((await staff.agent.get('/admin').expect(200)).text)?.[0];
     expect(await shown()).toBe('<strong>0</strong> applications waiting');
@@ -52,5 +54,35 @@ describe('Finish', () => {
         .expect(303);
       expect(await shown()).toBe(expected);
     }
+  });
+
+  it("changes the staff home's comments to moderate and surveys open on the next view", async () => {
+    const home = async () => {
+      const page = (await staff.agent.get('/admin').expect(200)).text;
+      const count = (id: string) => new RegExp(`id="${id}"><strong>(\\d+)</strong>`).exec(page)?.[1];
+      return { comments: count('comments-waiting'), surveys: count('surveys-open') };
+    };
+    const before = await home();
+    await openSurvey(t);
+    expect(await home()).toEqual({ ...before, surveys: String(Number(before.surveys) + 1) });
+
+    await seedDemoPosts(t.app.get(PostRepository), { id: String(staff.member._id), name: 'Sam Staff' });
+    const [post] = await t.app.get(PostRepository).listPublished(new Date(), { limit: 1 });
+    await staff.agent
+      .post('/admin/comments/settings')
+      .type('form')
+      .send({ _csrf: staff.csrfToken, guestComments: 'on' })
+      .expect(303);
+    const guest = request.agent(t.app.getHttpServer());
+    const open = await guest.get(`/blog/${post.slug}`).expect(200);
+    await guest
+      .post(`/blog/${post.slug}/comments`)
+      .type('form')
+      .send({ _csrf: csrfFrom(open.text), name: 'Gus Guest', email: 'gus@example.test', body: 'A first question.' })
+      .expect(303);
+    expect(await home()).toEqual({
+      comments: String(Number(before.comments) + 1),
+      surveys: String(Number(before.surveys) + 1),
+    });
   });
 });
