@@ -62,7 +62,7 @@ describe('rank charts', () => {
 });
 
 describe('progressChart', () => {
-  it('ends the last date at the edge of the drawing instead of past it', () => {
+  it('starts the first date and ends the last at the edges of the drawing instead of past them, in words', () => {
     const svg = progressChart(
       [
         { date: '2026-03-01', completed: 10 },
@@ -72,7 +72,8 @@ describe('progressChart', () => {
       'p',
       320,
     );
-    expect(svg).toMatch(/text-anchor="end" class="chart-axis" fill="#5b6473">2026-03-09/);
+    expect(svg).toMatch(/text-anchor="start" class="chart-axis" fill="#5b6473">1 March 2026</);
+    expect(svg).toMatch(/text-anchor="end" class="chart-axis" fill="#5b6473">9 March 2026</);
   });
 
   it('plots the cumulative rate and describes the last day', () => {
@@ -84,7 +85,7 @@ describe('progressChart', () => {
       50,
     );
     expect(svg).toContain('<polyline');
-    expect(svg).toContain('30 completed of 50 eligible by 2026-03-02 (60%)');
+    expect(svg).toContain('30 completed of 50 eligible by 2 March 2026 (60%)');
     expect(progressChart([], 0)).toContain('No completed responses yet');
   });
 });

@@ -5,7 +5,7 @@
  * readers, and the page shows the same numbers as a table beside it.
  */
 
-import { escapeHtml } from '@roundtable/core';
+import { escapeHtml, formatDate } from '@roundtable/core';
 
 export interface IntervalRow {
   item: string;
@@ -202,17 +202,17 @@ export function progressChart(points: ProgressPoint[], eligible: number, id = 'p
       : points.length <= 8
         ? points.map((_, k) => k)
         : [0, Math.floor((points.length - 1) / 2), points.length - 1];
-    // The last day's date ends at the plot's edge rather than running past the drawing.
-    const anchor = (k: number) => (k === points.length - 1 && k > 0 ? 'end' : narrow && k === 0 ? 'start' : 'middle');
+    // The first day's date starts and the last day's ends at the plot's edges rather than running past the drawing.
+    const anchor = (k: number) => (k === points.length - 1 && k > 0 ? 'end' : k === 0 ? 'start' : 'middle');
     labelled.forEach((k) =>
       parts.push(
-        `<text x="${x(k).toFixed(1)}" y="${height - 14}" text-anchor="${anchor(k)}" class="chart-axis" fill="#5b6473">${escapeHtml(points[k].date)}</text>`,
+        `<text x="${x(k).toFixed(1)}" y="${height - 14}" text-anchor="${anchor(k)}" class="chart-axis" fill="#5b6473">${escapeHtml(formatDate(points[k].date))}</text>`,
       ),
     );
   }
   const last = points[points.length - 1];
   const description = last
-    ? `${last.completed} completed of ${eligible} eligible by ${last.date} (${Math.round(rate(last) * 100)}%)`
+    ? `${last.completed} completed of ${eligible} eligible by ${formatDate(last.date)} (${Math.round(rate(last) * 100)}%)`
     : 'No completed responses yet';
   return svg(id, width, height, 'Response rate over time', description, parts, narrow ? 13 : 12);
 }

@@ -193,7 +193,7 @@ function responseModel(snapshot: SnapshotRecord) {
     responseRate: rate ? { ...rate, ratePercent: percent(rate.rate), partial: rate.partial ?? '—' } : null,
     progressChart: progressCharts(snapshot.progress, eligible),
     progress: snapshot.progress.map((p) => ({
-      date: p.date,
+      date: formatDate(p.date),
       completed: p.completed,
       rate: percent(eligible ? p.completed / eligible : null),
     })),
