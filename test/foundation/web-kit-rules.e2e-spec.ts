@@ -2,9 +2,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /**
- * Issue 14's "done means", kept true by a test rather than by a reviewer's grep: the web layer's
- * rules read from the source itself, so a new handler that slips back to an untyped body, a
- * hand-written response or a repository in a controller fails here with its file named.
+ * The web layer's rules (docs/architecture.md), kept true by a test rather than by a reviewer's grep:
+ * read from the source itself, so a new handler that slips back to an untyped body, a hand-written
+ * response, a repository in a controller or an import that closes a loop between libs fails here
+ * with its file named.
  */
 const root = join(__dirname, '..', '..');
 const libs = join(root, 'libs');
@@ -34,7 +35,49 @@ function handlersTakingRes(text: string): string[] {
   return found;
 }
 
-describe('The web kit rules (issue 14)', () => {
+/** Each lib and the libs its non-spec sources import (`@roundtable/<lib>`). */
+function libImports(sources: Array<{ path: string; text: string }>): Map<string, Set<string>> {
+  const graph = new Map<string, Set<string>>();
+  for (const file of sources) {
+    const lib = /^libs\/([^/]+)\//.exec(file.path)?.[1];
+    if (!lib) {
+      continue;
+    }
+    const imported = graph.get(lib) ?? new Set<string>();
+    for (const match of file.text.matchAll(/from '@roundtable\/([\w-]+)'/g)) {
+      if (match[1] !== lib) {
+        imported.add(match[1]);
+      }
+    }
+    graph.set(lib, imported);
+  }
+  return graph;
+}
+
+/** Every import loop between libs, each as the path that closes it (`a -> b -> a`). */
+function importLoops(graph: Map<string, Set<string>>): string[] {
+  const loops: string[] = [];
+  const done = new Set<string>();
+  const visit = (lib: string, path: string[]): void => {
+    if (path.includes(lib)) {
+      loops.push([...path.slice(path.indexOf(lib)), lib].join(' -> '));
+      return;
+    }
+    if (done.has(lib)) {
+      return;
+    }
+    for (const next of graph.get(lib) ?? []) {
+      visit(next, [...path, lib]);
+    }
+    done.add(lib);
+  };
+  for (const lib of [...graph.keys()].sort()) {
+    visit(lib, []);
+  }
+  return loops;
+}
+
+describe('The web kit rules', () => {
   it('finds the libraries it checks', () => {
     expect(controllers.length).toBeGreaterThan(20);
   });
@@ -86,5 +129,42 @@ describe('The web kit rules (issue 14)', () => {
       /export class \w+Pages\b/.test(file.text) && !file.path.endsWith('-pages.service.ts') ? [file.path] : [],
     );
     expect(misnamed).toEqual([]);
+  });
+
+  it('takes an optional provider through @Optional() @Inject(TOKEN), never by a lookup in a try/catch', () => {
+    // form-page.ts looks up the page-model service a @FormPage names: a class known when the route is
+    // declared, not an optional provider.
+    const lookingUp = files.flatMap((file) =>
+      /moduleRef\.get\(/.test(file.text) && file.path !== 'libs/core/src/forms/form-page.ts' ? [file.path] : [],
+    );
+    expect(lookingUp).toEqual([]);
+  });
+
+  it('keeps the libs in layers: no import loop between them', () => {
+    const graph = libImports(files);
+    expect(graph.size).toBeGreaterThan(10);
+    expect(importLoops(graph)).toEqual([]);
+  });
+
+  it('catches an import loop, however long, and not a shared dependency', () => {
+    const planted = (paths: Record<string, string>) =>
+      libImports(Object.entries(paths).map(([path, text]) => ({ path, text })));
+    expect(
+      importLoops(
+        planted({
+          'libs/a/src/x.ts': "import { B } from '@roundtable/b';",
+          'libs/b/src/y.ts': "import { C } from '@roundtable/c';\nimport { A } from '@roundtable/core';",
+          'libs/c/src/z.ts': "import { A } from '@roundtable/a';",
+        }),
+      ),
+    ).toEqual(['a -> b -> c -> a']);
+    expect(
+      importLoops(
+        planted({
+          'libs/a/src/x.ts': "import { B } from '@roundtable/b';\nimport { C } from '@roundtable/core';",
+          'libs/b/src/y.ts': "import { C } from '@roundtable/core';",
+        }),
+      ),
+    ).toEqual([]);
   });
 });

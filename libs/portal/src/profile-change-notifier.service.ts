@@ -1,5 +1,4 @@
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { PROFILE_CHANGES, type ProfileChangeListener } from '@roundtable/core';
 import type { MemberProfile, MemberRecord } from '@roundtable/members';
 
@@ -9,18 +8,9 @@ import type { MemberProfile, MemberRecord } from '@roundtable/members';
  * portal does not import the roster; in an app without a listener nothing is told.
  */
 @Injectable()
-export class ProfileChangeNotifier implements OnApplicationBootstrap {
-  private listener: ProfileChangeListener | null = null;
-
-  constructor(private readonly moduleRef: ModuleRef) {}
-
-  onApplicationBootstrap(): void {
-    try {
-      this.listener = this.moduleRef.get<ProfileChangeListener>(PROFILE_CHANGES, { strict: false });
-    } catch {
-      this.listener = null;
-    }
-  }
+export class ProfileChangeNotifier {
+  /** `listener`: provided by the roster's global ProfileChangesModule, if the app has it. */
+  constructor(@Optional() @Inject(PROFILE_CHANGES) private readonly listener: ProfileChangeListener | null = null) {}
 
   /** Before the profile is saved: tells the listener when company or title differ from what is stored. */
   async beforeSave(record: MemberRecord | null, name: string, profile: MemberProfile, at = new Date()): Promise<void> {

@@ -1,12 +1,9 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
-import { NavigationRegistry, PROFILE_CHANGES } from '@roundtable/core';
+import { NavigationRegistry } from '@roundtable/core';
 import { RosterImports } from './import/roster-import.service';
 import { CensusApiController } from './public/census-api.controller';
 import { AdminProposalsController } from './proposals/admin-proposals.controller';
-import { ProfileChangeProposals } from './proposals/profile-change-proposals.service';
-import { RosterProposalRepository } from './proposals/roster-proposal.repository';
-import { RosterProposal, RosterProposalSchema } from './proposals/roster-proposal.schema';
+import { ProfileChangesModule } from './proposals/profile-changes.module';
 import { RosterProposals } from './proposals/roster-proposals.service';
 import { ReferenceAdmin } from './reference/reference-admin.service';
 import { AdminRosterController } from './tenures/admin-roster.controller';
@@ -23,21 +20,10 @@ import { ROSTER_NAVIGATION } from './roster.navigation';
  * snapshot the worker wrote.
  */
 @Module({
-  imports: [RosterDataModule, MongooseModule.forFeature([{ name: RosterProposal.name, schema: RosterProposalSchema }])],
+  imports: [RosterDataModule, ProfileChangesModule],
   // The proposals' routes before the roster's, whose `GET /admin/roster/:id` would take theirs.
   controllers: [CensusController, CensusApiController, AdminProposalsController, AdminRosterController],
-  providers: [
-    CensusPages,
-    RosterAdmin,
-    RosterImports,
-    RosterExport,
-    ReferenceAdmin,
-    RosterProposalRepository,
-    RosterProposals,
-    ProfileChangeProposals,
-    // Members' profile changes (the portal) reach the roster through core's port, not an import.
-    { provide: PROFILE_CHANGES, useExisting: ProfileChangeProposals },
-  ],
+  providers: [CensusPages, RosterAdmin, RosterImports, RosterExport, ReferenceAdmin, RosterProposals],
   exports: [RosterDataModule],
 })
 export class RosterModule implements OnModuleInit {

@@ -2,9 +2,8 @@
  * A member's change of company or title, as other features hear of it without importing the lib
  * that keeps the profile: the roster (@roundtable/roster) proposes a change of a member's tenure to
  * staff, and @roundtable/portal, where the member edits the profile, does not import the roster. The
- * roster provides `PROFILE_CHANGES` with a `ProfileChangeListener`
- * (`{ provide: PROFILE_CHANGES, useExisting: … }`); the portal finds it with
- * `moduleRef.get(PROFILE_CHANGES, { strict: false })` and does without when there is none.
+ * roster's global module provides `PROFILE_CHANGES` with a `ProfileChangeListener`; the portal injects
+ * it with `@Optional()` and does without when there is none.
  */
 export const PROFILE_CHANGES = Symbol('roundtable:profile-changes');
 
