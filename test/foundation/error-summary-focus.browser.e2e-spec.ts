@@ -5,7 +5,7 @@ import type { TestApp } from '../support/create-test-app';
 import { signInAs } from '../support/sessions';
 
 /**
- * After a refused form the error summary has the focus (issue 16), in Chromium without JavaScript:
+ * After a refused form the error summary has the focus, in Chromium without JavaScript:
  * keyboard and screen-reader users start at the list of what to correct, and each link leads on
  * to its field.
  */

@@ -51,7 +51,7 @@ function handledTypes(constants: Map<string, string>): Set<string> {
   return handled;
 }
 
-describe('The job catalogue rules (issue 27)', () => {
+describe('The job catalogue rules', () => {
   const constants = jobConstants();
   const catalogued = new Set<string>(JOB_TYPES);
 

@@ -160,7 +160,7 @@ function nodeMajors(): Record<string, number> {
   };
 }
 
-describe('The source rules (issue 27)', () => {
+describe('The source rules', () => {
   it('asks for one Node everywhere: engines, .nvmrc, the Dockerfile and what setup fetches', () => {
     const majors = nodeMajors();
     expect(new Set(Object.values(majors))).toEqual(new Set([24]));

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 /**
- * Issue 27's test builders, kept by a test rather than by a reviewer's grep: tests make their data
+ * The test builders' rule, kept by a test rather than by a reviewer's grep: tests make their data
  * through the builders in test/support (which write through the app's repositories or models), so a
  * schema change is one edit there. A raw driver write in a suite fails here with its file and line.
  * Reads (find, countDocuments, indexes) stay free: they check what the app stored.
@@ -51,7 +51,7 @@ function testFiles(dir: string): string[] {
   });
 }
 
-describe('Test data rules (issue 27)', () => {
+describe('Test data rules', () => {
   it('finds the suites it checks', () => {
     expect(testFiles(tests).length).toBeGreaterThan(100);
   });
