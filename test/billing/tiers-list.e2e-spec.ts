@@ -78,4 +78,11 @@ describe('The tier editor list', () => {
     expect(refused.text).toContain('id="tier-tier-g"');
     expect(refused.text).toContain('value="lots"');
   });
+
+  it('answers a cursor whose id was edited by hand with an empty page, not a server error', async () => {
+    const admin = await signInAs(t, { role: 'admin' });
+    const edited = Buffer.from(JSON.stringify([2, 'not-an-object-id'])).toString('base64url');
+    const page = await admin.agent.get(`/admin/tiers?size=3&after=${edited}`).expect(200);
+    expect(page.text).not.toMatch(HEADING);
+  });
 });

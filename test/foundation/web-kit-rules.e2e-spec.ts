@@ -167,4 +167,30 @@ describe('The web kit rules', () => {
       ),
     ).toEqual([]);
   });
+
+  it('parses object ids in repositories: no Types.ObjectId or isValidObjectId in a service, a page or a job', () => {
+    // core's parse helpers (parseObjectId, newObjectId, objectIdKeyset) are where repositories get them.
+    const allowed = new Set(['libs/core/src/database/object-id.ts']);
+    const outside = objectIdUsers(files).filter((path) => !allowed.has(path));
+    expect(outside).toEqual([]);
+  });
+
+  it('would find an object id parsed in a service', () => {
+    const planted = [
+      { path: 'libs/x/src/x.service.ts', text: 'const toObjectId = (id: string) => new Types.ObjectId(id);' },
+      { path: 'libs/x/src/x-pages.service.ts', text: 'if (!isValidObjectId(id)) {' },
+      { path: 'libs/x/src/x.repository.ts', text: 'return new Types.ObjectId(id);' },
+      { path: 'libs/x/src/x.schema.ts', text: '@Prop({ type: Types.ObjectId })' },
+    ];
+    expect(objectIdUsers(planted)).toEqual(['libs/x/src/x.service.ts', 'libs/x/src/x-pages.service.ts']);
+  });
 });
+
+/** Files outside repositories and schemas that make or check ObjectIds themselves. */
+function objectIdUsers(sources: Array<{ path: string; text: string }>): string[] {
+  return sources.flatMap((file) =>
+    /\bTypes\.ObjectId\b|\bisValidObjectId\(/.test(file.text) && !/\.(repository|schema)\.ts$/.test(file.path)
+      ? [file.path]
+      : [],
+  );
+}

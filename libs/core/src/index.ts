@@ -28,6 +28,7 @@ export { APP_VERSION } from './version';
 export { hashToken, looksLikeToken, newToken, sameSecret, TOKEN_BYTES } from './tokens/token';
 export { insertNew } from './database/insert-new';
 export { duplicateAsConflict, insertOnce, insertOrConflict } from './database/insert-once';
+export { newObjectId, objectIdKeyset, parseObjectId } from './database/object-id';
 export { IndexMirror } from './database/index-mirror/index-mirror.service';
 export { FerretDbCatalog } from './database/index-mirror/ferretdb-catalog';
 export { isMirrorIndexName, mirroredFields, mirrorIndexName } from './database/index-mirror/mirror-plan';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, Model, QueryFilter, Types } from 'mongoose';
-import { insertOnce, insertOrConflict, isoDateTime, type KeysetPlan } from '@roundtable/core';
+import { insertOnce, insertOrConflict, isoDateTime, type KeysetPlan, objectIdKeyset } from '@roundtable/core';
 import { WaitingWorkRepository } from '@roundtable/counters';
 import { ApplicationDecision } from './application-decision.schema';
 import { ApplicationStatus, Member, MemberRole, MembershipSummary, ProfileFields } from './member.schema';
@@ -208,7 +208,11 @@ export class MemberRepository {
    * One page of staff's applications in one status (the plan's keyset range and order), optionally
    * those whose name or email starts with `search`.
    */
-  listApplications(filter: { status: ApplicationStatus; search?: string }, plan: KeysetPlan): Promise<MemberRecord[]> {
+  listApplications(
+    filter: { status: ApplicationStatus; search?: string },
+    keyset: KeysetPlan,
+  ): Promise<MemberRecord[]> {
+    const plan = objectIdKeyset(keyset);
     const query: Record<string, unknown> = { 'application.status': filter.status };
     if (filter.search) {
       query.$or = searchClauses(filter.search).slice(0, 2);
@@ -224,7 +228,8 @@ export class MemberRepository {
    * One page of staff's member list: the filters AND the plan's keyset range on `_id`, at most
    * `plan.limit` rows (an indexed range, never skip or count; see `keysetPlan`).
    */
-  listPage(filter: Omit<MemberListFilter, 'after'>, plan: KeysetPlan): Promise<MemberRecord[]> {
+  listPage(filter: Omit<MemberListFilter, 'after'>, keyset: KeysetPlan): Promise<MemberRecord[]> {
+    const plan = objectIdKeyset(keyset);
     const query = this.toQuery(filter);
     return this.members
       .find((plan.range ? { $and: [query, plan.range] } : query) as QueryFilter<Member>)

@@ -15,7 +15,6 @@ import {
 } from '@roundtable/core';
 import { MailService, renderMail } from '@roundtable/mail';
 import { MemberRepository, PROFILE_CHOICES, ProfileDto, profileFormValues, profileFrom } from '@roundtable/members';
-import { Types } from 'mongoose';
 import { ApplicationsQuery } from './dto/applications-query.dto';
 import { DeclineDto } from './dto/decline.dto';
 
@@ -28,7 +27,6 @@ const DECIDED_ORDER: SortKey[] = [
   { field: 'application.decidedAt', direction: -1 },
   { field: '_id', direction: -1 },
 ];
-const toObjectId = (id: string) => (Types.ObjectId.isValid(id) ? new Types.ObjectId(id) : id);
 
 /** Membership applications: applicants submit their profile, staff approve or decline. */
 @Injectable()
@@ -87,7 +85,7 @@ export class ApplicationsService {
   async queuePage({ params, query }: PageRequest & { query?: ParsedQuery<ApplicationsQuery> }) {
     const { value, ignored } = query ?? { value: new ApplicationsQuery(), ignored: {} };
     const status = value.status ?? 'submitted';
-    const plan = keysetPlan(status === 'submitted' ? QUEUE_ORDER : DECIDED_ORDER, value, toObjectId);
+    const plan = keysetPlan(status === 'submitted' ? QUEUE_ORDER : DECIDED_ORDER, value);
     const page = keysetPage(await this.members.listApplications({ status, search: value.search }, plan), plan);
     const declining = params?.id ?? null;
     let applicants = page.rows;

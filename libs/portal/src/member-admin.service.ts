@@ -19,7 +19,6 @@ import {
   MemberRole,
   PROFILE_CHOICES,
 } from '@roundtable/members';
-import { Types } from 'mongoose';
 import type { MembersQuery } from './dto/members-query.dto';
 
 /** Members in the order they joined; `_id` alone is the keyset (ObjectIds ascend with time). */
@@ -29,7 +28,6 @@ function storedTier(slug: string | undefined, tiers: Array<{ slug: string }>): s
   const wanted = slug?.toLowerCase();
   return tiers.some((tier) => tier.slug === wanted) ? wanted : undefined;
 }
-const toObjectId = (id: string) => (Types.ObjectId.isValid(id) ? new Types.ObjectId(id) : id);
 
 /** The staff member list: filters from its query DTO, keyset pages by id, CSV export. */
 @Injectable()
@@ -47,7 +45,7 @@ export class MemberAdminService {
       notes.tier = `“${query.tier}” is not a tier, so members of every tier are shown.`;
     }
     const filter = this.filterFrom({ ...query, tier });
-    const plan = keysetPlan(ORDER, query, toObjectId);
+    const plan = keysetPlan(ORDER, query);
     const page = keysetPage(await this.members.listPage(filter, plan), plan);
     const params = this.paramsOf(query, tier);
     const tierNames = new Map(tiers.map((t) => [t.slug, t.name]));

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
+import { parseObjectId } from '@roundtable/core';
 import type { MembershipState } from './membership-state';
 import { Membership } from './membership.schema';
 
@@ -86,9 +87,10 @@ export class MembershipRepository {
   }
 
   /** One page of a tier's memberships, in `_id` order after `after` (an indexed range, not a skip). */
-  pageByTier(tier: string, after: Types.ObjectId | null, limit = 200): Promise<MembershipRecord[]> {
+  pageByTier(tier: string, after: string | null, limit = 200): Promise<MembershipRecord[]> {
+    const from = parseObjectId(after);
     return this.memberships
-      .find({ tier, ...(after ? { _id: { $gt: after } } : {}) })
+      .find({ tier, ...(from ? { _id: { $gt: from } } : {}) })
       .sort({ _id: 1 })
       .limit(limit)
       .lean<MembershipRecord[]>();

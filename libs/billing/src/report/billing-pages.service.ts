@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isStaff, type SessionMember } from '@roundtable/auth';
 import { formatDate, keysetPage, keysetPlan, pageLinks, type ParsedQuery, type SortKey } from '@roundtable/core';
-import { Types } from 'mongoose';
 import { EVENT_OUTCOMES } from '../webhooks/billing-event.schema';
 import { groupTierChanges } from '../webhooks/event-groups';
 import { EventsQuery } from '../webhooks/events-query.dto';
@@ -19,7 +18,6 @@ const EVENT_ORDER: SortKey[] = [
   { field: 'receivedAt', direction: -1 },
   { field: '_id', direction: -1 },
 ];
-const toObjectId = (id: string) => (Types.ObjectId.isValid(id) ? new Types.ObjectId(id) : id);
 
 /** View models of the membership and billing pages. */
 @Injectable()
@@ -88,7 +86,7 @@ export class BillingPages {
 
   /** Staff's list of every billing event, newest first, a page at a time, by outcome and type. */
   async eventsPage({ value, ignored }: ParsedQuery<EventsQuery>) {
-    const plan = keysetPlan(EVENT_ORDER, value, toObjectId);
+    const plan = keysetPlan(EVENT_ORDER, value);
     const page = keysetPage(await this.events.listPage({ outcome: value.outcome, type: value.type }, plan), plan);
     const names = new Map((await this.tiers.listAll()).map((tier) => [tier.slug, tier.name]));
     const filters = {

@@ -10,7 +10,6 @@ import {
   type ParsedQuery,
   type SortKey,
 } from '@roundtable/core';
-import { Types } from 'mongoose';
 import { JobQueue } from '@roundtable/jobs';
 import { NewTierDto, TierDto, tierFieldsFrom } from './tier.dto';
 import { TierRepository } from './tier.repository';
@@ -23,7 +22,6 @@ const ORDER: SortKey[] = [
   { field: 'position', direction: 1 },
   { field: '_id', direction: 1 },
 ];
-const toObjectId = (id: string) => (Types.ObjectId.isValid(id) ? new Types.ObjectId(id) : id);
 
 /** The key of the "new tier" form among the per-tier forms of the page. */
 export const NEW_TIER = 'new';
@@ -44,7 +42,7 @@ export class TierAdmin {
   async page(request: Partial<PageRequest> & { query?: ParsedQuery<TiersQuery> } = {}) {
     const sent = request.params === undefined ? undefined : (request.params.slug ?? NEW_TIER);
     const { value, ignored } = request.query ?? { value: new TiersQuery(), ignored: {} };
-    const plan = keysetPlan(ORDER, value, toObjectId);
+    const plan = keysetPlan(ORDER, value);
     const offered = value.show === undefined ? undefined : value.show === 'offered';
     const page = keysetPage(await this.tiers.listPage({ offered }, plan), plan);
     let tiers = page.rows;

@@ -1,6 +1,5 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { JobRunner, PermanentJobError, type JobType } from '@roundtable/jobs';
-import type { Types } from 'mongoose';
 import { MembershipRepository } from '../memberships/membership.repository';
 import { MembershipService } from '../memberships/membership.service';
 
@@ -33,7 +32,7 @@ export class TierSummaries implements OnModuleInit {
 
   /** Returns how many members' summaries were rewritten. */
   async refresh(slug: string): Promise<number> {
-    let after: Types.ObjectId | null = null;
+    let after: string | null = null;
     let count = 0;
     for (;;) {
       const page = await this.memberships.pageByTier(slug, after);
@@ -44,7 +43,7 @@ export class TierSummaries implements OnModuleInit {
       if (page.length === 0) {
         break;
       }
-      after = page[page.length - 1]._id;
+      after = String(page[page.length - 1]._id);
     }
     this.logger.log(`Tier ${slug}: ${count} member summaries rewritten`);
     return count;

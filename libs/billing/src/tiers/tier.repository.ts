@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
-import { ConflictError, duplicateAsConflict, insertOrConflict, type KeysetPlan, NotFoundError } from '@roundtable/core';
+import {
+  ConflictError,
+  duplicateAsConflict,
+  insertOrConflict,
+  type KeysetPlan,
+  objectIdKeyset,
+  NotFoundError,
+} from '@roundtable/core';
 import { Tier } from './tier.schema';
 
 export type TierRecord = Tier & { _id: Types.ObjectId };
@@ -62,7 +69,8 @@ export class TierRepository {
   }
 
   /** One page of the tier editor: offered or retired tiers (or both), in the plan's keyset range and order. */
-  listPage(filter: { offered?: boolean }, plan: KeysetPlan): Promise<TierRecord[]> {
+  listPage(filter: { offered?: boolean }, keyset: KeysetPlan): Promise<TierRecord[]> {
+    const plan = objectIdKeyset(keyset);
     const query = filter.offered === undefined ? {} : { offered: filter.offered };
     return this.tiers
       .find(plan.range ? { $and: [query, plan.range] } : query)

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { insertOnce, type KeysetPlan } from '@roundtable/core';
+import { insertOnce, type KeysetPlan, objectIdKeyset } from '@roundtable/core';
 import { BillingEvent, EventOutcome } from './billing-event.schema';
 
 export type ClaimResult = 'claimed' | 'settled' | 'in_progress';
@@ -55,7 +55,8 @@ export class BillingEventRepository {
   }
 
   /** One page of staff's event list: optionally one outcome and one type, in the plan's keyset range and order. */
-  listPage(filter: { outcome?: EventOutcome; type?: string }, plan: KeysetPlan) {
+  listPage(filter: { outcome?: EventOutcome; type?: string }, keyset: KeysetPlan) {
+    const plan = objectIdKeyset(keyset);
     const query: Record<string, unknown> = {};
     if (filter.outcome) {
       query.outcome = filter.outcome;

@@ -1,8 +1,9 @@
-import type { Types } from 'mongoose';
+/** A stored record's id as the repository reads it (an ObjectId) or as text: the digest only compares its text. */
+type RecordId = string | { toHexString(): string };
 
 /** What the digest needs of a comment. */
 export interface DigestComment {
-  _id: Types.ObjectId | string;
+  _id: RecordId;
   postId: string;
   memberId: string | null;
   authorName: string;
@@ -33,7 +34,7 @@ export function excerptOf(body: string, length = EXCERPT): string {
  */
 export function digestItems(
   comments: DigestComment[],
-  posts: { _id: Types.ObjectId | string; title: string; slug: string }[],
+  posts: { _id: RecordId; title: string; slug: string }[],
   options: { after: Date; exceptMemberId: string },
 ) {
   const byId = new Map(posts.map((post) => [String(post._id), post]));

@@ -12,7 +12,6 @@ import {
   type SortKey,
   formatDateTime,
 } from '@roundtable/core';
-import { Types } from 'mongoose';
 import type { DigestChoiceDto } from './comment-settings.dto';
 import { CommentDigestService } from './comment-digest.service';
 import { renderCommentMarkdown } from './comment-markdown';
@@ -64,7 +63,6 @@ const NEWEST_FIRST: SortKey[] = [
   { field: 'createdAt', direction: -1 },
   { field: '_id', direction: -1 },
 ];
-const toObjectId = (id: string) => (Types.ObjectId.isValid(id) ? new Types.ObjectId(id) : id);
 const STATUS_CHOICES: Array<{ value: CommentStatus; label: string }> = [
   { value: 'pending', label: 'Waiting for approval' },
   { value: 'approved', label: 'Published' },
@@ -90,7 +88,7 @@ export class CommentModerationService {
   async moderationPage({ member, query }: PageRequest<SessionMember> & { query?: ParsedQuery<CommentsQuery> }) {
     const { value, ignored } = query ?? { value: new CommentsQuery(), ignored: {} };
     const status = value.status ?? 'pending';
-    const plan = keysetPlan(status === 'pending' ? OLDEST_FIRST : NEWEST_FIRST, value, toObjectId);
+    const plan = keysetPlan(status === 'pending' ? OLDEST_FIRST : NEWEST_FIRST, value);
     const page = keysetPage(await this.comments.listPageByStatus(status, plan), plan);
     const recent = status === 'pending' ? await this.comments.listByStatus('approved', RECENT, -1) : [];
     const titles = await this.posts.findTitles([...new Set([...page.rows, ...recent].map((c) => c.postId))]);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, Model, Types } from 'mongoose';
-import { type KeysetPlan, PageCache } from '@roundtable/core';
+import { type KeysetPlan, objectIdKeyset, PageCache } from '@roundtable/core';
 import { WaitingWorkRepository } from '@roundtable/counters';
 import { BlogSetting, Comment, CommentStatus } from './comment.schema';
 
@@ -74,7 +74,8 @@ export class CommentRepository {
     return rows.map((row) => String(row._id));
   }
 
-  listPageByStatus(status: CommentStatus, plan: KeysetPlan): Promise<CommentRecord[]> {
+  listPageByStatus(status: CommentStatus, keyset: KeysetPlan): Promise<CommentRecord[]> {
+    const plan = objectIdKeyset(keyset);
     const query = { status };
     return this.comments
       .find(plan.range ? { $and: [query, plan.range] } : query)

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { keysetPage, keysetPlan, pageLinks, type ParsedQuery, type SortKey } from '@roundtable/core';
-import { Types } from 'mongoose';
 import { STATUS_LABELS } from './post-form';
 import { PostRepository } from './post.repository';
 import { PostsQuery } from './posts-query.dto';
@@ -10,7 +9,6 @@ const ORDER: SortKey[] = [
   { field: 'updatedAt', direction: -1 },
   { field: '_id', direction: -1 },
 ];
-const toObjectId = (id: string) => (Types.ObjectId.isValid(id) ? new Types.ObjectId(id) : id);
 
 /** Staff's list of posts: the review queue on top, then every post a page at a time, filtered. */
 @Injectable()
@@ -18,7 +16,7 @@ export class PostListPages {
   constructor(private readonly posts: PostRepository) {}
 
   async staffListPage({ value, ignored }: ParsedQuery<PostsQuery>) {
-    const plan = keysetPlan(ORDER, value, toObjectId);
+    const plan = keysetPlan(ORDER, value);
     const guest = value.by === undefined ? undefined : value.by === 'guest';
     const page = keysetPage(await this.posts.listPage({ status: value.status, guest }, plan), plan);
     const filters = {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, Model, QueryFilter, Types } from 'mongoose';
-import { duplicateAsConflict, insertOrConflict, type KeysetPlan, PageCache } from '@roundtable/core';
+import { duplicateAsConflict, insertOrConflict, type KeysetPlan, objectIdKeyset, PageCache } from '@roundtable/core';
 import { Post } from './post.schema';
 
 export type PostRecord = Post & { _id: Types.ObjectId };
@@ -133,7 +133,8 @@ export class PostRepository {
   }
 
   /** One page of staff's post list: optionally one status and staff's or guests' posts, in the plan's range. */
-  listPage(filter: { status?: Post['status']; guest?: boolean }, plan: KeysetPlan): Promise<PostRecord[]> {
+  listPage(filter: { status?: Post['status']; guest?: boolean }, keyset: KeysetPlan): Promise<PostRecord[]> {
+    const plan = objectIdKeyset(keyset);
     const query: Record<string, unknown> = {};
     if (filter.status) {
       query.status = filter.status;

@@ -85,13 +85,14 @@ export function isCursor(cursor: unknown): boolean {
 }
 
 /**
- * The query for one page. `toId` turns the cursor's `_id` text back into the stored type (an
- * ObjectId). A cursor that does not fit the order (another list's, or edited) reads the first page.
+ * The query for one page. `toId` turns the cursor's `_id` text into the stored type; by default it
+ * stays text, and a repository over ObjectIds parses it (`objectIdKeyset`). A cursor that does not
+ * fit the order (another list's, or edited) reads the first page.
  */
 export function keysetPlan(
   order: readonly SortKey[],
   request: KeysetRequest,
-  toId: (id: string) => unknown,
+  toId: (id: string) => unknown = (id) => id,
 ): KeysetPlan {
   const backward = request.before !== undefined && request.after === undefined;
   const values = decodeCursor(backward ? request.before : request.after, order.length);

@@ -1,9 +1,9 @@
 import { todayIso } from '@roundtable/census';
-import { Types } from 'mongoose';
 import { CensusComputer } from '../compute/census-computer.service';
 import { ReferenceListRepository } from '../reference/reference-list.repository';
 import { TenureRepository } from '../tenures/tenure.repository';
 import { demoRoster } from './demo-roster';
+import { newObjectId } from '@roundtable/core';
 
 export interface DemoRosterDeps {
   tenures: TenureRepository;
@@ -22,8 +22,8 @@ export async function seedDemoRoster(deps: DemoRosterDeps, now = new Date()): Pr
   const { tenures, list } = demoRoster(todayIso(now));
   await deps.tenures.insertMany(
     tenures.map((tenure) => {
-      const _id = new Types.ObjectId();
-      return { ...tenure, _id, externalId: `demo-${_id.toHexString()}` };
+      const _id = newObjectId();
+      return { ...tenure, _id, externalId: `demo-${_id}` };
     }),
     now,
   );

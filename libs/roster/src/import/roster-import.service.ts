@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { Types } from 'mongoose';
-import { FormOutcome, NotFoundError, type ReceivedUpload, type UploadRules } from '@roundtable/core';
+import { FormOutcome, newObjectId, NotFoundError, type ReceivedUpload, type UploadRules } from '@roundtable/core';
 import { CensusRequests } from '../compute/census-requests.service';
 import { TenureRepository, type TenureRecord } from '../tenures/tenure.repository';
 import { CsvFileError, decodeUtf8, parseCsv, type CsvRecord } from './csv-text';
@@ -96,12 +95,12 @@ export class RosterImports {
     const updates = rows.filter((row) => row.action === 'update');
     await this.tenures.insertMany(
       adds.map((row) => {
-        const _id = new Types.ObjectId();
-        return { ...row.fields!, _id, externalId: row.fields!.externalId || _id.toHexString() };
+        const _id = newObjectId();
+        return { ...row.fields!, _id, externalId: row.fields!.externalId || _id };
       }),
     );
     for (const row of updates) {
-      await this.tenures.update(new Types.ObjectId(row.tenureId), row.fields!);
+      await this.tenures.update(row.tenureId!, row.fields!);
     }
     if (adds.length + updates.length > 0) {
       await this.requests.rosterChanged();

@@ -12,7 +12,6 @@ import {
   type ParsedQuery,
   type SortKey,
 } from '@roundtable/core';
-import { Types } from 'mongoose';
 import { CensusRequests } from '../compute/census-requests.service';
 import { normaliseCompany } from '../names';
 import { RosterProposalRepository } from '../proposals/roster-proposal.repository';
@@ -26,7 +25,6 @@ const ORDER: SortKey[] = [
   { field: 'start', direction: -1 },
   { field: '_id', direction: -1 },
 ];
-const toObjectId = (id: string) => (Types.ObjectId.isValid(id) ? new Types.ObjectId(id) : id);
 
 export const TENURE_CHOICES = { revenueBands: REVENUE_BANDS, businessModels: BUSINESS_MODELS, ccoModels: CCO_MODELS };
 
@@ -40,7 +38,7 @@ export class RosterAdmin {
   ) {}
 
   async listPage({ value, ignored }: ParsedQuery<TenuresQuery>) {
-    const plan = keysetPlan(ORDER, value, toObjectId);
+    const plan = keysetPlan(ORDER, value);
     const companyKey = value.company ? normaliseCompany(value.company) : undefined;
     const page = keysetPage(await this.tenures.listPage({ companyKey, status: value.status }, plan), plan);
     const filters = { company: value.company, status: value.status, size: value.size };

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
-import { duplicateAsConflict, insertOrConflict, NotFoundError, type KeysetPlan } from '@roundtable/core';
+import {
+  duplicateAsConflict,
+  insertOrConflict,
+  NotFoundError,
+  parseObjectId,
+  type KeysetPlan,
+  objectIdKeyset,
+} from '@roundtable/core';
 import { Tenure } from './tenure.schema';
 
 export type TenureRecord = Tenure & { _id: Types.ObjectId };
@@ -42,11 +49,12 @@ export class TenureRepository {
     return (await insertOrConflict(this.tenures, tenure, TENURE_TAKEN)) as TenureRecord;
   }
 
-  async update(id: Types.ObjectId, fields: Partial<TenureFields>, now = new Date()): Promise<void> {
-    await duplicateAsConflict(
-      this.tenures.updateOne({ _id: id }, { $set: { ...fields, updatedAt: now } }),
-      TENURE_TAKEN,
-    );
+  async update(id: string | Types.ObjectId, fields: Partial<TenureFields>, now = new Date()): Promise<void> {
+    const _id = typeof id === 'string' ? parseObjectId(id) : id;
+    if (_id === null) {
+      throw new NotFoundError('There is no such tenure on the roster.');
+    }
+    await duplicateAsConflict(this.tenures.updateOne({ _id }, { $set: { ...fields, updatedAt: now } }), TENURE_TAKEN);
   }
 
   async delete(id: Types.ObjectId): Promise<boolean> {
@@ -54,7 +62,8 @@ export class TenureRepository {
   }
 
   /** One page of the roster list: newest start first, filtered by company and current/ended. */
-  listPage(filter: TenureFilter, plan: KeysetPlan): Promise<TenureRecord[]> {
+  listPage(filter: TenureFilter, keyset: KeysetPlan): Promise<TenureRecord[]> {
+    const plan = objectIdKeyset(keyset);
     const query: Record<string, unknown> = {};
     if (filter.companyKey) {
       query.companyKey = filter.companyKey;
@@ -104,7 +113,7 @@ export class TenureRepository {
   }
 
   /** Inserts many new tenures in batches (an import's confirm); their ids are set by the caller. */
-  async insertMany(rows: Array<TenureFields & { _id: Types.ObjectId; externalId: string }>, now = new Date()) {
+  async insertMany(rows: Array<TenureFields & { _id: string; externalId: string }>, now = new Date()) {
     for (let k = 0; k < rows.length; k += BATCH) {
       const batch = rows.slice(k, k + BATCH).map((row) => ({ ...row, updatedAt: now }));
       await duplicateAsConflict(this.tenures.insertMany(batch, { ordered: true }), TENURE_TAKEN);
