@@ -47,6 +47,7 @@ const READS = [
   'list',
   'cursor',
   'streamByState',
+  'firstByState',
   'toQuery',
 ];
 

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { isValidObjectId, Model, QueryFilter, Types } from 'mongoose';
-import { insertOnce, insertOrConflict, isoDateTime, type KeysetPlan, objectIdKeyset } from '@roundtable/core';
+import { Model, QueryFilter, Types } from 'mongoose';
+import {
+  insertOnce,
+  insertOrConflict,
+  isoDateTime,
+  type KeysetPlan,
+  objectIdKeyset,
+  parseObjectId,
+} from '@roundtable/core';
 import { WaitingWorkRepository } from '@roundtable/counters';
 import { ApplicationDecision } from './application-decision.schema';
 import { ApplicationStatus, Member, MemberRole, MembershipSummary, ProfileFields } from './member.schema';
@@ -99,15 +106,13 @@ export class MemberRepository {
   }
 
   findById(id: string): Promise<MemberRecord | null> {
-    if (!isValidObjectId(id)) {
-      return Promise.resolve(null);
-    }
-    return this.members.findById(id).lean<MemberRecord>();
+    const _id = parseObjectId(id);
+    return _id ? this.members.findById(_id).lean<MemberRecord>() : Promise.resolve(null);
   }
 
   /** Several members at once (the directory's listed members: one read for a page, not one per member). */
   findByIds(ids: string[]): Promise<MemberRecord[]> {
-    const valid = ids.filter((id) => isValidObjectId(id)).map((id) => new Types.ObjectId(id));
+    const valid = ids.map(parseObjectId).filter((id) => id !== null);
     return valid.length === 0 ? Promise.resolve([]) : this.members.find({ _id: { $in: valid } }).lean<MemberRecord[]>();
   }
 
@@ -259,8 +264,9 @@ export class MemberRepository {
    */
   streamByState(state: string, after?: string): AsyncIterable<MemberRecord> {
     const filter: Record<string, unknown> = { 'membership.state': state };
-    if (after) {
-      filter._id = { $gt: new Types.ObjectId(after) };
+    const from = parseObjectId(after);
+    if (from) {
+      filter._id = { $gt: from };
     }
     return this.members.find(filter).sort({ _id: 1 }).lean<MemberRecord>().cursor({ batchSize: 1000 });
   }
@@ -314,8 +320,9 @@ export class MemberRepository {
     if (filter.deletionRequested) {
       query.deletionRequestedAt = { $ne: null };
     }
-    if (filter.after && isValidObjectId(filter.after)) {
-      query._id = { $gt: new Types.ObjectId(filter.after) };
+    const after = parseObjectId(filter.after);
+    if (after) {
+      query._id = { $gt: after };
     }
     if (filter.search) {
       query.$or = searchClauses(filter.search);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
+import { parseObjectId } from '@roundtable/core';
 import { ReferenceList } from './reference-list.schema';
 
 export type ReferenceListRecord = ReferenceList & { _id: Types.ObjectId };
@@ -21,9 +22,8 @@ export class ReferenceListRepository {
   }
 
   async delete(id: string): Promise<boolean> {
-    return (
-      Types.ObjectId.isValid(id) && (await this.lists.deleteOne({ _id: new Types.ObjectId(id) })).deletedCount === 1
-    );
+    const _id = parseObjectId(id);
+    return _id !== null && (await this.lists.deleteOne({ _id })).deletedCount === 1;
   }
 
   async deleteAll(): Promise<void> {

@@ -29,9 +29,8 @@ export class TenureRepository {
   constructor(@InjectModel(Tenure.name) private readonly tenures: Model<Tenure>) {}
 
   findById(id: string): Promise<TenureRecord | null> {
-    return Types.ObjectId.isValid(id)
-      ? this.tenures.findById(new Types.ObjectId(id)).lean<TenureRecord>()
-      : Promise.resolve(null);
+    const _id = parseObjectId(id);
+    return _id ? this.tenures.findById(_id).lean<TenureRecord>() : Promise.resolve(null);
   }
 
   async getByIdOrFail(id: string): Promise<TenureRecord> {
