@@ -22,7 +22,7 @@ describe('The demo seed', () => {
     const members = t.app.get(MemberRepository);
     const staff = (await members.findByEmail('staff@roundtable.local'))!;
     await seedDemoPosts(t.app.get(PostRepository), { id: String(staff._id), name: staff.name });
-    const writers = [];
+    const writers: Array<{ id: string; name: string }> = [];
     for (const email of ['jordan.lee@roundtable.local', 'priya.shah@roundtable.local']) {
       const writer = (await members.findByEmail(email))!;
       writers.push({ id: String(writer._id), name: writer.name });

@@ -80,10 +80,11 @@ describe('Upload forms keep the CSRF token out of the address', () => {
 
   it('refuses an upload without its token, or with someone else’s, and adds nothing', async () => {
     const other = await signInAs(t, { role: 'staff' });
-    for (const fields of [
+    const attempts: Array<Record<string, string>> = [
       { title: 'No token', summary: 'x' },
       { _csrf: other.csrfToken, title: 'Stolen', summary: 'x' },
-    ]) {
+    ];
+    for (const fields of attempts) {
       const refused = await upload('/admin/resources', fields).expect(403);
       expect(refused.text).toContain('This form has expired or did not come from this site');
     }

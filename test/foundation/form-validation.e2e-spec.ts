@@ -149,6 +149,8 @@ const FORMS: FormCase[] = [
     text: 'title',
     max: 200,
     kept: 'categories',
+  },
+  {
     form: 'adding a member quote',
     role: 'staff',
     path: async () => '/admin/site/quotes',
@@ -457,7 +459,7 @@ describe('Form validation', () => {
     {
       form: 'sign-in link',
       path: '/sign-in/email',
-      valid: () => ({ email: uniqueEmail('probe'), returnTo: '/portal/profile' }),
+      valid: (): Record<string, string> => ({ email: uniqueEmail('probe'), returnTo: '/portal/profile' }),
       text: 'email',
       max: 254,
       kept: 'returnTo',
@@ -465,7 +467,7 @@ describe('Form validation', () => {
     {
       form: 'sign-in code',
       path: '/sign-in/code',
-      valid: () => ({ email: 'probe@example.test', code: '123 456' }),
+      valid: (): Record<string, string> => ({ email: 'probe@example.test', code: '123 456' }),
       text: 'code',
       max: 20,
       kept: 'email',

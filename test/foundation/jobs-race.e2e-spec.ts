@@ -1,5 +1,6 @@
-import { JobLoop, JobQueue, JobRunner, JobRepository } from '@roundtable/jobs';
+import { JobLoop, JobRunner, JobRepository } from '@roundtable/jobs';
 import { createTestApp, TestApp } from '../support/create-test-app';
+import { testJobs } from '../support/jobs';
 
 /**
  * Two job loops (two app instances, each its own connection pool and worker id) share one queue on
@@ -18,8 +19,7 @@ describe('Two workers racing for one queue (real FerretDB)', () => {
     for (const app of [first, second]) {
       const runner = app.app.get(JobRunner);
       runner.batchSize = 3;
-      runner.register('test.race', async (payload) => {
-        const n = Number(payload.n);
+      testJobs(app.app).register('test.race', async ({ n }) => {
         runs.set(n, [...(runs.get(n) ?? []), runner.workerId]);
         await new Promise((resolve) => setImmediate(resolve));
       });
@@ -31,7 +31,7 @@ describe('Two workers racing for one queue (real FerretDB)', () => {
   });
 
   it('runs each of 120 jobs exactly once, shared between both workers', async () => {
-    const queue = first.app.get(JobQueue);
+    const queue = testJobs(first.app);
     for (let n = 0; n < 120; n += 1) {
       await queue.enqueue('test.race', { n });
     }

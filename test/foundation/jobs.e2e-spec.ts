@@ -1,10 +1,10 @@
-import { JobQueue, JobRepository, JobRunner, PermanentJobError, RecurringJobs, scheduleJobId } from '@roundtable/jobs';
+import { JobRepository, JobRunner, PermanentJobError, scheduleJobId } from '@roundtable/jobs';
 import { createTestApp, TestApp } from '../support/create-test-app';
-import { clearJobs, makeJobsDue } from '../support/jobs';
+import { clearJobs, makeJobsDue, TestJobs, testJobs } from '../support/jobs';
 
 describe('The job queue (real FerretDB)', () => {
   let t: TestApp;
-  let queue: JobQueue;
+  let testTypes: TestJobs;
   let runner: JobRunner;
   let jobs: JobRepository;
   const seen: string[] = [];
@@ -12,26 +12,26 @@ describe('The job queue (real FerretDB)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    queue = t.app.get(JobQueue);
+    testTypes = testJobs(t.app);
     runner = t.app.get(JobRunner);
     jobs = t.app.get(JobRepository);
-    runner.register('test.record', async (payload) => {
-      seen.push(String(payload.word));
+    testTypes.register('test.record', async (payload) => {
+      seen.push(payload.word);
     });
-    runner.register('test.flaky', async () => {
+    testTypes.register('test.flaky', async () => {
       flakyCalls += 1;
       throw new Error(`temporary failure ${flakyCalls}`);
     });
-    runner.register('test.permanent', async () => {
+    testTypes.register('test.permanent', async () => {
       throw new PermanentJobError('the address does not exist');
     });
   });
   afterAll(() => t.close());
 
   it('runs due jobs in order, and finished jobs leave the queue for the history', async () => {
-    const first = await queue.enqueue('test.record', { word: 'one' });
-    await queue.enqueue('test.record', { word: 'two' });
-    await queue.enqueue('test.record', { word: 'later' }, { runAt: new Date(Date.now() + 60_000) });
+    const first = await testTypes.enqueue('test.record', { word: 'one' });
+    await testTypes.enqueue('test.record', { word: 'two' });
+    await testTypes.enqueue('test.record', { word: 'later' }, { runAt: new Date(Date.now() + 60_000) });
     expect(await runner.runDue()).toBe(2);
     expect(seen).toEqual(['one', 'two']);
     expect(await jobs.findById(first)).toMatchObject({ status: 'done', attempts: 1, lockedUntil: null });
@@ -42,7 +42,7 @@ describe('The job queue (real FerretDB)', () => {
   });
 
   it('retries a failing job later with its last error, and fails it after its last attempt', async () => {
-    const id = await queue.enqueue('test.flaky', {}, { maxAttempts: 2 });
+    const id = await testTypes.enqueue('test.flaky', {}, { maxAttempts: 2 });
     await runner.runDue();
     const retried = await jobs.findById(id);
     expect(retried).toMatchObject({ status: 'pending', attempts: 1, lastError: 'temporary failure 1' });
@@ -55,7 +55,7 @@ describe('The job queue (real FerretDB)', () => {
   });
 
   it('fails a job at once on a permanent error', async () => {
-    const id = await queue.enqueue('test.permanent', {});
+    const id = await testTypes.enqueue('test.permanent', {});
     await runner.runDue();
     expect(await jobs.findById(id)).toMatchObject({
       status: 'failed',
@@ -66,7 +66,7 @@ describe('The job queue (real FerretDB)', () => {
 
   it('takes over a job whose worker crashed once its lease has run out, and the crashed worker cannot settle it', async () => {
     await clearJobs(t);
-    const id = await queue.enqueue('test.record', { word: 'orphan' });
+    const id = await testTypes.enqueue('test.record', { word: 'orphan' });
     const [claimed] = await jobs.claimBatch('crashed-worker', 60_000, 5);
     expect(claimed._id).toBe(id);
     expect(await runner.runDue()).toBe(0);
@@ -85,9 +85,9 @@ describe('The job queue (real FerretDB)', () => {
     await clearJobs(t);
     const long = (type: string) => type === 'test.long';
     const past = (seconds: number) => new Date(Date.now() - seconds * 1000);
-    await queue.enqueue('test.record', { word: 'short' }, { runAt: past(30) });
-    const firstLong = await queue.enqueue('test.long', {}, { runAt: past(20) });
-    const secondLong = await queue.enqueue('test.long', {}, { runAt: past(10) });
+    await testTypes.enqueue('test.record', { word: 'short' }, { runAt: past(30) });
+    const firstLong = await testTypes.enqueue('test.long', {}, { runAt: past(20) });
+    const secondLong = await testTypes.enqueue('test.long', {}, { runAt: past(10) });
     // Short jobs are claimed together; a long one is not added to them.
     const shortOnly = await jobs.claimBatch('worker-a', 60_000, 5, long);
     expect(shortOnly.map((job) => job.type)).toEqual(['test.record']);
@@ -102,12 +102,11 @@ describe('The job queue (real FerretDB)', () => {
   });
 
   it('keeps exactly one queued run per recurring schedule and moves it on after each run', async () => {
-    const recurring = t.app.get(RecurringJobs);
     let runs = 0;
-    recurring.define('test.every-hour', { everyMs: 3_600_000 }, async () => {
+    testTypes.define('test.every-hour', { everyMs: 3_600_000 }, async () => {
       runs += 1;
     });
-    const booked = await Promise.all([1, 2, 3, 4].map(() => recurring.ensure('test.every-hour')));
+    const booked = await Promise.all([1, 2, 3, 4].map(() => testTypes.ensure('test.every-hour')));
     expect(booked.filter(Boolean)).toHaveLength(1);
     const before = Date.now();
     expect(await runner.runDue()).toBe(1);
@@ -116,15 +115,14 @@ describe('The job queue (real FerretDB)', () => {
     expect(pending).toHaveLength(1);
     expect(pending[0]._id).toBe(scheduleJobId('test.every-hour', 'default'));
     expect(pending[0].runAt.getTime()).toBeGreaterThanOrEqual(before + 3_600_000 - 1000);
-    expect(await recurring.ensure('test.every-hour')).toBe(false);
+    expect(await testTypes.ensure('test.every-hour')).toBe(false);
     expect(await jobs.findRecent({ type: 'test.every-hour', status: 'done' })).toHaveLength(1);
   });
 
   it('ends a schedule whose next-run function returns null', async () => {
-    const recurring = t.app.get(RecurringJobs);
     const times: Date[] = [new Date()];
-    recurring.define('test.twice', { next: () => times.shift() ?? null }, async () => undefined);
-    await recurring.ensure('test.twice', { key: 'survey-1' });
+    testTypes.define('test.twice', { next: () => times.shift() ?? null }, async () => undefined);
+    await testTypes.ensure('test.twice', { key: 'survey-1' });
     // The first run books the second at once (due now), so one call runs both, then the schedule ends.
     expect(await runner.runDue()).toBe(2);
     expect(await runner.runDue()).toBe(0);

@@ -262,7 +262,7 @@ const ACTIONS: AdminAction[] = [
     answer: 303,
     prepare: async () => '',
     send: (caller) => form(caller, '/admin/comments/digest', { frequency: 'daily' }),
-    state: (t, _subject, caller) =>
+    state: async (t, _subject, caller) =>
       caller.memberId ? t.connection.collection('comment_digests').findOne({ _id: caller.memberId as never }) : null,
   },
   {
@@ -578,7 +578,7 @@ const ACTIONS: AdminAction[] = [
         .field('summary', 'A document for the matrix.')
         .field('category', 'Role definition')
         .field('tiers', 'council')
-        .attach('file', pdfOf(title), { filepath: 'matrix.pdf', contentType: 'application/pdf' }),
+        .attach('file', pdfOf(title), { filename: 'matrix.pdf', contentType: 'application/pdf' }),
     state: (t, title) => t.connection.collection('resources').countDocuments({ title }),
   },
   {

@@ -159,7 +159,7 @@ describe('Who may use each research, directory and resource route', () => {
       .field('category', 'Role definition')
       .field('tiers', 'council')
       .field('tiers', 'executive')
-      .attach('file', docxOf('The Chief Customer Officer'), { filepath: 'cco.docx' })
+      .attach('file', docxOf('The Chief Customer Officer'), { filename: 'cco.docx' })
       .expect(303);
     const library = await request(t.app.getHttpServer()).get('/resources').expect(200);
     table = routes(reportId, /href="\/resources\/([a-f0-9]{24})"/.exec(library.text)![1]);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { AppendOptions } from 'form-data';
 import request from 'supertest';
 import { seedDefaultTiers, TierRepository } from '@roundtable/billing';
 import { ShardedCounters } from '@roundtable/counters';
@@ -42,10 +43,13 @@ describe('The resource library', () => {
         req = req.field(name, item);
       }
     }
-    // `filepath` sends the name as given (form-data would otherwise keep only its last segment).
-    return file
-      ? req.attach('file', file.bytes, { filepath: file.name, contentType: 'application/octet-stream' })
-      : req;
+    if (!file) {
+      return req;
+    }
+    // `filepath` sends the name with its path segments (`filename` would keep only the last one).
+    // superagent hands these options to form-data's append; its own types declare only two of them.
+    const options: AppendOptions = { filepath: file.name, contentType: 'application/octet-stream' };
+    return req.attach('file', file.bytes, options);
   }
 
   const describedAs = {
