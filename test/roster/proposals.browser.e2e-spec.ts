@@ -28,16 +28,14 @@ describe('Proposed roster changes in the browser', () => {
   /** A member on the roster who moves to a company with a long name (as the portal's form saves it). */
   async function memberWhoMoves(name: string) {
     const member = await signInAs(t, { role: 'member', name });
-    await t.app
-      .get(TenureRepository)
-      .create(
-        buildTenure({
-          person: name,
-          company: 'Acme Industrial',
-          start: '2014-06-01',
-          memberId: String(member.member._id),
-        }),
-      );
+    await t.app.get(TenureRepository).create(
+      buildTenure({
+        person: name,
+        company: 'Acme Industrial',
+        start: '2014-06-01',
+        memberId: String(member.member._id),
+      }),
+    );
     const profile = { name, company: 'Acme Industrial' };
     for (const fields of [profile, { ...profile, company: 'Northwestern Consolidated Telecommunications Holdings' }]) {
       await member.agent
