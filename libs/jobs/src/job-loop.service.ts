@@ -4,13 +4,14 @@ import { JobRunner } from './job-runner.service';
 import { RecurringJobs } from './recurring-jobs.service';
 
 /**
- * How often an idle lane looks for due jobs. Work queued by another process (staff's "send" in the
- * API, the batches another worker's distribution queues) is found only by this look, so a second's
- * interval left every worker up to a second behind at the start of a distribution, where the
- * benchmark's two workers have ~50 s in all. A look is one read of the queue, which holds only what is
- * pending (settled jobs leave it): a few small documents when idle.
+ * How often an idle lane looks for due jobs. Work queued by another process (staff's "send" in the API,
+ * the batches another worker's distribution queues) is found only by this look, so a worker may start up
+ * to this long late. Not shorter: each look is a `find` FerretDB answers by reading the queue, and at
+ * 250 ms the idle lanes of two workers (24 looks a second) cost FerretDB ~13% of a core in the
+ * distribution benchmark while nothing was due. Waking another process at once needs a signal between
+ * processes (PostgreSQL's LISTEN/NOTIFY on the embedded default, a change stream on MongoDB).
  */
-export const IDLE_POLL_MS = 250;
+export const IDLE_POLL_MS = 1000;
 
 /**
  * The worker's loop: run due jobs, and when none are due, wait `idleMs` before looking again.
