@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { Schema, type Model } from 'mongoose';
-import { ConflictError, duplicateAsConflict, insertOnce, insertOrConflict } from '@roundtable/core';
+import { ConflictError, duplicateAsConflict, insertOnce, insertOrConflict, wonUniqueWrite } from '@roundtable/core';
 import { MemberRepository, MembersModule } from '@roundtable/members';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { signInAs } from '../support/sessions';
@@ -101,6 +101,14 @@ describe('The database (real FerretDB)', () => {
         'insert_once_probes',
       );
       await expect(insertOnce(strict, { _id: 'c' })).rejects.toThrow(/slug/);
+    });
+
+    it('wonUniqueWrite says which of several racing inserts won, and throws what is not a duplicate', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 6 }, (_, n) => wonUniqueWrite(probes.create({ _id: 'claim', slug: `claim-${n}` }))),
+      );
+      expect(results.filter(Boolean)).toHaveLength(1);
+      await expect(wonUniqueWrite(Promise.reject(new Error('disk full')))).rejects.toThrow('disk full');
     });
 
     it('insertOrConflict answers a taken key with a ConflictError carrying the message', async () => {

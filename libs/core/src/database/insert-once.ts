@@ -8,11 +8,27 @@ import { ConflictError, isDuplicateKeyError } from '../errors/domain-errors';
  * where racing guarded updates could all win (docs/storage.md). Any other failure is thrown.
  */
 export async function insertOnce<T>(model: Model<T>, document: AnyObject): Promise<T | null> {
+  let stored: T | null = null;
+  const won = await wonUniqueWrite(
+    new model(document).save().then((saved) => {
+      stored = saved.toObject() as T;
+    }),
+  );
+  return won ? stored : null;
+}
+
+/**
+ * Runs an insert (or any write a unique index guards) and tells whether it won: false when a unique
+ * index already held one like it. For writes without a model, such as a claim in a plain collection.
+ * Any other failure is thrown.
+ */
+export async function wonUniqueWrite(write: PromiseLike<unknown>): Promise<boolean> {
   try {
-    return (await new model(document).save()).toObject() as T;
+    await write;
+    return true;
   } catch (error) {
     if (isDuplicateKeyError(error)) {
-      return null;
+      return false;
     }
     throw error;
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
-import { isDuplicateKeyError } from '@roundtable/core';
+import { wonUniqueWrite } from '@roundtable/core';
 import type { Connection } from 'mongoose';
 import type { DownloadCountRow } from './download-stats';
 
@@ -42,17 +42,11 @@ export class LegacyDownloadCountRepository {
    * insert does.
    */
   async claimFold(): Promise<boolean> {
-    try {
-      await this.connection
+    return wonUniqueWrite(
+      this.connection
         .collection<{ _id: string; at: Date }>(CHANGES_COLLECTION)
-        .insertOne({ _id: 'legacy-download-counts-folded', at: new Date() });
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) {
-        return false;
-      }
-      throw error;
-    }
+        .insertOne({ _id: 'legacy-download-counts-folded', at: new Date() }),
+    );
   }
 
   async drop(): Promise<void> {
