@@ -6,6 +6,7 @@ const { mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const path = require('node:path');
 const servers = require('../../tools/servers/local-servers');
+const { WORKER_NODE_FLAGS } = require('../../tools/lib/worker-node-flags');
 
 const DATABASE_NAME = 'roundtable_bench';
 
@@ -66,7 +67,14 @@ async function startApp(environment, app, extraEnv = {}) {
   const entry = path.join(servers.ROOT, 'dist', 'apps', app, 'src', 'main.js');
   const port = await servers.freePort();
   const env = { ...environment.env, PORT: String(port), APP_BASE_URL: `http://127.0.0.1:${port}`, ...extraEnv };
-  const child = spawn(process.execPath, [entry], { cwd: servers.ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The worker with the flags its launchers give it (tools/lib/worker-node-flags.js), so its memory is
+  // measured as it runs.
+  const flags = app === 'worker' ? WORKER_NODE_FLAGS : [];
+  const child = spawn(process.execPath, [...flags, entry], {
+    cwd: servers.ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   // The worker serves no port: it is ready when it says so on stdout (apps/worker/src/main.ts).
   const started = new Promise((resolve) => {
     let stdout = '';

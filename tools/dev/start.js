@@ -12,6 +12,7 @@ const { randomBytes } = require('node:crypto');
 const { existsSync, mkdirSync, readFileSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 const servers = require('../servers/local-servers');
+const { WORKER_NODE_FLAGS } = require('../lib/worker-node-flags');
 
 const ROOT = servers.ROOT;
 const DATA = path.join(ROOT, '.data');
@@ -73,7 +74,8 @@ async function startDatabase(running) {
 }
 
 function startApp(name, entry, env) {
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'apps', entry)], {
+  const flags = entry.startsWith('worker/') ? WORKER_NODE_FLAGS : [];
+  const child = spawn(process.execPath, [...flags, path.join(ROOT, 'dist', 'apps', entry)], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -1,0 +1,47 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const { WORKER_NODE_FLAGS } = createRequire(__filename)(path.join(ROOT, 'tools/lib/worker-node-flags.js')) as {
+  WORKER_NODE_FLAGS: string[];
+};
+const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
+
+/** The largest the young generation grows while a loop allocates short-lived objects, in MB. */
+function youngGenerationPeakMB(flags: string[]): number {
+  const script = `
+    const v8 = require('node:v8');
+    let kept = [];
+    let peak = 0;
+    for (let i = 0; i < 2e6; i++) {
+      kept.push({ i, text: 'x' + i });
+      if (kept.length > 200000) kept = [];
+      if (i % 50000 === 0) {
+        const young = v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
+        peak = Math.max(peak, young.space_size);
+      }
+    }
+    process.stdout.write(String(peak / 1048576));`;
+  return Number(execFileSync(process.execPath, [...flags, '-e', script], { encoding: 'utf8' }));
+}
+
+describe('the worker’s V8 flags', () => {
+  it('are given by every launcher of the worker', () => {
+    expect(WORKER_NODE_FLAGS).toContain('--max-semi-space-size=16');
+    const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts['start:worker']).toBe(`node ${WORKER_NODE_FLAGS.join(' ')} dist/apps/worker/src/main.js`);
+    const compose = read('docker-compose.yml');
+    const quoted = WORKER_NODE_FLAGS.map((flag) => `'${flag}'`).join(', ');
+    expect(compose).toContain(`command: ['node', ${quoted}, 'dist/apps/worker/src/main.js']`);
+    for (const launcher of ['tools/dev/start.js', 'bench/lib/environment.js']) {
+      expect(read(launcher)).toMatch(/\[\.\.\.flags, /);
+      expect(read(launcher)).toMatch(/lib\/worker-node-flags'\)/);
+    }
+  });
+
+  it('hold the young generation to two 16 MB semi-spaces while allocation runs fast', () => {
+    expect(youngGenerationPeakMB(WORKER_NODE_FLAGS)).toBeLessThanOrEqual(32);
+  });
+});
