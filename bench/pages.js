@@ -102,7 +102,9 @@ async function run(environment, options) {
     ];
     await check(`${api.url}${STATIC_FILE}`, 'body');
     const rows = [];
-    for (const target of targets) {
+    // BENCH_PAGES=home,console: only the rows whose names contain one of these (to profile a few pages).
+    const only = process.env.BENCH_PAGES?.split(',');
+    for (const target of targets.filter((t) => !only || only.some((word) => t.name.includes(word)))) {
       await check(`${api.url}${target.path}`, target.mustContain, target.headers);
       step(`pages: ${target.name}`);
       const measured = await compare(`${api.url}${target.path}`, `${api.url}${STATIC_FILE}`, {

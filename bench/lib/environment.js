@@ -67,6 +67,10 @@ async function startApp(environment, app, extraEnv = {}) {
   const entry = path.join(servers.ROOT, 'dist', 'apps', app, 'src', 'main.js');
   const port = await servers.freePort();
   const env = { ...environment.env, PORT: String(port), APP_BASE_URL: `http://127.0.0.1:${port}`, ...extraEnv };
+  // BENCH_API_CPU_PROFILE=<dir>: the API records a CPU profile into <dir> (bench/lib/cpu-profile.js).
+  if (app === 'api' && process.env.BENCH_API_CPU_PROFILE) {
+    env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --require "${path.join(__dirname, 'cpu-profile.js')}"`.trim();
+  }
   // The worker with the flags its launchers give it (tools/lib/worker-node-flags.js), so its memory is
   // measured as it runs.
   const flags = app === 'worker' ? WORKER_NODE_FLAGS : [];
