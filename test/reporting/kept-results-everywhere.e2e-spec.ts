@@ -80,7 +80,10 @@ describe('The console results page kept per process, current in every process', 
       .type('form')
       .send({ _csrf: staff.csrfToken, confirm: 'yes' })
       .expect(303);
-    expect((await view(surveyId)).text).toContain('Published (publish again…)');
+    const published = await view(surveyId);
+    expect(published.text).toContain('Published (publish again…)');
+    // Inside the snapshot's section, whose HTML the first views kept: rendered again for the publication.
+    expect(published.text).toContain('Published version: 1.');
 
     // Closed, so the next computation writes a new version (the final one) from the same answers.
     await other.app.get(SurveyRepository).close(surveyId);
@@ -103,6 +106,17 @@ describe('The console results page kept per process, current in every process', 
     await view(surveyId);
     // Read again once after each of the three changes, never for a view that followed no change.
     expect(surveyReads).toHaveBeenCalledTimes(3);
+
+    await request(other.app.getHttpServer())
+      .post(`/admin/reports/${surveyId}/unpublish`)
+      .set('Cookie', staff.cookie)
+      .type('form')
+      .send({ _csrf: staff.csrfToken, confirm: 'yes' })
+      .expect(303);
+    const unpublished = await view(surveyId);
+    expect(unpublished.text).toContain('Publish to members…');
+    expect(unpublished.text).not.toContain('Published version');
+    expect(unpublished.text).toContain('Round 1');
     surveyReads.mockRestore();
   });
 });

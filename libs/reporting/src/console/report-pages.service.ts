@@ -5,6 +5,7 @@ import { SurveyRepository, type SurveyRecord } from '@roundtable/surveys';
 import { attributeLabel } from '../compute/profile-values';
 import { SnapshotRepository, type SnapshotRecord } from '../snapshots/snapshot.repository';
 import { KeptResultsReads } from './kept-results-reads';
+import { SnapshotHtml } from './snapshot-html';
 import { progressCharts, rankCharts } from './charts';
 import { decimals, formatDate, formatDateTime, percent, pValue, signedPoints } from './format';
 import { TABLES } from './report-tables';
@@ -61,7 +62,9 @@ export class ReportPages {
    * under their shared versions (`KeptResultsReads`: read again after any write to them, in any
    * process), then the snapshot's part of the page from `snapshotModels` when this process has built it
    * before. A snapshot `_id` (`<surveyId>:<version>`) is written once and never changed, so its model
-   * (tables, SVG charts) can be kept; a new computation is a new version, found through the state.
+   * (tables, SVG charts) can be kept; a new computation is a new version, found through the state. The
+   * HTML of that part, with the published version and skew rounds, is kept too (`SnapshotHtml`), so a
+   * view templates only the page around it (navigation, actions, CSRF fields).
    */
   async adminReportPage(surveyId: string, segment?: string, notice?: string) {
     const { survey, state, skewRounds } = await this.keptReads.read(surveyId);
@@ -90,13 +93,13 @@ export class ReportPages {
     if (!model) {
       return { ...base, snapshot: null };
     }
-    return {
-      ...base,
-      ...model,
-      published: state?.publishedVersion ?? null,
-      publishedIsLatest: state?.publishedVersion === version,
-    };
+    const published = state?.publishedVersion ?? null;
+    const page = { ...base, ...model, published, publishedIsLatest: published === version };
+    const inputs = { surveyId, version, segment, published, skewRounds: base.skewRounds };
+    return { ...page, snapshotHtml: this.snapshotHtml.html(inputs, () => page) };
   }
+
+  private readonly snapshotHtml = new SnapshotHtml();
 
   private readonly snapshotModels = new KeptValues<SnapshotModel>({ max: MODELS_KEPT });
 
