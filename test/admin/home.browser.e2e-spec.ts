@@ -4,8 +4,8 @@ import { BillingReporter, TierRepository } from '@roundtable/billing';
 import { JobRunner } from '@roundtable/jobs';
 import { addSession, fitsWidth, keepScreenshot, newPage, signedInPage, startBrowserApp } from '../support/browser';
 import { buildGuestComment } from '../support/comments';
+import { applyAs } from '../support/applications';
 import type { TestApp } from '../support/create-test-app';
-import { profileForm } from '../support/forms';
 import { buildMembership } from '../support/memberships';
 import { signInAs, SignedIn } from '../support/sessions';
 import { sendStripeEvent, stripeEvent } from '../support/stripe';
@@ -40,12 +40,7 @@ describe('The staff home /admin', () => {
         /<strong>(\d+)<\/strong> applications? waiting/.exec((await staff.agent.get('/admin').expect(200)).text)?.[1],
       );
     const before = await waiting();
-    const applicant = await signInAs(t, { role: 'applicant', name: 'Lou Live' });
-    await applicant.agent
-      .post('/apply')
-      .type('form')
-      .send({ _csrf: applicant.csrfToken, ...profileForm({ name: 'Lou Live' }) })
-      .expect(303);
+    const applicant = await applyAs(t, 'Lou Live');
     expect(await waiting()).toBe(before + 1);
     await staff.agent
       .post(`/admin/applications/${String(applicant.member._id)}/approve`)
@@ -58,12 +53,7 @@ describe('The staff home /admin', () => {
   it('shows what waits for staff and how the council stands, each linking to its page, and fits at 1280 px', async () => {
     // Two applications, a comment held for approval, a deletion request, an active membership, an event.
     for (const name of ['Ann Applicant', 'Ben Applicant']) {
-      const applicant = await signInAs(t, { role: 'applicant', name });
-      await applicant.agent
-        .post('/apply')
-        .type('form')
-        .send({ _csrf: applicant.csrfToken, ...profileForm({ name }) })
-        .expect(303);
+      await applyAs(t, name);
     }
     await buildGuestComment(t, 'p1', { authorName: 'Guest', body: 'Held for approval' });
     const leaving = await signInAs(t, { role: 'member' });

@@ -1,9 +1,10 @@
 import request from 'supertest';
 import { ReportingWorkerModule } from '@roundtable/reporting';
+import { applyAs } from '../support/applications';
 import { createTestApp, type TestApp } from '../support/create-test-app';
 import { reportFor } from '../reporting/report-fixtures';
 import { PostRepository, seedDemoPosts } from '@roundtable/blog';
-import { csrfFrom, profileForm } from '../support/forms';
+import { csrfFrom } from '../support/forms';
 import { openSurvey } from '../surveys/survey-fixtures';
 import { signInAs, type SignedIn } from '../support/sessions';
 
@@ -46,12 +47,7 @@ describe('Finish', () => {
       ['Pat One', '<strong>1</strong> application waiting'],
       ['Sam Two', '<strong>2</strong> applications waiting'],
     ]) {
-      const applicant = await signInAs(t, { role: 'applicant', name });
-      await applicant.agent
-        .post('/apply')
-        .type('form')
-        .send({ _csrf: applicant.csrfToken, ...profileForm({ name }) })
-        .expect(303);
+      await applyAs(t, name);
       expect(await shown()).toBe(expected);
     }
   });

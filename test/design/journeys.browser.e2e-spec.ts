@@ -4,9 +4,9 @@ import { TierRepository } from '@roundtable/billing';
 import { PostRepository, seedDemoPosts } from '@roundtable/blog';
 import { DEMO_SURVEY_TITLE, ReportingWorkerModule } from '@roundtable/reporting';
 import { keepScreenshot, startBrowserApp } from '../support/browser';
+import { applyAs } from '../support/applications';
 import type { TestApp } from '../support/create-test-app';
 import { seedDemoCouncil } from '../support/demo';
-import { profileForm } from '../support/forms';
 import { auditContext, axeViolations, pageProblems } from '../support/page-checks';
 import { buildGuestComment } from '../support/comments';
 import { signInAs, SignedIn } from '../support/sessions';
@@ -105,12 +105,7 @@ describe('Staff and member journeys at 1280 and 390 px', () => {
       },
     });
     for (const name of ['Ann Applicant', 'Ben Applicant']) {
-      const applicant = await signInAs(t, { role: 'applicant', name });
-      await applicant.agent
-        .post('/apply')
-        .type('form')
-        .send({ _csrf: applicant.csrfToken, ...profileForm({ name }) })
-        .expect(303);
+      await applyAs(t, name);
     }
     await seedDemoPosts(t.app.get(PostRepository), { id: String(staff.member._id), name: 'Sam Staff' });
     const [post] = await t.app.get(PostRepository).listPublished(new Date(), { limit: 1 });
