@@ -4,12 +4,10 @@
 // streaming the same documents through the driver and doing nothing with them. Goal: the computation
 // of 100,000 tenures under 2 s. Sizes: 100,000 tenures (1,000 in --quick).
 'use strict';
-const path = require('node:path');
-const { performance } = require('node:perf_hooks');
 const { MongoClient, ObjectId } = require('mongoose').mongo;
 const { median, round } = require('./lib/load');
 const { step } = require('./lib/progress');
-const servers = require('../tools/servers/local-servers');
+const { builtLib, countStreamed, openLibContext, time } = require('./lib/worker-context');
 
 const GOAL = { computeSeconds: 2 };
 const AS_OF = '2026-12-03';
@@ -58,32 +56,15 @@ function generateTenures(count) {
   return docs;
 }
 
-async function rawStream(db) {
-  let rows = 0;
-  for await (const doc of db.collection('roster_tenures').find().sort({ _id: 1 }).batchSize(2_000)) {
-    rows += doc ? 1 : 0;
-  }
-  return rows;
+function rawStream(db) {
+  return countStreamed([db.collection('roster_tenures').find()]);
 }
 
 /** The worker's own reading (the roster lib's repositories) in a Nest context of the built libs. */
 async function appReader(environment, uri) {
-  Object.assign(process.env, { ...environment.env, MONGODB_URI: uri, LOG_LEVEL: 'error' });
-  const dist = (lib) => require(path.join(servers.ROOT, 'dist', 'libs', lib, 'src', 'index.js'));
-  const { NestFactory } = require('@nestjs/core');
-  const { Module } = require('@nestjs/common');
-  const { CoreModule } = dist('core');
-  const roster = dist('roster');
-  class CensusBenchModule {}
-  Module({ imports: [CoreModule, roster.RosterDataModule] })(CensusBenchModule);
-  const app = await NestFactory.createApplicationContext(CensusBenchModule, { logger: ['error'] });
+  const roster = builtLib('roster');
+  const app = await openLibContext(environment, uri, () => [roster.RosterDataModule]);
   return { app, roster, tenures: app.get(roster.TenureRepository), lists: app.get(roster.ReferenceListRepository) };
-}
-
-async function time(fn) {
-  const start = performance.now();
-  const value = await fn();
-  return { ms: performance.now() - start, value };
 }
 
 async function measureSize(environment, size, runs) {
@@ -104,7 +85,7 @@ async function measureSize(environment, size, runs) {
     uploadedAt: new Date(),
   });
   const { app, roster, tenures, lists } = await appReader(environment, uri);
-  const census = require(path.join(servers.ROOT, 'dist', 'libs', 'census', 'src', 'index.js'));
+  const census = builtLib('census');
   try {
     const raw = [];
     const reads = [];

@@ -3,34 +3,25 @@
 // and computing (libs/rankings). Baseline: streaming the same projections through the driver and doing
 // nothing with them. Sizes: 10,000 and 100,000 responses.
 'use strict';
-const path = require('node:path');
-const { performance } = require('node:perf_hooks');
 const { MongoClient } = require('mongoose').mongo;
 const { generateSurvey } = require('./lib/generate-surveys');
 const { median, round } = require('./lib/load');
 const { step } = require('./lib/progress');
-const servers = require('../tools/servers/local-servers');
+const { builtLib, countStreamed, openLibContext, time } = require('./lib/worker-context');
 
 const GOAL = { ratio: 1.5, computeSeconds: 5 };
 const RESAMPLES = 1_000;
 
 /** The baseline: the same two projections the reader streams, through the driver, doing nothing with them. */
-async function rawStream(db, surveyId) {
-  let rows = 0;
-  const streams = [
+function rawStream(db, surveyId) {
+  return countStreamed([
     db
       .collection('survey_invitations')
       .find({ surveyId }, { projection: { profile: 1, tier: 1, status: 1, sentAt: 1 } }),
     db
       .collection('survey_responses')
       .find({ surveyId }, { projection: { held: 1, profile: 1, status: 1, completedAt: 1 } }),
-  ];
-  for (const cursor of streams) {
-    for await (const doc of cursor.sort({ _id: 1 }).batchSize(2_000)) {
-      rows += doc ? 1 : 0;
-    }
-  }
-  return rows;
+  ]);
 }
 
 /**
@@ -38,22 +29,8 @@ async function rawStream(db, surveyId) {
  * context of the built libs connected to `uri`, and the computation it runs (libs/rankings).
  */
 async function appReader(environment, uri) {
-  Object.assign(process.env, { ...environment.env, MONGODB_URI: uri, LOG_LEVEL: 'error' });
-  const dist = (lib) => require(path.join(servers.ROOT, 'dist', 'libs', lib, 'src', 'index.js'));
-  const { NestFactory } = require('@nestjs/core');
-  const { Module } = require('@nestjs/common');
-  const { CoreModule } = dist('core');
-  const { ReportingDataModule, SurveyExchangeReader } = dist('reporting');
-  class RankingBenchModule {}
-  Module({ imports: [CoreModule, ReportingDataModule] })(RankingBenchModule);
-  const app = await NestFactory.createApplicationContext(RankingBenchModule, { logger: ['error'] });
-  return { app, reader: app.get(SurveyExchangeReader), rankings: dist('rankings') };
-}
-
-async function time(fn) {
-  const start = performance.now();
-  const value = await fn();
-  return { ms: performance.now() - start, value };
+  const app = await openLibContext(environment, uri, (lib) => [lib('reporting').ReportingDataModule]);
+  return { app, reader: app.get(builtLib('reporting').SurveyExchangeReader), rankings: builtLib('rankings') };
 }
 
 async function measureSize(environment, size, runs) {
