@@ -104,6 +104,8 @@ async function generateSurvey(uri, { invitations, responses = 0 }) {
         surveyId: surveyId.toHexString(),
         createdAt: now,
         revokedAt: null,
+        // As the send batch writes it: the invitation's segment values (libs/distribution segmentValues).
+        segments: { tier: 'council', revenue: profiles[i].revenueBand },
       };
     });
     await insertInBatches(db.collection('survey_responses'), Math.min(responses, invitations), (i) => ({

@@ -22,6 +22,12 @@ export interface BatchRecipient {
   email: string;
   /** For the greeting. */
   name: string;
+  /**
+   * The invitation's segment values (`{ tier, revenue }`), written on the recipient's new link so that
+   * a completion through it counts in its segments without reading the invitation. A batch queued by
+   * an older release has none: its links fall back to that read.
+   */
+  segments?: Record<string, string>;
 }
 
 /**

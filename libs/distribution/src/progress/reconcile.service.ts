@@ -8,10 +8,11 @@ import {
   SurveyClosedHook,
   SurveyProgressHook,
   SurveyRepository,
+  type SurveyProgressEvent,
 } from '@roundtable/surveys';
 import { DeliveryRepository } from '../delivery/delivery.repository';
 import { counterGroup } from '../sending/batch-sender.service';
-import { segmentDeltas, segmentRecount, SegmentTally } from './segments';
+import { carriedSegments, segmentDeltas, segmentRecount, SegmentTally, segmentValueDeltas } from './segments';
 
 export const RECONCILE_JOB = 'surveys.reconcile' satisfies JobType;
 export const CLOSE_DUE_JOB = 'surveys.close-due' satisfies JobType;
@@ -41,11 +42,9 @@ export class SurveyBookkeeping implements OnModuleInit {
 
   onModuleInit(): void {
     this.hook.register(async (event) => {
-      // A completion counts in its invitation's segments too: one small read, once per member.
-      const invitation = event.milestone === 'completed' ? await this.invitations.findById(event.invitationId) : null;
       await this.counters.add(counterGroup(event.surveyId), {
         [event.milestone]: 1,
-        ...(invitation ? segmentDeltas(invitation, 'completed') : {}),
+        ...(event.milestone === 'completed' ? await this.completedSegments(event) : {}),
       });
     });
     this.recurring.define(RECONCILE_JOB, { everyMs: 10 * 60_000 }, async () => {
@@ -54,6 +53,20 @@ export class SurveyBookkeeping implements OnModuleInit {
       }
     });
     this.recurring.define(CLOSE_DUE_JOB, { everyMs: 60_000 }, () => this.closeDue(new Date()));
+  }
+
+  /**
+   * A completion counts in its invitation's segments too: by the values its link carries, or (a link
+   * written before links carried them, or answered from the portal) by one read of the invitation, so
+   * the live figures stay right between reconciles rather than waiting up to ten minutes for one.
+   */
+  private async completedSegments(event: SurveyProgressEvent): Promise<Record<string, number>> {
+    const carried = carriedSegments(event.segments);
+    if (carried) {
+      return segmentValueDeltas(carried, 'completed');
+    }
+    const invitation = await this.invitations.findById(event.invitationId);
+    return invitation ? segmentDeltas(invitation, 'completed') : {};
   }
 
   async closeDue(now: Date): Promise<void> {

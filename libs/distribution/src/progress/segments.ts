@@ -48,11 +48,48 @@ export function segmentFigure(figure: 'invited' | 'completed', dimension: string
   return `${SEGMENT_FIGURE}${figure}|${dimension}|${value}`;
 }
 
+/** An invitation's value in each segment dimension: what its links carry (see SurveyLink.segments). */
+export function segmentValues(invitation: Omit<SegmentSource, '_id'>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [dimension, valueOf] of Object.entries(SEGMENT_DIMENSIONS)) {
+    values[dimension] = valueOf({ _id: '', ...invitation });
+  }
+  return values;
+}
+
+/**
+ * Segment values as a link carries them, when they name every dimension counted today; null otherwise
+ * (a link written before links carried them, or before a dimension was added), so the caller reads the
+ * invitation instead of counting in too few segments.
+ */
+export function carriedSegments(values: Record<string, unknown> | null | undefined): Record<string, string> | null {
+  if (!values) {
+    return null;
+  }
+  const carried: Record<string, string> = {};
+  for (const dimension of Object.keys(SEGMENT_DIMENSIONS)) {
+    const value = values[dimension];
+    if (typeof value !== 'string') {
+      return null;
+    }
+    carried[dimension] = value;
+  }
+  return carried;
+}
+
 /** One invitation's contribution to the segment figures (one per dimension), for a counter add. */
 export function segmentDeltas(invitation: SegmentSource, figure: 'invited' | 'completed'): Record<string, number> {
+  return segmentValueDeltas(segmentValues(invitation), figure);
+}
+
+/** The same contribution from the values a link carries (`segmentValues`). */
+export function segmentValueDeltas(
+  values: Record<string, string>,
+  figure: 'invited' | 'completed',
+): Record<string, number> {
   const deltas: Record<string, number> = {};
-  for (const [dimension, valueOf] of Object.entries(SEGMENT_DIMENSIONS)) {
-    deltas[segmentFigure(figure, dimension, valueOf(invitation))] = 1;
+  for (const [dimension, value] of Object.entries(values)) {
+    deltas[segmentFigure(figure, dimension, value)] = 1;
   }
   return deltas;
 }

@@ -173,6 +173,7 @@ export class BatchSender implements OnModuleInit {
         invitationId: recipient.invitationId,
         surveyId: batch.surveyId,
         retiresOthersOnUse: asked,
+        segments: recipient.segments,
       })),
     );
     if (batch.kind.startsWith('resend:')) {

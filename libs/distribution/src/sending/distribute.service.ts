@@ -10,7 +10,7 @@ import {
   SurveyRecord,
   SurveyRepository,
 } from '@roundtable/surveys';
-import { segmentDeltas } from '../progress/segments';
+import { segmentDeltas, segmentValues } from '../progress/segments';
 import { BATCH_SIZE, BatchPayload, BatchRecipient, batchJobId, SEND_BATCH_JOB } from './batch';
 import { counterGroup } from './batch-sender.service';
 import { waitForRoom } from './queue-room';
@@ -157,10 +157,11 @@ export class Distributor implements OnModuleInit {
       tier: member.membership?.tier ?? null,
     }));
     const created = await this.invitations.insertManyOnce(rows);
-    const recipients: BatchRecipient[] = audience.map((member) => ({
-      invitationId: invitationId(surveyId, String(member._id)),
-      email: member.email,
-      name: member.name,
+    const recipients: BatchRecipient[] = rows.map((row) => ({
+      invitationId: invitationId(surveyId, row.memberId),
+      email: row.email,
+      name: row.name,
+      segments: segmentValues(row),
     }));
     // The segment figures go with `invited` in one add, for the invitations this run created only.
     const deltas: Record<string, number> = { invited: created.size };

@@ -18,7 +18,13 @@ export class LinkRepository {
 
   /** Stores a batch's new links in one insert (distribution: one round trip per batch, not per email). */
   async insertMany(
-    links: Array<{ hash: string; invitationId: string; surveyId: string; retiresOthersOnUse?: boolean }>,
+    links: Array<{
+      hash: string;
+      invitationId: string;
+      surveyId: string;
+      retiresOthersOnUse?: boolean;
+      segments?: Record<string, string>;
+    }>,
   ): Promise<void> {
     if (links.length > 0) {
       await this.links.insertMany(
@@ -27,6 +33,7 @@ export class LinkRepository {
           invitationId: link.invitationId,
           surveyId: link.surveyId,
           retiresOthersOnUse: link.retiresOthersOnUse === true,
+          segments: link.segments ?? null,
         })),
         { ordered: false },
       );

@@ -1,4 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { Schema as MongooseSchema } from 'mongoose';
 
 /**
  * A survey link's token, stored only as its SHA-256 hash in `_id`: `/s/<token>` is one `_id` lookup,
@@ -19,6 +20,12 @@ export class SurveyLink {
    * mailbox) retires the others, as staff's resend does at once.
    */
   @Prop({ type: Boolean, default: false }) retiresOthersOnUse: boolean;
+  /**
+   * The invitation's segment values as distribution counts them (`{ tier, revenue }`, from the
+   * invitation's snapshot, which never changes), copied when the link is written, so a completion
+   * through it bumps its segment figures without reading the invitation. Null on links written before.
+   */
+  @Prop({ type: MongooseSchema.Types.Mixed, default: null }) segments: Record<string, string> | null;
 }
 export const SurveyLinkSchema = SchemaFactory.createForClass(SurveyLink);
 

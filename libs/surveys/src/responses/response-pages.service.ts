@@ -32,6 +32,8 @@ interface Answering {
   signedIn: boolean;
   /** The hash of a requested link answered through, whose first use retires the invitation's others. */
   retiresOthers?: string;
+  /** The link's segment values, passed on with its milestones (the counters need no invitation read). */
+  segments?: Record<string, string>;
 }
 
 /**
@@ -94,7 +96,13 @@ export class ResponsePages {
     if (closed) {
       return withToken(closed, token);
     }
-    const answering = { survey, invitationId: link.invitationId, action: `/s/${token}`, signedIn: false };
+    const answering = {
+      survey,
+      invitationId: link.invitationId,
+      action: `/s/${token}`,
+      signedIn: false,
+      segments: link.segments ?? undefined,
+    };
     if (!reads.response && !reads.opened) {
       // The first visit of the link: "opened" counts once, whatever scanners and reloads follow.
       reads.opened = true;
@@ -245,6 +253,7 @@ export class ResponsePages {
       action: `/s/${token}`,
       signedIn: false,
       retiresOthers: link.retiresOthersOnUse ? link._id : undefined,
+      segments: link.segments ?? undefined,
     };
   }
 
@@ -277,14 +286,14 @@ export class ResponsePages {
    */
   private async reach(answering: Answering, ...milestones: SurveyMilestone[]): Promise<SurveyMilestone[]> {
     const surveyId = String(answering.survey._id);
-    const { invitationId } = answering;
+    const { invitationId, segments } = answering;
     const firsts =
       milestones.length === 1
         ? (await this.milestones.reach(invitationId, surveyId, milestones[0]))
           ? milestones
           : []
         : await this.milestones.reachAll(invitationId, surveyId, milestones);
-    await Promise.all(firsts.map((milestone) => this.progress.emit({ surveyId, invitationId, milestone })));
+    await Promise.all(firsts.map((milestone) => this.progress.emit({ surveyId, invitationId, milestone, segments })));
     return firsts;
   }
 

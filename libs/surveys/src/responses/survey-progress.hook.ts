@@ -6,6 +6,8 @@ export interface SurveyProgressEvent {
   invitationId: string;
   /** Reached for the first time by this invitation (decided by a unique insert, so emitted once). */
   milestone: SurveyMilestone;
+  /** The segment values the link answered through carries (SurveyLink.segments); absent otherwise. */
+  segments?: Record<string, string>;
 }
 export type SurveyProgressListener = (event: SurveyProgressEvent) => Promise<void> | void;
 
