@@ -27,6 +27,24 @@ function youngGenerationPeakMB(flags: string[]): number {
   return Number(execFileSync(process.execPath, [...flags, '-e', script], { encoding: 'utf8' }));
 }
 
+/**
+ * The largest heap used, in MB, while a loop keeps ~40 MB live and churns objects that live long enough
+ * to be promoted (as emails in flight do), counted in iterations so the figure does not depend on speed.
+ */
+function oldGenerationPeakMB(flags: string[]): number {
+  const script = `
+    const live = Array.from({ length: 200000 }, (_, i) => ({ i, s: 'live' + i, a: [i, i + 1] }));
+    let window = [];
+    let peak = 0;
+    for (let n = 0; n < 1.2e6; n++) {
+      window.push({ n, body: 'x'.repeat(200) + n, parts: [{ a: n }, { b: n }] });
+      if (window.length > 40000) window = window.slice(20000);
+      if (n % 2000 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
+    }
+    process.stdout.write(String(live.length > 0 ? peak / 1048576 : 0));`;
+  return Number(execFileSync(process.execPath, [...flags, '-e', script], { encoding: 'utf8' }));
+}
+
 describe('the worker’s V8 flags', () => {
   it('are given by every launcher of the worker', () => {
     expect(WORKER_NODE_FLAGS).toContain('--max-semi-space-size=16');
@@ -43,5 +61,10 @@ describe('the worker’s V8 flags', () => {
 
   it('hold the young generation to two 16 MB semi-spaces while allocation runs fast', () => {
     expect(youngGenerationPeakMB(WORKER_NODE_FLAGS)).toBeLessThanOrEqual(32);
+  });
+
+  it('hold the old generation near 1.5× its live set from the start, where V8 alone lets it reach 3–4×', () => {
+    // ~40 MB live and a 10–20 MB window of promoted garbage: ~60 MB live at most.
+    expect(oldGenerationPeakMB(WORKER_NODE_FLAGS)).toBeLessThan(160);
   });
 });
