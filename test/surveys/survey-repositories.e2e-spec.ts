@@ -77,6 +77,17 @@ describe('Survey repositories', () => {
     expect(await milestones.reachAll(fresh, surveyId, ['started', 'completed'])).toEqual(['started', 'completed']);
   });
 
+  it('shares one insert among concurrent submissions, each told about its own milestones only', async () => {
+    const milestones = t.app.get(MilestoneRepository);
+    const ids = [1, 2, 3, 4, 5].map((n) => invitationId(surveyId, `group-${n}`));
+    await milestones.reach(ids[0], surveyId, 'started');
+    const inserts = jest.spyOn(t.connection.collection('survey_milestones'), 'insertMany');
+    const results = await Promise.all(ids.map((id) => milestones.reachAll(id, surveyId, ['started', 'completed'])));
+    expect(results).toEqual([['completed'], ...ids.slice(1).map(() => ['started', 'completed'])]);
+    expect(inserts).toHaveBeenCalledTimes(1);
+    inserts.mockRestore();
+  });
+
   it('saves partial answers, completes, and never turns a completed response back into a partial one', async () => {
     const responses = t.app.get(ResponseRepository);
     const id = invitationId(surveyId, 'm2');

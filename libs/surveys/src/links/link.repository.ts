@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { insertNew, insertOnce } from '@roundtable/core';
+import { insertNew, InsertNewGroup, insertOnce } from '@roundtable/core';
 import { SurveyLink, SurveyLinkRequest, SurveyMilestone, SurveyMilestoneRecord } from './link.schema';
 
 export type LinkRecord = SurveyLink;
@@ -66,10 +66,17 @@ export class LinkRepository {
   }
 }
 
+type MilestoneDocument = Pick<SurveyMilestoneRecord, '_id' | 'invitationId' | 'surveyId' | 'milestone'>;
+
 /** The only code that touches survey_milestones. */
 @Injectable()
 export class MilestoneRepository {
-  constructor(@InjectModel(SurveyMilestoneRecord.name) private readonly milestones: Model<SurveyMilestoneRecord>) {}
+  /** Concurrent submissions' milestones share one unordered insert (each still waits for its own). */
+  private readonly group: InsertNewGroup<MilestoneDocument>;
+
+  constructor(@InjectModel(SurveyMilestoneRecord.name) private readonly milestones: Model<SurveyMilestoneRecord>) {
+    this.group = new InsertNewGroup((documents) => insertNew(this.milestones, documents));
+  }
 
   /** Records that an invitation reached a milestone; true only the first time (decided by unique insert). */
   async reach(invitationId: string, surveyId: string, milestone: SurveyMilestone): Promise<boolean> {
@@ -78,13 +85,13 @@ export class MilestoneRepository {
   }
 
   /**
-   * Records several milestones of one invitation in one round trip (an unordered insert, each decided by
-   * its unique `_id` as `reach` decides one) and returns those reached for the first time, in the
-   * order given. A completed submission records "started" and "completed" this way.
+   * Records several milestones of one invitation in one round trip (an unordered insert, shared with
+   * other answers arriving meanwhile, each milestone decided by its unique `_id` as `reach` decides one)
+   * and returns those reached for the first time, in the order given. A completed submission records
+   * "started" and "completed" this way.
    */
   async reachAll(invitationId: string, surveyId: string, milestones: SurveyMilestone[]): Promise<SurveyMilestone[]> {
-    const inserted = await insertNew(
-      this.milestones,
+    const inserted = await this.group.add(
       milestones.map((milestone) => ({ _id: `${invitationId}:${milestone}`, invitationId, surveyId, milestone })),
     );
     return milestones.filter((milestone) => inserted.has(`${invitationId}:${milestone}`));
