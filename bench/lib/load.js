@@ -2,6 +2,7 @@
 // the same machine load, and the median of the runs reported.
 'use strict';
 const autocannon = require('autocannon');
+const { performance } = require('node:perf_hooks');
 
 function median(values) {
   const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
@@ -72,11 +73,16 @@ module.exports = { fire, compare, median, round, summarise };
 
 /**
  * One run that sends each of `paths` once (POST with `body`), e.g. a submission per distinct token;
- * requests/s is completed 2xx/3xx answers over the run's duration.
+ * requests/s is completed 2xx/3xx answers over the time from the start to the last answer. Not over
+ * autocannon's own duration: with `amount` it notices the last answer only at its next one-second tick,
+ * so 1,000 answers in 2.1 s or in 2.9 s both read as 3.01 s, and a ratio of two such runs moved in steps
+ * (0.40× or 0.50× for the same code).
  */
 async function fireEach(origin, paths, { connections, body, headers = {} }) {
   let next = 0;
-  const result = await autocannon({
+  const startedAt = performance.now();
+  let lastAnswerAt = startedAt;
+  const run = autocannon({
     url: origin,
     connections: Math.min(connections, paths.length),
     amount: paths.length,
@@ -92,9 +98,13 @@ async function fireEach(origin, paths, { connections, body, headers = {} }) {
       },
     ],
   });
+  run.on('response', () => {
+    lastAnswerAt = performance.now();
+  });
+  const result = await run;
   const ok = result['2xx'] + result['3xx'];
   return {
-    requestsPerSec: ok / result.duration,
+    requestsPerSec: ok / ((lastAnswerAt - startedAt) / 1000),
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.non2xx - result['3xx'],
