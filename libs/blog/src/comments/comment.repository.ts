@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, Model, Types } from 'mongoose';
-import { type KeysetPlan, objectIdKeyset, PageCache } from '@roundtable/core';
+import { insertOnce, type KeysetPlan, objectIdKeyset, PageCache } from '@roundtable/core';
 import { WaitingWorkRepository } from '@roundtable/counters';
 import { BlogSetting, Comment, CommentStatus } from './comment.schema';
 
@@ -152,10 +152,10 @@ export class CommentRepository {
   }
 
   async getSettings(): Promise<BlogSetting> {
-    // Read first: the upsert (a write) happens once, not on every page view.
+    // Read first: the insert (a write) happens once, not on every page view.
     let stored = await this.settings.findOne({ key: SETTINGS_KEY }).lean<Partial<BlogSetting>>();
     if (!stored) {
-      await this.settings.updateOne({ key: SETTINGS_KEY }, { $setOnInsert: { key: SETTINGS_KEY } }, { upsert: true });
+      await this.ensureSettings();
       stored = await this.settings.findOne({ key: SETTINGS_KEY }).lean<Partial<BlogSetting>>();
     }
     return {
@@ -166,8 +166,17 @@ export class CommentRepository {
     };
   }
 
+  /**
+   * The one settings document, inserted on first need by a unique insert: racing first views (two
+   * tabs, two processes) each tried an upsert, and all but one failed with a duplicate key (a 500).
+   */
+  private async ensureSettings(): Promise<void> {
+    await insertOnce(this.settings, { key: SETTINGS_KEY });
+  }
+
   async setGuestComments(enabled: boolean): Promise<void> {
-    await this.settings.updateOne({ key: SETTINGS_KEY }, { $set: { guestComments: enabled } }, { upsert: true });
+    await this.ensureSettings();
+    await this.settings.updateOne({ key: SETTINGS_KEY }, { $set: { guestComments: enabled } });
     await this.pageCache.invalidate();
   }
 
@@ -179,6 +188,7 @@ export class CommentRepository {
     if (who.email) {
       add.bannedEmails = who.email;
     }
-    await this.settings.updateOne({ key: SETTINGS_KEY }, { $addToSet: add }, { upsert: true });
+    await this.ensureSettings();
+    await this.settings.updateOne({ key: SETTINGS_KEY }, { $addToSet: add });
   }
 }
