@@ -27,6 +27,7 @@ export { escapeHtml } from './views/escape-html';
 export { APP_VERSION } from './version';
 export { hashToken, looksLikeToken, newToken, sameSecret, TOKEN_BYTES } from './tokens/token';
 export { insertNew } from './database/insert-new';
+export { GroupCommit } from './database/group-commit';
 export { InsertNewGroup } from './database/insert-new-group';
 export { duplicateAsConflict, insertOnce, insertOrConflict, wonUniqueWrite } from './database/insert-once';
 export { newObjectId, objectIdKeyset, parseObjectId } from './database/object-id';

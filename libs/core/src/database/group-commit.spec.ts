@@ -56,4 +56,13 @@ describe(GroupCommit.name, () => {
     await after;
     expect(groups).toEqual([[1], [2], [3]]);
   });
+
+  it("answers each caller with the write's result for its own item", async () => {
+    const commit = new GroupCommit<number, string>((items) => Promise.resolve(items.map((n) => `written ${n}`)));
+    await expect(Promise.all([commit.add(1), commit.add(2), commit.add(3)])).resolves.toEqual([
+      'written 1',
+      'written 2',
+      'written 3',
+    ]);
+  });
 });

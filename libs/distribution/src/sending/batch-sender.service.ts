@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { ShardedCounters } from '@roundtable/counters';
-import { appConfig, newToken } from '@roundtable/core';
+import { appConfig, GroupCommit, newToken } from '@roundtable/core';
 import { JobContext, JobRunner, PermanentJobError } from '@roundtable/jobs';
 import {
   MailTransport,
@@ -27,7 +27,6 @@ import {
   recipientsInWords,
   SEND_BATCH_JOB,
 } from './batch';
-import { GroupCommit } from './group-commit';
 import { invitationMailer } from './invitation-mail';
 
 export function counterGroup(surveyId: string): string {
