@@ -28,8 +28,8 @@ describe('A send batch queued in the one-letter shape (real FerretDB and SMTP si
     const [queued] = await jobs.find({ type: SEND_BATCH_JOB, 'payload.surveyId': surveyId }).toArray();
     const recipients = (queued.payload as SendBatchPayload).recipients;
     expect(recipients.map((recipient) => Object.keys(recipient).sort())).toEqual([
-      ['email', 'invitationId', 'name'],
-      ['email', 'invitationId', 'name'],
+      ['email', 'invitationId', 'name', 'segments'],
+      ['email', 'invitationId', 'name', 'segments'],
     ]);
 
     await jobs.deleteMany({ type: SEND_BATCH_JOB, 'payload.surveyId': surveyId });
