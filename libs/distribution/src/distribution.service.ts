@@ -10,11 +10,10 @@ import {
   SurveyRepository,
 } from '@roundtable/surveys';
 import { randomBytes } from 'node:crypto';
-import { SEND_BATCH_JOB } from './sending/batch';
+import { recipientOf, SEND_BATCH_JOB } from './sending/batch';
 import { DISTRIBUTE_JOB, distributeJobId } from './sending/distribute.service';
 import { Reminders } from './sending/reminders.service';
 import { SurveyBookkeeping } from './progress/reconcile.service';
-import { segmentValues } from './progress/segments';
 import type { ExtendSurveyDto, ResendLinkDto } from './distribution.dto';
 
 /** What staff read on the progress page after each action (shown once, as the flash). */
@@ -147,14 +146,7 @@ export class DistributionService {
       {
         surveyId,
         kind: batchKind,
-        recipients: [
-          {
-            invitationId: invitation._id,
-            email: invitation.email,
-            name: invitation.name,
-            segments: segmentValues(invitation),
-          },
-        ],
+        recipients: [recipientOf(invitation)],
       },
       { maxAttempts: 8 },
     );

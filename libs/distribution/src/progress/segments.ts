@@ -9,23 +9,26 @@ export interface SegmentRow {
   completed: number;
 }
 
-export const SEGMENT_DIMENSIONS: Record<string, (invitation: SegmentSource) => string> = {
+export const SEGMENT_DIMENSIONS: Record<string, (invitation: SegmentFields) => string> = {
   tier: (invitation) => invitation.tier ?? 'none',
   revenue: (invitation) => String(invitation.profile?.revenueBand ?? 'not given'),
 };
 
-export interface SegmentSource {
-  _id: string;
+/** What an invitation's segments are read from. */
+export interface SegmentFields {
   tier: string | null;
   profile?: Record<string, unknown> | null;
+}
+
+export interface SegmentSource extends SegmentFields {
+  _id: string;
 }
 
 export class SegmentTally {
   private readonly rows = new Map<string, SegmentRow>();
 
   add(invitation: SegmentSource, completed: boolean): void {
-    for (const [dimension, valueOf] of Object.entries(SEGMENT_DIMENSIONS)) {
-      const value = valueOf(invitation);
+    for (const [dimension, value] of Object.entries(segmentValues(invitation))) {
       const key = `${dimension}\u0000${value}`;
       const row = this.rows.get(key) ?? { dimension, value, invited: 0, completed: 0 };
       row.invited += 1;
@@ -49,10 +52,10 @@ export function segmentFigure(figure: 'invited' | 'completed', dimension: string
 }
 
 /** An invitation's value in each segment dimension: what its links carry (see SurveyLink.segments). */
-export function segmentValues(invitation: Omit<SegmentSource, '_id'>): Record<string, string> {
+export function segmentValues(invitation: SegmentFields): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [dimension, valueOf] of Object.entries(SEGMENT_DIMENSIONS)) {
-    values[dimension] = valueOf({ _id: '', ...invitation });
+    values[dimension] = valueOf(invitation);
   }
   return values;
 }

@@ -1,6 +1,18 @@
 import type { BatchRecipient, JobType, LetteredBatchRecipient, SendBatchPayload } from '@roundtable/jobs';
 
+import { type SegmentFields, segmentValues } from '../progress/segments';
+
 export type { BatchRecipient };
+
+/** An invitation as a batch's recipient: its id, address and greeting, and the segment values its link carries. */
+export function recipientOf(invitation: SegmentFields & { _id: string; email: string; name: string }): BatchRecipient {
+  return {
+    invitationId: invitation._id,
+    email: invitation.email,
+    name: invitation.name,
+    segments: segmentValues(invitation),
+  };
+}
 
 /**
  * `invite`, `reminder:<round>`, `resend:<n>` (staff's: replaces the member's links) or `asked:<n>` (a

@@ -10,8 +10,8 @@ import {
   SurveyRecord,
   SurveyRepository,
 } from '@roundtable/surveys';
-import { segmentDeltas, segmentValues } from '../progress/segments';
-import { BATCH_SIZE, BatchPayload, BatchRecipient, batchJobId, SEND_BATCH_JOB } from './batch';
+import { segmentDeltas } from '../progress/segments';
+import { BATCH_SIZE, BatchPayload, BatchRecipient, batchJobId, recipientOf, SEND_BATCH_JOB } from './batch';
 import { counterGroup } from './batch-sender.service';
 import { waitForRoom } from './queue-room';
 
@@ -157,12 +157,9 @@ export class Distributor implements OnModuleInit {
       tier: member.membership?.tier ?? null,
     }));
     const created = await this.invitations.insertManyOnce(rows);
-    const recipients: BatchRecipient[] = rows.map((row) => ({
-      invitationId: invitationId(surveyId, row.memberId),
-      email: row.email,
-      name: row.name,
-      segments: segmentValues(row),
-    }));
+    const recipients: BatchRecipient[] = rows.map((row) =>
+      recipientOf({ ...row, _id: invitationId(surveyId, row.memberId) }),
+    );
     // The segment figures go with `invited` in one add, for the invitations this run created only.
     const deltas: Record<string, number> = { invited: created.size };
     for (const row of rows) {

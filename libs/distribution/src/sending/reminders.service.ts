@@ -1,8 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { JobContext, JobQueue, JobRunner, PermanentJobError, RecurringJobs, type JobType } from '@roundtable/jobs';
 import { type InvitationRecord, InvitationRepository, SurveyRepository } from '@roundtable/surveys';
-import { SEGMENT_DIMENSIONS, segmentValues } from '../progress/segments';
-import { BATCH_SIZE, BatchPayload, batchJobId, SEND_BATCH_JOB } from './batch';
+import { SEGMENT_DIMENSIONS } from '../progress/segments';
+import { BATCH_SIZE, BatchPayload, batchJobId, recipientOf, SEND_BATCH_JOB } from './batch';
 
 export const REMINDER_ROUND_JOB = 'survey.reminder-round' satisfies JobType;
 export const REMINDER_SCHEDULE_JOB = 'survey.reminders' satisfies JobType;
@@ -100,12 +100,7 @@ export class Reminders implements OnModuleInit {
       const recipients = page
         .filter((invitation) => invitation.status === 'sent' || invitation.status === 'queued')
         .filter(keep)
-        .map((invitation) => ({
-          invitationId: invitation._id,
-          email: invitation.email,
-          name: invitation.name,
-          segments: segmentValues(invitation),
-        }));
+        .map(recipientOf);
       if (recipients.length > 0) {
         const batch: BatchPayload = { surveyId, kind, recipients, recheck };
         await this.queue.enqueueOnce(batchJobId(surveyId, kind, after ?? 'start'), SEND_BATCH_JOB, batch, {
