@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { insertNew, InsertNewGroup, insertOnce } from '@roundtable/core';
+import { insertNew, InsertNewGroup } from '@roundtable/core';
 import { SurveyLink, SurveyLinkRequest, SurveyMilestone, SurveyMilestoneRecord } from './link.schema';
 
 export type LinkRecord = SurveyLink;
@@ -80,15 +80,14 @@ export class MilestoneRepository {
 
   /** Records that an invitation reached a milestone; true only the first time (decided by unique insert). */
   async reach(invitationId: string, surveyId: string, milestone: SurveyMilestone): Promise<boolean> {
-    const record = { _id: `${invitationId}:${milestone}`, invitationId, surveyId, milestone };
-    return (await insertOnce(this.milestones, record)) !== null;
+    return (await this.reachAll(invitationId, surveyId, [milestone])).length === 1;
   }
 
   /**
-   * Records several milestones of one invitation in one round trip (an unordered insert, shared with
-   * other answers arriving meanwhile, each milestone decided by its unique `_id` as `reach` decides one)
-   * and returns those reached for the first time, in the order given. A completed submission records
-   * "started" and "completed" this way.
+   * Records milestones of one invitation in one round trip (an unordered insert, shared with other
+   * answers arriving meanwhile, each milestone decided by its unique `_id`) and returns those reached for
+   * the first time, in the order given. A view records "opened", a completed submission "started" and
+   * "completed", this way.
    */
   async reachAll(invitationId: string, surveyId: string, milestones: SurveyMilestone[]): Promise<SurveyMilestone[]> {
     const inserted = await this.group.add(

@@ -287,12 +287,7 @@ export class ResponsePages {
   private async reach(answering: Answering, ...milestones: SurveyMilestone[]): Promise<SurveyMilestone[]> {
     const surveyId = String(answering.survey._id);
     const { invitationId, segments } = answering;
-    const firsts =
-      milestones.length === 1
-        ? (await this.milestones.reach(invitationId, surveyId, milestones[0]))
-          ? milestones
-          : []
-        : await this.milestones.reachAll(invitationId, surveyId, milestones);
+    const firsts = await this.milestones.reachAll(invitationId, surveyId, milestones);
     await Promise.all(firsts.map((milestone) => this.progress.emit({ surveyId, invitationId, milestone, segments })));
     return firsts;
   }
