@@ -53,8 +53,8 @@ describe('Comments in the browser (Chromium)', () => {
     await page.getByRole('button', { name: 'Hide and ban the writer' }).click();
     await page.getByText('The comment is hidden and its writer banned.').waitFor();
     expect(page.url()).toBe(`${baseUrl}/admin/comments`);
-    const settings = await t.connection.collection('blog_settings').findOne({ key: 'comments' });
-    expect(settings?.bannedMemberIds).toContain(String(troll.member._id));
+    const ban = await t.connection.collection('blog_bans').findOne({ value: String(troll.member._id) });
+    expect(ban?.kind).toBe('member');
     await troll.agent
       .post(`/blog/${SLUG}/comments`)
       .type('form')

@@ -293,8 +293,8 @@ const ACTIONS: AdminAction[] = [
     send: (caller, id) => form(caller, `/admin/comments/${id}/ban`, { confirm: 'yes' }),
     state: async (t, id) => {
       const comment = await byId('comments')(t, id);
-      const settings = await t.connection.collection('blog_settings').findOne({ key: 'comments' });
-      return { status: comment?.status, banned: settings?.bannedEmails?.includes(comment?.guestEmail) ?? false };
+      const ban = await t.connection.collection('blog_bans').findOne({ _id: `email:${comment?.guestEmail}` as never });
+      return { status: comment?.status, banned: ban !== null };
     },
   },
   {

@@ -11,7 +11,14 @@ import { AdminCommentsController } from './comments/admin-comments.controller';
 import { BlogController } from './blog.controller';
 import { BLOG_NAVIGATION } from './blog.navigation';
 import { BlogPages } from './blog-pages.service';
-import { BlogSetting, BlogSettingSchema, Comment, CommentSchema } from './comments/comment.schema';
+import {
+  BlogBan,
+  BlogBanSchema,
+  BlogSetting,
+  BlogSettingSchema,
+  Comment,
+  CommentSchema,
+} from './comments/comment.schema';
 import { CommentDigest, CommentDigestSchema } from './comments/comment-digest.schema';
 import { CommentDigestRepository } from './comments/comment-digest.repository';
 import { CommentDigestJob, CommentDigestService } from './comments/comment-digest.service';
@@ -40,6 +47,7 @@ const BLOG_MODELS = MongooseModule.forFeature([
   { name: Post.name, schema: PostSchema },
   { name: Comment.name, schema: CommentSchema },
   { name: BlogSetting.name, schema: BlogSettingSchema },
+  { name: BlogBan.name, schema: BlogBanSchema },
   { name: CommentDigest.name, schema: CommentDigestSchema },
   { name: BlogUnsubscribeLink.name, schema: BlogUnsubscribeLinkSchema },
 ]);

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, Model, Types } from 'mongoose';
 import { insertOnce, type KeysetPlan, objectIdKeyset, PageCache } from '@roundtable/core';
 import { WaitingWorkRepository } from '@roundtable/counters';
-import { BlogSetting, Comment, CommentStatus } from './comment.schema';
+import { BanKind, BlogBan, BlogSetting, Comment, CommentStatus } from './comment.schema';
 
 /** What an erased member's comments are signed with. */
 export const FORMER_MEMBER = 'A former member';
@@ -12,7 +12,7 @@ export type CommentRecord = Comment & { _id: Types.ObjectId };
 const SETTINGS_KEY = 'comments';
 
 /**
- * The only code that touches the comments and blog_settings collections. Every write that public
+ * The only code that touches the comments, blog_settings and blog_bans collections. Every write that public
  * pages show (a comment, its status or text, the guest-comment setting) invalidates them.
  */
 @Injectable()
@@ -20,6 +20,7 @@ export class CommentRepository {
   constructor(
     @InjectModel(Comment.name) private readonly comments: Model<Comment>,
     @InjectModel(BlogSetting.name) private readonly settings: Model<BlogSetting>,
+    @InjectModel(BlogBan.name) private readonly bans: Model<BlogBan>,
     private readonly pageCache: PageCache,
     private readonly waiting: WaitingWorkRepository,
   ) {}
@@ -153,16 +154,23 @@ export class CommentRepository {
 
   async getSettings(): Promise<BlogSetting> {
     // Read first: the insert (a write) happens once, not on every page view.
-    let stored = await this.settings.findOne({ key: SETTINGS_KEY }).lean<Partial<BlogSetting>>();
+    const [found, bans] = await Promise.all([
+      this.settings.findOne({ key: SETTINGS_KEY }).lean<Partial<BlogSetting>>(),
+      this.bans.find({}, { kind: 1, value: 1 }).lean<Array<Pick<BlogBan, 'kind' | 'value'>>>(),
+    ]);
+    let stored = found;
     if (!stored) {
       await this.ensureSettings();
       stored = await this.settings.findOne({ key: SETTINGS_KEY }).lean<Partial<BlogSetting>>();
     }
+    const banned = (kind: BanKind, older: string[] | undefined) => [
+      ...new Set([...(older ?? []), ...bans.filter((ban) => ban.kind === kind).map((ban) => ban.value)]),
+    ];
     return {
       key: SETTINGS_KEY,
       guestComments: stored?.guestComments ?? false,
-      bannedMemberIds: stored?.bannedMemberIds ?? [],
-      bannedEmails: stored?.bannedEmails ?? [],
+      bannedMemberIds: banned('member', stored?.bannedMemberIds),
+      bannedEmails: banned('email', stored?.bannedEmails),
     };
   }
 
@@ -180,15 +188,15 @@ export class CommentRepository {
     await this.pageCache.invalidate();
   }
 
+  /** Each ban is its own document (see BlogBan): concurrent bans and settings changes all stay. */
   async ban(who: { memberId?: string | null; email?: string | null }): Promise<void> {
-    const add: Record<string, string> = {};
+    const bans: Array<{ kind: BanKind; value: string }> = [];
     if (who.memberId) {
-      add.bannedMemberIds = who.memberId;
+      bans.push({ kind: 'member', value: who.memberId });
     }
     if (who.email) {
-      add.bannedEmails = who.email;
+      bans.push({ kind: 'email', value: who.email });
     }
-    await this.ensureSettings();
-    await this.settings.updateOne({ key: SETTINGS_KEY }, { $addToSet: add });
+    await Promise.all(bans.map((ban) => insertOnce(this.bans, { _id: `${ban.kind}:${ban.value}`, ...ban })));
   }
 }

@@ -41,7 +41,12 @@ CommentSchema.index({ createdAt: 1 });
 // A guest's earlier approved comments (first comments wait for approval).
 CommentSchema.index({ guestEmail: 1, status: 1 });
 
-/** Who may not comment, and the blog's comment settings, in one small collection. */
+/**
+ * The blog's comment settings: one document, made on first need by a unique insert. Bans live in
+ * blog_bans, one document each: FerretDB v1 applies an update by reading the document and writing it
+ * back whole, so a ban and a settings change made at the same moment on one document lost one of the
+ * two (docs/storage.md). `bannedMemberIds`/`bannedEmails` are only read: bans made before blog_bans.
+ */
 @Schema({ collection: 'blog_settings' })
 export class BlogSetting {
   @Prop({ required: true }) key: string;
@@ -52,3 +57,19 @@ export class BlogSetting {
 export const BlogSettingSchema = SchemaFactory.createForClass(BlogSetting);
 // The single settings document, by key.
 BlogSettingSchema.index({ key: 1 }, { unique: true });
+
+export const BAN_KINDS = ['member', 'email'] as const;
+export type BanKind = (typeof BAN_KINDS)[number];
+
+/**
+ * One writer who may no longer comment: a member (by id) or a guest (by address). `_id` is
+ * `kind:value`, so banning twice, or from two tabs at once, stores one ban (a unique insert).
+ */
+@Schema({ collection: 'blog_bans', timestamps: { createdAt: true, updatedAt: false } })
+export class BlogBan {
+  @Prop({ type: String, required: true }) _id: string;
+  @Prop({ type: String, enum: BAN_KINDS, required: true }) kind: BanKind;
+  @Prop({ type: String, required: true }) value: string;
+}
+export const BlogBanSchema = SchemaFactory.createForClass(BlogBan);
+// No other index: the bans are read whole (a handful), and written by `_id`.
