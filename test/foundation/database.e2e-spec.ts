@@ -1,6 +1,14 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { Schema, type Model } from 'mongoose';
-import { ConflictError, duplicateAsConflict, insertOnce, insertOrConflict, wonUniqueWrite } from '@roundtable/core';
+import {
+  ConflictError,
+  duplicateAsConflict,
+  insertOnce,
+  insertOrConflict,
+  isDuplicateKeyError,
+  upsertRacing,
+  wonUniqueWrite,
+} from '@roundtable/core';
 import { MemberRepository, MembersModule } from '@roundtable/members';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { signInAs } from '../support/sessions';
@@ -117,6 +125,35 @@ describe('The database (real FerretDB)', () => {
       const refused = insertOrConflict(probes, { _id: 'e', slug: 'd' }, 'That short name is taken.');
       await expect(refused).rejects.toBeInstanceOf(ConflictError);
       await expect(refused).rejects.toThrow('That short name is taken.');
+    });
+
+    it('upsertRacing lands every one of several upserts racing to create one document', async () => {
+      // Without the second try this failed on FerretDB: the racing upserts met a duplicate key.
+      const notes = Array.from({ length: 8 }, (_, n) => `note-${n}`);
+      const results = await Promise.all(
+        notes.map((note) =>
+          upsertRacing(() =>
+            probes.updateOne({ _id: 'upsert' }, { $set: { note }, $setOnInsert: { slug: 'upsert' } }, { upsert: true }),
+          ),
+        ),
+      );
+      expect(results.every((result) => result.acknowledged)).toBe(true);
+      const stored = await probes.find({ _id: 'upsert' }).lean();
+      expect(stored).toHaveLength(1);
+      expect(notes).toContain(stored[0].note);
+    });
+
+    it('upsertRacing throws a duplicate its second try meets too, and what is not a duplicate', async () => {
+      await insertOnce(probes, { _id: 'h', slug: 'h' });
+      // The filter misses 'h' (wrong note), so the upsert inserts `_id` 'h' again, every time.
+      const conflicting = () =>
+        probes.updateOne({ _id: 'h', note: 'other' }, { $set: { slug: 'h2' } }, { upsert: true });
+      const thrown: unknown = await upsertRacing(conflicting).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(isDuplicateKeyError(thrown)).toBe(true);
+      await expect(upsertRacing(() => Promise.reject(new Error('disk full')))).rejects.toThrow('disk full');
     });
 
     it('duplicateAsConflict turns an update that breaks a unique index into the ConflictError', async () => {

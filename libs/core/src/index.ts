@@ -29,7 +29,13 @@ export { hashToken, looksLikeToken, newToken, sameSecret, TOKEN_BYTES } from './
 export { insertNew } from './database/insert-new';
 export { GroupCommit } from './database/group-commit';
 export { InsertNewGroup } from './database/insert-new-group';
-export { duplicateAsConflict, insertOnce, insertOrConflict, wonUniqueWrite } from './database/insert-once';
+export {
+  duplicateAsConflict,
+  insertOnce,
+  insertOrConflict,
+  upsertRacing,
+  wonUniqueWrite,
+} from './database/insert-once';
 export { newObjectId, objectIdKeyset, parseObjectId } from './database/object-id';
 export { IndexMirror } from './database/index-mirror/index-mirror.service';
 export { FerretDbCatalog } from './database/index-mirror/ferretdb-catalog';

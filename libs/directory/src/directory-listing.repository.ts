@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import type { DirectoryField } from './directory-entry';
 import { DirectoryListing } from './directory-listing.schema';
+import { upsertRacing } from '@roundtable/core';
 
 export interface ListingRecord {
   _id: string;
@@ -26,7 +27,9 @@ export class DirectoryListingRepository {
 
   /** Lists the member with these fields (one document per member, replaced whole). */
   async optIn(memberId: string, fields: DirectoryField[]): Promise<void> {
-    await this.listings.replaceOne({ _id: memberId }, { fields, updatedAt: new Date() }, { upsert: true });
+    await upsertRacing(() =>
+      this.listings.replaceOne({ _id: memberId }, { fields, updatedAt: new Date() }, { upsert: true }),
+    );
   }
 
   async optOut(memberId: string): Promise<void> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { AdminHomeSnapshot } from './admin-home.schema';
+import { upsertRacing } from '@roundtable/core';
 
 const HOME = 'home';
 export type AdminHomeFigures = Omit<AdminHomeSnapshot, '_id'>;
@@ -12,7 +13,7 @@ export class AdminHomeRepository {
   constructor(@InjectModel(AdminHomeSnapshot.name) private readonly snapshots: Model<AdminHomeSnapshot>) {}
 
   async save(figures: AdminHomeFigures): Promise<void> {
-    await this.snapshots.updateOne({ _id: HOME }, { $set: figures }, { upsert: true });
+    await upsertRacing(() => this.snapshots.updateOne({ _id: HOME }, { $set: figures }, { upsert: true }));
   }
 
   findCurrent(): Promise<AdminHomeSnapshot | null> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
-import { parseObjectId } from '@roundtable/core';
+import { parseObjectId, upsertRacing } from '@roundtable/core';
 import type { MembershipState } from './membership-state';
 import { Membership } from './membership.schema';
 
@@ -14,7 +14,9 @@ export class MembershipRepository {
 
   /** The member's membership, created empty the first time. */
   async getOrCreate(memberId: string): Promise<MembershipRecord> {
-    await this.memberships.updateOne({ memberId }, { $setOnInsert: { memberId } }, { upsert: true });
+    await upsertRacing(() =>
+      this.memberships.updateOne({ memberId }, { $setOnInsert: { memberId } }, { upsert: true }),
+    );
     return (await this.memberships.findOne({ memberId }).lean<MembershipRecord>())!;
   }
 

@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import type { BillingReport } from './billing-report';
 import { BillingReportSnapshot } from './billing-report.schema';
+import { upsertRacing } from '@roundtable/core';
 
 const CURRENT = 'current';
 
@@ -12,7 +13,9 @@ export class BillingReportRepository {
   constructor(@InjectModel(BillingReportSnapshot.name) private readonly reports: Model<BillingReportSnapshot>) {}
 
   async save(report: BillingReport, computedAt: Date): Promise<void> {
-    await this.reports.updateOne({ _id: CURRENT }, { $set: { report, computedAt } }, { upsert: true });
+    await upsertRacing(() =>
+      this.reports.updateOne({ _id: CURRENT }, { $set: { report, computedAt } }, { upsert: true }),
+    );
   }
 
   findCurrent(): Promise<BillingReportSnapshot | null> {

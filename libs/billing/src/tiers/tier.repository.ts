@@ -6,8 +6,9 @@ import {
   duplicateAsConflict,
   insertOrConflict,
   type KeysetPlan,
-  objectIdKeyset,
   NotFoundError,
+  objectIdKeyset,
+  upsertRacing,
 } from '@roundtable/core';
 import { Tier } from './tier.schema';
 
@@ -117,7 +118,9 @@ export class TierRepository {
   async seedDefaults(): Promise<number> {
     let added = 0;
     for (const tier of DEFAULT_TIERS) {
-      const result = await this.tiers.updateOne({ slug: tier.slug }, { $setOnInsert: tier }, { upsert: true });
+      const result = await upsertRacing(() =>
+        this.tiers.updateOne({ slug: tier.slug }, { $setOnInsert: tier }, { upsert: true }),
+      );
       added += result.upsertedCount;
     }
     return added;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { CommentDigest, DigestFrequency } from './comment-digest.schema';
+import { upsertRacing } from '@roundtable/core';
 
 export type CommentDigestRecord = CommentDigest;
 
@@ -25,10 +26,12 @@ export class CommentDigestRepository {
       await this.digests.deleteOne({ _id: memberId });
       return;
     }
-    await this.digests.updateOne(
-      { _id: memberId },
-      { $set: { frequency }, $setOnInsert: { coveredUntil: now } },
-      { upsert: true },
+    await upsertRacing(() =>
+      this.digests.updateOne(
+        { _id: memberId },
+        { $set: { frequency }, $setOnInsert: { coveredUntil: now } },
+        { upsert: true },
+      ),
     );
   }
 

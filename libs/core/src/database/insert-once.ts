@@ -55,3 +55,22 @@ export async function duplicateAsConflict<R>(write: PromiseLike<R>, message: str
     throw isDuplicateKeyError(error) ? new ConflictError(message) : error;
   }
 }
+
+/**
+ * Runs an upsert (`updateOne`/`replaceOne` with `upsert: true`) that callers may run at once for a
+ * document not there yet. Each such upsert finds nothing and inserts, and all but one fail with a
+ * duplicate key (FerretDB v1 always; MongoDB retries only some): a first page view or a double-click
+ * answered with a 500. The loser's write is lost only if dropped, so it is run once more, when it
+ * finds the winner's document and updates it. A duplicate on the second try is a real conflict
+ * (the filter missed a document the unique index holds) and is thrown.
+ */
+export async function upsertRacing<R>(upsert: () => PromiseLike<R>): Promise<R> {
+  try {
+    return await upsert();
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) {
+      throw error;
+    }
+    return upsert();
+  }
+}

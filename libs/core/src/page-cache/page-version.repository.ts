@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { PageVersion } from './page-version.schema';
+import { upsertRacing } from '../database/insert-once';
 
 const PUBLIC_PAGES = 'public-pages';
 
@@ -20,10 +21,8 @@ export class PageVersionRepository {
    * version different from the one before, which is all a reader needs.
    */
   async change(version: string): Promise<void> {
-    await this.versions.updateOne(
-      { _id: PUBLIC_PAGES },
-      { $set: { version, changedAt: new Date() } },
-      { upsert: true },
+    await upsertRacing(() =>
+      this.versions.updateOne({ _id: PUBLIC_PAGES }, { $set: { version, changedAt: new Date() } }, { upsert: true }),
     );
   }
 }

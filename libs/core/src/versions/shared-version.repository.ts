@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { isDuplicateKeyError } from '../errors/domain-errors';
 import { insertNew } from '../database/insert-new';
 import { SharedVersion } from './shared-version.schema';
+import { upsertRacing } from '../database/insert-once';
 
 /** Every named version as one read gives it: name → value. */
 export type VersionSnapshot = Readonly<Record<string, string>>;
@@ -28,15 +28,7 @@ export class SharedVersionRepository {
   /** Replaces the value with a fresh random one: everything kept under the old one is now stale. */
   async change(name: string): Promise<void> {
     const value = newValue();
-    try {
-      await this.versions.updateOne({ _id: name }, { $set: { value } }, { upsert: true });
-    } catch (error) {
-      // Two first-ever upserts at once: the other inserted the document, so set it plainly.
-      if (!isDuplicateKeyError(error)) {
-        throw error;
-      }
-      await this.versions.updateOne({ _id: name }, { $set: { value } });
-    }
+    await upsertRacing(() => this.versions.updateOne({ _id: name }, { $set: { value } }, { upsert: true }));
   }
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
-import { parseObjectId } from '@roundtable/core';
+import { parseObjectId, upsertRacing } from '@roundtable/core';
 import { ReferenceList } from './reference-list.schema';
 
 export type ReferenceListRecord = ReferenceList & { _id: Types.ObjectId };
@@ -18,7 +18,7 @@ export class ReferenceListRepository {
 
   /** Stores a list under its name, replacing an earlier upload of the same name. */
   async save(list: ReferenceList): Promise<void> {
-    await this.lists.updateOne({ name: list.name }, { $set: list }, { upsert: true });
+    await upsertRacing(() => this.lists.updateOne({ name: list.name }, { $set: list }, { upsert: true }));
   }
 
   async delete(id: string): Promise<boolean> {

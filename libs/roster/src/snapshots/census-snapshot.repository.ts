@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { CensusSnapshot } from './census-snapshot.schema';
+import { upsertRacing } from '@roundtable/core';
 
 /** The only code that touches census_snapshots. */
 @Injectable()
@@ -14,7 +15,7 @@ export class CensusSnapshotRepository {
 
   /** Replaces the snapshot (a recomputation from the same roster writes the same numbers). */
   async save(snapshot: CensusSnapshot): Promise<void> {
-    await this.snapshots.replaceOne({ _id: snapshot._id }, snapshot, { upsert: true });
+    await upsertRacing(() => this.snapshots.replaceOne({ _id: snapshot._id }, snapshot, { upsert: true }));
   }
 
   /** Dated snapshots are of the roster as it was: a roster change makes them stale. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { PageCache } from '@roundtable/core';
+import { PageCache, upsertRacing } from '@roundtable/core';
 import type { SitePageKey } from './default-pages';
 import { SitePage } from './site-page.schema';
 
@@ -18,7 +18,7 @@ export class SitePageRepository {
   }
 
   async save(page: SitePage): Promise<void> {
-    await this.pages.replaceOne({ _id: page._id }, page, { upsert: true });
+    await upsertRacing(() => this.pages.replaceOne({ _id: page._id }, page, { upsert: true }));
     await this.pageCache.invalidate();
   }
 }
