@@ -1,17 +1,19 @@
 import { ShardedCounters } from '@roundtable/counters';
 import { counterGroup, Distributor, SEND_BATCH_JOB } from '@roundtable/distribution';
 import { JobRunner } from '@roundtable/jobs';
+import { AUDIENCE_MEMBERSHIP_STATES } from '@roundtable/surveys';
+import mongoose from 'mongoose';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { clearJobs } from '../support/jobs';
 import { buildAudience, buildSurvey } from './distribution-fixtures';
 
 /**
  * The distribution job writes a page's invitations in one unordered insert and counts only those the
- * insert created. A run that stops after its first pages (its lease taken over) and a second run that
- * goes on from an earlier checkpoint (the pages after it read again) must leave one invitation per
- * member, one send batch per page and `invited` equal to the audience: the duplicates of the re-read
- * pages are skipped by the database's unique `_id`, on FerretDB as on MongoDB. The first page is taken
- * in no order before the ordered read, so its members are saved in the first checkpoint.
+ * insert created. It reads the audience in no order (FerretDB v1 sorts in memory: an ordered read gave
+ * nothing until it had read and held every member), so each page's members are saved in the checkpoint
+ * before any of it is written. A run that stops after saving a page it never wrote (its lease taken
+ * over), and a second run that goes on from that checkpoint, must leave one invitation per member, one
+ * send batch per page and `invited` equal to the audience, on FerretDB as on MongoDB.
  */
 describe('Distribution pages read twice (real FerretDB)', () => {
   let t: TestApp;
@@ -19,18 +21,49 @@ describe('Distribution pages read twice (real FerretDB)', () => {
   beforeAll(async () => {
     t = await createTestApp();
   });
-  afterAll(() => t?.close());
+  afterAll(() => {
+    mongoose.set('debug', false);
+    return t?.close();
+  });
+
+  it('reads the audience with no sort, so the first page waits for no full read', async () => {
+    await buildAudience(t, 12, 'unsorted');
+    const surveyId = await buildSurvey(t, 'Unsorted survey');
+    const distributor = t.app.get(Distributor);
+    distributor.batchSize = 5;
+    const memberReads: unknown[] = [];
+    mongoose.set('debug', (collection: string, method: string, ...args: unknown[]) => {
+      if (collection === 'members' && method === 'find') {
+        memberReads.push(args[1]);
+      }
+    });
+    try {
+      await distributor.distribute(surveyId, {
+        progress: null,
+        checkpoint: () => Promise.resolve(true),
+        extendLease: () => Promise.resolve(true),
+      });
+    } finally {
+      mongoose.set('debug', false);
+    }
+    expect(memberReads.length).toBeGreaterThanOrEqual(AUDIENCE_MEMBERSHIP_STATES.length);
+    expect(memberReads.filter((options) => (options as { sort?: unknown } | undefined)?.sort !== undefined)).toEqual(
+      [],
+    );
+    expect(await t.connection.collection('survey_invitations').countDocuments({ surveyId })).toBe(12);
+    await clearJobs(t);
+  });
 
   it('writes each invitation and queues each batch once, and counts each member once', async () => {
-    await buildAudience(t, 25, 'rerun');
+    await buildAudience(t, 13, 'rerun');
     const surveyId = await buildSurvey(t, 'Rerun survey');
     const distributor = t.app.get(Distributor);
     distributor.batchSize = 10;
     const invitations = t.connection.collection('survey_invitations');
     const batches = () => t.connection.collection('jobs').find({ type: 'survey.send-batch' }).toArray();
 
-    // First run: the first checkpoint names the early page's members before anything is written;
-    // the one after the first ordered page says the job was taken over, so it stops there.
+    // First run: each checkpoint names a page's members before anything of it is written; the second
+    // says the job was taken over, so the second page is saved but never written.
     const saved: Record<string, unknown>[] = [];
     await distributor.distribute(surveyId, {
       progress: null,
@@ -40,16 +73,16 @@ describe('Distribution pages read twice (real FerretDB)', () => {
       },
       extendLease: () => Promise.resolve(true),
     });
-    expect(saved[0]).toEqual({ state: 0, after: null, early: expect.any(Array) as unknown });
-    expect(saved[0].early).toHaveLength(10);
-    expect(await invitations.countDocuments({ surveyId })).toBe(20);
-    expect(await batches()).toHaveLength(2);
+    expect(saved).toHaveLength(2);
+    expect(saved[1]).toEqual({ state: 0, page: 2, members: expect.any(Array) as unknown });
+    expect(saved[1].members).toHaveLength(10);
+    expect(await invitations.countDocuments({ surveyId })).toBe(10);
+    expect(await batches()).toHaveLength(1);
 
-    // Second run from the first checkpoint, as if the first run had died before writing anything:
-    // the early page again from its saved ids, the first ordered page again, then the rest.
+    // Second run from that checkpoint: the saved page from its ids, then the members not yet invited.
     const checkpoints: unknown[] = [];
     await distributor.distribute(surveyId, {
-      progress: saved[0],
+      progress: saved[1],
       checkpoint: (progress) => {
         checkpoints.push(progress);
         return Promise.resolve(true);
@@ -62,11 +95,16 @@ describe('Distribution pages read twice (real FerretDB)', () => {
       queued.map((job) => (job.payload as { recipients: unknown[] }).recipients.length).sort((a, b) => a - b),
     ).toEqual([5, 10, 10]);
     expect(new Set(queued.map((job) => job._id)).size).toBe(3);
-    const early = new Set(saved[0].early as string[]);
+    const savedPage = new Set((saved[1].members as string[]).map((memberId) => `${surveyId}:${memberId}`));
+    const secondPage = queued.find((job) => String(job._id).endsWith(':active:2'));
+    expect(
+      new Set(
+        (secondPage?.payload as { recipients: { invitationId: string }[] }).recipients.map((r) => r.invitationId),
+      ),
+    ).toEqual(savedPage);
     const recipients = queued.flatMap((job) => (job.payload as { recipients: { invitationId: string }[] }).recipients);
     expect(new Set(recipients.map((r) => r.invitationId)).size).toBe(25);
-    expect(recipients.filter((r) => early.has(r.invitationId.split(':')[1]))).toHaveLength(10);
-    expect(checkpoints.at(-1)).toEqual({ state: 3, after: null });
+    expect(checkpoints.at(-1)).toEqual({ state: 3, page: 0, members: null });
     const figures = await t.app.get(ShardedCounters).read(counterGroup(surveyId));
     expect(figures.invited).toBe(25);
   });
@@ -90,7 +128,7 @@ describe('Distribution pages read twice (real FerretDB)', () => {
       })
       .then(() => (done = true));
 
-    // Two batches queued, then the job waits (this test's 25 members and the test above's 25 make ten
+    // Two batches queued, then the job waits (this test's 25 members and the tests above' 25 make ten
     // pages of five).
     await until(async () => (await batches()) === 2);
     await new Promise((resolve) => setTimeout(resolve, 1_000));

@@ -47,7 +47,6 @@ const READS = [
   'list',
   'cursor',
   'streamByState',
-  'firstByState',
   'toQuery',
 ];
 

@@ -258,26 +258,14 @@ export class MemberRepository {
   }
 
   /**
-   * Members in one membership state, in ascending id order after `after`, streamed (distribution reads
-   * its audience through one cursor: one query per state instead of one per page, never the whole
-   * membership in memory; served by { membership.state, _id }).
+   * Every member in one membership state, streamed in no particular order (distribution's audience:
+   * one cursor per state, never the whole membership in memory). No sort, because FerretDB v1 sorts in
+   * memory: an `_id` order made it read and hold every member of the state before the first one arrived
+   * (about 4.5 minutes and 1.3 GB at 100,000 members on a loaded machine), while without one it streams
+   * rows as PostgreSQL returns them. On MongoDB `{ membership.state, _id }` serves it.
    */
-  streamByState(state: string, after?: string): AsyncIterable<MemberRecord> {
-    const filter: Record<string, unknown> = { 'membership.state': state };
-    const from = parseObjectId(after);
-    if (from) {
-      filter._id = { $gt: from };
-    }
-    return this.members.find(filter).sort({ _id: 1 }).lean<MemberRecord>().cursor({ batchSize: 1000 });
-  }
-
-  /**
-   * Up to `count` members of a membership state in no particular order. Without a sort FerretDB v1 hands
-   * back the first matching rows as it reads them; `streamByState`'s `_id` order makes it read and sort
-   * every member before the first one arrives.
-   */
-  firstByState(state: string, count: number): Promise<MemberRecord[]> {
-    return this.members.find({ 'membership.state': state }).limit(count).batchSize(count).lean<MemberRecord[]>();
+  streamByState(state: string): AsyncIterable<MemberRecord> {
+    return this.members.find({ 'membership.state': state }).lean<MemberRecord>().cursor({ batchSize: 1000 });
   }
 
   async requestDeletion(id: string): Promise<void> {

@@ -22,30 +22,36 @@ export function distributeJobId(surveyId: string): string {
   return `distribute:${surveyId}`;
 }
 
-/**
- * Where a distribution has got to: which membership state, and the last member id read in it. `early`
- * names the members of the first state whose page went out before the ordered read (see `distribute`),
- * which that read skips; `earlyQueued` says their page was written and queued.
- */
-interface Cursor {
-  state: number;
-  after: string | null;
-  early?: string[];
-  earlyQueued?: boolean;
+/** A page's part of its send batch's id: pages are numbered from 1 within a membership state. */
+function pageKey(state: string, page: number): string {
+  return `${state}:${page}`;
 }
 
 /**
- * The distribution job: streams the audience by the indexed `{ membership.state, _id }` order, one
- * cursor per state cut into pages (never the whole membership in memory), writes a page's invitations
- * in one unordered insert (`_id` `<surveyId>:<memberId>`, unique: exactly once however often a page
- * is read), queues one send batch per page (its id names the page, so a page is queued once) and saves
- * its cursor, so a worker taking over after a crash resumes at the page it stopped on.
+ * Where a distribution has got to: the membership state it reads (an index into
+ * AUDIENCE_MEMBERSHIP_STATES), how many of that state's pages it has started, and the members of the
+ * last page started, saved before any of that page is written. A run an older release started saved
+ * `after`, the place of its ordered read, instead of `page` and `members`.
+ */
+interface Cursor {
+  state: number;
+  page: number;
+  members: string[] | null;
+  after?: string | null;
+}
+
+/**
+ * The distribution job: streams the audience one cursor per membership state, cut into pages (never
+ * the whole membership in memory), writes a page's invitations in one unordered insert (`_id`
+ * `<surveyId>:<memberId>`, unique: exactly once however often a page is read), queues one send batch
+ * per page (its id names the page, so a page is queued once) and saves its cursor.
  *
- * The first page is read before that order: FerretDB v1 sorts in memory, so the ordered cursor's first
- * members arrive only after it has read and sorted the whole membership (seconds at 20,000 members,
- * while every worker would wait). So the job first takes one page of the first state as it comes,
- * saves those members' ids in its cursor before writing anything, queues their batch, and the ordered
- * read skips them. A run taking over reads the saved ids again, so it never picks a different first page.
+ * The audience is read in no order: FerretDB v1 sorts in memory, so an ordered cursor's first member
+ * arrived only after FerretDB had read and held every member of the state (minutes at 100,000 members,
+ * while no email left and nothing renewed the job's lease). So a page's members are saved in the
+ * cursor before any of it is written, and a run taking over after a crash (or a lease run out) writes
+ * that page again from the saved ids (same batch id; the batch checks its deliveries), then reads the
+ * states again skipping every member the survey has already invited: nobody twice, nobody missed.
  */
 @Injectable()
 export class Distributor implements OnModuleInit {
@@ -82,45 +88,45 @@ export class Distributor implements OnModuleInit {
     if (!survey) {
       throw new PermanentJobError(`Survey ${surveyId} no longer exists`);
     }
-    let cursor: Cursor = (context.progress as Cursor | null) ?? { state: 0, after: null };
-    // A resumed run may redo the page it stopped on: that page's batch double-checks its deliveries.
-    let recheck = context.progress !== null;
-    if (context.progress === null) {
-      const early = await this.members.firstByState(AUDIENCE_MEMBERSHIP_STATES[0], this.batchSize);
-      cursor = { state: 0, after: null, early: early.map((member) => String(member._id)) };
-      if (!(await context.checkpoint({ ...cursor }))) {
-        return;
+    const saved = context.progress as Partial<Cursor> | null;
+    let cursor: Cursor = { state: saved?.state ?? 0, page: saved?.page ?? 0, members: null };
+    let invited: Set<string> | null = null;
+    // An older release's run could have written a page it had not saved: every batch checks its deliveries.
+    const recheck = saved !== null && 'after' in saved;
+    if (saved !== null && !recheck) {
+      if (saved.members) {
+        const state = AUDIENCE_MEMBERSHIP_STATES[cursor.state];
+        await this.invitePage(survey, await this.members.findByIds(saved.members), pageKey(state, cursor.page), true);
       }
-      await this.invitePage(survey, early, 'early', false);
-      cursor = { ...cursor, earlyQueued: true };
-    } else if (cursor.early && !cursor.earlyQueued) {
-      await this.invitePage(survey, await this.members.findByIds(cursor.early), 'early', true);
-      cursor = { ...cursor, earlyQueued: true };
+      invited = await this.invitations.memberIdsOf(surveyId);
     }
+    const writePage = async (state: string, page: MemberRecord[]): Promise<boolean> => {
+      cursor = { ...cursor, page: cursor.page + 1, members: page.map((member) => String(member._id)) };
+      if (!(await context.checkpoint({ ...cursor }))) {
+        return false; // taken over by another worker after our lease ran out: it goes on from the cursor
+      }
+      await this.invitePage(survey, page, pageKey(state, cursor.page), recheck);
+      return true;
+    };
     while (cursor.state < AUDIENCE_MEMBERSHIP_STATES.length) {
       const state = AUDIENCE_MEMBERSHIP_STATES[cursor.state];
-      const skipped = new Set(cursor.state === 0 ? cursor.early : []);
-      // One cursor per state, cut into pages here: one scan of the collection rather than one per page
-      // (FerretDB v1 answers an `_id` range by scanning), and one page in memory at a time.
       let page: MemberRecord[] = [];
-      for await (const member of this.members.streamByState(state, cursor.after ?? undefined)) {
-        if (skipped.has(String(member._id))) {
+      for await (const member of this.members.streamByState(state)) {
+        if (invited?.has(String(member._id))) {
           continue;
         }
         page.push(member);
         if (page.length === this.batchSize) {
-          await this.invitePage(survey, page, `${state}:${cursor.after ?? 'start'}`, recheck);
-          recheck = false;
-          cursor = { ...cursor, after: String(page[page.length - 1]._id) };
-          page = [];
-          if (!(await context.checkpoint({ ...cursor })) || !(await this.roomAhead(surveyId, context))) {
-            return; // taken over by another worker after our lease ran out: it goes on from the cursor
+          if (!(await writePage(state, page)) || !(await this.roomAhead(surveyId, context))) {
+            return;
           }
+          page = [];
         }
       }
-      await this.invitePage(survey, page, `${state}:${cursor.after ?? 'start'}`, recheck);
-      recheck = false;
-      cursor = { state: cursor.state + 1, after: null };
+      if (page.length > 0 && !(await writePage(state, page))) {
+        return;
+      }
+      cursor = { state: cursor.state + 1, page: 0, members: null };
       if (!(await context.checkpoint({ ...cursor }))) {
         return;
       }

@@ -53,6 +53,22 @@ export class InvitationRepository {
     await this.invitations.updateMany({ memberId }, { $set: { email: '', name: '' } });
   }
 
+  /**
+   * The members a survey has invited so far (a resumed distribution skips them), read through one
+   * cursor of member ids (served by { surveyId, _id }).
+   */
+  async memberIdsOf(surveyId: string): Promise<Set<string>> {
+    const ids = new Set<string>();
+    const rows = this.invitations
+      .find({ surveyId }, { _id: 0, memberId: 1 })
+      .lean<Pick<SurveyInvitation, 'memberId'>>()
+      .cursor({ batchSize: 2000 });
+    for await (const row of rows) {
+      ids.add(row.memberId);
+    }
+    return ids;
+  }
+
   findById(id: string): Promise<InvitationRecord | null> {
     return this.invitations.findById(id).lean<InvitationRecord>();
   }
