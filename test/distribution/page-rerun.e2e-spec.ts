@@ -1,7 +1,6 @@
 import { ShardedCounters } from '@roundtable/counters';
 import { counterGroup, Distributor, SEND_BATCH_JOB } from '@roundtable/distribution';
 import { JobRunner } from '@roundtable/jobs';
-import { AUDIENCE_MEMBERSHIP_STATES } from '@roundtable/surveys';
 import mongoose from 'mongoose';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { clearJobs } from '../support/jobs';
@@ -46,7 +45,7 @@ describe('Distribution pages read twice (real FerretDB)', () => {
     } finally {
       mongoose.set('debug', false);
     }
-    expect(memberReads.length).toBeGreaterThanOrEqual(AUDIENCE_MEMBERSHIP_STATES.length);
+    expect(memberReads).toHaveLength(1); // one cursor for every membership state in the audience
     expect(memberReads.filter((options) => (options as { sort?: unknown } | undefined)?.sort !== undefined)).toEqual(
       [],
     );
@@ -74,7 +73,7 @@ describe('Distribution pages read twice (real FerretDB)', () => {
       extendLease: () => Promise.resolve(true),
     });
     expect(saved).toHaveLength(2);
-    expect(saved[1]).toEqual({ state: 0, page: 2, members: expect.any(Array) as unknown });
+    expect(saved[1]).toEqual({ page: 2, members: expect.any(Array) as unknown });
     expect(saved[1].members).toHaveLength(10);
     expect(await invitations.countDocuments({ surveyId })).toBe(10);
     expect(await batches()).toHaveLength(1);
@@ -96,7 +95,7 @@ describe('Distribution pages read twice (real FerretDB)', () => {
     ).toEqual([5, 10, 10]);
     expect(new Set(queued.map((job) => job._id)).size).toBe(3);
     const savedPage = new Set((saved[1].members as string[]).map((memberId) => `${surveyId}:${memberId}`));
-    const secondPage = queued.find((job) => String(job._id).endsWith(':active:2'));
+    const secondPage = queued.find((job) => String(job._id).endsWith(':page-2'));
     expect(
       new Set(
         (secondPage?.payload as { recipients: { invitationId: string }[] }).recipients.map((r) => r.invitationId),
@@ -104,7 +103,7 @@ describe('Distribution pages read twice (real FerretDB)', () => {
     ).toEqual(savedPage);
     const recipients = queued.flatMap((job) => (job.payload as { recipients: { invitationId: string }[] }).recipients);
     expect(new Set(recipients.map((r) => r.invitationId)).size).toBe(25);
-    expect(checkpoints.at(-1)).toEqual({ state: 3, page: 0, members: null });
+    expect(checkpoints.at(-1)).toEqual({ page: 3, members: expect.any(Array) as unknown });
     const figures = await t.app.get(ShardedCounters).read(counterGroup(surveyId));
     expect(figures.invited).toBe(25);
   });

@@ -46,7 +46,7 @@ const READS = [
   'listPage',
   'list',
   'cursor',
-  'streamByState',
+  'streamInStates',
   'toQuery',
 ];
 

@@ -13,6 +13,7 @@ import {
 import { segmentDeltas } from '../progress/segments';
 import { BATCH_SIZE, BatchPayload, BatchRecipient, batchJobId, recipientOf, SEND_BATCH_JOB } from './batch';
 import { counterGroup } from './batch-sender.service';
+import { KeptAliveRead } from './kept-alive';
 import { waitForRoom } from './queue-room';
 
 export const DISTRIBUTE_JOB = 'survey.distribute' satisfies JobType;
@@ -22,36 +23,35 @@ export function distributeJobId(surveyId: string): string {
   return `distribute:${surveyId}`;
 }
 
-/** A page's part of its send batch's id: pages are numbered from 1 within a membership state. */
-function pageKey(state: string, page: number): string {
-  return `${state}:${page}`;
+/** A page's part of its send batch's id: pages are numbered from 1. */
+function pageKey(page: number): string {
+  return `page-${page}`;
 }
 
 /**
- * Where a distribution has got to: the membership state it reads (an index into
- * AUDIENCE_MEMBERSHIP_STATES), how many of that state's pages it has started, and the members of the
- * last page started, saved before any of that page is written. A run an older release started saved
- * `after`, the place of its ordered read, instead of `page` and `members`.
+ * Where a distribution has got to: how many pages it has started, and the members of the last page
+ * started, saved before any of that page is written. A run an older release started saved `state` and
+ * `after`, the place of its ordered read, instead.
  */
 interface Cursor {
-  state: number;
   page: number;
   members: string[] | null;
   after?: string | null;
 }
 
 /**
- * The distribution job: streams the audience one cursor per membership state, cut into pages (never
- * the whole membership in memory), writes a page's invitations in one unordered insert (`_id`
- * `<surveyId>:<memberId>`, unique: exactly once however often a page is read), queues one send batch
- * per page (its id names the page, so a page is queued once) and saves its cursor.
+ * The distribution job: streams the audience through one cursor over its membership states, cut into
+ * pages (never the whole membership in memory), writes a page's invitations in one unordered insert
+ * (`_id` `<surveyId>:<memberId>`, unique: exactly once however often a page is read), queues one send
+ * batch per page (its id names the page, so a page is queued once) and saves its cursor.
  *
  * The audience is read in no order: FerretDB v1 sorts in memory, so an ordered cursor's first member
- * arrived only after FerretDB had read and held every member of the state (minutes at 100,000 members,
- * while no email left and nothing renewed the job's lease). So a page's members are saved in the
- * cursor before any of it is written, and a run taking over after a crash (or a lease run out) writes
- * that page again from the saved ids (same batch id; the batch checks its deliveries), then reads the
- * states again skipping every member the survey has already invited: nobody twice, nobody missed.
+ * arrived only after FerretDB had read and held every member (minutes at 100,000 members, while no
+ * email left and nothing renewed the job's lease, so other lanes took the job over and sorted again).
+ * So a page's members are saved in the cursor before any of it is written, and a run taking over after
+ * a crash writes that page again from the saved ids (same batch id; the batch checks its deliveries),
+ * then reads the audience again skipping every member the survey has already invited: nobody twice,
+ * nobody missed. The lease is renewed during long reads too (`KeptAliveRead`).
  */
 @Injectable()
 export class Distributor implements OnModuleInit {
@@ -64,6 +64,8 @@ export class Distributor implements OnModuleInit {
   batchesAhead = 8;
   /** How long to wait for a batch to finish before queueing more anyway (nobody else is sending). */
   aheadPatienceMs = 15_000;
+  /** Renew the lease at least this often while reading the audience (well inside the job's lease). */
+  leaseEveryMs = 10_000;
 
   constructor(
     private readonly runner: JobRunner,
@@ -89,47 +91,44 @@ export class Distributor implements OnModuleInit {
       throw new PermanentJobError(`Survey ${surveyId} no longer exists`);
     }
     const saved = context.progress as Partial<Cursor> | null;
-    let cursor: Cursor = { state: saved?.state ?? 0, page: saved?.page ?? 0, members: null };
+    let cursor: Cursor = { page: saved?.page ?? 0, members: null };
     let invited: Set<string> | null = null;
     // An older release's run could have written a page it had not saved: every batch checks its deliveries.
     const recheck = saved !== null && 'after' in saved;
     if (saved !== null && !recheck) {
       if (saved.members) {
-        const state = AUDIENCE_MEMBERSHIP_STATES[cursor.state];
-        await this.invitePage(survey, await this.members.findByIds(saved.members), pageKey(state, cursor.page), true);
+        await this.invitePage(survey, await this.members.findByIds(saved.members), pageKey(cursor.page), true);
       }
       invited = await this.invitations.memberIdsOf(surveyId);
     }
-    const writePage = async (state: string, page: MemberRecord[]): Promise<boolean> => {
-      cursor = { ...cursor, page: cursor.page + 1, members: page.map((member) => String(member._id)) };
+    const writePage = async (page: MemberRecord[]): Promise<boolean> => {
+      cursor = { page: cursor.page + 1, members: page.map((member) => String(member._id)) };
       if (!(await context.checkpoint({ ...cursor }))) {
         return false; // taken over by another worker after our lease ran out: it goes on from the cursor
       }
-      await this.invitePage(survey, page, pageKey(state, cursor.page), recheck);
+      await this.invitePage(survey, page, pageKey(cursor.page), recheck);
       return true;
     };
-    while (cursor.state < AUDIENCE_MEMBERSHIP_STATES.length) {
-      const state = AUDIENCE_MEMBERSHIP_STATES[cursor.state];
-      let page: MemberRecord[] = [];
-      for await (const member of this.members.streamByState(state)) {
-        if (invited?.has(String(member._id))) {
-          continue;
+    const audience = new KeptAliveRead(
+      this.members.streamInStates(AUDIENCE_MEMBERSHIP_STATES),
+      () => context.extendLease(),
+      this.leaseEveryMs,
+    );
+    let page: MemberRecord[] = [];
+    for await (const member of audience) {
+      if (invited?.has(String(member._id))) {
+        continue;
+      }
+      page.push(member);
+      if (page.length === this.batchSize) {
+        if (!(await writePage(page)) || !(await this.roomAhead(surveyId, context))) {
+          return;
         }
-        page.push(member);
-        if (page.length === this.batchSize) {
-          if (!(await writePage(state, page)) || !(await this.roomAhead(surveyId, context))) {
-            return;
-          }
-          page = [];
-        }
+        page = [];
       }
-      if (page.length > 0 && !(await writePage(state, page))) {
-        return;
-      }
-      cursor = { state: cursor.state + 1, page: 0, members: null };
-      if (!(await context.checkpoint({ ...cursor }))) {
-        return;
-      }
+    }
+    if (!audience.takenOver && page.length > 0) {
+      await writePage(page);
     }
   }
 
