@@ -7,7 +7,8 @@ import { corrections, RECONCILE_PROCESS, sumShards } from './sum-shards';
 /**
  * Live figures (sent, opened, completed…) that any number of processes bump at once. Each process
  * adds to its own shard per figure and writes one at a time (pending additions are merged while a
- * write is under way), so no two writes ever race on one document; readers sum the shards. A
+ * write is under way, and a write carries all of them in one command), so no two writes ever race on
+ * one document; readers sum the shards. A
  * process that dies with additions unwritten leaves a figure short: the owner's reconcile job
  * recounts from the source of truth and `reconcile` stores the difference.
  */
@@ -48,19 +49,21 @@ export class ShardedCounters {
     }
   }
 
+  /** Writes every pending addition in one command; what was not written waits for the next write. */
   private async flush(): Promise<void> {
     const batch = [...this.pending.values()];
     this.pending.clear();
-    for (const entry of batch) {
-      try {
-        await this.counters.add(entry.group, entry.figure, this.process, entry.delta);
-      } catch {
-        // The database is away: keep the addition for the next write rather than lose it.
-        const key = `${entry.group}|${entry.figure}`;
-        const again = this.pending.get(key) ?? { ...entry, delta: 0 };
-        again.delta += entry.delta;
-        this.pending.set(key, again);
-      }
+    let written = 0;
+    try {
+      written = await this.counters.addAll(this.process, batch);
+    } catch {
+      // The database is away: keep the additions for the next write rather than lose them.
+    }
+    for (const entry of batch.slice(written)) {
+      const key = `${entry.group}|${entry.figure}`;
+      const again = this.pending.get(key) ?? { ...entry, delta: 0 };
+      again.delta += entry.delta;
+      this.pending.set(key, again);
     }
   }
 }
