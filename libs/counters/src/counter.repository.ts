@@ -61,6 +61,6 @@ function firstFailedIndex(error: unknown): number | null {
   if (!(error instanceof mongo.MongoBulkWriteError)) {
     return null;
   }
-  const indexes = error.writeErrors.map((writeError) => writeError.index);
+  const indexes = [error.writeErrors].flat().map((writeError) => writeError.index);
   return indexes.length > 0 ? Math.min(...indexes) : null;
 }
