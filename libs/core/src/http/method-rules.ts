@@ -30,12 +30,30 @@ export function methodsAt(stack: readonly RouterLayer[], path: string): string[]
 }
 
 /**
+ * Whether a route at `path` takes POST: only the routes that take it are matched against the path,
+ * and the first that matches answers, so a form's POST does not match every route of the app.
+ */
+export function takesPost(stack: readonly RouterLayer[], path: string): boolean {
+  return stack.some(
+    (layer) => layer.route?.methods.post === true && !takesEverything(layer.route.methods) && matches(layer, path),
+  );
+}
+
+/** Per route's methods, whether it takes every method (asked per request, decided once). */
+const everything = new WeakMap<Record<string, boolean | undefined>, boolean>();
+
+/**
  * Nest registers a module's middleware (sessions, CSRF) as a route that takes every method at a
  * wildcard path; it says nothing of what the address's handlers take. (No handler here takes every
  * method: the app has no `@All()`.)
  */
 function takesEverything(methods: Record<string, boolean | undefined>): boolean {
-  return METHODS.every((method) => methods[method.toLowerCase()]);
+  let takes = everything.get(methods);
+  if (takes === undefined) {
+    takes = METHODS.every((method) => methods[method.toLowerCase()]);
+    everything.set(methods, takes);
+  }
+  return takes;
 }
 
 function matches(layer: RouterLayer, path: string): boolean {
@@ -58,8 +76,12 @@ export function methodRules(stack: () => readonly RouterLayer[]): RequestHandler
     if (req.method === 'GET' || req.method === 'HEAD') {
       return next();
     }
-    const allowed = methodsAt(stack(), req.path);
-    if (req.method === 'POST' && (allowed.length === 0 || allowed.includes('POST'))) {
+    const layers = stack();
+    if (req.method === 'POST' && takesPost(layers, req.path)) {
+      return next();
+    }
+    const allowed = methodsAt(layers, req.path);
+    if (req.method === 'POST' && allowed.length === 0) {
       // A POST to no route at all is the router's 404; one a route takes goes on to it.
       return next();
     }
