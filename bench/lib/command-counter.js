@@ -25,13 +25,16 @@ function install() {
   };
   process.on('SIGWINCH', () => {
     snapshots += 1;
-    writeFileSync(process.env[COUNTS_FILE], JSON.stringify({ snapshot: snapshots, counts }));
+    // The process's CPU time so far too: per request it is load-independent where req/s is not.
+    const cpu = process.cpuUsage();
+    const cpuMs = (cpu.user + cpu.system) / 1000;
+    writeFileSync(process.env[COUNTS_FILE], JSON.stringify({ snapshot: snapshots, counts, cpuMs }));
   });
 }
 
 /**
  * For the benchmark's side: the environment that loads the counter into an app, and `snapshot(child)`,
- * which asks that process for its counts so far (resolves once it wrote them).
+ * which asks that process for its counts and its CPU milliseconds so far (resolves once it wrote them).
  */
 function commandCounter(dir) {
   const file = path.join(dir, `commands-${process.pid}-${Date.now()}.json`);
@@ -44,7 +47,7 @@ function commandCounter(dir) {
       for (let waited = 0; waited < 10_000; waited += 50) {
         try {
           const written = JSON.parse(readFileSync(file, 'utf8'));
-          if (written.snapshot === asked) return written.counts;
+          if (written.snapshot === asked) return { counts: written.counts, cpuMs: written.cpuMs };
         } catch {
           // Not written yet (or half written): look again.
         }
@@ -55,18 +58,22 @@ function commandCounter(dir) {
   };
 }
 
-/** What happened between two snapshots, per request: the total and each command (e.g. "insert survey_milestones"). */
+/**
+ * What happened between two snapshots, per request: the total and each command (e.g. "insert
+ * survey_milestones"), and the app's CPU milliseconds (user and system).
+ */
 function commandsPer(before, after, requests) {
+  const cpuMsPerRequest = Math.round(((after.cpuMs - before.cpuMs) / requests) * 100) / 100;
   const byCommand = {};
   let total = 0;
-  for (const [key, count] of Object.entries(after)) {
-    const delta = count - (before[key] ?? 0);
+  for (const [key, count] of Object.entries(after.counts)) {
+    const delta = count - (before.counts[key] ?? 0);
     if (delta > 0) {
       byCommand[key] = Math.round((delta / requests) * 100) / 100;
       total += delta;
     }
   }
-  return { perRequest: Math.round((total / requests) * 100) / 100, byCommand };
+  return { perRequest: Math.round((total / requests) * 100) / 100, byCommand, cpuMsPerRequest };
 }
 
 if (process.env[COUNTS_FILE] && require.main !== module) {
