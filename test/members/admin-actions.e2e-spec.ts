@@ -110,11 +110,11 @@ async function computedSurvey(t: TestApp, staff: SignedIn): Promise<string> {
   return id;
 }
 
-/** The published snapshot's version of a survey (ranking_states is keyed by the survey id as a string). */
+/** The published snapshot's version of a survey (ranking_publications is keyed by the survey id as a string). */
 const publishedVersion = async (t: TestApp, surveyId: string) =>
   (
     await t.connection
-      .collection<{ _id: string; publishedVersion?: number | null }>('ranking_states')
+      .collection<{ _id: string; publishedVersion?: number | null }>('ranking_publications')
       .findOne({ _id: surveyId })
   )?.publishedVersion ?? null;
 

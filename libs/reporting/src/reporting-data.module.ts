@@ -11,8 +11,10 @@ import {
   RankingRequestSchema,
   RankingSnapshot,
   RankingSnapshotSchema,
-  RankingState,
-  RankingStateSchema,
+  RankingComputedState,
+  RankingComputedStateSchema,
+  RankingPublication,
+  RankingPublicationSchema,
 } from './snapshots/ranking-snapshot.schema';
 import { RankingRequestRepository } from './snapshots/request.repository';
 import { SnapshotRepository } from './snapshots/snapshot.repository';
@@ -29,7 +31,8 @@ const shared = [SnapshotRepository, RankingRequestRepository, SurveyExchangeRead
     JobsModule,
     MongooseModule.forFeature([
       { name: RankingSnapshot.name, schema: RankingSnapshotSchema },
-      { name: RankingState.name, schema: RankingStateSchema },
+      { name: RankingComputedState.name, schema: RankingComputedStateSchema },
+      { name: RankingPublication.name, schema: RankingPublicationSchema },
       { name: RankingRequest.name, schema: RankingRequestSchema },
     ]),
   ],

@@ -42,23 +42,42 @@ export const RankingSnapshotSchema = SchemaFactory.createForClass(RankingSnapsho
 // No secondary index: snapshots are read by `_id` (the survey's state names the latest and the published one).
 
 /**
- * A survey's reporting state, one small document per survey read by `_id`: which snapshot is the
- * latest and which one staff published as the members' report.
+ * A survey's computed state, one small document per survey read by `_id`: which snapshot is the
+ * latest. Only the ranking job writes it. Which snapshot staff published lives in ranking_publications:
+ * FerretDB v1 writes a document back whole on every update, so a publication and a computation
+ * finishing at the same moment on one document lost one of the two (docs/storage.md).
  */
 @Schema({ collection: 'ranking_states', versionKey: false })
-export class RankingState {
+export class RankingComputedState {
   /** The survey id. */
   @Prop({ type: String }) _id: string;
   @Prop({ default: 0 }) latestVersion: number;
   @Prop({ type: Date, default: null }) computedAt: Date | null;
+  /** Read once, by the start-up move into ranking_publications: where publications were kept before. */
+  @Prop({ type: Number, default: null }) publishedVersion?: number | null;
+  @Prop({ type: Date, default: null }) publishedAt?: Date | null;
+  @Prop({ type: MongooseSchema.Types.Mixed, default: null }) publishedSummary?: PublishedSummary | null;
+}
+export const RankingComputedStateSchema = SchemaFactory.createForClass(RankingComputedState);
+// No secondary index: read by `_id`; the start-up move scans it once (one document per survey).
+
+/** Which snapshot of a survey staff published as the members' report; only staff's actions write it. */
+@Schema({ collection: 'ranking_publications', versionKey: false })
+export class RankingPublication {
+  /** The survey id. */
+  @Prop({ type: String }) _id: string;
   @Prop({ type: Number, default: null }) publishedVersion: number | null;
   @Prop({ type: Date, default: null }) publishedAt: Date | null;
   /** The published report's summary for the home page and blog (title, top items, respondents). */
   @Prop({ type: MongooseSchema.Types.Mixed, default: null }) publishedSummary: PublishedSummary | null;
 }
-export const RankingStateSchema = SchemaFactory.createForClass(RankingState);
+export const RankingPublicationSchema = SchemaFactory.createForClass(RankingPublication);
 // The home page's "Latest research" block: the newest published report.
-RankingStateSchema.index({ publishedAt: -1 });
+RankingPublicationSchema.index({ publishedAt: -1 });
+
+/** A survey's reporting state as readers see it: the computed state and the publication together. */
+export type RankingState = Pick<RankingComputedState, '_id' | 'latestVersion' | 'computedAt'> &
+  Omit<RankingPublication, '_id'>;
 
 export interface PublishedSummary {
   surveyId: string;
