@@ -135,8 +135,34 @@ export class BlogPages {
     viewer: SessionMember | undefined,
     heldForApproval = false,
   ): Promise<PageAnswer | Record<string, unknown>> {
+    const page = await this.postPage(slug, viewer, heldForApproval);
+    return PageAnswer.is(page) ? page : page.model;
+  }
+
+  /**
+   * The post page as its GET answers it: rendered once per version of what it shows and shared by
+   * readers of one role (`PageAnswer.kept`), each view with its own CSRF token. A refused comment
+   * form shows the page from `post`, rendered whole with what was typed.
+   */
+  async keptPost(slug: string, viewer: SessionMember | undefined, heldForApproval = false): Promise<PageAnswer> {
+    const page = await this.postPage(slug, viewer, heldForApproval);
+    if (PageAnswer.is(page)) {
+      return page;
+    }
+    return this.pageCache.enabled
+      ? PageAnswer.kept(page.key, page.model)
+      : PageAnswer.page(200, 'blog/post', page.model);
+  }
+
+  private async postPage(
+    slug: string,
+    viewer: SessionMember | undefined,
+    heldForApproval: boolean,
+  ): Promise<PageAnswer | { model: Record<string, unknown>; key: string }> {
     // Members and staff get the live page, built from what visitors' pages show: read once per
-    // public-pages version (`PageCache.remember`), not per view (each read scans on FerretDB v1).
+    // public-pages version (`PageCache.remember`), not per view (each read scans on FerretDB v1). The
+    // version is taken first, so what is read below is never older than the version the page is kept under.
+    const version = await this.pageCache.currentVersion();
     const post = await this.pageCache.remember(`post:${slug}`, () => this.posts.findBySlug(slug));
     if (!post) {
       const movedTo = await this.posts.findByPreviousSlug(slug);
@@ -154,7 +180,10 @@ export class BlogPages {
     const comments = readable ? await this.commentsOf(String(post._id), viewer) : null;
     const settings = await this.pageCache.remember('comment-settings', () => this.comments.getSettings());
     const canComment = readable && (viewer ? isEntitled(viewer, 'comment') : settings.guestComments);
-    return {
+    const now = new Date();
+    // The attached report's card goes with the post's text (its findings only to those who may read them).
+    const report = readable ? await this.reports.card(post.reportId, viewer) : null;
+    const model = {
       title: post.title,
       description: post.excerpt,
       canonical: `${this.app.baseUrl}/blog/${post.slug}`,
@@ -162,15 +191,23 @@ export class BlogPages {
       image: post.coverImageUrl,
       post: this.card(post, viewer),
       bodyHtml: readable ? post.bodyHtml : null,
-      // The attached report's card goes with the post's text (its findings only to those who may read them).
-      report: readable ? await this.reports.card(post.reportId, viewer) : null,
+      report,
       preview: !published,
       // Shown only when the post is readable (the template shows comments with the post's text).
-      threadsHtml: comments ? comments.threadsHtml(viewer?.id, canComment, new Date()) : '',
+      threadsHtml: comments ? comments.threadsHtml(viewer?.id, canComment, now) : '',
       canComment,
       guestComments: settings.guestComments,
       heldForApproval,
     };
+    // What differs between readers of this version of the post, besides their role and CSRF token.
+    const readerKey = JSON.stringify([
+      readable,
+      published,
+      comments ? comments.readerKey(viewer?.id, canComment, now) : null,
+      heldForApproval,
+      report,
+    ]);
+    return { model, key: `${version}:${slug}:${readerKey}` };
   }
 
   /**

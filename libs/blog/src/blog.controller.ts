@@ -22,7 +22,7 @@ export class BlogController {
   @Get('blog/:slug')
   @PageOrAnswer('blog/post')
   post(@Param('slug') slug: string, @CurrentMember() viewer?: SessionMember, @Query('comment') comment?: string) {
-    return this.pages.post(slug, viewer, comment === 'pending');
+    return this.pages.keptPost(slug, viewer, comment === 'pending');
   }
 
   @PublicPage()

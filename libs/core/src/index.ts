@@ -24,6 +24,7 @@ export { loadSettingsOrExit } from './config/load-settings';
 export { coreAssetsDir, LIBS_ROOT, viewSearchPaths } from './project-root';
 export { createViewEnvironment } from './views/view-environment';
 export { escapeHtml } from './views/escape-html';
+export { KeptPages, KEPT_PAGE_MAX_AGE_MS } from './views/kept-pages';
 export { APP_VERSION } from './version';
 export { hashToken, looksLikeToken, newToken, sameSecret, TOKEN_BYTES } from './tokens/token';
 export { insertNew } from './database/insert-new';
@@ -96,7 +97,14 @@ export { formatDate, formatDateTime, formatMonth, httpDate, isoDate, isoDateTime
 export { toCsv, csvLine, type CsvCell } from './format/csv';
 export { KeptValues, type KeptValuesLimits } from './kept-values/kept-values';
 export { fileDownload, type DownloadFile } from './http/download';
-export { PageAnswer, PageOrAnswer, PageOrAnswerInterceptor, renderView, sendRedirect } from './http/page-answers';
+export {
+  keptPages,
+  PageAnswer,
+  PageOrAnswer,
+  PageOrAnswerInterceptor,
+  renderView,
+  sendRedirect,
+} from './http/page-answers';
 export { formatBytes } from './format/bytes';
 export {
   ConfiguredUploadInterceptor,

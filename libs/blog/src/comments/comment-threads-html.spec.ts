@@ -46,4 +46,17 @@ describe(RenderedComments.name, () => {
     }
     expect(rendered.renderingCount).toBe(RENDERINGS_MAX);
   });
+
+  it("keys a reader's view by their pending and still editable comments, the same for every other reader", () => {
+    const recent = new Date(now.getTime() - 60_000);
+    const rendered = new RenderedComments([
+      comment('a'),
+      comment('b', { memberId: 'm2', createdAt: recent }),
+      comment('c', { memberId: 'm2', createdAt: recent, status: 'pending' }),
+    ]);
+    expect(rendered.readerKey('m2', true, now)).toBe('true:c:b,c');
+    expect(rendered.readerKey('m1', true, now)).toBe('true:c:');
+    expect(rendered.readerKey('m3', false, now)).toBe('false:c:');
+    expect(rendered.readerKey('m2', true, new Date(now.getTime() + EDIT_WINDOW_MS))).toBe('true:c:');
+  });
 });

@@ -1,6 +1,6 @@
 import type nunjucks from 'nunjucks';
 import { createViewEnvironment, KeptValues } from '@roundtable/core';
-import { commentThreads, type ThreadComment } from './comment-threads';
+import { commentThreads, EDIT_WINDOW_MS, type ThreadComment } from './comment-threads';
 
 /** How many renderings one set of comments keeps (one per reply-links choice and editable set). */
 export const RENDERINGS_MAX = 8;
@@ -28,15 +28,33 @@ export class RenderedComments<T extends ThreadComment> {
     return this.renderings.size;
   }
 
-  /** The threads' HTML at `now` (blog/comment-threads.njk), rendered once per distinct outcome. */
+  /**
+   * What the threads' HTML depends on besides the comments everyone sees at this version: whether
+   * reply links show, the reader's own comments still waiting for approval and those still inside
+   * their edit window at `now`. Worked out without building the threads' views, on every view.
+   */
+  readerKey(viewerId: string | undefined, canComment: boolean, now: Date): string {
+    const pending: string[] = [];
+    const editable: string[] = [];
+    for (const comment of this.comments) {
+      if (comment.status === 'pending') {
+        pending.push(String(comment._id));
+      }
+      if (viewerId && comment.memberId === viewerId && now.getTime() - comment.createdAt.getTime() < EDIT_WINDOW_MS) {
+        editable.push(String(comment._id));
+      }
+    }
+    return `${canComment}:${pending.join(',')}:${editable.join(',')}`;
+  }
+
+  /** The threads' HTML at `now` (blog/comment-threads.njk), rendered once per distinct `readerKey`. */
   threadsHtml(viewerId: string | undefined, canComment: boolean, now: Date): string {
-    const threads = commentThreads(this.comments, viewerId, now);
-    const editable = threads.flatMap((thread) => [thread, ...thread.replies]).filter((view) => view.editable);
-    const key = `${canComment}:${editable.map((view) => view.id).join(',')}`;
+    const key = this.readerKey(viewerId, canComment, now);
     const kept = this.renderings.get(key);
     if (kept) {
       return kept.html;
     }
+    const threads = commentThreads(this.comments, viewerId, now);
     const html = views().render('blog/comment-threads.njk', { threads, canComment });
     this.renderings.set(key, { html });
     return html;

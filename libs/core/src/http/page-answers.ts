@@ -11,6 +11,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { from, mergeMap, Observable, of } from 'rxjs';
+import { KeptPages, type ViewerLocals } from '../views/kept-pages';
 
 const STATUS_TEXT: Record<number, string> = { 301: 'Moved Permanently', 303: 'See Other' };
 
@@ -36,7 +37,8 @@ const ANSWER = Symbol('page answer');
 /** What a `@PageOrAnswer` handler returns instead of its page's model. */
 export type PageAnswer =
   | { [ANSWER]: true; kind: 'redirect'; status: 301 | 303; to: string }
-  | { [ANSWER]: true; kind: 'page'; status: number; view: string; model: object };
+  | { [ANSWER]: true; kind: 'page'; status: number; view: string; model: object }
+  | { [ANSWER]: true; kind: 'kept'; key: string; model: object };
 
 export const PageAnswer = {
   /** The page lives at `to` now (an old slug, a label typed in capitals): a 301. */
@@ -49,6 +51,11 @@ export const PageAnswer = {
     view,
     model,
   }),
+  /**
+   * The page's own view with `model`, rendered once per `key` and viewer role and shared by viewers,
+   * each view getting its own CSRF token (`KeptPages`: what the key must name).
+   */
+  kept: (key: string, model: object): PageAnswer => ({ [ANSWER]: true, kind: 'kept', key, model }),
   is: (value: unknown): value is PageAnswer => typeof value === 'object' && value !== null && ANSWER in value,
 };
 
@@ -71,6 +78,9 @@ export function PageOrAnswer(view: string): MethodDecorator {
   return applyDecorators(SetMetadata(VIEW, view), UseInterceptors(PageOrAnswerInterceptor));
 }
 
+/** One per process: every `PageAnswer.kept` page shares the bound. */
+export const keptPages = new KeptPages();
+
 @Injectable()
 export class PageOrAnswerInterceptor implements NestInterceptor {
   constructor(private readonly reflector: Reflector) {}
@@ -89,9 +99,26 @@ export class PageOrAnswerInterceptor implements NestInterceptor {
         if (result.kind === 'redirect') {
           return of(sendRedirect(response, result.status, result.to));
         }
+        if (result.kind === 'kept') {
+          return from(renderKept(response, view, result.key, result.model));
+        }
         response.status(result.status);
         return from(renderView(response, result.view, result.model));
       }),
     );
   }
+}
+
+/** A `PageAnswer.kept` page: the kept rendering with this view's token, or rendered now and kept. */
+function renderKept(response: Response, view: string, pageKey: string, model: object): Promise<string> {
+  const locals = response.locals as ViewerLocals & { csrfToken?: () => string };
+  const csrfToken = locals.csrfToken ?? (() => '');
+  const key = keptPages.keyOf(view, pageKey, locals);
+  if (key === null) {
+    return renderView(response, view, model);
+  }
+  const kept = keptPages.get(key, csrfToken);
+  return kept !== null
+    ? Promise.resolve(kept)
+    : keptPages.render(key, (standIn) => renderView(response, view, { ...model, csrfToken: standIn }), csrfToken);
 }

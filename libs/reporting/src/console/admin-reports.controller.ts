@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, Param, Post, Query, Render, Req, Res, St
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Roles, STAFF, UploadForm } from '@roundtable/auth';
-import { ConfirmDto, FormPage, UploadInterceptor } from '@roundtable/core';
+import { ConfirmDto, FormPage, PageOrAnswer, UploadInterceptor } from '@roundtable/core';
 import { ReportConfirmations } from './report-confirmations.service';
 import { ReportAdmin } from './report-admin.service';
 import { ReportPages } from './report-pages.service';
@@ -46,9 +46,9 @@ export class AdminReportsController {
   }
 
   @Get(':id')
-  @Render('reporting/admin-report')
+  @PageOrAnswer('reporting/admin-report')
   report(@Param('id') id: string, @Query('segment') segment?: string) {
-    return this.pages.adminReportPage(id, typeof segment === 'string' ? segment : undefined);
+    return this.pages.adminReportAnswer(id, typeof segment === 'string' ? segment : undefined);
   }
 
   @Post(':id/recompute')

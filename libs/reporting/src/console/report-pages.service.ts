@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { KeptValues, NotFoundError } from '@roundtable/core';
+import { KeptValues, NotFoundError, PageAnswer } from '@roundtable/core';
 import type { RankingResult, SegmentTable } from '@roundtable/rankings';
 import { SurveyRepository, type SurveyRecord } from '@roundtable/surveys';
 import { attributeLabel } from '../compute/profile-values';
@@ -67,6 +67,20 @@ export class ReportPages {
    * view templates only the page around it (navigation, actions, CSRF fields).
    */
   async adminReportPage(surveyId: string, segment?: string, notice?: string) {
+    return (await this.adminReport(surveyId, segment, notice)).model;
+  }
+
+  /**
+   * The results page as the console answers it: its HTML kept per process (`PageAnswer.kept`) under
+   * everything it shows, which is all read under the shared versions above or fixed by the snapshot
+   * version, so a change in any process gives a new key on the next view.
+   */
+  async adminReportAnswer(surveyId: string, segment?: string): Promise<PageAnswer> {
+    const { model, key } = await this.adminReport(surveyId, segment);
+    return PageAnswer.kept(key, model);
+  }
+
+  private async adminReport(surveyId: string, segment?: string, notice?: string) {
     const { survey, state, skewRounds } = await this.keptReads.read(surveyId);
     if (!survey) {
       throw new NotFoundError('There is no such survey.');
@@ -91,12 +105,15 @@ export class ReportPages {
     const version = state?.latestVersion ?? 0;
     const model = version > 0 ? await this.snapshotModel(surveyId, version, segment) : null;
     if (!model) {
-      return { ...base, snapshot: null };
+      return { model: { ...base, snapshot: null }, key: JSON.stringify([base, null]) };
     }
     const published = state?.publishedVersion ?? null;
     const page = { ...base, ...model, published, publishedIsLatest: published === version };
     const inputs = { surveyId, version, segment, published, skewRounds: base.skewRounds };
-    return { ...page, snapshotHtml: this.snapshotHtml.html(inputs, () => page) };
+    return {
+      model: { ...page, snapshotHtml: this.snapshotHtml.html(inputs, () => page) },
+      key: JSON.stringify([base, version, segment ?? '', published]),
+    };
   }
 
   private readonly snapshotHtml = new SnapshotHtml();
