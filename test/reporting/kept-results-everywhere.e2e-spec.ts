@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { keptPages } from '@roundtable/core';
 import { SkewRoundRepository } from '@roundtable/distribution';
 import { RankingComputer, ReportingWorkerModule } from '@roundtable/reporting';
 import { InvitationRepository, ResponseRepository, SurveyRepository } from '@roundtable/surveys';
@@ -63,6 +64,26 @@ describe('The console results page kept per process, current in every process', 
 
   const view = (surveyId: string) =>
     request(t.app.getHttpServer()).get(`/admin/reports/${surveyId}`).set('Cookie', staff.cookie).expect(200);
+
+  it('gives two staff members one kept rendering, each with their own CSRF token, and an admin their own', async () => {
+    const surveyId = await computedSurvey(t);
+    const colleague = await signInAs(t, { role: 'staff' });
+    const admin = await signInAs(t, { role: 'admin' });
+    const page = (who: SignedIn) =>
+      request(t.app.getHttpServer()).get(`/admin/reports/${surveyId}`).set('Cookie', who.cookie).expect(200);
+    await page(staff);
+    const keptBefore = keptPages.size;
+    const [mine, theirs] = [(await page(staff)).text, (await page(colleague)).text];
+    expect(keptPages.size).toBe(keptBefore);
+    const tokens = (html: string) => [...html.matchAll(/name="_csrf" value="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(tokens(mine))).toEqual(new Set([staff.csrfToken]));
+    expect(new Set(tokens(theirs))).toEqual(new Set([colleague.csrfToken]));
+    expect(theirs).toBe(mine.replaceAll(staff.csrfToken, colleague.csrfToken));
+    // An admin's navigation differs from staff's, so theirs is a rendering of its own.
+    const admins = (await page(admin)).text;
+    expect(keptPages.size).toBe(keptBefore + 1);
+    expect(new Set(tokens(admins))).toEqual(new Set([admin.csrfToken]));
+  });
 
   it('reads the survey once while nothing changed, and shows what another process wrote on the next view', async () => {
     const surveyId = await computedSurvey(t);
