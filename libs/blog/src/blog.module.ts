@@ -17,6 +17,8 @@ import {
   BlogSetting,
   BlogSettingSchema,
   Comment,
+  CommentNotification,
+  CommentNotificationSchema,
   CommentSchema,
 } from './comments/comment.schema';
 import { CommentDigest, CommentDigestSchema } from './comments/comment-digest.schema';
@@ -48,6 +50,7 @@ const BLOG_MODELS = MongooseModule.forFeature([
   { name: Comment.name, schema: CommentSchema },
   { name: BlogSetting.name, schema: BlogSettingSchema },
   { name: BlogBan.name, schema: BlogBanSchema },
+  { name: CommentNotification.name, schema: CommentNotificationSchema },
   { name: CommentDigest.name, schema: CommentDigestSchema },
   { name: BlogUnsubscribeLink.name, schema: BlogUnsubscribeLinkSchema },
 ]);

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, Model, Types } from 'mongoose';
 import { insertOnce, type KeysetPlan, objectIdKeyset, PageCache } from '@roundtable/core';
 import { WaitingWorkRepository } from '@roundtable/counters';
-import { BanKind, BlogBan, BlogSetting, Comment, CommentStatus } from './comment.schema';
+import { BanKind, BlogBan, BlogSetting, Comment, CommentNotification, CommentStatus } from './comment.schema';
 
 /** What an erased member's comments are signed with. */
 export const FORMER_MEMBER = 'A former member';
@@ -12,8 +12,9 @@ export type CommentRecord = Comment & { _id: Types.ObjectId };
 const SETTINGS_KEY = 'comments';
 
 /**
- * The only code that touches the comments, blog_settings and blog_bans collections. Every write that public
- * pages show (a comment, its status or text, the guest-comment setting) invalidates them.
+ * The only code that touches the comments, blog_comment_notifications, blog_settings and blog_bans
+ * collections. Every write that public pages show (a comment, its status or text, the guest-comment
+ * setting) invalidates them.
  */
 @Injectable()
 export class CommentRepository {
@@ -21,6 +22,7 @@ export class CommentRepository {
     @InjectModel(Comment.name) private readonly comments: Model<Comment>,
     @InjectModel(BlogSetting.name) private readonly settings: Model<BlogSetting>,
     @InjectModel(BlogBan.name) private readonly bans: Model<BlogBan>,
+    @InjectModel(CommentNotification.name) private readonly notifications: Model<CommentNotification>,
     private readonly pageCache: PageCache,
     private readonly waiting: WaitingWorkRepository,
   ) {}
@@ -101,13 +103,19 @@ export class CommentRepository {
     return this.findById(id);
   }
 
-  /** Marks a comment's notifications as sent, once; false if another request already did. */
+  /**
+   * Claims an approved comment's notifications, once: true for the one caller whose insert of the
+   * claim wins, false for every other, and for a comment not approved or notified before claims had
+   * their own documents. The comment itself is not written (see CommentNotification).
+   */
   async claimNotification(id: Types.ObjectId): Promise<boolean> {
-    const result = await this.comments.updateOne(
-      { _id: id, notified: false, status: 'approved' },
-      { $set: { notified: true } },
-    );
-    return result.modifiedCount === 1;
+    const comment = await this.comments
+      .findById(id, { status: 1, notified: 1 })
+      .lean<Pick<Comment, 'status' | 'notified'>>();
+    if (comment?.status !== 'approved' || comment.notified) {
+      return false;
+    }
+    return (await insertOnce(this.notifications, { _id: String(id) })) !== null;
   }
 
   async updateBody(id: string, body: string, bodyHtml: string): Promise<void> {
@@ -117,6 +125,7 @@ export class CommentRepository {
 
   async delete(id: string): Promise<void> {
     await this.comments.deleteOne({ _id: id });
+    await this.notifications.deleteOne({ _id: id });
     await this.pageCache.invalidate();
     await this.waiting.remove('comment', id);
   }

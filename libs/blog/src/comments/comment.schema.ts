@@ -24,7 +24,10 @@ export class Comment {
    * blog_unsubscribe_links (by hash) and removes it. New comments never have one.
    */
   @Prop({ type: String }) unsubscribeToken?: string;
-  /** Set once the notifications for this comment went out (at approval for held comments). */
+  /**
+   * Only read: true on comments notified before claims lived in blog_comment_notifications (a claim
+   * written here could put back a status a moderator had just set, docs/storage.md).
+   */
   @Prop({ default: false }) notified: boolean;
   createdAt: Date;
   updatedAt: Date;
@@ -73,3 +76,14 @@ export class BlogBan {
 }
 export const BlogBanSchema = SchemaFactory.createForClass(BlogBan);
 // No other index: the bans are read whole (a handful), and written by `_id`.
+
+/**
+ * The claim that an approved comment's emails went out: `_id` is the comment's id, so of several
+ * approvals at once exactly one inserts it and sends (a unique insert). A document of its own, so the
+ * claim never writes the comment, whose status a moderator may be changing at that moment.
+ */
+@Schema({ collection: 'blog_comment_notifications', timestamps: { createdAt: true, updatedAt: false } })
+export class CommentNotification {
+  @Prop({ type: String, required: true }) _id: string;
+}
+export const CommentNotificationSchema = SchemaFactory.createForClass(CommentNotification);
