@@ -14,6 +14,8 @@ const { startApp } = require('./lib/environment');
 const { sessionFor } = require('./lib/session');
 const { startSmtpCounter } = require('./lib/smtp-counter');
 const { round } = require('./lib/load');
+const { commandCounter, commandsPer } = require('./lib/command-counter');
+const { cpuMsPer, cpuSeconds } = require('./lib/process-cpu');
 const { ITEMS } = require('./lib/generate-surveys');
 const { every, step } = require('./lib/progress');
 
@@ -87,10 +89,30 @@ function peakMemoryMB(pid) {
 
 const timeoutFor = (count) => Math.round((count / RATE_PER_SECOND) * 4_000 + 180_000);
 
-/** One distribution by the running `workers`: seconds from "send" to the last accepted invitation. */
+/** The workers' database commands and CPU ms so far, summed over them. */
+async function commandsOf(workers) {
+  const sum = { counts: {}, cpuMs: 0 };
+  for (const worker of workers) {
+    const { counts, cpuMs } = await worker.counter.snapshot(worker.child);
+    for (const [key, count] of Object.entries(counts)) {
+      sum.counts[key] = (sum.counts[key] ?? 0) + count;
+    }
+    sum.cpuMs += cpuMs;
+  }
+  return sum;
+}
+
+/**
+ * One distribution by the running `workers`: seconds from "send" to the last accepted invitation, and
+ * what each email cost: the workers' database commands and each process's CPU ms (read from /proc
+ * before and after; the API, idle meanwhile, is not counted).
+ */
 async function distribute(environment, sink, staff, api, members, workers) {
   const surveyId = await draftSurvey(environment.database.uri, `Bench distribution, ${workers.length} worker(s)`);
   sink.reset();
+  const apps = { workers: workers.map((w) => w.child.pid) };
+  const commandsBefore = await commandsOf(workers);
+  const cpuBefore = cpuSeconds(apps);
   const started = performance.now();
   const response = await fetch(`${api.url}/admin/surveys/${surveyId}/send`, {
     method: 'POST',
@@ -110,9 +132,17 @@ async function distribute(environment, sink, staff, api, members, workers) {
   if (done.accepted !== members || done.recipients !== members) {
     throw new Error(`${members} members, but the sink took ${done.accepted} emails to ${done.recipients} addresses`);
   }
+  const cpuMsPerEmail = cpuMsPer(cpuBefore, cpuSeconds(apps), members);
+  const commandsPerEmail = commandsPer(commandsBefore, await commandsOf(workers), members);
   const seconds = (done.lastAcceptedAt - started) / 1000;
   const firstEmailSeconds = (done.firstAcceptedAt - started) / 1000;
-  return { seconds, firstEmailSeconds, peakMemoryMB: Math.max(...workers.map((w) => peakMemoryMB(w.child.pid))) };
+  return {
+    seconds,
+    firstEmailSeconds,
+    peakMemoryMB: Math.max(...workers.map((w) => peakMemoryMB(w.child.pid))),
+    cpuMsPerEmail,
+    commandsPerEmail,
+  };
 }
 
 /** The baseline in its own process: raw nodemailer sending `members` copies of the app's invitation. */
@@ -140,6 +170,7 @@ const figuresOf = (m, members) => ({
   ...(m.firstEmailSeconds === undefined ? {} : { firstEmailSeconds: round(m.firstEmailSeconds, 2) }),
   messagesPerSec: round(members / m.seconds, 1),
   peakMemoryMB: round(m.peakMemoryMB, 1),
+  ...(m.cpuMsPerEmail ? { cpuMsPerEmail: m.cpuMsPerEmail, commandsPerEmail: m.commandsPerEmail } : {}),
 });
 
 async function run(environment, options) {
@@ -159,7 +190,12 @@ async function run(environment, options) {
       const staff = await sessionFor(environment.database.uri, staffId, environment.env.SESSION_SECRET);
       // Interleaved, so the baseline sees the machine between the two: one worker, raw, two workers
       // (the first worker goes on into the two-worker run: one start fewer, and its peak covers both).
-      const first = await startApp(env, 'worker');
+      // Each worker counts its database commands (bench/lib/command-counter.js).
+      const startWorker = async (name) => {
+        const counter = commandCounter(environment.dir, name);
+        return { ...(await startApp(env, 'worker', counter.env)), counter };
+      };
+      const first = await startWorker('worker-1');
       let one;
       let raw;
       let two;
@@ -169,7 +205,7 @@ async function run(environment, options) {
         step(`distribution: one worker took ${round(one.seconds, 1)} s; raw nodemailer sends`);
         raw = await baseline(env, sink, members);
         step(`distribution: raw nodemailer took ${round(raw.seconds, 1)} s; two workers send`);
-        const second = await startApp(env, 'worker');
+        const second = await startWorker('worker-2');
         try {
           two = await distribute(env, sink, staff, api, members, [first, second]);
         } finally {

@@ -35,9 +35,10 @@ function install() {
 /**
  * For the benchmark's side: the environment that loads the counter into an app, and `snapshot(child)`,
  * which asks that process for its counts and its CPU milliseconds so far (resolves once it wrote them).
+ * `name` tells apart the counters of several apps started in one benchmark.
  */
-function commandCounter(dir) {
-  const file = path.join(dir, `commands-${process.pid}-${Date.now()}.json`);
+function commandCounter(dir, name = 'app') {
+  const file = path.join(dir, `commands-${name}-${process.pid}-${Date.now()}.json`);
   let asked = 0;
   return {
     env: { NODE_OPTIONS: `--require "${require.resolve('./command-counter')}"`, [COUNTS_FILE]: file },

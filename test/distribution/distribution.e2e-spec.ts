@@ -52,6 +52,10 @@ describe('Survey distribution to 200 members (real FerretDB and SMTP sink)', () 
     expect((await t.app.get(SurveyRepository).findById(surveyId))?.sentAt).not.toBeNull();
 
     await runQueue(t);
+    // Each batch's recipients were stored beside its job and removed once it had sent them all.
+    expect(
+      await t.connection.collection('send_batch_recipients').countDocuments({ _id: { $regex: `^batch:${surveyId}:` } }),
+    ).toBe(0);
 
     const mails = await sinkMail(label);
     expect(mails).toHaveLength(200);

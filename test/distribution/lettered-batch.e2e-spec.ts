@@ -1,11 +1,12 @@
 import { Distributor, SEND_BATCH_JOB } from '@roundtable/distribution';
-import { JobQueue, type SendBatchPayload } from '@roundtable/jobs';
+import { type BatchRecipient, JobQueue, type SendBatchPayload } from '@roundtable/jobs';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { buildAudience, buildSurvey, runQueue, sinkMail, surveyLinkIn } from './distribution-fixtures';
 
 /**
  * Send batches are stored jobs: one queued before a deploy is run by the worker after it. Batches are
- * written with their recipients in words; a batch in the one-letter shape is still sent.
+ * written with their recipients in words, stored beside the job; a batch queued by an older release,
+ * its recipients in the payload in the one-letter shape, is still sent.
  */
 describe('A send batch queued in the one-letter shape (real FerretDB and SMTP sink)', () => {
   let t: TestApp;
@@ -26,7 +27,10 @@ describe('A send batch queued in the one-letter shape (real FerretDB and SMTP si
     });
     const jobs = t.connection.collection('jobs');
     const [queued] = await jobs.find({ type: SEND_BATCH_JOB, 'payload.surveyId': surveyId }).toArray();
-    const recipients = (queued.payload as SendBatchPayload).recipients;
+    const list = await t.connection
+      .collection<{ _id: string; recipients: BatchRecipient[] }>('send_batch_recipients')
+      .findOne({ _id: (queued.payload as SendBatchPayload).recipientsId! });
+    const recipients = list!.recipients;
     expect(recipients.map((recipient) => Object.keys(recipient).sort())).toEqual([
       ['email', 'invitationId', 'name', 'segments'],
       ['email', 'invitationId', 'name', 'segments'],

@@ -5,6 +5,8 @@ import { JobsModule } from '@roundtable/jobs';
 import { MailModule } from '@roundtable/mail';
 import { MembersModule } from '@roundtable/members';
 import { SurveyLinkResendHook, SurveysDataModule } from '@roundtable/surveys';
+import { BatchRecipientsRepository } from './delivery/batch-recipients.repository';
+import { SendBatchRecipients, SendBatchRecipientsSchema } from './delivery/batch-recipients.schema';
 import { DeliveryRepository } from './delivery/delivery.repository';
 import {
   SurveyDelivery,
@@ -17,6 +19,7 @@ import { DistributionService } from './distribution.service';
 import { ProgressPages } from './progress/progress-pages.service';
 import { SurveyBookkeeping } from './progress/reconcile.service';
 import { ResponsesExport } from './progress/responses-export.service';
+import { BatchQueue } from './sending/batch-queue';
 import { BatchSender } from './sending/batch-sender.service';
 import { Distributor } from './sending/distribute.service';
 import { Reminders } from './sending/reminders.service';
@@ -40,10 +43,13 @@ import { SkewReminders } from './targeting/skew-reminders.service';
     MongooseModule.forFeature([
       { name: SurveyDelivery.name, schema: SurveyDeliverySchema },
       { name: SurveyProgressSnapshot.name, schema: SurveyProgressSnapshotSchema },
+      { name: SendBatchRecipients.name, schema: SendBatchRecipientsSchema },
     ]),
   ],
   controllers: [DistributionController],
   providers: [
+    BatchRecipientsRepository,
+    BatchQueue,
     DeliveryRepository,
     DistributionService,
     ProgressPages,

@@ -40,12 +40,19 @@ export interface LetteredBatchRecipient {
   n: string;
 }
 
-/** One batch of a survey's emails: `kind` is `invite`, `reminder:<round>` or `resend:<n>`. */
+/**
+ * One batch of a survey's emails: `kind` is `invite`, `reminder:<round>` or `resend:<n>`. Its recipients
+ * are either in the payload (a resend's one, and batches queued by an older release) or, for the
+ * invitation and reminder pages, stored beside the job and named by `recipientsId`, because FerretDB v1
+ * reads every queued job whole for each claim (see distribution's SendBatchRecipients).
+ */
 export interface SendBatchPayload {
   surveyId: string;
   kind: string;
   /** Written in words; read through `recipientsInWords`, which also takes the lettered shape. */
-  recipients: Array<BatchRecipient | LetteredBatchRecipient>;
+  recipients?: Array<BatchRecipient | LetteredBatchRecipient>;
+  /** The `_id` of the batch's stored recipients (distribution's `send_batch_recipients`). */
+  recipientsId?: string;
   /**
    * Queued by a run that resumed after a crash: this page may have been queued and sent before, so
    * the batch checks the delivery records first even on its first attempt.

@@ -19,6 +19,7 @@ function harness(options: { status?: SurveyRecord['status']; outcome?: (to: stri
   const completed = new Set<string>();
   const counted: Record<string, number> = {};
   const links: string[] = [];
+  const lists = new Map<string, unknown[]>();
   const survey = {
     _id: 'sv1',
     title: 'Accountabilities',
@@ -82,6 +83,10 @@ function harness(options: { status?: SurveyRecord['status']; outcome?: (to: stri
       },
     } as never,
     {
+      find: (id: string) => Promise.resolve(lists.get(id) ?? null),
+      remove: (id: string) => Promise.resolve(void lists.delete(id)),
+    } as never,
+    {
       add: (_group: string, deltas: Record<string, number>) => {
         for (const [figure, delta] of Object.entries(deltas)) {
           counted[figure] = (counted[figure] ?? 0) + delta;
@@ -91,7 +96,7 @@ function harness(options: { status?: SurveyRecord['status']; outcome?: (to: stri
     } as never,
     { baseUrl: 'https://rt.test' } as never,
   );
-  return { sender, sent, deliveries, suppressed, statuses, reminded, completed, counted, links };
+  return { sender, sent, deliveries, suppressed, statuses, reminded, completed, counted, links, lists };
 }
 
 const recipients = ['ann', 'bo', 'cy'].map((name) => ({
@@ -127,6 +132,31 @@ describe(BatchSender.name, () => {
     expect(h.sent.map((mail) => mail.to)).toEqual(recipients.map((r) => r.email));
     expect(h.sent[1].text).toContain('Dear bo,');
     expect([...h.deliveries.keys()]).toEqual(recipients.map((r) => `${r.invitationId}:invite`));
+  });
+
+  it('sends to the recipients stored beside the batch, and removes them once all are sent', async () => {
+    const h = harness();
+    h.lists.set('batch:sv1:invite:start:1', recipients);
+    await h.sender.send({ surveyId: 'sv1', kind: 'invite', recipientsId: 'batch:sv1:invite:start:1' }, first);
+    expect(h.sent.map((mail) => mail.to)).toEqual(recipients.map((r) => r.email));
+    expect([...h.deliveries.keys()]).toEqual(recipients.map((r) => `${r.invitationId}:invite`));
+    expect(h.lists.size).toBe(0);
+  });
+
+  it('keeps stored recipients while the relay is away, so the retry finds them', async () => {
+    const h = harness({ outcome: () => new TransientMailError('relay away') });
+    h.lists.set('list', recipients);
+    await expect(h.sender.send({ ...invite, recipients: undefined, recipientsId: 'list' }, first)).rejects.toThrow(
+      'relay away',
+    );
+    expect(h.lists.get('list')).toEqual(recipients);
+  });
+
+  it('sends nothing when a batch runs again after its stored recipients were removed (it had finished)', async () => {
+    const h = harness();
+    await h.sender.send({ surveyId: 'sv1', kind: 'invite', recipientsId: 'gone' }, { attempt: 2, lastAttempt: false });
+    expect(h.sent).toEqual([]);
+    expect(h.deliveries.size).toBe(0);
   });
 
   it('sends nothing to a suppressed address: records it, marks the invitation opted out and counts why', async () => {

@@ -17,6 +17,7 @@ import {
   SurveyRecord,
   SurveyRepository,
 } from '@roundtable/surveys';
+import { BatchRecipientsRepository } from '../delivery/batch-recipients.repository';
 import { DeliveryOutcome, DeliveryRepository } from '../delivery/delivery.repository';
 import { FAILURE_PREFIX } from '../progress/figures';
 import {
@@ -42,7 +43,7 @@ interface Answered {
 
 /**
  * Sends one batch of a survey's emails (invitations, a reminder round, a resent link) through the
- * pooled transport. The batch reads suppressions (and, for a reminder, completions) once and writes
+ * pooled transport, to the recipients in its payload or stored beside it (removed once all are sent). The batch reads suppressions (and, for a reminder, completions) once and writes
  * the batch's survey links and unsubscribe links in one insert each before sending. Each email's
  * delivery record is written right after the relay's answer, and the email waits for it, as a group
  * commit (GroupCommit): records that arrive during a write go in the next one, with one counter
@@ -69,6 +70,7 @@ export class BatchSender implements OnModuleInit {
     private readonly links: LinkRepository,
     private readonly responses: ResponseRepository,
     private readonly deliveries: DeliveryRepository,
+    private readonly recipientLists: BatchRecipientsRepository,
     private readonly counters: ShardedCounters,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
@@ -78,6 +80,24 @@ export class BatchSender implements OnModuleInit {
   }
 
   async send(batch: BatchPayload, context: Pick<JobContext, 'attempt' | 'lastAttempt'>): Promise<void> {
+    const listed =
+      batch.recipientsId === undefined ? (batch.recipients ?? []) : await this.recipientLists.find(batch.recipientsId);
+    if (listed === null) {
+      // Stored recipients are removed only after their batch's last email: a run after that (its job's
+      // end was not recorded) has nothing left to do.
+      return;
+    }
+    await this.sendTo(batch, recipientsInWords(listed), context);
+    if (batch.recipientsId !== undefined) {
+      await this.recipientLists.remove(batch.recipientsId);
+    }
+  }
+
+  private async sendTo(
+    batch: BatchPayload,
+    recipients: BatchRecipient[],
+    context: Pick<JobContext, 'attempt' | 'lastAttempt'>,
+  ): Promise<void> {
     const survey = await this.surveys.findById(batch.surveyId);
     if (!survey) {
       throw new PermanentJobError(`Survey ${batch.surveyId} no longer exists`);
@@ -85,7 +105,7 @@ export class BatchSender implements OnModuleInit {
     const group = counterGroup(batch.surveyId);
     const deliveryId = (recipient: BatchRecipient) => `${recipient.invitationId}:${batch.kind}`;
     const reminder = batch.kind.startsWith('reminder:');
-    let todo = recipientsInWords(batch.recipients);
+    let todo = recipients;
     if (context.attempt > 1 || batch.recheck) {
       const recorded = await this.deliveries.findRecorded(todo.map(deliveryId));
       if (!reminder) {

@@ -11,7 +11,8 @@ import {
   SurveyRepository,
 } from '@roundtable/surveys';
 import { segmentDeltas } from '../progress/segments';
-import { BATCH_SIZE, BatchPayload, BatchRecipient, batchJobId, recipientOf, SEND_BATCH_JOB } from './batch';
+import { BATCH_SIZE, BatchRecipient, batchJobId, recipientOf, SEND_BATCH_JOB } from './batch';
+import { BatchQueue } from './batch-queue';
 import { counterGroup } from './batch-sender.service';
 import { KeptAliveRead } from './kept-alive';
 import { waitForRoom } from './queue-room';
@@ -70,6 +71,7 @@ export class Distributor implements OnModuleInit {
   constructor(
     private readonly runner: JobRunner,
     private readonly queue: JobQueue,
+    private readonly batches: BatchQueue,
     private readonly members: MemberRepository,
     private readonly surveys: SurveyRepository,
     private readonly invitations: InvitationRepository,
@@ -176,8 +178,11 @@ export class Distributor implements OnModuleInit {
     }
     await this.counters.add(counterGroup(surveyId), deltas);
     if (recipients.length > 0) {
-      const batch: BatchPayload = { surveyId, kind: 'invite', recipients, recheck };
-      await this.queue.enqueueOnce(batchJobId(surveyId, 'invite', pageKey), SEND_BATCH_JOB, batch, { maxAttempts: 8 });
+      await this.batches.queueOnce(
+        batchJobId(surveyId, 'invite', pageKey),
+        { surveyId, kind: 'invite', recheck },
+        recipients,
+      );
     }
   }
 }

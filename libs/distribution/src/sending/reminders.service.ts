@@ -2,7 +2,8 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { JobContext, JobQueue, JobRunner, PermanentJobError, RecurringJobs, type JobType } from '@roundtable/jobs';
 import { type InvitationRecord, InvitationRepository, SurveyRepository } from '@roundtable/surveys';
 import { SEGMENT_DIMENSIONS } from '../progress/segments';
-import { BATCH_SIZE, BatchPayload, batchJobId, recipientOf, SEND_BATCH_JOB } from './batch';
+import { BATCH_SIZE, batchJobId, recipientOf } from './batch';
+import { BatchQueue } from './batch-queue';
 
 export const REMINDER_ROUND_JOB = 'survey.reminder-round' satisfies JobType;
 export const REMINDER_SCHEDULE_JOB = 'survey.reminders' satisfies JobType;
@@ -31,6 +32,7 @@ export class Reminders implements OnModuleInit {
     private readonly runner: JobRunner,
     private readonly recurring: RecurringJobs,
     private readonly queue: JobQueue,
+    private readonly batches: BatchQueue,
     private readonly surveys: SurveyRepository,
     private readonly invitations: InvitationRepository,
   ) {}
@@ -102,10 +104,11 @@ export class Reminders implements OnModuleInit {
         .filter(keep)
         .map(recipientOf);
       if (recipients.length > 0) {
-        const batch: BatchPayload = { surveyId, kind, recipients, recheck };
-        await this.queue.enqueueOnce(batchJobId(surveyId, kind, after ?? 'start'), SEND_BATCH_JOB, batch, {
-          maxAttempts: 8,
-        });
+        await this.batches.queueOnce(
+          batchJobId(surveyId, kind, after ?? 'start'),
+          { surveyId, kind, recheck },
+          recipients,
+        );
       }
       recheck = alwaysRecheck;
       if (page.length < this.batchSize) {
