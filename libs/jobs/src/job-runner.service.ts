@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { retryDelayMs } from './backoff';
 import { JOB_TYPES, JobPayload, JobType } from './job-catalogue';
 import { ClaimedJob, JobRepository } from './job.repository';
+import { LeaseKeeper } from './lease-keeper';
 
 /** What a handler may do besides its work: keep its lease, save progress, know its attempt. */
 export interface JobContext {
@@ -133,17 +134,24 @@ export class JobRunner {
       await this.jobs.settle(job, { status: 'failed', error: `No handler for job type "${job.type}"` });
       return;
     }
+    const lease = new LeaseKeeper(() => this.jobs.extendLease(job, this.leaseMs), this.leaseMs / 3);
     const context: JobContext = {
       jobId: job._id,
       attempt: job.attempts,
       lastAttempt: job.attempts >= job.maxAttempts,
       progress: job.progress,
-      checkpoint: async (progress) =>
-        (await this.jobs.checkpoint(job, progress)) && this.jobs.extendLease(job, this.leaseMs),
-      extendLease: () => this.jobs.extendLease(job, this.leaseMs),
+      checkpoint: (progress) =>
+        lease.exclusive(
+          async () => (await this.jobs.checkpoint(job, progress)) && this.jobs.extendLease(job, this.leaseMs),
+        ),
+      extendLease: () => lease.exclusive(() => this.jobs.extendLease(job, this.leaseMs)),
     };
     try {
-      await handler(job.payload as JobPayload<JobType>, context);
+      try {
+        await handler(job.payload as JobPayload<JobType>, context);
+      } finally {
+        await lease.stop();
+      }
       await this.jobs.settle(job, { status: 'done', nextRunAt: await this.nextRun(job), kept: this.kept(job) });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

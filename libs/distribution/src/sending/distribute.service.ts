@@ -14,7 +14,6 @@ import { segmentDeltas } from '../progress/segments';
 import { BATCH_SIZE, BatchRecipient, batchJobId, recipientOf, SEND_BATCH_JOB } from './batch';
 import { BatchQueue } from './batch-queue';
 import { counterGroup } from './batch-sender.service';
-import { KeptAliveRead } from './kept-alive';
 import { waitForRoom } from './queue-room';
 
 export const DISTRIBUTE_JOB = 'survey.distribute' satisfies JobType;
@@ -52,7 +51,7 @@ interface Cursor {
  * So a page's members are saved in the cursor before any of it is written, and a run taking over after
  * a crash writes that page again from the saved ids (same batch id; the batch checks its deliveries),
  * then reads the audience again skipping every member the survey has already invited: nobody twice,
- * nobody missed. The lease is renewed during long reads too (`KeptAliveRead`).
+ * nobody missed. The job runner keeps the lease while the job waits on a long read (`LeaseKeeper`).
  */
 @Injectable()
 export class Distributor implements OnModuleInit {
@@ -65,8 +64,6 @@ export class Distributor implements OnModuleInit {
   batchesAhead = 8;
   /** How long to wait for a batch to finish before queueing more anyway (nobody else is sending). */
   aheadPatienceMs = 15_000;
-  /** Renew the lease at least this often while reading the audience (well inside the job's lease). */
-  leaseEveryMs = 10_000;
 
   constructor(
     private readonly runner: JobRunner,
@@ -111,13 +108,8 @@ export class Distributor implements OnModuleInit {
       await this.invitePage(survey, page, pageKey(cursor.page), recheck);
       return true;
     };
-    const audience = new KeptAliveRead(
-      this.members.streamInStates(AUDIENCE_MEMBERSHIP_STATES),
-      () => context.extendLease(),
-      this.leaseEveryMs,
-    );
     let page: MemberRecord[] = [];
-    for await (const member of audience) {
+    for await (const member of this.members.streamInStates(AUDIENCE_MEMBERSHIP_STATES)) {
       if (invited?.has(String(member._id))) {
         continue;
       }
@@ -129,7 +121,7 @@ export class Distributor implements OnModuleInit {
         page = [];
       }
     }
-    if (!audience.takenOver && page.length > 0) {
+    if (page.length > 0) {
       await writePage(page);
     }
   }
