@@ -19,7 +19,8 @@ import { SignedInMembers } from './signed-in-members';
  * link `/s/<token>`, whose unguessable token is the key (a cross-site form cannot know it), so a
  * member answering from an email starts no session and the response page writes nothing extra.
  */
-const CSRF_EXEMPT_PREFIXES = ['/webhooks/', '/unsubscribe/', '/s/'];
+const SURVEY_LINK_PREFIX = '/s/';
+const CSRF_EXEMPT_PREFIXES = ['/webhooks/', '/unsubscribe/', SURVEY_LINK_PREFIX];
 
 /** Uploads whose body their route has read, so the CSRF check can run on it. */
 const uploadBodyRead = new WeakSet<Request>();
@@ -98,9 +99,13 @@ export class SessionMiddleware {
       res.locals.csrfToken = () => req.csrfToken?.() ?? '';
       next();
     };
+    // A survey link's visitor without a session cookie would only get a session object built (an id,
+    // its hash, the proxy check of `secure`) and thrown away: the link's pages never write one.
+    const sessionsWhereUsed: RequestHandler = (req, res, next) =>
+      linkVisitorWithoutSession(req) ? next() : sessions(req, res, next);
     return [
       this.readVersions,
-      sessions,
+      sessionsWhereUsed,
       exposeCsrfToken,
       csrfSynchronisedProtection,
       deferUploadCsrf,
@@ -112,7 +117,7 @@ export class SessionMiddleware {
 
   /** The versions every check of this request uses; a request without a session cookie has none to check. */
   private readonly readVersions = (req: Request, _res: Response, next: NextFunction): void => {
-    if (!req.headers.cookie?.includes(`${SESSION_COOKIE}=`)) {
+    if (!carriesSession(req)) {
       next();
       return;
     }
@@ -166,6 +171,18 @@ export class SessionMiddleware {
     this.signedIn.keep(member, version);
     return member;
   }
+}
+
+function carriesSession(req: Request): boolean {
+  return req.headers.cookie?.includes(`${SESSION_COOKIE}=`) === true;
+}
+
+/**
+ * A request to the survey link (`/s/…`) without a session cookie: its pages start no session (no
+ * CSRF token: the token in the address is the key; no flash), so it needs none loaded or made.
+ */
+export function linkVisitorWithoutSession(req: Pick<Request, 'path' | 'headers'>): boolean {
+  return req.path.startsWith(SURVEY_LINK_PREFIX) && !carriesSession(req as Request);
 }
 
 /**
