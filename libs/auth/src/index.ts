@@ -13,3 +13,6 @@ export { safeReturnTo } from './return-to';
 export { isAdmin, isEntitled, isStaff, missingEntitlements } from './access';
 export { AuthErasure } from './auth-erasure.service';
 export { UploadForm } from './uploads/upload-form';
+/** What a LinkedIn callback runs; exported so a test can race a sign-in against other writes of a member. */
+export { LinkedInSignInService } from './linkedin/linkedin-sign-in.service';
+export type { LinkedInProfile } from './linkedin/linkedin-profile';

@@ -25,7 +25,7 @@ export class LinkedInSignInService {
     if (linked) {
       const member = await this.members.findById(linked.memberId);
       if (member) {
-        await this.members.fillFromLinkedIn(String(member._id), { pictureUrl: profile.pictureUrl });
+        await this.keepPicture(member, profile);
         return member;
       }
       await this.identities.unlink(profile.id);
@@ -43,7 +43,18 @@ export class LinkedInSignInService {
         `The member account for ${profile.email} is already linked to a different LinkedIn account. Sign in with that one, or with an email link.`,
       );
     }
-    await this.members.fillFromLinkedIn(String(member._id), { pictureUrl: profile.pictureUrl });
+    await this.keepPicture(member, profile);
     return member;
+  }
+
+  /**
+   * Writes the member only when LinkedIn's photo changed. A sign-in is the most frequent write of a
+   * member, and on FerretDB any update of the document can put back what another made beside it
+   * (billing's membership, staff's decision; docs/storage.md), so a sign-in changing nothing writes nothing.
+   */
+  private async keepPicture(member: MemberRecord, profile: LinkedInProfile): Promise<void> {
+    if ((member.pictureUrl ?? null) !== profile.pictureUrl) {
+      await this.members.fillFromLinkedIn(String(member._id), { pictureUrl: profile.pictureUrl });
+    }
   }
 }
