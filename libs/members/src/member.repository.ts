@@ -16,6 +16,11 @@ import { MemberVersionRepository } from './member-version.repository';
 
 export type MemberRecord = Member & { _id: Types.ObjectId };
 
+/** The `_id` of the decision on one submission of a member's application (see ApplicationDecision). */
+function submissionId(memberId: string, submittedAt: Date): string {
+  return `${memberId}:${isoDateTime(submittedAt)}`;
+}
+
 /**
  * What the repository may do to the members collection without `write`: read. A method that changes
  * members has to go through `write`, which bumps the members version, so none can forget to.
@@ -158,7 +163,9 @@ export class MemberRepository {
   /**
    * Decides a submitted application once: the decision's record is inserted first, under an id that
    * names this submission, and only the request whose insert succeeds goes on to change the member.
-   * A second decision, at once or later, returns false.
+   * A second decision, at once or later, returns false, and puts the recorded decision on the member
+   * if it is not there: on FerretDB an applicant's write made at the same moment can put back the
+   * member as it was before the decision (docs/storage.md), and the record then refused every decision.
    */
   async decideApplication(
     id: string,
@@ -168,28 +175,60 @@ export class MemberRepository {
     if (submitted?.application?.status !== 'submitted' || !submitted.application.submittedAt) {
       return false;
     }
+    const decisionId = submissionId(id, submitted.application.submittedAt);
     const decided = await insertOnce(this.decisions, {
-      _id: `${id}:${isoDateTime(submitted.application.submittedAt)}`,
+      _id: decisionId,
       memberId: id,
       ...decision,
       decidedAt: new Date(),
     });
     if (!decided) {
+      await this.applyLostDecisions([decisionId]);
       return false;
     }
+    return this.applyDecision(decided);
+  }
+
+  /**
+   * Puts recorded decisions on members still shown as waiting for them (all submitted applications
+   * when no ids are given: the worker's admin-home refresh), where an applicant's write made beside
+   * the decision put back the member as it was. A decision applies only to the submission it names.
+   */
+  async applyLostDecisions(decisionIds?: string[]): Promise<void> {
+    const ids =
+      decisionIds ??
+      (await this.members.find({ 'application.status': 'submitted' }, { application: 1 }).lean<MemberRecord[]>())
+        .filter((member) => member.application.submittedAt)
+        .map((member) => submissionId(String(member._id), member.application.submittedAt!));
+    if (ids.length === 0) {
+      return;
+    }
+    const recorded = await this.decisions.find({ _id: { $in: ids } }).lean<ApplicationDecision[]>();
+    for (const decision of recorded) {
+      await this.applyDecision(decision);
+    }
+  }
+
+  /** Copies a recorded decision onto its member, if they still wait for that submission's decision. */
+  private async applyDecision(decision: ApplicationDecision): Promise<boolean> {
     const set: Record<string, unknown> = {
       'application.status': decision.status,
-      'application.decidedAt': new Date(),
+      'application.decidedAt': decision.decidedAt,
       'application.decidedBy': decision.by,
       'application.declineReason': decision.reason,
     };
     if (decision.status === 'approved') {
       set.role = 'member';
     }
+    // The submission a decision is for is named in its id only (`submissionId`).
+    const submittedAt = new Date(decision._id.slice(decision.memberId.length + 1));
     const result = await this.write((members) =>
-      members.updateOne({ _id: id, 'application.status': 'submitted' }, { $set: set }),
+      members.updateOne(
+        { _id: decision.memberId, 'application.status': 'submitted', 'application.submittedAt': submittedAt },
+        { $set: set },
+      ),
     );
-    await this.waiting.remove('application', id);
+    await this.waiting.remove('application', decision.memberId);
     return result.modifiedCount === 1;
   }
 

@@ -35,6 +35,8 @@ export class AdminHomeSnapshots implements OnModuleInit {
   }
 
   async refresh(now: Date): Promise<void> {
+    // Decisions whose copy on the member an applicant's write put back (MemberRepository.decideApplication).
+    await this.members.applyLostDecisions();
     // The live counts the page reads on every view, made equal to the source of truth again.
     await this.waiting.reconcile('application', await this.members.submittedApplicationIds());
     await this.waiting.reconcile('comment', await this.comments.idsByStatus('pending'));
