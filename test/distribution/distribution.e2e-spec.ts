@@ -56,6 +56,32 @@ describe('Survey distribution to 200 members (real FerretDB and SMTP sink)', () 
     expect(
       await t.connection.collection('send_batch_recipients').countDocuments({ _id: { $regex: `^batch:${surveyId}:` } }),
     ).toBe(0);
+    // The batch writes its links and delivery records straight to the driver, with every field of their
+    // schemas as mongoose would have defaulted them.
+    const link = await t.connection.collection('survey_links').findOne({ surveyId });
+    expect(link).toEqual({
+      _id: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown,
+      invitationId: expect.stringMatching(new RegExp(`^${surveyId}:`)) as unknown,
+      surveyId,
+      createdAt: expect.any(Date) as unknown,
+      revokedAt: null,
+      retiresOthersOnUse: false,
+      segments: expect.objectContaining({ tier: expect.any(String) as unknown }) as unknown,
+    });
+    const unsubscribe = await t.connection.collection('mail_unsubscribe_links').findOne({ email: emails[0] });
+    expect(unsubscribe).toEqual({
+      _id: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown,
+      email: emails[0],
+      topic: 'survey invitations and reminders',
+      createdAt: expect.any(Date) as unknown,
+    });
+    const delivery = await t.connection.collection('survey_deliveries').findOne({ surveyId });
+    expect(delivery).toEqual({
+      _id: expect.stringMatching(/:invite$/) as unknown,
+      surveyId,
+      outcome: 'sent',
+      at: expect.any(Date) as unknown,
+    });
 
     const mails = await sinkMail(label);
     expect(mails).toHaveLength(200);

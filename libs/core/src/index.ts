@@ -27,7 +27,7 @@ export { escapeHtml } from './views/escape-html';
 export { KeptPages, KEPT_PAGE_MAX_AGE_MS } from './views/kept-pages';
 export { APP_VERSION } from './version';
 export { hashToken, looksLikeToken, newToken, sameSecret, TOKEN_BYTES } from './tokens/token';
-export { insertNew } from './database/insert-new';
+export { insertNew, insertNewAsGiven } from './database/insert-new';
 export { GroupCommit } from './database/group-commit';
 export { InsertNewGroup } from './database/insert-new-group';
 export {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { insertNew, insertOnce } from '@roundtable/core';
+import { insertNewAsGiven, insertOnce } from '@roundtable/core';
 import { SegmentFigures, SurveyDelivery, SurveyProgressSnapshot } from './delivery.schema';
 
 export type DeliveryOutcome = 'sent' | 'bounced' | 'suppressed' | 'failed';
@@ -20,13 +20,15 @@ export class DeliveryRepository {
   }
 
   /**
-   * Records many emails' outcomes in one insert; returns the ids this call recorded (those recorded
+   * Records many emails' outcomes in one insert (every field given: one per email, so no mongoose
+   * document is built for it); returns the ids this call recorded (those recorded
    * before, by a batch run twice, are left out), so whatever follows a first recording happens once.
    */
   recordMany(entries: Array<{ id: string; surveyId: string; outcome: DeliveryOutcome }>): Promise<Set<string>> {
-    return insertNew(
+    const at = new Date();
+    return insertNewAsGiven(
       this.deliveries,
-      entries.map((entry) => ({ _id: entry.id, surveyId: entry.surveyId, outcome: entry.outcome })),
+      entries.map((entry) => ({ _id: entry.id, surveyId: entry.surveyId, outcome: entry.outcome, at })),
     );
   }
 

@@ -36,10 +36,15 @@ export class SuppressionRepository {
   /** Stores many unsubscribe links in one insert (a batch of bulk mail). */
   async insertLinks(links: Array<{ hash: string; email: string; topic: string }>): Promise<void> {
     if (links.length > 0) {
-      await this.links.insertMany(
-        links.map((link) => ({ _id: link.hash, email: link.email.trim().toLowerCase(), topic: link.topic })),
-        { ordered: false },
-      );
+      // Every field of UnsubscribeLink, straight to the driver (one per email of a batch; see SurveyLink's).
+      const createdAt = new Date();
+      const documents: UnsubscribeLink[] = links.map((link) => ({
+        _id: link.hash,
+        email: link.email.trim().toLowerCase(),
+        topic: link.topic,
+        createdAt,
+      }));
+      await this.links.collection.insertMany(documents as never[], { ordered: false });
     }
   }
 

@@ -27,16 +27,19 @@ export class LinkRepository {
     }>,
   ): Promise<void> {
     if (links.length > 0) {
-      await this.links.insertMany(
-        links.map((link) => ({
-          _id: link.hash,
-          invitationId: link.invitationId,
-          surveyId: link.surveyId,
-          retiresOthersOnUse: link.retiresOthersOnUse === true,
-          segments: link.segments ?? null,
-        })),
-        { ordered: false },
-      );
+      // Every field of SurveyLink, each of its type, straight to the driver: a batch writes one per
+      // email, and building a mongoose document for each was a measurable share of the worker's CPU.
+      const createdAt = new Date();
+      const documents: SurveyLink[] = links.map((link) => ({
+        _id: link.hash,
+        invitationId: link.invitationId,
+        surveyId: link.surveyId,
+        createdAt,
+        revokedAt: null,
+        retiresOthersOnUse: link.retiresOthersOnUse === true,
+        segments: link.segments ?? null,
+      }));
+      await this.links.collection.insertMany(documents as never[], { ordered: false });
     }
   }
 
