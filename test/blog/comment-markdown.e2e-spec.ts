@@ -168,9 +168,8 @@ describe('Comment Markdown, the reply and edit pages, and hashed unsubscribe lin
         .type('form')
         .send({ _csrf: csrfFrom(confirm.text) });
     await press(url.pathname).expect(200);
-    expect((await t.connection.collection('comments').findOne({ body: 'Reply to me, please.' }))?.notifyReplies).toBe(
-      false,
-    );
+    const parentComment = await t.connection.collection('comments').findOne({ body: 'Reply to me, please.' });
+    expect(await t.app.get(UnsubscribeLinks).stopped('comment', String(parentComment?._id))).toBe(true);
     // A link of the wrong kind, a made-up token, or a token that is not one: refused.
     await press(`/blog/unsubscribe/post/${token}`).expect(400);
     await press(`/blog/unsubscribe/comment/${'A'.repeat(43)}`).expect(400);
@@ -184,6 +183,6 @@ describe('Comment Markdown, the reply and edit pages, and hashed unsubscribe lin
     expect(post).not.toHaveProperty('unsubscribeToken');
     expect((await visitor.get(`/blog/unsubscribe/post/${oldToken}`).expect(200)).text).toContain('Stop these emails?');
     await press(`/blog/unsubscribe/post/${oldToken}`).expect(200);
-    expect((await t.connection.collection('posts').findOne({ slug: SLUG }))?.notifyAuthor).toBe(false);
+    expect(await t.app.get(UnsubscribeLinks).stopped('post', String(post?._id))).toBe(true);
   });
 });

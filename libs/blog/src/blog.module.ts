@@ -33,7 +33,12 @@ import { CommentPages } from './comments/comment-pages.service';
 import { UnsubscribeController } from './comments/unsubscribe.controller';
 import { UnsubscribeLinkRepository } from './comments/unsubscribe-link.repository';
 import { UnsubscribeLinks } from './comments/unsubscribe-links.service';
-import { BlogUnsubscribeLink, BlogUnsubscribeLinkSchema } from './comments/unsubscribe-link.schema';
+import {
+  BlogUnsubscribe,
+  BlogUnsubscribeLink,
+  BlogUnsubscribeLinkSchema,
+  BlogUnsubscribeSchema,
+} from './comments/unsubscribe-link.schema';
 import { GuestPostsController } from './posts/guest-posts.controller';
 import { Post, PostSchema } from './posts/post.schema';
 import { PostRepository } from './posts/post.repository';
@@ -53,6 +58,7 @@ const BLOG_MODELS = MongooseModule.forFeature([
   { name: CommentNotification.name, schema: CommentNotificationSchema },
   { name: CommentDigest.name, schema: CommentDigestSchema },
   { name: BlogUnsubscribeLink.name, schema: BlogUnsubscribeLinkSchema },
+  { name: BlogUnsubscribe.name, schema: BlogUnsubscribeSchema },
 ]);
 
 /** The repositories and the services both apps run: one list, so the API and the worker cannot drift. */

@@ -66,7 +66,7 @@ export class CommentNotifier {
     if (comment.parentId) {
       const parent = await this.comments.findById(comment.parentId);
       const parentEmail = parent?.memberId ? (await this.members.findById(parent.memberId))?.email : parent?.guestEmail;
-      if (parent?.notifyReplies && parentEmail) {
+      if (parent?.notifyReplies && parentEmail && !(await this.links.stopped('comment', String(parent._id)))) {
         await send(
           parentEmail,
           parent.authorName,
@@ -76,7 +76,8 @@ export class CommentNotifier {
         );
       }
     }
-    const author = post.notifyAuthor ? await this.members.findById(post.authorId) : null;
+    const wanted = post.notifyAuthor && !(await this.links.stopped('post', String(post._id)));
+    const author = wanted ? await this.members.findById(post.authorId) : null;
     // Staff who chose a comment digest get this comment in it, not in an email of its own.
     const staffAuthor = author !== null && isStaff(author);
     const inDigest = staffAuthor && (await this.digests.findFor(String(author._id)));

@@ -142,13 +142,6 @@ export class CommentRepository {
     await this.pageCache.invalidate();
   }
 
-  /** An unsubscribe link's work: no more reply emails for this comment. */
-  async stopReplyNotifications(id: string): Promise<void> {
-    if (isValidObjectId(id)) {
-      await this.comments.updateOne({ _id: id }, { $set: { notifyReplies: false } });
-    }
-  }
-
   /** Comments still holding a raw unsubscribe token from before links were hashed (the start-up backfill). */
   findWithRawUnsubscribeToken(limit: number): Promise<Array<{ _id: Types.ObjectId; unsubscribeToken: string }>> {
     return this.comments

@@ -19,3 +19,20 @@ export class BlogUnsubscribeLink {
 
 export const BlogUnsubscribeLinkSchema = SchemaFactory.createForClass(BlogUnsubscribeLink);
 // No other index: the only query is by `_id`.
+
+/**
+ * Someone followed an unsubscribe link: no more emails of `kind` about `targetId`. `_id` is
+ * `<kind>:<targetId>`, so following links twice stores one stop (a unique insert). A document of its
+ * own, not a flag on the post or comment: FerretDB writes a document back whole on every update, so
+ * staff saving a post at that moment put the flag back (docs/storage.md). `notifyAuthor` and
+ * `notifyReplies` stay as the writer chose them, and false ones from before are still honoured.
+ */
+@Schema({ collection: 'blog_unsubscribes', timestamps: { createdAt: true, updatedAt: false } })
+export class BlogUnsubscribe {
+  @Prop({ type: String, required: true }) _id: string;
+  @Prop({ type: String, enum: UNSUBSCRIBE_KINDS, required: true }) kind: UnsubscribeKind;
+  @Prop({ type: String, required: true }) targetId: string;
+}
+
+export const BlogUnsubscribeSchema = SchemaFactory.createForClass(BlogUnsubscribe);
+// No other index: read by `_id` only.

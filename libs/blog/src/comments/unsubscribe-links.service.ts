@@ -55,12 +55,13 @@ export class UnsubscribeLinks implements OnApplicationBootstrap {
     if (!link || link.kind !== wanted) {
       throw new BadRequestError('This unsubscribe link is not valid.');
     }
-    if (link.kind === 'post') {
-      await this.posts.stopAuthorNotifications(link.targetId);
-    } else {
-      await this.comments.stopReplyNotifications(link.targetId);
-    }
+    await this.links.stop(link.kind, link.targetId);
     return { title: 'Stop these emails', done: true };
+  }
+
+  /** Whether someone followed a link stopping emails of `kind` about `targetId`. */
+  stopped(kind: UnsubscribeKind, targetId: string): Promise<boolean> {
+    return this.links.isStopped(kind, targetId);
   }
 
   /** Moves tokens stored raw (before links were hashed) into links by hash, once, at start-up. */

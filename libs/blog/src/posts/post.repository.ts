@@ -161,13 +161,6 @@ export class PostRepository {
     return this.posts.find({ authorId }).sort({ updatedAt: -1 }).limit(limit).lean<PostRecord[]>();
   }
 
-  /** An unsubscribe link's work (comments/unsubscribe-links.service.ts): no more comment emails to the author. */
-  async stopAuthorNotifications(id: string): Promise<void> {
-    if (isValidObjectId(id)) {
-      await this.posts.updateOne({ _id: id }, { $set: { notifyAuthor: false } });
-    }
-  }
-
   /** Posts still holding a raw unsubscribe token from before links were hashed (the start-up backfill). */
   findWithRawUnsubscribeToken(limit: number): Promise<Array<{ _id: Types.ObjectId; unsubscribeToken: string }>> {
     return this.posts
