@@ -2,9 +2,9 @@
  * Keeps a running job's lease while its handler runs: renews it every `everyMs` (a third of the lease),
  * and runs the handler's own writes to its job (a checkpoint, a renewal it asks for) one at a time with
  * those renewals, because FerretDB v1 writes a whole document back, so of two concurrent updates to one
- * job only one would stay (docs/storage.md). Without it, a job that outlasted its lease between writes
- * (the staff home's recount or the audience read over 100,000 members on a loaded machine) was claimed
- * as abandoned by another lane, which ran the same work beside it while the send batches waited.
+ * job only one would stay (docs/storage.md). Without it, a job that outlasts its lease between writes
+ * (the staff home's recount or the audience read over 100,000 members on a loaded machine) is claimed
+ * as abandoned by another lane, which runs the same work beside it while the send batches wait.
  * A crashed worker renews nothing, so its jobs are claimed again after one lease, as before.
  */
 export class LeaseKeeper {

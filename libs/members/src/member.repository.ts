@@ -299,7 +299,7 @@ export class MemberRepository {
   /**
    * Every member in these membership states, streamed in no particular order (distribution's audience:
    * one cursor, never the whole membership in memory). No sort, because FerretDB v1 sorts in memory:
-   * an `_id` order made it read and hold every member before the first one arrived (41.7 s and 610 MB
+   * an `_id` order makes it read and hold every member before the first one arrives (41.7 s and 610 MB
    * at 50,000 members on a loaded machine, against 0.9 s and no growth without), and one cursor for all
    * the states, because it reads the whole table for each (`membership.state` is not pushed down to
    * PostgreSQL). On MongoDB `{ membership.state, _id }` serves it.

@@ -46,9 +46,8 @@ interface Cursor {
  * batch per page (its id names the page, so a page is queued once) and saves its cursor.
  *
  * The audience is read in no order: FerretDB v1 sorts in memory, so an ordered cursor's first member
- * arrived only after FerretDB had read and held every member (minutes at 100,000 members, while no
- * email left and nothing renewed the job's lease, so other lanes took the job over and sorted again).
- * So a page's members are saved in the cursor before any of it is written, and a run taking over after
+ * arrives only after FerretDB has read and held every member (minutes at 100,000 members, with no
+ * email leaving meanwhile). So a page's members are saved in the cursor before any of it is written, and a run taking over after
  * a crash writes that page again from the saved ids (same batch id; the batch checks its deliveries),
  * then reads the audience again skipping every member the survey has already invited: nobody twice,
  * nobody missed. The job runner keeps the lease while the job waits on a long read (`LeaseKeeper`).
