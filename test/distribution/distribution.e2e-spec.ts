@@ -54,7 +54,9 @@ describe('Survey distribution to 200 members (real FerretDB and SMTP sink)', () 
     await runQueue(t);
     // Each batch's recipients were stored beside its job and removed once it had sent them all.
     expect(
-      await t.connection.collection('send_batch_recipients').countDocuments({ _id: { $regex: `^batch:${surveyId}:` } }),
+      await t.connection
+        .collection<{ _id: string }>('send_batch_recipients')
+        .countDocuments({ _id: { $regex: `^batch:${surveyId}:` } }),
     ).toBe(0);
     // The batch writes its links and delivery records straight to the driver, with every field of their
     // schemas as mongoose would have defaulted them.
