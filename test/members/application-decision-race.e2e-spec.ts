@@ -1,19 +1,8 @@
-import { MemberRepository, type ProfileFields } from '@roundtable/members';
+import { MemberRepository } from '@roundtable/members';
 import { createTestApp, TestApp } from '../support/create-test-app';
+import { PROFILE } from '../support/members';
 import { buildMember } from '../support/factories';
 
-const PROFILE: ProfileFields = {
-  title: 'Chief Customer Officer',
-  company: 'Acme',
-  revenueBand: '10-50m',
-  businessModel: 'b2b',
-  industry: 'software',
-  ccoModel: 'full',
-  reportsTo: 'ceo',
-  boardMember: false,
-  yearsInRole: 3,
-  linkedinUrl: '',
-};
 const APPROVAL = { status: 'approved', by: 'staff@example.test', reason: null } as const;
 
 /**

@@ -1,21 +1,9 @@
 import { SharedVersions } from '@roundtable/core';
-import { MEMBERS_VERSION, MemberRepository, MembersModule, type ProfileFields } from '@roundtable/members';
+import { MEMBERS_VERSION, MemberRepository, MembersModule } from '@roundtable/members';
 import { createTestApp, TestApp } from '../support/create-test-app';
+import { PROFILE } from '../support/members';
 
 type Step = (members: MemberRepository, id: string) => Promise<unknown>;
-
-const PROFILE: ProfileFields = {
-  title: 'Chief Customer Officer',
-  company: 'Acme',
-  revenueBand: '10-50m',
-  businessModel: 'b2b',
-  industry: 'software',
-  ccoModel: 'full',
-  reportsTo: 'ceo',
-  boardMember: false,
-  yearsInRole: 3,
-  linkedinUrl: '',
-};
 
 /**
  * Every write of MemberRepository, in an order that gives each something to change (an application

@@ -1,5 +1,5 @@
 import type { Collection, Document } from 'mongodb';
-import { MemberRepository } from '@roundtable/members';
+import { MemberRepository, type ProfileFields } from '@roundtable/members';
 import type { TestApp } from './create-test-app';
 
 /**
@@ -15,3 +15,17 @@ export async function writeMembers(
   await write(t.connection.collection('members'));
   await t.app.get(MemberRepository).noteChanged();
 }
+
+/** A whole member profile as the repository stores it, for suites that write one directly. */
+export const PROFILE: ProfileFields = {
+  title: 'Chief Customer Officer',
+  company: 'Acme',
+  revenueBand: '10-50m',
+  businessModel: 'b2b',
+  industry: 'software',
+  ccoModel: 'full',
+  reportsTo: 'ceo',
+  boardMember: false,
+  yearsInRole: 3,
+  linkedinUrl: '',
+};
