@@ -24,7 +24,7 @@ export { loadSettingsOrExit } from './config/load-settings';
 export { coreAssetsDir, LIBS_ROOT, viewSearchPaths } from './project-root';
 export { createViewEnvironment } from './views/view-environment';
 export { escapeHtml } from './views/escape-html';
-export { KeptPages, KEPT_PAGE_MAX_AGE_MS } from './views/kept-pages';
+export { KeptRenderings, KEPT_PAGE_MAX_AGE_MS } from './views/kept-pages';
 export { APP_VERSION } from './version';
 export { hashToken, looksLikeToken, newToken, sameSecret, TOKEN_BYTES } from './tokens/token';
 export { insertNew, insertNewAsGiven } from './database/insert-new';

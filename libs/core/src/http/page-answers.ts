@@ -11,7 +11,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { from, mergeMap, Observable, of } from 'rxjs';
-import { KeptPages, type ViewerLocals } from '../views/kept-pages';
+import { KeptRenderings, type ViewerLocals } from '../views/kept-pages';
 
 const STATUS_TEXT: Record<number, string> = { 301: 'Moved Permanently', 303: 'See Other' };
 
@@ -53,7 +53,7 @@ export const PageAnswer = {
   }),
   /**
    * The page's own view with `model`, rendered once per `key` and viewer role and shared by viewers,
-   * each view getting its own CSRF token (`KeptPages`: what the key must name).
+   * each view getting its own CSRF token (`KeptRenderings`: what the key must name).
    */
   kept: (key: string, model: object): PageAnswer => ({ [ANSWER]: true, kind: 'kept', key, model }),
   is: (value: unknown): value is PageAnswer => typeof value === 'object' && value !== null && ANSWER in value,
@@ -79,7 +79,7 @@ export function PageOrAnswer(view: string): MethodDecorator {
 }
 
 /** One per process: every `PageAnswer.kept` page shares the bound. */
-export const keptPages = new KeptPages();
+export const keptPages = new KeptRenderings();
 
 @Injectable()
 export class PageOrAnswerInterceptor implements NestInterceptor {

@@ -1,16 +1,16 @@
 import { createViewEnvironment } from './view-environment';
-import { KEPT_PAGE_MAX_AGE_MS, KeptPages } from './kept-pages';
+import { KEPT_PAGE_MAX_AGE_MS, KeptRenderings } from './kept-pages';
 
 const views = createViewEnvironment();
 const template = '<p>{{ title }}</p><input name="_csrf" value="{{ csrfToken() }}"><i>{{ csrfToken() }}</i>';
 const render = (model: object) => (csrfToken: () => string) =>
   Promise.resolve(views.renderString(template, { ...model, csrfToken }));
 
-describe(KeptPages.name, () => {
+describe(KeptRenderings.name, () => {
   const member = { member: { role: 'member' }, requestPath: '/blog/a' };
 
   it('splices each viewer’s token into one rendering, giving what a whole render gives', async () => {
-    const pages = new KeptPages();
+    const pages = new KeptRenderings();
     const key = pages.keyOf('blog/post', 'v1', member)!;
     let renders = 0;
     const counted = (csrfToken: () => string) => {
@@ -25,7 +25,7 @@ describe(KeptPages.name, () => {
   });
 
   it('asks for no token when the page has no form', async () => {
-    const pages = new KeptPages();
+    const pages = new KeptRenderings();
     const key = pages.keyOf('blog/post', 'v1', member)!;
     const token = jest.fn(() => 'unused');
     await pages.render(key, () => Promise.resolve('<p>no form</p>'), token);
@@ -34,7 +34,7 @@ describe(KeptPages.name, () => {
   });
 
   it('keys by role, staff and admin answers and path, and keeps no page showing a flash', () => {
-    const pages = new KeptPages();
+    const pages = new KeptRenderings();
     const keys = [
       pages.keyOf('v', 'k', member),
       pages.keyOf('v', 'k', { ...member, member: { role: 'staff' } }),
@@ -49,7 +49,7 @@ describe(KeptPages.name, () => {
   });
 
   it('renders again once a rendering is older than its maximum age', async () => {
-    const pages = new KeptPages();
+    const pages = new KeptRenderings();
     const key = pages.keyOf('v', 'k', member)!;
     await pages.render(key, render({ title: 'old' }), () => 't', 1_000);
     expect(pages.get(key, () => 't', 1_000 + KEPT_PAGE_MAX_AGE_MS - 1)).toContain('old');

@@ -30,7 +30,7 @@ export interface ViewerLocals {
  * versions its data were read under and what it worked out from the viewer (may read, may comment,
  * their own editable comments). A page with a flash message is never kept (it shows once).
  */
-export class KeptPages {
+export class KeptRenderings {
   /** Unguessable, so no text a person typed into a page can contain it. */
   private readonly tokenStandIn = `rt-csrf-${randomUUID()}`;
   private readonly pages = new KeptValues<{ pieces: string[]; storedAt: number }>({
