@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { keptPages } from '@roundtable/core';
 import { MemberRepository } from '@roundtable/members';
+import { writeMembers } from '../support/members';
 import { createTestApp, TestApp } from '../support/create-test-app';
 import { signInAs, SignedIn } from '../support/sessions';
 
@@ -88,13 +89,12 @@ describe('A signed-in post page kept and shared by members', () => {
     expect(before).toContain('Add a comment');
     expect(before).not.toContain('href="/admin"');
 
-    await t.connection.collection('members').updateOne({ _id: member.member._id }, { $set: { role: 'staff' } });
-    await members.noteChanged();
+    await writeMembers(t, (stored) => stored.updateOne({ _id: member.member._id }, { $set: { role: 'staff' } }));
     const asStaff = (await view(member)).text;
     expect(asStaff).toContain('href="/admin"');
     expect(asStaff).toBe((await view(member, plain)).text);
 
-    await t.connection.collection('members').updateOne({ _id: member.member._id }, { $set: { role: 'member' } });
+    await writeMembers(t, (stored) => stored.updateOne({ _id: member.member._id }, { $set: { role: 'member' } }));
     await members.setMembership(String(member.member._id), { tier: 'associate', state: 'ended', entitlements: [] });
     const ended = (await view(member)).text;
     expect(ended).not.toContain('Add a comment');
