@@ -8,9 +8,9 @@ import { corrections, RECONCILE_PROCESS, sumShards } from './sum-shards';
  * Live figures (sent, opened, completed…) that any number of processes bump at once. Each process
  * adds to its own shard per figure and writes one at a time (pending additions are merged while a
  * write is under way, and a write carries all of them in one command), so no two writes ever race on
- * one document; readers sum the shards. A
- * process that dies with additions unwritten leaves a figure short: the owner's reconcile job
- * recounts from the source of truth and `reconcile` stores the difference.
+ * one document; readers sum the shards. A process that dies with additions unwritten leaves a figure
+ * short: the owner's reconcile job recounts from the source of truth and `reconcile` stores the
+ * difference.
  */
 @Injectable()
 export class ShardedCounters {
